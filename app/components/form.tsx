@@ -1,0 +1,158 @@
+import { useNavigation } from "@remix-run/react";
+import { useId, type ComponentProps, type ReactNode } from "react";
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-red-700";
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-800">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+type FieldProps = {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[] | null;
+  inputProps: ComponentProps<"input">;
+  className?: string;
+};
+
+export function Field({ label, hint, errors, inputProps, className }: FieldProps) {
+  const fallbackId = useId();
+  const id = inputProps.id ?? fallbackId;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...inputProps}
+        id={id}
+        className={inputClass}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+type TextareaFieldProps = Omit<FieldProps, "inputProps"> & { textareaProps: ComponentProps<"textarea"> };
+
+export function TextareaField({ label, hint, errors, textareaProps, className }: TextareaFieldProps) {
+  const fallbackId = useId();
+  const id = textareaProps.id ?? fallbackId;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        rows={3}
+        {...textareaProps}
+        id={id}
+        className={inputClass}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+type SelectFieldProps = Omit<FieldProps, "inputProps"> & { selectProps: ComponentProps<"select">; children: ReactNode };
+
+export function SelectField({ label, hint, errors, selectProps, className, children }: SelectFieldProps) {
+  const fallbackId = useId();
+  const id = selectProps.id ?? fallbackId;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        {...selectProps}
+        id={id}
+        className={inputClass}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      >
+        {children}
+      </select>
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+const buttonStyles = {
+  primary: "bg-brand-600 text-white hover:bg-brand-700 border border-brand-700",
+  secondary: "bg-white text-slate-900 hover:bg-slate-100 border border-slate-400",
+  danger: "bg-white text-red-800 hover:bg-red-50 border border-red-700",
+} as const;
+
+export function buttonClass(variant: keyof typeof buttonStyles = "primary") {
+  return `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium no-underline disabled:cursor-not-allowed disabled:opacity-60 ${buttonStyles[variant]}`;
+}
+
+/**
+ * A submit button that shows progress and refuses a second click while its
+ * form is on the way (with JavaScript). Pass the form's `intent` when a page
+ * has several forms.
+ */
+export function SubmitButton({
+  children,
+  pendingText,
+  intent,
+  variant = "primary",
+  className = "",
+  ...props
+}: ComponentProps<"button"> & { pendingText?: string; intent?: string; variant?: keyof typeof buttonStyles }) {
+  const navigation = useNavigation();
+  const pending =
+    navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
+  return (
+    <button
+      type="submit"
+      name={intent ? "intent" : undefined}
+      value={intent}
+      {...props}
+      disabled={pending || props.disabled}
+      aria-disabled={pending || undefined}
+      className={`${buttonClass(variant)} ${className}`}
+    >
+      {pending ? (pendingText ?? "Saving…") : children}
+    </button>
+  );
+}
+
+/** Hidden inputs carry no label; this is only for server-known values. */
+export function Hidden({ name, value }: { name: string; value: string | number | undefined | null }) {
+  return <input type="hidden" name={name} value={value ?? ""} />;
+}

@@ -1,0 +1,6 @@
+export const ROLES = ["TEACHER", "STUDENT"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function homePathFor(role: Role): string {
+  return role === "TEACHER" ? "/teach" : "/learn";
+}

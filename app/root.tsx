@@ -1,0 +1,118 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  data,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getUser } from "~/auth/session.server";
+import { homePathFor } from "~/domain/roles";
+import stylesheet from "~/tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Rebound" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, headers } = await getUser(request);
+  return data({ user: user ? { name: user.name, role: user.role, email: user.email } : null }, { headers });
+}
+
+function Header() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const user = root?.user;
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link to={user ? homePathFor(user.role) : "/"} className="flex items-center gap-2 text-lg font-semibold text-slate-900 no-underline">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          Rebound
+        </Link>
+        {user ? (
+          <nav aria-label="Account" className="flex items-center gap-4 text-sm">
+            <Link to={homePathFor(user.role)}>{user.role === "TEACHER" ? "My classes" : "My classes and projects"}</Link>
+            <span className="text-slate-600">
+              {user.name} <span className="sr-only">signed in as </span>({user.role === "TEACHER" ? "teacher" : "student"})
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+                Log out
+              </button>
+            </Form>
+          </nav>
+        ) : (
+          <nav aria-label="Account" className="flex items-center gap-4 text-sm">
+            <Link to="/login">Log in</Link>
+            <Link to="/signup">Sign up</Link>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen font-sans antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <Header />
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = "Something went wrong on our side";
+  let message = "Your work is saved. Try again in a moment, or go back to your classes.";
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = "We couldn't find that page";
+      message = typeof error.data === "string" && error.data ? error.data : "It may have moved, or you may not have access to it.";
+    } else if (error.status === 403) {
+      title = "This page isn't available to you";
+      message = typeof error.data === "string" && error.data ? error.data : "You don't have access to this page.";
+    } else if (error.status === 400) {
+      title = "That request didn't make sense to us";
+      message = typeof error.data === "string" && error.data ? error.data : "Please go back and try again.";
+    }
+  }
+  return (
+    <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8">
+      <h1 className="text-2xl font-semibold">{title}</h1>
+      <p className="mt-3 text-slate-700">{message}</p>
+      <p className="mt-6">
+        <Link to="/">Go to the start page</Link>
+      </p>
+    </div>
+  );
+}

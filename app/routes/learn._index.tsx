@@ -1,0 +1,123 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireStudent } from "~/auth/session.server";
+import { Field, SubmitButton } from "~/components/form";
+import { Card, EmptyState, PageHeader } from "~/components/ui";
+import { prisma } from "~/db.server";
+import { isWellFormedJoinCode, normalizeJoinCode } from "~/domain/join-code";
+import { joinClassSchema } from "~/schemas/classroom";
+
+export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const student = await requireStudent(request);
+  const enrollments = await prisma.enrollment.findMany({
+    where: { studentId: student.id, removedAt: null },
+    orderBy: { joinedAt: "asc" },
+    select: {
+      classroom: {
+        select: {
+          id: true,
+          name: true,
+          teacher: { select: { name: true } },
+          projects: {
+            where: { status: "PUBLISHED" },
+            orderBy: { publishedAt: "desc" },
+            select: { id: true, title: true, goal: true },
+          },
+        },
+      },
+    },
+  });
+  return { classrooms: enrollments.map((e) => e.classroom) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const student = await requireStudent(request);
+  const submission = parseWithZod(await request.formData(), { schema: joinClassSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const code = normalizeJoinCode(submission.value.code);
+  const classroom = isWellFormedJoinCode(code)
+    ? await prisma.classroom.findUnique({ where: { joinCode: code }, select: { id: true, name: true } })
+    : null;
+  if (!classroom) {
+    return data(
+      submission.reply({ fieldErrors: { code: ["We couldn't find a class with that code. Check it with your teacher — codes are 6 letters and digits."] } }),
+      { status: 400 },
+    );
+  }
+  const existing = await prisma.enrollment.findUnique({
+    where: { classroomId_studentId: { classroomId: classroom.id, studentId: student.id } },
+  });
+  if (existing && !existing.removedAt) {
+    return data(submission.reply({ resetForm: true, formErrors: [`You're already in ${classroom.name}.`] }));
+  }
+  if (existing) {
+    await prisma.enrollment.update({ where: { id: existing.id }, data: { removedAt: null, joinedAt: new Date() } });
+  } else {
+    await prisma.enrollment.create({ data: { classroomId: classroom.id, studentId: student.id } });
+  }
+  return data(submission.reply({ resetForm: true, formErrors: [`Welcome to ${classroom.name}!`] }));
+}
+
+export default function StudentHome() {
+  const { classrooms } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "join-class",
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinClassSchema }),
+  });
+  return (
+    <>
+      <PageHeader title="My classes and projects" subtitle="Every attempt teaches you something. Pick up where you left off." />
+      <div className="grid gap-6 md:grid-cols-3">
+        <div className="space-y-6 md:col-span-2">
+          {classrooms.length === 0 ? (
+            <EmptyState>You haven&apos;t joined a class yet. Ask your teacher for the join code.</EmptyState>
+          ) : (
+            classrooms.map((c) => (
+              <Card key={c.id} title={c.name}>
+                <p className="-mt-2 mb-3 text-sm text-slate-600">Teacher: {c.teacher.name}</p>
+                {c.projects.length === 0 ? (
+                  <p className="text-slate-700">No projects published yet.</p>
+                ) : (
+                  <ul className="space-y-2">
+                    {c.projects.map((p) => (
+                      <li key={p.id}>
+                        <Link to={`/learn/projects/${p.id}`} className="font-medium">
+                          {p.title}
+                        </Link>
+                        <p className="text-sm text-slate-700">{p.goal}</p>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+            ))
+          )}
+        </div>
+        <Card title="Join a class">
+          <Form method="post" className="space-y-3" {...getFormProps(form)}>
+            <Field
+              label="Join code"
+              hint="6 letters and digits, from your teacher."
+              errors={fields.code.errors}
+              inputProps={{ ...getInputProps(fields.code, { type: "text" }), autoComplete: "off", className: "font-mono uppercase" }}
+            />
+            {form.errors?.length ? (
+              <p role="status" className="text-sm text-slate-800">
+                {form.errors.join(" ")}
+              </p>
+            ) : null}
+            <SubmitButton pendingText="Joining…">Join class</SubmitButton>
+          </Form>
+        </Card>
+      </div>
+    </>
+  );
+}

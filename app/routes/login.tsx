@@ -1,0 +1,74 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
+import { getUser, homePathFor, safeRedirect, startSession } from "~/auth/session.server";
+import { ErrorList, Field, SubmitButton } from "~/components/form";
+import { prisma } from "~/db.server";
+import type { Role } from "~/domain/roles";
+import { loginSchema } from "~/schemas/auth";
+
+export const meta: MetaFunction = () => [{ title: "Log in · Rebound" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await getUser(request);
+  if (user) throw redirect(homePathFor(user.role));
+  return null;
+}
+
+const BAD_LOGIN = "That email and password don't match an account. Check both and try again.";
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true } });
+  // Verify against a dummy hash when there is no such user, so the answer and
+  // its timing are the same whether or not the email exists.
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !valid) {
+    return data(submission.reply({ formErrors: [BAD_LOGIN], hideFields: ["password"] }), { status: 400 });
+  }
+  return startSession(user.id, safeRedirect(redirectTo, homePathFor(user.role as Role)));
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(loginSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+  });
+  return (
+    <div className="mx-auto max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h1 className="text-2xl font-semibold">Log in to Rebound</h1>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <div role="alert" aria-live="polite">
+          <ErrorList id={form.errorId} errors={form.errors} />
+        </div>
+        <Field label="Email" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }} />
+        <Field
+          label="Password"
+          errors={fields.password.errors}
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
+        />
+        <SubmitButton pendingText="Logging in…" className="w-full">
+          Log in
+        </SubmitButton>
+      </Form>
+      <p className="mt-4 text-sm text-slate-700">
+        New here? <Link to={`/signup${searchParams.toString() ? `?${searchParams}` : ""}`}>Create an account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { hashPassword } from "~/auth/password.server";
+import { getUser, homePathFor, safeRedirect, startSession } from "~/auth/session.server";
+import { ErrorList, Field, SubmitButton } from "~/components/form";
+import { prisma } from "~/db.server";
+import { signupSchema } from "~/schemas/auth";
+
+export const meta: MetaFunction = () => [{ title: "Sign up · Rebound" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await getUser(request);
+  if (user) throw redirect(homePathFor(user.role));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signupSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { name, email, password, role, redirectTo } = submission.value;
+  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) {
+    return data(
+      submission.reply({
+        fieldErrors: { email: ["An account with this email already exists. Log in instead, or use another email."] },
+        hideFields: ["password"],
+      }),
+      { status: 400 },
+    );
+  }
+  const user = await prisma.user.create({
+    data: { name, email, role, passwordHash: await hashPassword(password) },
+    select: { id: true, role: true },
+  });
+  return startSession(user.id, safeRedirect(redirectTo, homePathFor(role)));
+}
+
+export default function Signup() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult,
+    constraint: getZodConstraint(signupSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+    defaultValue: { role: searchParams.get("role") === "TEACHER" ? "TEACHER" : "STUDENT" },
+  });
+  return (
+    <div className="mx-auto max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h1 className="text-2xl font-semibold">Create your Rebound account</h1>
+      <p className="mt-1 text-slate-700">A place where a &ldquo;not yet&rdquo; is the start of learning.</p>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <fieldset>
+          <legend className="block text-sm font-medium text-slate-800">I am a</legend>
+          <div className="mt-1 flex gap-6">
+            {(["STUDENT", "TEACHER"] as const).map((role) => (
+              <label key={role} className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name={fields.role.name}
+                  value={role}
+                  defaultChecked={fields.role.initialValue === role}
+                  className="h-4 w-4"
+                />
+                {role === "TEACHER" ? "Teacher" : "Student"}
+              </label>
+            ))}
+          </div>
+          <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
+        </fieldset>
+        <Field label="Name" errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }} />
+        <Field label="Email" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }} />
+        <Field
+          label="Password"
+          hint="At least 10 characters."
+          errors={fields.password.errors}
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <SubmitButton pendingText="Creating your account…" className="w-full">
+          Sign up
+        </SubmitButton>
+      </Form>
+      <p className="mt-4 text-sm text-slate-700">
+        Already have an account? <Link to={`/login${searchParams.toString() ? `?${searchParams}` : ""}`}>Log in</Link>
+      </p>
+    </div>
+  );
+}

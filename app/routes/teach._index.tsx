@@ -1,0 +1,82 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireTeacher } from "~/auth/session.server";
+import { Field, SubmitButton } from "~/components/form";
+import { Card, EmptyState, PageHeader } from "~/components/ui";
+import { prisma } from "~/db.server";
+import { createClassroom } from "~/models/classroom.server";
+import { classroomNameSchema } from "~/schemas/classroom";
+
+export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const classrooms = await prisma.classroom.findMany({
+    where: { teacherId: teacher.id },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      name: true,
+      joinCode: true,
+      _count: { select: { enrollments: { where: { removedAt: null } }, projects: true } },
+    },
+  });
+  return { classrooms };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const submission = parseWithZod(await request.formData(), { schema: classroomNameSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const classroom = await createClassroom(teacher.id, submission.value.name);
+  return redirect(`/teach/classes/${classroom.id}`);
+}
+
+export default function TeacherHome() {
+  const { classrooms } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "new-class",
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: classroomNameSchema }),
+  });
+  return (
+    <>
+      <PageHeader title="My classes" subtitle="Each class has its own roster, join code and projects." />
+      <div className="grid gap-6 md:grid-cols-3">
+        <div className="md:col-span-2">
+          {classrooms.length === 0 ? (
+            <EmptyState>No classes yet. Create your first class to get a join code for your students.</EmptyState>
+          ) : (
+            <ul className="space-y-3">
+              {classrooms.map((c) => (
+                <li key={c.id}>
+                  <Link
+                    to={`/teach/classes/${c.id}`}
+                    className="block rounded-lg border border-slate-200 bg-white p-4 text-slate-900 no-underline shadow-sm hover:border-brand-600"
+                  >
+                    <span className="text-lg font-semibold text-brand-700">{c.name}</span>
+                    <span className="mt-1 block text-sm text-slate-700">
+                      {c._count.enrollments} {c._count.enrollments === 1 ? "student" : "students"} · {c._count.projects}{" "}
+                      {c._count.projects === 1 ? "project" : "projects"} · join code <span className="font-mono">{c.joinCode}</span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <Card title="New class">
+          <Form method="post" className="space-y-3" {...getFormProps(form)}>
+            <Field label="Class name" errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: "text" }), placeholder: "e.g. Physics 9B" }} />
+            <SubmitButton pendingText="Creating…">Create class</SubmitButton>
+          </Form>
+        </Card>
+      </div>
+    </>
+  );
+}

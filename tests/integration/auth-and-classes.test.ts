@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { action as loginAction } from "~/routes/login";
+import { action as signupAction } from "~/routes/signup";
+import { action as classAction, loader as classLoader } from "~/routes/teach.classes.$classId";
+import { action as teachAction, loader as teachLoader } from "~/routes/teach._index";
+import { action as learnAction, loader as learnLoader } from "~/routes/learn._index";
+import { TEST_PASSWORD, createClassroom, createStudent, createTeacher, enroll } from "../support/factories";
+import { call, cookieFor, get, post } from "../support/routes";
+
+describe("sign up and log in", () => {
+  it("creates an account with an argon2id hash and a session cookie that is httpOnly and SameSite=Lax", async () => {
+    const res = await call(signupAction, post("/signup", { name: "Ada", email: "Ada@Example.test", password: "long enough pw", role: "TEACHER" }));
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/teach");
+    const cookie = res.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(/rebound_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "ada@example.test" } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("re-shows the form with messages and kept values on bad input", async () => {
+    const res = await call(signupAction, post("/signup", { name: "", email: "not-an-email", password: "short", role: "STUDENT" }));
+    expect(res.status).toBe(400);
+    expect(res.data.error.name).toBeTruthy();
+    expect(res.data.error.email[0]).toMatch(/email address/);
+    expect(res.data.error.password[0]).toMatch(/10 characters/);
+    expect(res.data.initialValue.email).toBe("not-an-email");
+    expect(res.data.initialValue.password).toBeUndefined();
+  });
+
+  it("refuses a duplicate email with a clear message", async () => {
+    const teacher = await createTeacher();
+    const res = await call(signupAction, post("/signup", { name: "X", email: teacher.email, password: "long enough pw", role: "STUDENT" }));
+    expect(res.status).toBe(400);
+    expect(res.data.error.email[0]).toMatch(/already exists/);
+  });
+
+  it("gives the same answer for an unknown email and a wrong password", async () => {
+    const student = await createStudent();
+    const wrong = await call(loginAction, post("/login", { email: student.email, password: "wrong password" }));
+    const unknown = await call(loginAction, post("/login", { email: "nobody@example.test", password: "wrong password" }));
+    expect(wrong.status).toBe(400);
+    expect(unknown.status).toBe(400);
+    expect(wrong.data.error).toEqual(unknown.data.error);
+    const ok = await call(loginAction, post("/login", { email: student.email, password: TEST_PASSWORD, redirectTo: "//evil.example" }));
+    expect(ok.status).toBe(302);
+    expect(ok.location).toBe("/learn");
+  });
+});
+
+describe("classes", () => {
+  it("lets a teacher create a class with an unambiguous join code, and a student join with it", async () => {
+    const teacher = await createTeacher();
+    const tCookie = await cookieFor(teacher.id);
+    const created = await call(teachAction, post("/teach", { name: "Physics 9B" }, tCookie));
+    expect(created.status).toBe(302);
+    const classroom = await prisma.classroom.findFirstOrThrow({ where: { teacherId: teacher.id } });
+    expect(classroom.joinCode).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
+
+    const student = await createStudent();
+    const sCookie = await cookieFor(student.id);
+    const joined = await call(learnAction, post("/learn", { code: ` ${classroom.joinCode.toLowerCase()} ` }, sCookie));
+    expect(joined.status).toBe(200);
+    const home = await call(learnLoader, get("/learn", sCookie));
+    expect(home.data.classrooms.map((c: { name: string }) => c.name)).toEqual(["Physics 9B"]);
+  });
+
+  it("answers a wrong join code with a message, not an error", async () => {
+    const student = await createStudent();
+    const res = await call(learnAction, post("/learn", { code: "ZZZZZZ" }, await cookieFor(student.id)));
+    expect(res.status).toBe(400);
+    expect(res.data.error.code[0]).toMatch(/couldn't find a class/);
+  });
+
+  it("regenerates the join code so the old one stops working", async () => {
+    const teacher = await createTeacher();
+    const classroom = await createClassroom(teacher.id);
+    const res = await call(classAction, post(`/teach/classes/${classroom.id}`, { intent: "regenerate-code" }, await cookieFor(teacher.id)), { classId: classroom.id });
+    expect(res.status).toBe(200);
+    const after = await prisma.classroom.findUniqueOrThrow({ where: { id: classroom.id } });
+    expect(after.joinCode).not.toBe(classroom.joinCode);
+  });
+
+  it("removes a student from the roster but keeps the enrolment record", async () => {
+    const teacher = await createTeacher();
+    const classroom = await createClassroom(teacher.id);
+    const student = await createStudent();
+    const enrollment = await enroll(classroom.id, student.id);
+    const cookie = await cookieFor(teacher.id);
+    await call(classAction, post(`/teach/classes/${classroom.id}`, { intent: "remove-student", enrollmentId: enrollment.id }, cookie), { classId: classroom.id });
+    const page = await call(classLoader, get(`/teach/classes/${classroom.id}`, cookie), { classId: classroom.id });
+    expect(page.data.classroom.enrollments).toHaveLength(0);
+    expect(await prisma.enrollment.findUnique({ where: { id: enrollment.id } })).toMatchObject({ removedAt: expect.any(Date) });
+  });
+});
+
+describe("who may see what", () => {
+  it("redirects anonymous visitors to log in", async () => {
+    const res = await call(teachLoader, get("/teach"));
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/login?redirectTo=%2Fteach");
+  });
+
+  it("keeps students out of teacher pages and teachers out of student pages", async () => {
+    const student = await createStudent();
+    const teacher = await createTeacher();
+    expect((await call(teachLoader, get("/teach", await cookieFor(student.id)))).status).toBe(403);
+    expect((await call(learnLoader, get("/learn", await cookieFor(teacher.id)))).status).toBe(403);
+  });
+
+  it("does not show one teacher's class to another teacher, nor let them change it", async () => {
+    const owner = await createTeacher();
+    const other = await createTeacher();
+    const classroom = await createClassroom(owner.id);
+    const cookie = await cookieFor(other.id);
+    expect((await call(classLoader, get(`/teach/classes/${classroom.id}`, cookie), { classId: classroom.id })).status).toBe(404);
+    const res = await call(classAction, post(`/teach/classes/${classroom.id}`, { intent: "regenerate-code" }, cookie), { classId: classroom.id });
+    expect(res.status).toBe(404);
+    expect((await prisma.classroom.findUniqueOrThrow({ where: { id: classroom.id } })).joinCode).toBe(classroom.joinCode);
+  });
+});
