@@ -1,0 +1,25 @@
+// Serves a production build against a fresh, seeded SQLite database for the
+// end-to-end tests. Used by playwright.config.ts.
+import { spawnSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const db = path.join(root, "tests", ".tmp", "e2e.db");
+fs.mkdirSync(path.dirname(db), { recursive: true });
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
+
+const env = { ...process.env, DATABASE_URL: `file:${db}`, PORT: process.env.E2E_PORT ?? "3100", HOST: "127.0.0.1", NODE_ENV: "production" };
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/migrate.ts"]);
+run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "prisma/seed.ts"]);
+if (!process.env.E2E_SKIP_BUILD) run(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"]);
+const server = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/server/index.js"], { cwd: root, env, stdio: "inherit" });
+const stop = () => server.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => process.exit(code ?? 0));
