@@ -1,0 +1,349 @@
+// The demo: a teacher, a class of 25 students and one project in full swing,
+// with misconception-tagged wrong answers, revisions and journal entries.
+// `npm run db:seed -- --if-empty` leaves an existing demo alone.
+import { hashPassword } from "~/auth/password.server";
+import { prisma } from "~/db.server";
+import { serializeSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
+import { grade, parseAnswer } from "~/domain/grading";
+import { REFLECTION_TEMPLATES } from "~/domain/reflection-templates";
+
+export const DEMO_PASSWORD = "rebound-demo";
+export const DEMO_TEACHER_EMAIL = "teacher@rebound.test";
+
+const STUDENT_NAMES = [
+  "Amara Okafor", "Ben Carter", "Chloé Martin", "Dev Patel", "Elif Yilmaz", "Finn O'Brien", "Grace Liu",
+  "Hugo Silva", "Isla Campbell", "Jonas Berg", "Kiara Singh", "Leo Rossi", "Maya Cohen", "Noah Kim",
+  "Olivia Novak", "Priya Nair", "Quinn Murphy", "Rosa Díaz", "Sami Haddad", "Tara Walsh", "Umar Farouk",
+  "Vera Ivanova", "Wen Zhao", "Yusuf Demir", "Zoe Fischer",
+];
+
+/** Small deterministic PRNG so the demo is the same every time. */
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function emailFor(name: string) {
+  const first = name.split(" ")[0].normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+  return `${first}@rebound.test`;
+}
+
+export async function seedDemo({ ifEmpty = false } = {}) {
+  const existing = await prisma.user.findUnique({ where: { email: DEMO_TEACHER_EMAIL } });
+  if (existing) {
+    if (ifEmpty) return { created: false };
+    throw new Error("The demo is already seeded; use --if-empty to skip, or start from a fresh database.");
+  }
+  const random = mulberry32(20261125);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = Date.now();
+  const day = 24 * 60 * 60 * 1000;
+  const start = now - 6 * day;
+
+  const teacher = await prisma.user.create({ data: { email: DEMO_TEACHER_EMAIL, name: "Ms. Rivera", role: "TEACHER", passwordHash } });
+  const classroom = await prisma.classroom.create({ data: { name: "Physics 9B", teacherId: teacher.id, joinCode: "K7MPQ4" } });
+  const students = [];
+  for (const name of STUDENT_NAMES) {
+    const student = await prisma.user.create({ data: { email: emailFor(name), name, role: "STUDENT", passwordHash } });
+    await prisma.enrollment.create({ data: { classroomId: classroom.id, studentId: student.id, joinedAt: new Date(start - day) } });
+    students.push(student);
+  }
+
+  const project = await prisma.project.create({
+    data: {
+      classroomId: classroom.id,
+      title: "Forces and motion",
+      goal: "Explain and predict how objects move using forces, speed and acceleration.",
+      instructions:
+        "Work through the checkpoints in order. A \"not yet\" is information, not a grade: read the feedback, write a short reflection, and try again.",
+      status: "PUBLISHED",
+      publishedAt: new Date(start),
+      createdAt: new Date(start - 2 * day),
+    },
+  });
+  const m = async (name: string, description: string, nextStep: string) =>
+    prisma.misconception.create({ data: { projectId: project.id, name, description, nextStep } });
+  const forceNeeded = await m(
+    "Motion needs a force",
+    "Believes a moving object needs a constant force to keep moving.",
+    "Think about a puck sliding on ice: what slows it down? Try the checkpoint again imagining no friction at all.",
+  );
+  const heavierFaster = await m(
+    "Heavier falls faster",
+    "Believes heavier objects fall faster than lighter ones when air resistance is negligible.",
+    "Compare the acceleration a = F/m for a heavy and a light ball: what happens to F and m together?",
+  );
+  const speedAccel = await m(
+    "Speed and acceleration confused",
+    "Treats acceleration as the same thing as speed.",
+    "Write down what changes each second: the position, or the speed? Acceleration is the change of speed per second.",
+  );
+  const unitSlip = await m("Unit slip", "Mixes units, e.g. km/h with m/s.", "Convert every quantity to SI units before you calculate.");
+
+  const specs: { title: string; prompt: string; spec: CheckpointSpec; maxAttempts?: number }[] = [
+    {
+      title: "A puck on frictionless ice",
+      prompt: "A hockey puck slides across perfectly frictionless ice. What happens to its motion after it leaves the stick?",
+      spec: {
+        kind: "MULTIPLE_CHOICE",
+        options: [
+          { id: "a", text: "It keeps moving at the same speed in a straight line", correct: true, feedback: "", misconceptionId: null },
+          { id: "b", text: "It slows down because the force from the stick runs out", correct: false, feedback: "The stick's force stops when contact ends, but does the puck need a force to keep going?", misconceptionId: forceNeeded.id },
+          { id: "c", text: "It speeds up", correct: false, feedback: "What force could be pushing it forward once it has left the stick?", misconceptionId: null },
+          { id: "d", text: "It stops at once", correct: false, feedback: "Think about what would have to act on the puck to stop it.", misconceptionId: forceNeeded.id },
+        ],
+      },
+    },
+    {
+      title: "Dropping two balls",
+      prompt: "A 1 kg ball and a 5 kg ball are dropped from the same height at the same moment (ignore air resistance). Which statements are true? Choose all that apply.",
+      spec: {
+        kind: "MULTIPLE_CHOICE",
+        options: [
+          { id: "a", text: "They land at the same time", correct: true, feedback: "", misconceptionId: null },
+          { id: "b", text: "They have the same acceleration", correct: true, feedback: "", misconceptionId: null },
+          { id: "c", text: "The 5 kg ball lands first", correct: false, feedback: "The heavier ball is pulled harder, but it is also harder to accelerate.", misconceptionId: heavierFaster.id },
+          { id: "d", text: "The 5 kg ball has five times the acceleration", correct: false, feedback: "Check a = F/m with F = m·g.", misconceptionId: heavierFaster.id },
+        ],
+      },
+    },
+    {
+      title: "Speed of a cyclist",
+      prompt: "A cyclist starts from rest and accelerates at 2.5 m/s² for 5 s. What is her speed at the end, in m/s?",
+      spec: {
+        kind: "NUMERIC",
+        answer: 12.5,
+        tolerance: 0.05,
+        unit: "m/s",
+        wrongValues: [
+          { value: 2.5, feedback: "2.5 is the acceleration: how much the speed grows each second. How much has it grown after 5 seconds?", misconceptionId: speedAccel.id },
+          { value: 45, feedback: "That looks like a conversion to km/h. The question asks for m/s.", misconceptionId: unitSlip.id },
+        ],
+        intermediateValues: [{ value: 2.5, label: "the acceleration itself" }],
+      },
+    },
+    {
+      title: "Why does the car keep going?",
+      prompt: "A car drives at a constant 50 km/h on a straight, level road. Explain, in your own words, what the forces on the car are doing.",
+      spec: {
+        kind: "SHORT_TEXT",
+        modelAnswer:
+          "The forces are balanced: the driving force from the engine is equal and opposite to friction and air resistance, so the net force is zero and the velocity stays constant.",
+      },
+    },
+    {
+      title: "Stopping distance",
+      prompt: "A car moving at 20 m/s brakes with a deceleration of 4 m/s². How far does it travel before stopping, in metres?",
+      maxAttempts: 5,
+      spec: {
+        kind: "NUMERIC",
+        answer: 50,
+        tolerance: 0.5,
+        unit: "m",
+        wrongValues: [{ value: 5, feedback: "5 s is the time it takes to stop. How far does it go in that time, while slowing down?", misconceptionId: speedAccel.id }],
+        intermediateValues: [{ value: 5, label: "the stopping time" }],
+      },
+    },
+  ];
+
+  const checkpoints = [];
+  for (const [i, c] of specs.entries()) {
+    const checkpoint = await prisma.checkpoint.create({
+      data: {
+        projectId: project.id,
+        position: i + 1,
+        kind: c.spec.kind,
+        maxAttempts: c.maxAttempts ?? null,
+        createdAt: new Date(start - day),
+        versions: { create: { version: 1, title: c.title, prompt: c.prompt, spec: serializeSpec(c.spec), createdAt: new Date(start - day) } },
+      },
+      include: { versions: true },
+    });
+    checkpoints.push({ ...checkpoint, spec: c.spec, version: checkpoint.versions[0] });
+  }
+
+  const journal = REFLECTION_TEMPLATES.find((t) => t.key === "four-part-journal")!;
+  const debrief = REFLECTION_TEMPLATES.find((t) => t.key === "blameless-debrief")!;
+  await prisma.reflectionPrompt.create({
+    data: { projectId: project.id, trigger: "PROJECT", title: debrief.title, questions: JSON.stringify(debrief.questions), templateKey: debrief.key, position: 1 },
+  });
+  for (const cp of checkpoints) {
+    await prisma.reflectionPrompt.create({
+      data: { projectId: project.id, checkpointId: cp.id, trigger: "AFTER_NOT_YET", title: journal.title, questions: JSON.stringify(journal.questions), templateKey: journal.key },
+    });
+  }
+
+  // Typical answers: wrong ideas first, then revisions.
+  const wrongAnswers: Record<number, string[][]> = {
+    0: [["b"], ["d"], ["c"]],
+    1: [["c"], ["a", "c"], ["d"], ["a"]],
+    2: [["2.5"], ["45"], ["10"], ["-12.5"], ["1.25"]],
+    4: [["5"], ["100"], ["80"]],
+  };
+  const rightAnswers: Record<number, string[]> = { 0: ["a"], 1: ["a", "b"], 2: ["12.5"], 4: ["50"] };
+  const textWrong = [
+    "The engine force is bigger than friction so the car keeps moving forward.",
+    "There has to be a force pushing it forward or it would stop.",
+    "The forward force is larger, that's why it moves.",
+    "The car has momentum so there are no forces on it.",
+  ];
+  const textRight = [
+    "The forces are balanced, the engine force equals the friction and air resistance so there is no net force and the speed stays the same.",
+    "Driving force and drag are equal and opposite so the resultant force is zero and it keeps a constant velocity.",
+    "Balanced forces: forward force = backward forces, so no acceleration.",
+  ];
+
+  const reflections = [
+    {
+      answers: [
+        "I picked that the puck slows down because the push runs out.",
+        "Nothing has to push the puck to keep it moving — forces change motion.",
+        "Ask myself what force is acting right now, not what force acted before.",
+        "",
+      ],
+      confidence: 3,
+      support: false,
+    },
+    {
+      answers: [
+        "I said the heavier ball lands first.",
+        "The bigger force is cancelled out by the bigger mass, so the acceleration is the same.",
+        "Write a = F/m for both balls before guessing.",
+        "Could we do the drop experiment in class?",
+      ],
+      confidence: 4,
+      support: false,
+    },
+    {
+      answers: [
+        "I gave the acceleration as the answer.",
+        "I'm still not sure what the difference between speed and acceleration is.",
+        "Draw a table of speed each second.",
+        "I'd like help with acceleration — I keep mixing it up with speed.",
+      ],
+      confidence: 2,
+      support: true,
+    },
+  ];
+
+  let t = start;
+  for (const [si, student] of students.entries()) {
+    const skill = random();
+    const reach = Math.min(checkpoints.length, 2 + Math.floor(random() * 4)); // how far they got
+    t = start + si * 3 * 60 * 60 * 1000 * random();
+    for (let ci = 0; ci < reach; ci++) {
+      const cp = checkpoints[ci];
+      let number = 0;
+      const wrongTries = skill > 0.75 ? 0 : skill > 0.4 ? 1 : 2 + Math.floor(random() * 2);
+      const gives = si % 9 === 4 && ci === 2 ? "stuck" : "ok";
+      const tries = Math.min(wrongTries + 1, cp.maxAttempts ?? 99);
+      for (let k = 0; k < tries; k++) {
+        number += 1;
+        t += (10 + random() * 240) * 60 * 1000;
+        const last = k === tries - 1 && gives === "ok";
+        let answer: string;
+        if (cp.spec.kind === "SHORT_TEXT") {
+          answer = last ? textRight[(si + k) % textRight.length] : textWrong[(si + k) % textWrong.length];
+        } else {
+          const pool = wrongAnswers[ci];
+          const raw = last ? rightAnswers[ci] : pool[Math.floor(random() * pool.length)];
+          const parsed = cp.spec.kind === "MULTIPLE_CHOICE" ? parseAnswer(cp.spec, { optionIds: raw }) : parseAnswer(cp.spec, { value: raw[0] });
+          if (!parsed.ok) throw new Error(`Seed answer does not parse: ${raw}`);
+          answer = parsed.stored;
+        }
+        const parsed =
+          cp.spec.kind === "MULTIPLE_CHOICE"
+            ? parseAnswer(cp.spec, { optionIds: JSON.parse(answer) })
+            : cp.spec.kind === "NUMERIC"
+              ? parseAnswer(cp.spec, { value: answer })
+              : parseAnswer(cp.spec, { text: answer });
+        const result = grade(cp.spec, parsed);
+        const attempt = await prisma.attempt.create({
+          data: {
+            studentId: student.id,
+            checkpointId: cp.id,
+            checkpointVersionId: cp.version.id,
+            number,
+            answer,
+            outcome: result.outcome,
+            createdAt: new Date(t),
+            misconceptions: { create: result.misconceptionIds.map((id) => ({ misconceptionId: id, source: "RULE", createdAt: new Date(t) })) },
+          },
+        });
+        if (cp.spec.kind === "SHORT_TEXT") {
+          await prisma.attemptReview.create({
+            data: { attemptId: attempt.id, reviewerId: student.id, role: "SELF", verdict: last ? "GOT_IT" : "NOT_YET", createdAt: new Date(t + 60_000) },
+          });
+          if (!last && (si + k) % 2 === 0) {
+            await prisma.attemptMisconception.create({
+              data: { attemptId: attempt.id, misconceptionId: forceNeeded.id, source: "TEACHER", setById: teacher.id, createdAt: new Date(t + day / 2) },
+            });
+          }
+        }
+        const notYet = result.outcome === "NOT_YET" || (cp.spec.kind === "SHORT_TEXT" && !last);
+        if (notYet && (si + ci + k) % 2 === 0) {
+          const r = reflections[(si + ci) % reflections.length];
+          await prisma.journalEntry.create({
+            data: {
+              studentId: student.id,
+              projectId: project.id,
+              checkpointId: cp.id,
+              attemptId: attempt.id,
+              responses: JSON.stringify(journal.questions.map((q, qi) => ({ question: q, answer: r.answers[qi] }))),
+              confidence: r.confidence,
+              supportNeeded: r.support,
+              status: "SUBMITTED",
+              createdAt: new Date(t + 5 * 60_000),
+              submittedAt: new Date(t + 5 * 60_000),
+            },
+          });
+        }
+      }
+    }
+  }
+
+  // One teacher comment, edited once (both versions kept).
+  const amara = students[0];
+  const firstEntry = await prisma.journalEntry.findFirst({ where: { studentId: amara.id }, orderBy: { createdAt: "asc" } });
+  const comment = await prisma.teacherComment.create({
+    data: { authorId: teacher.id, studentId: amara.id, projectId: project.id, journalEntryId: firstEntry?.id ?? null },
+  });
+  await prisma.teacherCommentVersion.create({ data: { commentId: comment.id, version: 1, body: "Great reflection — you spotted exactly where your thinking changed.", createdAt: new Date(now - day) } });
+  await prisma.teacherCommentVersion.create({
+    data: { commentId: comment.id, version: 2, body: "Great reflection — you spotted exactly where your thinking changed. Try the same question for the ball drop next.", createdAt: new Date(now - day + 3_600_000) },
+  });
+  // A free journal entry and a draft in progress, to show both.
+  await prisma.journalEntry.create({
+    data: {
+      studentId: amara.id,
+      projectId: project.id,
+      responses: JSON.stringify([{ question: null, answer: "I used to think you always need a push to keep moving. Now I think about what changes the motion." }]),
+      confidence: 4,
+      status: "SUBMITTED",
+      submittedAt: new Date(now - day / 2),
+      createdAt: new Date(now - day / 2),
+    },
+  });
+  return { created: true, teacher, classroom, project, students: students.length };
+}
+
+const isMain = process.argv[1] && /seed\.ts$/.test(process.argv[1]);
+if (isMain) {
+  const ifEmpty = process.argv.includes("--if-empty");
+  seedDemo({ ifEmpty })
+    .then((result) => {
+      if (result.created) console.log(`Seeded the demo: ${result.students} students in Physics 9B, project "Forces and motion".`);
+      else console.log("Demo data already present; left as it is.");
+      console.log(`Demo logins (password "${DEMO_PASSWORD}"): teacher ${DEMO_TEACHER_EMAIL}; students amara@rebound.test, ben@rebound.test, … zoe@rebound.test`);
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => prisma.$disconnect());
+}
