@@ -38,14 +38,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const student = await requireStudent(request);
   const submission = parseWithZod(await request.formData(), { schema: joinClassSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data({ reply: submission.reply(), notice: null }, { status: 400 });
   const code = normalizeJoinCode(submission.value.code);
   const classroom = isWellFormedJoinCode(code)
     ? await prisma.classroom.findUnique({ where: { joinCode: code }, select: { id: true, name: true } })
     : null;
   if (!classroom) {
     return data(
-      submission.reply({ fieldErrors: { code: ["We couldn't find a class with that code. Check it with your teacher — codes are 6 letters and digits."] } }),
+      {
+        reply: submission.reply({ fieldErrors: { code: ["We couldn't find a class with that code. Check it with your teacher — codes are 6 letters and digits."] } }),
+        notice: null,
+      },
       { status: 400 },
     );
   }
@@ -53,22 +56,22 @@ export async function action({ request }: ActionFunctionArgs) {
     where: { classroomId_studentId: { classroomId: classroom.id, studentId: student.id } },
   });
   if (existing && !existing.removedAt) {
-    return data(submission.reply({ resetForm: true, formErrors: [`You're already in ${classroom.name}.`] }));
+    return data({ reply: submission.reply({ resetForm: true }), notice: `You're already in ${classroom.name}.` });
   }
   if (existing) {
     await prisma.enrollment.update({ where: { id: existing.id }, data: { removedAt: null, joinedAt: new Date() } });
   } else {
     await prisma.enrollment.create({ data: { classroomId: classroom.id, studentId: student.id } });
   }
-  return data(submission.reply({ resetForm: true, formErrors: [`Welcome to ${classroom.name}!`] }));
+  return data({ reply: submission.reply({ resetForm: true }), notice: `Welcome to ${classroom.name}!` });
 }
 
 export default function StudentHome() {
   const { classrooms } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "join-class",
-    lastResult,
+    lastResult: actionData?.reply,
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: joinClassSchema }),
   });
@@ -109,11 +112,9 @@ export default function StudentHome() {
               errors={fields.code.errors}
               inputProps={{ ...getInputProps(fields.code, { type: "text" }), autoComplete: "off", className: "font-mono uppercase" }}
             />
-            {form.errors?.length ? (
-              <p role="status" className="text-sm text-slate-800">
-                {form.errors.join(" ")}
-              </p>
-            ) : null}
+            <p role="status" className="text-sm font-medium text-emerald-900">
+              {actionData?.notice ?? ""}
+            </p>
             <SubmitButton pendingText="Joining…">Join class</SubmitButton>
           </Form>
         </Card>

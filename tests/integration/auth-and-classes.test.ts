@@ -64,6 +64,7 @@ describe("classes", () => {
     const sCookie = await cookieFor(student.id);
     const joined = await call(learnAction, post("/learn", { code: ` ${classroom.joinCode.toLowerCase()} ` }, sCookie));
     expect(joined.status).toBe(200);
+    expect(joined.data.notice).toBe("Welcome to Physics 9B!");
     const home = await call(learnLoader, get("/learn", sCookie));
     expect(home.data.classrooms.map((c: { name: string }) => c.name)).toEqual(["Physics 9B"]);
   });
@@ -72,7 +73,7 @@ describe("classes", () => {
     const student = await createStudent();
     const res = await call(learnAction, post("/learn", { code: "ZZZZZZ" }, await cookieFor(student.id)));
     expect(res.status).toBe(400);
-    expect(res.data.error.code[0]).toMatch(/couldn't find a class/);
+    expect(res.data.reply.error.code[0]).toMatch(/couldn't find a class/);
   });
 
   it("regenerates the join code so the old one stops working", async () => {

@@ -1,0 +1,61 @@
+import { expect, expectNoSeriousA11yViolations, signUp, test } from "./fixtures";
+
+test("a teacher signs up, creates a class, a student joins with the code and appears on the roster", async ({ page, browser }) => {
+  await page.goto("/");
+  await expectNoSeriousA11yViolations(page);
+  await signUp(page, "Teacher", "Tess Teacher");
+  await expect(page.getByRole("heading", { name: "My classes" })).toBeVisible();
+  await page.getByLabel("Class name").fill("Chemistry 10A");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByRole("heading", { name: "Chemistry 10A" })).toBeVisible();
+  const code = (await page.getByText(/^[A-Z0-9]{6}$/).first().textContent())!.trim();
+  await expectNoSeriousA11yViolations(page);
+
+  const studentContext = await browser.newContext();
+  const student = await studentContext.newPage();
+  await signUp(student, "Student", "Sam Student");
+  await student.getByLabel("Join code").fill(code.toLowerCase());
+  await student.getByRole("button", { name: "Join class" }).click();
+  await expect(student.getByText("Welcome to Chemistry 10A!")).toBeVisible();
+  await expect(student.getByRole("heading", { name: "Chemistry 10A" })).toBeVisible();
+  await expectNoSeriousA11yViolations(student);
+
+  await page.reload();
+  await expect(page.getByRole("cell", { name: "Sam Student" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Make a new code" }).click();
+  await expect(page.getByText("New join code ready")).toBeVisible();
+  await studentContext.close();
+});
+
+test("bad input is answered next to the field, values kept, and login does not reveal accounts", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Kim");
+  await page.getByLabel("Email").fill("kim@example");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Kim");
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("nobody@example.test");
+  await page.getByLabel("Password").fill("whatever-password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByText("That email and password don't match an account.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("nobody@example.test");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the whole sign-up works by keyboard alone", async ({ page }) => {
+  await page.goto("/signup?role=TEACHER");
+  await page.getByLabel("Teacher", { exact: true }).focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Keyboard Kai");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(`kai-${Date.now()}@example.test`);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("a long enough password");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/teach$/);
+  await expect(page.getByRole("heading", { name: "My classes" })).toBeVisible();
+});
