@@ -21,7 +21,7 @@ test("a teacher signs up, creates a class, a student joins with the code and app
   await expectNoSeriousA11yViolations(student);
 
   await page.reload();
-  await expect(page.getByRole("cell", { name: "Sam Student" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Sam Student", exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Make a new code" }).click();
   await expect(page.getByText("New join code ready")).toBeVisible();
