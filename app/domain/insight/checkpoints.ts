@@ -1,0 +1,465 @@
+// Per-checkpoint distributions over every attempt: wrong options (multiple
+// choice), wrong values and their error shapes (numeric), answer groups (short
+// text), and how the class is doing on the checkpoint. Pure.
+import type { CheckpointKind, NumericSpec } from "~/domain/checkpoint-spec";
+import { storedAnswer, withinTolerance } from "~/domain/grading";
+import type { Prepared, PreparedAttempt, PreparedPath } from "./prepare";
+import { median } from "./stats";
+
+/** A count over first attempts and over all attempts. */
+export interface CountPair {
+  first: number;
+  all: number;
+}
+
+export interface CheckpointSummary {
+  attempts: number;
+  studentsAttempted: number;
+  studentsGotIt: number;
+  gotItFirstTry: number;
+  /** Attempted, no got-it yet, last attempt "not yet". */
+  studentsStillNotYet: number;
+  /** Attempted, no got-it yet, last attempt waiting for an assessment. */
+  studentsWaiting: number;
+  /** Median attempt number of the first got-it (the grid's "got it after N"). */
+  medianAttemptsToGotIt: number | null;
+}
+
+export interface ChoiceOptionCount {
+  optionId: string;
+  /** The option's text in the latest version that attempts answered with it. */
+  text: string;
+  /** Other texts the option had in earlier versions students answered. */
+  otherTexts: string[];
+  first: number;
+  all: number;
+  students: number;
+  attemptIds: string[];
+}
+
+export interface ChoiceGroup {
+  /** null: wrong options not tagged with a misconception. */
+  misconceptionId: string | null;
+  misconceptionName: string | null;
+  /** Attempts that chose at least one option of the group. */
+  first: number;
+  all: number;
+  students: number;
+  /** Most chosen first. */
+  options: ChoiceOptionCount[];
+}
+
+export interface ChoiceDistribution {
+  kind: "MULTIPLE_CHOICE";
+  attempts: CountPair;
+  /** Attempts that chose at least one wrong option. */
+  wrong: CountPair;
+  /** "Not yet" attempts that chose no wrong option but left a correct one out. */
+  missedOnly: CountPair;
+  /** Misconception groups (most chosen first), the untagged group last. */
+  groups: ChoiceGroup[];
+}
+
+/** An error shape a wrong numeric value matches (e.g. sign error). */
+export interface NumericShape {
+  kind: string;
+  label: string;
+}
+
+/** Recognises error shapes of a wrong value against the version it answered. */
+export type NumericShapeClassifier = (value: number, spec: NumericSpec) => NumericShape[];
+
+export interface NumericValueCount {
+  value: number;
+  /** The value with the checkpoint's unit, for display. */
+  label: string;
+  first: number;
+  all: number;
+  students: number;
+  attemptIds: string[];
+  /** The teacher listed this wrong value. */
+  listed: boolean;
+  feedback: string;
+  misconceptionId: string | null;
+  shapes: NumericShape[];
+}
+
+export interface NumericGroup {
+  key: string;
+  /** MISCONCEPTION: a listed value tagged by the teacher; SHAPE: a recognised error shape; LISTED: listed, untagged; OTHER. */
+  kind: "MISCONCEPTION" | "SHAPE" | "LISTED" | "OTHER";
+  misconceptionId: string | null;
+  shape: string | null;
+  label: string;
+  first: number;
+  all: number;
+  students: number;
+  /** Most frequent first. */
+  values: NumericValueCount[];
+}
+
+export interface NumericDistribution {
+  kind: "NUMERIC";
+  attempts: CountPair;
+  wrong: CountPair;
+  /** Stored answers that no longer read as a number. */
+  unreadable: CountPair;
+  groups: NumericGroup[];
+  /** Whether error shapes were recognised (a classifier was available). */
+  shapesRecognised: boolean;
+}
+
+/** A group of short-text answers made by the clustering (or by the teacher). */
+export interface TextGroupInput {
+  id: string;
+  attemptIds: string[];
+  label?: string | null;
+  misconceptionId?: string | null;
+  representatives?: string[];
+  keyTerms?: string[];
+}
+
+export interface TextGroupInsight {
+  id: string;
+  label: string | null;
+  misconceptionId: string | null;
+  misconceptionName: string | null;
+  /** Attempts in the group. */
+  size: number;
+  students: number;
+  /** Students of the group who got the checkpoint on a later attempt. */
+  studentsGotItLater: number;
+  outcomes: { gotIt: number; notYet: number; waiting: number };
+  representatives: string[];
+  keyTerms: string[];
+  attemptIds: string[];
+}
+
+export interface TextDistribution {
+  kind: "SHORT_TEXT";
+  attempts: CountPair;
+  outcomes: { gotIt: number; notYet: number; waiting: number };
+  /** null when no grouping was supplied for this checkpoint. */
+  groups: TextGroupInsight[] | null;
+}
+
+export type CheckpointDetail = ChoiceDistribution | NumericDistribution | TextDistribution;
+
+export interface CheckpointInsight {
+  checkpointId: string;
+  position: number;
+  kind: CheckpointKind;
+  /** Title of the latest version. */
+  title: string;
+  archived: boolean;
+  summary: CheckpointSummary;
+  detail: CheckpointDetail;
+}
+
+export interface CheckpointInsightOptions {
+  classifyNumeric?: NumericShapeClassifier;
+  /** Precomputed short-text groups per checkpoint id. */
+  textGroups?: Record<string, TextGroupInput[]>;
+}
+
+export function checkpointSummary(paths: Iterable<PreparedPath>): CheckpointSummary {
+  let attempts = 0;
+  let studentsAttempted = 0;
+  let studentsGotIt = 0;
+  let gotItFirstTry = 0;
+  let studentsStillNotYet = 0;
+  let studentsWaiting = 0;
+  const gotItNumbers: number[] = [];
+  for (const path of paths) {
+    if (path.attempts.length === 0) continue;
+    studentsAttempted++;
+    attempts += path.attempts.length;
+    if (path.firstGotIt >= 0) {
+      studentsGotIt++;
+      const n = path.attempts[path.firstGotIt].number;
+      gotItNumbers.push(n);
+      if (path.firstGotIt === 0) gotItFirstTry++;
+    } else if (path.attempts[path.attempts.length - 1].outcome === null) studentsWaiting++;
+    else studentsStillNotYet++;
+  }
+  return {
+    attempts,
+    studentsAttempted,
+    studentsGotIt,
+    gotItFirstTry,
+    studentsStillNotYet,
+    studentsWaiting,
+    medianAttemptsToGotIt: median(gotItNumbers),
+  };
+}
+
+interface Counter {
+  first: number;
+  all: number;
+  students: Set<string>;
+  attemptIds: string[];
+}
+const counter = (): Counter => ({ first: 0, all: 0, students: new Set(), attemptIds: [] });
+function count(c: Counter, a: PreparedAttempt, isFirst: boolean) {
+  c.all++;
+  if (isFirst) c.first++;
+  c.students.add(a.studentId);
+  c.attemptIds.push(a.id);
+}
+const byFrequency = <T extends { all: number; first: number }>(a: T, b: T) => b.all - a.all || b.first - a.first;
+
+export function choiceDistribution(prepared: Prepared, checkpointId: string): ChoiceDistribution {
+  const attempts: CountPair = { first: 0, all: 0 };
+  const wrong: CountPair = { first: 0, all: 0 };
+  const missedOnly: CountPair = { first: 0, all: 0 };
+  interface OptionAcc extends Counter {
+    texts: Map<string, number>;
+  }
+  const groups = new Map<string | null, { counter: Counter; options: Map<string, OptionAcc> }>();
+  for (const a of prepared.attemptsByCheckpoint.get(checkpointId) ?? []) {
+    const isFirst = a.index === 0;
+    attempts.all++;
+    if (isFirst) attempts.first++;
+    const version = prepared.versions.get(a.versionId)!;
+    const spec = version.spec;
+    if (spec.kind !== "MULTIPLE_CHOICE") continue;
+    const parsed = storedAnswer(spec, a.answer);
+    const chosen = parsed.ok && parsed.kind === "MULTIPLE_CHOICE" ? parsed.optionIds : [];
+    const touched = new Set<string | null>();
+    let anyWrong = false;
+    for (const optionId of chosen) {
+      const option = spec.options.find((o) => o.id === optionId);
+      if (!option || option.correct) continue;
+      anyWrong = true;
+      const key = option.misconceptionId && prepared.misconceptions.has(option.misconceptionId) ? option.misconceptionId : null;
+      let group = groups.get(key);
+      if (!group) {
+        group = { counter: counter(), options: new Map() };
+        groups.set(key, group);
+      }
+      if (!touched.has(key)) {
+        touched.add(key);
+        count(group.counter, a, isFirst);
+      }
+      let acc = group.options.get(optionId);
+      if (!acc) {
+        acc = { ...counter(), texts: new Map() };
+        group.options.set(optionId, acc);
+      }
+      count(acc, a, isFirst);
+      const seen = acc.texts.get(option.text);
+      if (seen === undefined || seen < version.version) acc.texts.set(option.text, version.version);
+    }
+    if (anyWrong) {
+      wrong.all++;
+      if (isFirst) wrong.first++;
+    } else if (a.outcome === "NOT_YET") {
+      missedOnly.all++;
+      if (isFirst) missedOnly.first++;
+    }
+  }
+  const result: ChoiceGroup[] = [...groups.entries()].map(([misconceptionId, g]) => ({
+    misconceptionId,
+    misconceptionName: misconceptionId ? prepared.misconceptions.get(misconceptionId)!.name : null,
+    first: g.counter.first,
+    all: g.counter.all,
+    students: g.counter.students.size,
+    options: [...g.options.entries()]
+      .map(([optionId, acc]) => {
+        const texts = [...acc.texts.entries()].sort((x, y) => y[1] - x[1]).map(([t]) => t);
+        return {
+          optionId,
+          text: texts[0],
+          otherTexts: texts.slice(1),
+          first: acc.first,
+          all: acc.all,
+          students: acc.students.size,
+          attemptIds: acc.attemptIds,
+        };
+      })
+      .sort((x, y) => byFrequency(x, y) || x.optionId.localeCompare(y.optionId)),
+  }));
+  const rank = (id: string | null) => (id === null ? Infinity : prepared.misconceptionRank.get(id)!);
+  result.sort(
+    (a, b) =>
+      (a.misconceptionId === null ? 1 : 0) - (b.misconceptionId === null ? 1 : 0) ||
+      byFrequency(a, b) ||
+      rank(a.misconceptionId) - rank(b.misconceptionId),
+  );
+  return { kind: "MULTIPLE_CHOICE", attempts, wrong, missedOnly, groups: result };
+}
+
+function formatValue(value: number, unit: string): string {
+  const text = Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
+  return unit ? `${text} ${unit}` : text;
+}
+
+export function numericDistribution(prepared: Prepared, checkpointId: string, classify?: NumericShapeClassifier): NumericDistribution {
+  const attempts: CountPair = { first: 0, all: 0 };
+  const wrong: CountPair = { first: 0, all: 0 };
+  const unreadable: CountPair = { first: 0, all: 0 };
+  interface ValueAcc extends Counter {
+    value: number;
+    unit: string;
+    listed: boolean;
+    feedback: string;
+    misconceptionId: string | null;
+    shapes: NumericShape[];
+  }
+  const values = new Map<string, ValueAcc>();
+  // Shapes depend only on the value and the version: classify each pair once.
+  const shapeCache = new Map<string, NumericShape[]>();
+  for (const a of prepared.attemptsByCheckpoint.get(checkpointId) ?? []) {
+    const isFirst = a.index === 0;
+    attempts.all++;
+    if (isFirst) attempts.first++;
+    if (a.outcome !== "NOT_YET") continue;
+    const spec = prepared.versions.get(a.versionId)!.spec;
+    if (spec.kind !== "NUMERIC") continue;
+    const parsed = storedAnswer(spec, a.answer);
+    if (!parsed.ok || parsed.kind !== "NUMERIC") {
+      unreadable.all++;
+      if (isFirst) unreadable.first++;
+      continue;
+    }
+    wrong.all++;
+    if (isFirst) wrong.first++;
+    const listed = spec.wrongValues.find((w) => withinTolerance(parsed.value, w.value, spec.tolerance));
+    const misconceptionId =
+      listed?.misconceptionId && prepared.misconceptions.has(listed.misconceptionId) ? listed.misconceptionId : null;
+    const value = listed ? listed.value : parsed.value;
+    const key = listed ? `L|${misconceptionId ?? ""}|${value}` : `V|${value}`;
+    let acc = values.get(key);
+    if (!acc) {
+      let shapes: NumericShape[] = [];
+      if (classify) {
+        const shapeKey = `${a.versionId}|${value}`;
+        shapes = shapeCache.get(shapeKey) ?? classify(value, spec);
+        shapeCache.set(shapeKey, shapes);
+      }
+      acc = { ...counter(), value, unit: spec.unit, listed: Boolean(listed), feedback: listed?.feedback ?? "", misconceptionId, shapes };
+      values.set(key, acc);
+    }
+    count(acc, a, isFirst);
+  }
+  const groups = new Map<string, NumericGroup & { studentSet: Set<string> }>();
+  for (const acc of values.values()) {
+    const shape = acc.shapes[0] ?? null;
+    const [key, kind, label]: [string, NumericGroup["kind"], string] = acc.misconceptionId
+      ? [`M|${acc.misconceptionId}`, "MISCONCEPTION", prepared.misconceptions.get(acc.misconceptionId)!.name]
+      : shape
+        ? [`S|${shape.kind}`, "SHAPE", shape.label]
+        : acc.listed
+          ? ["LISTED", "LISTED", "Wrong values you listed"]
+          : ["OTHER", "OTHER", "Other values"];
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        key,
+        kind,
+        misconceptionId: acc.misconceptionId,
+        shape: kind === "SHAPE" ? shape!.kind : null,
+        label,
+        first: 0,
+        all: 0,
+        students: 0,
+        values: [],
+        studentSet: new Set(),
+      };
+      groups.set(key, group);
+    }
+    group.first += acc.first;
+    group.all += acc.all;
+    for (const s of acc.students) group.studentSet.add(s);
+    group.values.push({
+      value: acc.value,
+      label: formatValue(acc.value, acc.unit),
+      first: acc.first,
+      all: acc.all,
+      students: acc.students.size,
+      attemptIds: acc.attemptIds,
+      listed: acc.listed,
+      feedback: acc.feedback,
+      misconceptionId: acc.misconceptionId,
+      shapes: acc.shapes,
+    });
+  }
+  const kindOrder: Record<NumericGroup["kind"], number> = { MISCONCEPTION: 0, SHAPE: 1, LISTED: 2, OTHER: 3 };
+  const result = [...groups.values()].map(({ studentSet, ...g }) => ({
+    ...g,
+    students: studentSet.size,
+    values: g.values.sort((a, b) => byFrequency(a, b) || a.value - b.value),
+  }));
+  result.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || byFrequency(a, b) || a.key.localeCompare(b.key));
+  return { kind: "NUMERIC", attempts, wrong, unreadable, groups: result, shapesRecognised: Boolean(classify) };
+}
+
+export function textDistribution(prepared: Prepared, checkpointId: string, groups?: TextGroupInput[]): TextDistribution {
+  const paths = prepared.pathsByCheckpoint.get(checkpointId) ?? new Map<string, PreparedPath>();
+  const attempts: CountPair = { first: 0, all: 0 };
+  const outcomes = { gotIt: 0, notYet: 0, waiting: 0 };
+  for (const a of prepared.attemptsByCheckpoint.get(checkpointId) ?? []) {
+    attempts.all++;
+    if (a.index === 0) attempts.first++;
+    if (a.outcome === "GOT_IT") outcomes.gotIt++;
+    else if (a.outcome === "NOT_YET") outcomes.notYet++;
+    else outcomes.waiting++;
+  }
+  if (!groups) return { kind: "SHORT_TEXT", attempts, outcomes, groups: null };
+  const result: TextGroupInsight[] = groups.map((g) => {
+    const members = g.attemptIds
+      .map((id) => prepared.attemptsById.get(id))
+      .filter((a): a is PreparedAttempt => Boolean(a && a.checkpointId === checkpointId));
+    const groupOutcomes = { gotIt: 0, notYet: 0, waiting: 0 };
+    const earliest = new Map<string, number>();
+    for (const a of members) {
+      if (a.outcome === "GOT_IT") groupOutcomes.gotIt++;
+      else if (a.outcome === "NOT_YET") groupOutcomes.notYet++;
+      else groupOutcomes.waiting++;
+      const seen = earliest.get(a.studentId);
+      if (seen === undefined || a.number < seen) earliest.set(a.studentId, a.number);
+    }
+    let studentsGotItLater = 0;
+    for (const [studentId, number] of earliest) {
+      const path = paths.get(studentId);
+      if (path && path.lastGotIt >= 0 && path.attempts[path.lastGotIt].number > number) studentsGotItLater++;
+    }
+    const misconceptionId = g.misconceptionId && prepared.misconceptions.has(g.misconceptionId) ? g.misconceptionId : null;
+    return {
+      id: g.id,
+      label: g.label ?? null,
+      misconceptionId,
+      misconceptionName: misconceptionId ? prepared.misconceptions.get(misconceptionId)!.name : null,
+      size: members.length,
+      students: earliest.size,
+      studentsGotItLater,
+      outcomes: groupOutcomes,
+      representatives: g.representatives ?? members.slice(0, 3).map((a) => a.answer),
+      keyTerms: g.keyTerms ?? [],
+      attemptIds: members.map((a) => a.id),
+    };
+  });
+  result.sort((a, b) => b.size - a.size || a.id.localeCompare(b.id));
+  return { kind: "SHORT_TEXT", attempts, outcomes, groups: result };
+}
+
+export function checkpointInsights(prepared: Prepared, options: CheckpointInsightOptions = {}): CheckpointInsight[] {
+  return prepared.checkpointOrder.map((c) => {
+    const paths = prepared.pathsByCheckpoint.get(c.id)!;
+    const detail: CheckpointDetail =
+      c.kind === "MULTIPLE_CHOICE"
+        ? choiceDistribution(prepared, c.id)
+        : c.kind === "NUMERIC"
+          ? numericDistribution(prepared, c.id, options.classifyNumeric)
+          : textDistribution(prepared, c.id, options.textGroups?.[c.id]);
+    return {
+      checkpointId: c.id,
+      position: c.position,
+      kind: c.kind,
+      title: prepared.latestVersion.get(c.id)?.title ?? "",
+      archived: c.archived,
+      summary: checkpointSummary(paths.values()),
+      detail,
+    };
+  });
+}
