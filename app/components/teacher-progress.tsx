@@ -1,0 +1,71 @@
+// Progress states as teachers see them: an icon, a border pattern and words —
+// never colour alone.
+import type { ReactNode } from "react";
+import type { CellState } from "~/domain/progress";
+import { cellParts } from "~/domain/progress-grid";
+
+type Status = CellState["status"];
+
+export const STATUS_STYLES: Record<Status, string> = {
+  GOT_IT: "border-solid border-emerald-600 bg-emerald-50 text-emerald-950",
+  NOT_YET: "border-dashed border-amber-600 bg-amber-50 text-amber-950",
+  SUBMITTED: "border-dotted border-brand-600 bg-brand-50 text-brand-800",
+  NOT_STARTED: "border-solid border-slate-200 bg-white text-slate-700",
+};
+
+export function StatusIcon({ status, className = "h-4 w-4" }: { status: Status; className?: string }) {
+  const common = { className: `${className} shrink-0`, viewBox: "0 0 20 20", fill: "none", stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round" as const, strokeLinejoin: "round" as const, "aria-hidden": true, focusable: false };
+  switch (status) {
+    case "GOT_IT":
+      return (
+        <svg {...common}>
+          <circle cx="10" cy="10" r="8" />
+          <path d="M6 10.5l2.5 2.5L14 7.5" />
+        </svg>
+      );
+    case "NOT_YET":
+      return (
+        <svg {...common}>
+          <path d="M4.5 10a5.5 5.5 0 1 0 1.8-4.1" />
+          <path d="M5 2.8v3.6h3.6" />
+        </svg>
+      );
+    case "SUBMITTED":
+      return (
+        <svg {...common}>
+          <circle cx="10" cy="10" r="8" />
+          <path d="M10 5.5V10l3 2" />
+        </svg>
+      );
+    case "NOT_STARTED":
+      return (
+        <svg {...common}>
+          <circle cx="10" cy="10" r="7" strokeDasharray="2.5 2.5" />
+        </svg>
+      );
+  }
+}
+
+/** The visible content of a progress cell: icon, headline, detail. */
+export function CellContent({ state }: { state: CellState }) {
+  const { headline, detail } = cellParts(state);
+  return (
+    <span className="flex items-start gap-1.5">
+      <StatusIcon status={state.status} className="mt-0.5 h-4 w-4" />
+      <span className="leading-tight">
+        <span className="block font-medium">{headline}</span>
+        {detail ? <span className="block text-xs">{detail}</span> : null}
+      </span>
+    </span>
+  );
+}
+
+/** A small labelled status for lists (legend, a student's standing). */
+export function StatusPill({ state, children }: { state: CellState; children?: ReactNode }) {
+  return (
+    <span className={`inline-flex items-center gap-1.5 rounded-md border-2 px-2 py-0.5 text-sm ${STATUS_STYLES[state.status]}`}>
+      <StatusIcon status={state.status} />
+      {children ?? `${cellParts(state).headline}${cellParts(state).detail ? ` · ${cellParts(state).detail}` : ""}`}
+    </span>
+  );
+}

@@ -1,0 +1,170 @@
+// One student's path through a project, as a teacher reads it: attempts and
+// shared journal entries in time order, grouped by day. Pure.
+import { describeAnswer } from "~/domain/answer-display";
+import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
+import { grade, storedAnswer, type Outcome } from "~/domain/grading";
+import { effectiveOutcome } from "~/domain/progress";
+
+export interface JournalResponse {
+  /** null for a free entry. */
+  question: string | null;
+  answer: string;
+}
+
+/** Reads JournalEntry.responses; anything unreadable becomes a single free answer, never an error. */
+export function parseJournalResponses(json: string): JournalResponse[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return json.trim() ? [{ question: null, answer: json }] : [];
+  }
+  const list = Array.isArray(value) ? value : [value];
+  return list.flatMap((item): JournalResponse[] => {
+    if (typeof item === "string") return [{ question: null, answer: item }];
+    if (!item || typeof item !== "object") return [];
+    const { question, answer } = item as { question?: unknown; answer?: unknown };
+    return [{ question: typeof question === "string" && question ? question : null, answer: typeof answer === "string" ? answer : "" }];
+  });
+}
+
+export interface TimedItem {
+  at: Date;
+  /** Stable tie-breaker for items at the same moment. */
+  id: string;
+}
+
+export interface TimelineDay<T> {
+  /** yyyy-mm-dd (UTC), usable as an anchor. */
+  key: string;
+  /** "Wednesday, 25 November 2026" (compute on the server, send as text) */
+  label: string;
+  items: T[];
+}
+
+const dayLabel = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** Oldest first, grouped by UTC day (the app shows times in UTC). */
+export function groupByDay<T extends TimedItem>(items: T[]): TimelineDay<T>[] {
+  const sorted = [...items].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
+  const days: TimelineDay<T>[] = [];
+  for (const item of sorted) {
+    const key = item.at.toISOString().slice(0, 10);
+    let day = days[days.length - 1];
+    if (!day || day.key !== key) {
+      day = { key, label: dayLabel.format(item.at), items: [] };
+      days.push(day);
+    }
+    day.items.push(item);
+  }
+  return days;
+}
+
+/** Previous and next in an ordered list of students (null at the ends, or when the student is not listed). */
+export function neighbours<T extends { id: string }>(ordered: T[], id: string): { previous: T | null; next: T | null; position: number | null } {
+  const index = ordered.findIndex((s) => s.id === id);
+  if (index === -1) return { previous: null, next: null, position: null };
+  return { previous: ordered[index - 1] ?? null, next: ordered[index + 1] ?? null, position: index + 1 };
+}
+
+export const CONFIDENCE_LABELS: Record<number, string> = {
+  1: "1 of 5 · unsure",
+  2: "2 of 5",
+  3: "3 of 5",
+  4: "4 of 5",
+  5: "5 of 5 · very confident",
+};
+
+// ---------------------------------------------------------------------------
+// Attempts read against the version they answered.
+
+export interface AttemptRecord {
+  id: string;
+  number: number;
+  answer: string;
+  outcome: string | null;
+  createdAt: Date;
+  checkpointId: string;
+  checkpoint: { kind: string; position: number; archivedAt: Date | null };
+  checkpointVersion: { version: number; title: string; prompt: string; spec: string };
+  reviews: { role: string; verdict: string; note: string; createdAt: Date; reviewer: { name: string } }[];
+  misconceptions: { source: string; misconception: { name: string; nextStep: string } }[];
+}
+
+export interface Verdict {
+  verdict: Outcome;
+  at: Date;
+  by: string;
+}
+
+export interface AttemptView extends TimedItem {
+  type: "attempt";
+  checkpointId: string;
+  checkpointTitle: string;
+  checkpointPosition: number;
+  kind: string;
+  archived: boolean;
+  number: number;
+  /** The version this attempt answered, and the checkpoint's newest version. */
+  version: number;
+  latestVersion: number;
+  prompt: string;
+  answerText: string;
+  /** Feedback the student was shown for this answer (from that version). */
+  feedback: string[];
+  modelAnswer: string | null;
+  /** The outcome that counts: auto-checked, else teacher mark, else self-assessment. */
+  outcome: Outcome | null;
+  autoChecked: boolean;
+  selfAssessment: Verdict | null;
+  teacherMark: Verdict | null;
+  teacherMarkCount: number;
+  misconceptions: { name: string; source: string }[];
+}
+
+function latestVerdict(reviews: AttemptRecord["reviews"], role: string): Verdict | null {
+  const found = [...reviews].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).reverse().find((r) => r.role === role);
+  if (!found || (found.verdict !== "GOT_IT" && found.verdict !== "NOT_YET")) return null;
+  return { verdict: found.verdict, at: found.createdAt, by: found.reviewer.name };
+}
+
+export function toAttemptView(attempt: AttemptRecord, latestVersion: number): AttemptView {
+  let spec: CheckpointSpec | null = null;
+  try {
+    spec = parseSpec(attempt.checkpointVersion.spec);
+  } catch {
+    spec = null;
+  }
+  const answerText = spec ? describeAnswer(spec, attempt.answer) : attempt.answer;
+  const feedback = spec ? grade(spec, storedAnswer(spec, attempt.answer)).feedback : [];
+  const autoChecked = attempt.outcome === "GOT_IT" || attempt.outcome === "NOT_YET";
+  return {
+    type: "attempt",
+    id: attempt.id,
+    at: attempt.createdAt,
+    checkpointId: attempt.checkpointId,
+    checkpointTitle: attempt.checkpointVersion.title,
+    checkpointPosition: attempt.checkpoint.position,
+    kind: attempt.checkpoint.kind,
+    archived: attempt.checkpoint.archivedAt !== null,
+    number: attempt.number,
+    version: attempt.checkpointVersion.version,
+    latestVersion: Math.max(latestVersion, attempt.checkpointVersion.version),
+    prompt: attempt.checkpointVersion.prompt,
+    answerText,
+    feedback,
+    modelAnswer: spec?.kind === "SHORT_TEXT" && spec.modelAnswer ? spec.modelAnswer : null,
+    outcome: effectiveOutcome(attempt),
+    autoChecked,
+    selfAssessment: latestVerdict(attempt.reviews, "SELF"),
+    teacherMark: latestVerdict(attempt.reviews, "TEACHER"),
+    teacherMarkCount: attempt.reviews.filter((r) => r.role === "TEACHER").length,
+    misconceptions: attempt.misconceptions.map((m) => ({ name: m.misconception.name, source: m.source })),
+  };
+}
+
+export const MISCONCEPTION_SOURCE_LABELS: Record<string, string> = {
+  RULE: "from the answer chosen",
+  CLUSTER: "from a group of similar answers",
+  TEACHER: "tagged by a teacher",
+};

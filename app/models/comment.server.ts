@@ -1,0 +1,88 @@
+// Teacher comments on a student's path. A comment once sent is kept as
+// written: editing adds a version, and every version stays readable.
+import { prisma } from "~/db.server";
+
+export type CommentTargetRef = { kind: "project" } | { kind: "attempt"; id: string } | { kind: "journal"; id: string };
+
+interface Scope {
+  authorId: string;
+  studentId: string;
+  projectId: string;
+}
+
+/**
+ * Adds a comment with its first version. Returns null when the project is not
+ * in the author's class, the student was never in that class, or the attempt /
+ * shared journal entry is not that student's work in that project.
+ */
+export async function addComment({ authorId, studentId, projectId, target, body }: Scope & { target: CommentTargetRef; body: string }) {
+  const project = await prisma.project.findFirst({
+    where: { id: projectId, classroom: { teacherId: authorId, enrollments: { some: { studentId } } } },
+    select: { id: true },
+  });
+  if (!project) return null;
+  let attemptId: string | null = null;
+  let journalEntryId: string | null = null;
+  if (target.kind === "attempt") {
+    const attempt = await prisma.attempt.findFirst({ where: { id: target.id, studentId, checkpoint: { projectId } }, select: { id: true } });
+    if (!attempt) return null;
+    attemptId = attempt.id;
+  } else if (target.kind === "journal") {
+    const entry = await prisma.journalEntry.findFirst({ where: { id: target.id, studentId, projectId, status: "SUBMITTED" }, select: { id: true } });
+    if (!entry) return null;
+    journalEntryId = entry.id;
+  }
+  return prisma.teacherComment.create({
+    data: { authorId, studentId, projectId, attemptId, journalEntryId, versions: { create: { version: 1, body } } },
+    select: { id: true },
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return Boolean(error && typeof error === "object" && (error as { code?: string }).code === "P2002");
+}
+
+export type EditResult = { status: "edited"; version: number } | { status: "unchanged"; version: number };
+
+/**
+ * Adds a new version to a comment — only the author's own comment on this
+ * student in this project. Returns null when there is no such comment.
+ * Sending the same text again adds nothing.
+ */
+export async function editComment({ commentId, authorId, studentId, projectId, body }: Scope & { commentId: string; body: string }): Promise<EditResult | null> {
+  for (let round = 0; round < 3; round++) {
+    const comment = await prisma.teacherComment.findFirst({
+      where: { id: commentId, authorId, studentId, projectId },
+      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, body: true } } },
+    });
+    if (!comment) return null;
+    const latest = comment.versions[0];
+    if (latest && latest.body === body) return { status: "unchanged", version: latest.version };
+    const version = (latest?.version ?? 0) + 1;
+    try {
+      await prisma.teacherCommentVersion.create({ data: { commentId: comment.id, version, body } });
+      return { status: "edited", version };
+    } catch (error) {
+      // Someone saved a version at the same moment: read again and add after it.
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  throw new Error("Could not save the comment edit after several tries.");
+}
+
+/** Every comment on one student's path in a project, with all versions, oldest first. */
+export function commentsOnStudent(projectId: string, studentId: string) {
+  return prisma.teacherComment.findMany({
+    where: { projectId, studentId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      authorId: true,
+      attemptId: true,
+      journalEntryId: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
+    },
+  });
+}

@@ -1,0 +1,241 @@
+// Following the class: the data behind the progress grid and one student's
+// timeline, and the teacher's marks and support actions. Callers check that the
+// project is the teacher's (findTeacherProject); the writes here check it again
+// in their own `where`.
+import { prisma } from "~/db.server";
+import { buildProgressGrid, orderStudents } from "~/domain/progress-grid";
+import { cellState } from "~/domain/progress";
+import { groupByDay, parseJournalResponses, toAttemptView, type AttemptView, type TimedItem } from "~/domain/timeline";
+import { addComment } from "~/models/comment.server";
+import { checkpointsWithLatestVersion } from "~/models/project.server";
+
+type ProjectRef = { id: string; classroomId: string };
+
+function classStudents(classroomId: string) {
+  return prisma.enrollment.findMany({
+    where: { classroomId },
+    select: { removedAt: true, student: { select: { id: true, name: true } } },
+  });
+}
+
+/** Students × checkpoints for a project, in five queries whatever the class size. */
+export async function loadProgressGrid(project: ProjectRef) {
+  const [checkpoints, enrollments, attempts, reviews, support] = await Promise.all([
+    checkpointsWithLatestVersion(project.id),
+    classStudents(project.classroomId),
+    prisma.attempt.findMany({
+      where: { checkpoint: { projectId: project.id } },
+      select: { id: true, number: true, createdAt: true, outcome: true, studentId: true, checkpointId: true },
+    }),
+    // Only attempts without an automatic outcome (short text) carry verdicts that matter here.
+    prisma.attemptReview.findMany({
+      where: { attempt: { outcome: null, checkpoint: { projectId: project.id } } },
+      select: { attemptId: true, role: true, verdict: true, createdAt: true },
+    }),
+    prisma.journalEntry.findMany({
+      where: { projectId: project.id, status: "SUBMITTED", supportNeeded: true, supportResolvedAt: null },
+      select: { studentId: true, submittedAt: true, createdAt: true },
+    }),
+  ]);
+  return buildProgressGrid({
+    students: enrollments.map((e) => ({ id: e.student.id, name: e.student.name, removed: e.removedAt !== null })),
+    checkpoints: checkpoints.map((c) => ({ id: c.id, kind: c.kind, title: c.versions[0]?.title ?? `Checkpoint ${c.position}` })),
+    attempts,
+    reviews,
+    supportRequests: support.map((s) => ({ studentId: s.studentId, askedAt: s.submittedAt ?? s.createdAt })),
+  });
+}
+
+/** The students in grid order (for previous / next on a timeline). */
+export async function studentsInGridOrder(project: ProjectRef) {
+  const enrollments = await classStudents(project.classroomId);
+  const removedIds = enrollments.filter((e) => e.removedAt !== null).map((e) => e.student.id);
+  const withWork = new Set<string>();
+  if (removedIds.length > 0) {
+    const [attempted, asking] = await Promise.all([
+      prisma.attempt.groupBy({ by: ["studentId"], where: { studentId: { in: removedIds }, checkpoint: { projectId: project.id } } }),
+      prisma.journalEntry.groupBy({
+        by: ["studentId"],
+        where: { studentId: { in: removedIds }, projectId: project.id, status: "SUBMITTED", supportNeeded: true, supportResolvedAt: null },
+      }),
+    ]);
+    for (const row of [...attempted, ...asking]) withWork.add(row.studentId);
+  }
+  return orderStudents(
+    enrollments.map((e) => ({ id: e.student.id, name: e.student.name, removed: e.removedAt !== null })),
+    (id) => withWork.has(id),
+  );
+}
+
+export interface JournalView extends TimedItem {
+  type: "journal";
+  title: string;
+  /** What the entry reflects on, in words, e.g. "Attempt 2 on Speed of a cyclist". */
+  about: string | null;
+  checkpointId: string | null;
+  attemptId: string | null;
+  responses: { question: string | null; answer: string }[];
+  confidence: number | null;
+  supportNeeded: boolean;
+  supportResolvedAt: Date | null;
+}
+
+export type TimelineItem = AttemptView | JournalView;
+
+/**
+ * One student's attempts and shared journal entries in a project, read against
+ * the versions they answered. Draft journal entries are the student's private
+ * work in progress and are left out.
+ */
+export async function loadStudentTimeline(projectId: string, studentId: string, options: { checkpointId?: string | null } = {}) {
+  const [checkpoints, attempts, entries] = await Promise.all([
+    prisma.checkpoint.findMany({
+      where: { projectId },
+      orderBy: { position: "asc" },
+      select: { id: true, position: true, kind: true, archivedAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, title: true } } },
+    }),
+    prisma.attempt.findMany({
+      where: { studentId, checkpoint: { projectId } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        number: true,
+        answer: true,
+        outcome: true,
+        createdAt: true,
+        checkpointId: true,
+        checkpoint: { select: { kind: true, position: true, archivedAt: true } },
+        checkpointVersion: { select: { version: true, title: true, prompt: true, spec: true } },
+        reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, note: true, createdAt: true, reviewer: { select: { name: true } } } },
+        misconceptions: { where: { active: true }, select: { source: true, misconception: { select: { name: true, nextStep: true } } } },
+      },
+    }),
+    prisma.journalEntry.findMany({
+      where: { studentId, projectId, status: "SUBMITTED" },
+      select: {
+        id: true,
+        checkpointId: true,
+        attemptId: true,
+        responses: true,
+        confidence: true,
+        supportNeeded: true,
+        supportResolvedAt: true,
+        submittedAt: true,
+        createdAt: true,
+        prompt: { select: { title: true } },
+        attempt: { select: { number: true, checkpointId: true } },
+      },
+    }),
+  ]);
+
+  const checkpointById = new Map(checkpoints.map((c) => [c.id, c]));
+  const titleOf = (id: string) => {
+    const c = checkpointById.get(id);
+    return c?.versions[0]?.title ?? `Checkpoint ${c?.position ?? ""}`.trim();
+  };
+
+  const attemptViews = attempts.map((a) => toAttemptView(a, checkpointById.get(a.checkpointId)?.versions[0]?.version ?? a.checkpointVersion.version));
+  const journalViews: JournalView[] = entries.map((e) => {
+    const checkpointId = e.checkpointId ?? e.attempt?.checkpointId ?? null;
+    const about = e.attempt
+      ? `Attempt ${e.attempt.number} on ${titleOf(e.attempt.checkpointId)}`
+      : checkpointId
+        ? titleOf(checkpointId)
+        : null;
+    return {
+      type: "journal",
+      id: e.id,
+      at: e.submittedAt ?? e.createdAt,
+      title: e.prompt?.title ?? "Journal entry",
+      about,
+      checkpointId,
+      attemptId: e.attemptId,
+      responses: parseJournalResponses(e.responses),
+      confidence: e.confidence,
+      supportNeeded: e.supportNeeded,
+      supportResolvedAt: e.supportResolvedAt,
+    };
+  });
+
+  const filter = options.checkpointId && checkpointById.has(options.checkpointId) ? options.checkpointId : null;
+  const items: TimelineItem[] = [...attemptViews, ...journalViews].filter((item) => !filter || item.checkpointId === filter);
+
+  // Where the student stands on each live checkpoint.
+  const standing = checkpoints
+    .filter((c) => c.archivedAt === null)
+    .map((c) => {
+      const state = cellState(attempts.filter((a) => a.checkpointId === c.id));
+      return { checkpointId: c.id, position: c.position, title: titleOf(c.id), state };
+    });
+
+  return {
+    days: groupByDay(items),
+    itemCount: items.length,
+    filter: filter ? { checkpointId: filter, title: titleOf(filter) } : null,
+    standing,
+    openSupport: journalViews.filter((j) => j.supportNeeded && !j.supportResolvedAt).length,
+  };
+}
+
+/**
+ * The teacher's mark on a short-text attempt (append-only: the latest mark
+ * counts). Null when the attempt is not that student's short-text attempt in
+ * a project of this teacher.
+ */
+export async function markAttempt({
+  teacherId,
+  studentId,
+  projectId,
+  attemptId,
+  verdict,
+}: {
+  teacherId: string;
+  studentId: string;
+  projectId: string;
+  attemptId: string;
+  verdict: "GOT_IT" | "NOT_YET";
+}) {
+  const attempt = await prisma.attempt.findFirst({
+    where: { id: attemptId, studentId, outcome: null, checkpoint: { projectId, kind: "SHORT_TEXT", project: { classroom: { teacherId } } } },
+    select: { id: true, number: true },
+  });
+  if (!attempt) return null;
+  await prisma.attemptReview.create({ data: { attemptId: attempt.id, reviewerId: teacherId, role: "TEACHER", verdict } });
+  return attempt;
+}
+
+/**
+ * Marks an open support request as given, with an optional note that becomes a
+ * comment on the journal entry. Null when there is no such open request.
+ */
+export async function resolveSupport({
+  teacherId,
+  studentId,
+  projectId,
+  journalEntryId,
+  note,
+}: {
+  teacherId: string;
+  studentId: string;
+  projectId: string;
+  journalEntryId: string;
+  note?: string;
+}) {
+  const updated = await prisma.journalEntry.updateMany({
+    where: {
+      id: journalEntryId,
+      studentId,
+      projectId,
+      status: "SUBMITTED",
+      supportNeeded: true,
+      supportResolvedAt: null,
+      project: { classroom: { teacherId } },
+    },
+    data: { supportResolvedAt: new Date() },
+  });
+  if (updated.count === 0) return null;
+  if (note) {
+    await addComment({ authorId: teacherId, studentId, projectId, target: { kind: "journal", id: journalEntryId }, body: note });
+  }
+  return { journalEntryId };
+}

@@ -1,0 +1,229 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireTeacher } from "~/auth/session.server";
+import { ProjectNav } from "~/components/project-nav";
+import { CellContent, STATUS_STYLES, StatusPill } from "~/components/teacher-progress";
+import { Card, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { describeAge, formatMedian, type GridRow } from "~/domain/progress-grid";
+import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
+import { findTeacherProject } from "~/models/project.server";
+import { loadProgressGrid } from "~/models/progress.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Class progress · ${data?.project.title ?? "Project"} · Rebound` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
+  if (!project) notFound("We couldn't find that project among yours.");
+  const grid = await loadProgressGrid(project);
+  const now = new Date();
+  // Ages are worded on the server so the page reads the same before and after hydration.
+  const withAge = (row: GridRow) => ({
+    ...row,
+    supportAge: row.support.oldestAskedAt ? describeAge(row.support.oldestAskedAt, now) : null,
+  });
+  return {
+    project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom },
+    grid: { ...grid, activeRows: grid.activeRows.map(withAge), removedRows: grid.removedRows.map(withAge) },
+  };
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["grid"]["activeRows"][number];
+
+const LEGEND = [
+  { state: { status: "NOT_STARTED", attempts: 0 }, text: "Not started" },
+  { state: { status: "NOT_YET", attempts: 2, lastAttemptAt: new Date(0) }, text: "Not yet, with the number of attempts so far" },
+  { state: { status: "SUBMITTED", attempts: 1, lastAttemptAt: new Date(0) }, text: "Waiting for a check (short text without a verdict yet)" },
+  { state: { status: "GOT_IT", attempts: 1, gotItAfter: 1, gotItAt: new Date(0) }, text: "Got it, after how many attempts" },
+] as const;
+
+export default function ProjectProgress() {
+  const { project, grid } = useLoaderData<typeof loader>();
+  const totalStudents = grid.activeRows.length;
+  const timeline = (studentId: string, checkpointId?: string) =>
+    `/teach/projects/${project.id}/students/${studentId}${checkpointId ? `?checkpoint=${checkpointId}` : ""}`;
+  const waitingSupport = [...grid.activeRows, ...grid.removedRows]
+    .filter((r) => r.support.open > 0)
+    .sort((a, b) => new Date(a.support.oldestAskedAt ?? 0).getTime() - new Date(b.support.oldestAskedAt ?? 0).getTime());
+
+  const renderRow = (row: Row) => (
+    <tr key={row.student.id} className="group">
+      <th scope="row" className="sticky left-0 z-10 border-b border-r border-slate-200 bg-white px-3 py-2 text-left font-medium group-hover:bg-slate-50">
+        <Link to={timeline(row.student.id)}>{row.student.name}</Link>
+        {row.student.removed ? <span className="block text-xs font-normal text-slate-600">Removed from class</span> : null}
+      </th>
+      <td className="border-b border-r border-slate-200 px-3 py-2 align-top group-hover:bg-slate-50">
+        {row.support.open > 0 ? (
+          <Link to={`${timeline(row.student.id)}#support`} className="flex items-start gap-1.5 font-medium text-rose-900">
+            <SupportIcon />
+            <span className="leading-tight">
+              <span className="sr-only">{row.student.name}: </span>
+              {row.support.open} open
+              <span className="block text-xs font-normal">oldest {row.supportAge === "just now" ? "just now" : `${row.supportAge} ago`}</span>
+            </span>
+          </Link>
+        ) : (
+          <span className="text-slate-600">None</span>
+        )}
+      </td>
+      {row.cells.map((cell, i) => (
+        <td key={cell.checkpointId} className="border-b border-r border-slate-200 p-1 align-top">
+          <Link
+            to={timeline(row.student.id, cell.checkpointId)}
+            className={`block h-full min-h-12 rounded-md border-2 px-2 py-1.5 no-underline hover:underline ${STATUS_STYLES[cell.state.status]}`}
+          >
+            <span className="sr-only">
+              {row.student.name}, {grid.checkpoints[i].title}: {cell.text}
+            </span>
+            <span aria-hidden="true">
+              <CellContent state={cell.state} />
+            </span>
+          </Link>
+        </td>
+      ))}
+    </tr>
+  );
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
+            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link>
+          </>
+        }
+        title={project.title}
+        subtitle={`Class progress · ${totalStudents} ${totalStudents === 1 ? "student" : "students"} · ${grid.checkpoints.length} ${grid.checkpoints.length === 1 ? "checkpoint" : "checkpoints"}`}
+      />
+      <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
+
+      {project.status !== "PUBLISHED" ? (
+        <div className="mb-4">
+          <Notice tone="growing" title="This project is still a draft">
+            Students can't see it yet, so there is no work to follow. Publish it from the Build tab.
+          </Notice>
+        </div>
+      ) : null}
+
+      <div className="mb-6 grid gap-4 lg:grid-cols-3">
+        <Card title="How to read the grid" className="lg:col-span-2">
+          <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+            {LEGEND.map((l) => (
+              <li key={l.state.status} className="flex items-center gap-2">
+                <StatusPill state={l.state}>{l.text}</StatusPill>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 text-sm text-slate-700">
+            Every cell and every name opens that student&apos;s timeline: each attempt, journal entry and your comments.
+          </p>
+        </Card>
+        <Card title="Open support requests">
+          {waitingSupport.length === 0 ? (
+            <p className="text-sm text-slate-700">No one is waiting for support right now.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {waitingSupport.map((r) => (
+                <li key={r.student.id}>
+                  <Link to={`${timeline(r.student.id)}#support`}>{r.student.name}</Link>{" "}
+                  <span className="text-slate-700">
+                    · {r.support.open} open · waiting {r.supportAge === "just now" ? "since just now" : r.supportAge}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+
+      {grid.checkpoints.length === 0 ? (
+        <EmptyState>This project has no checkpoints yet. Add some on the Build tab.</EmptyState>
+      ) : grid.activeRows.length === 0 && grid.removedRows.length === 0 ? (
+        <EmptyState>No students in {project.classroom.name} yet. Share the class join code so they can start.</EmptyState>
+      ) : (
+        <div
+          role="region"
+          aria-labelledby="progress-caption"
+          // Scrolls both ways on its own so the header row and name column stay in view.
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+          className="max-h-[75vh] overflow-auto rounded-lg border border-slate-300 bg-white shadow-sm"
+        >
+          <table className="border-separate border-spacing-0 text-sm">
+            <caption id="progress-caption" className="px-3 py-2 text-left text-sm text-slate-700">
+              Progress of each student on each checkpoint of {project.title}. Scroll sideways to see more checkpoints.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="sticky left-0 top-0 z-30 min-w-44 border-b-2 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left">
+                  Student
+                </th>
+                <th scope="col" className="sticky top-0 z-20 min-w-28 border-b-2 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left font-semibold">
+                  Open support requests
+                </th>
+                {grid.checkpoints.map((c, i) => (
+                  <th
+                    key={c.id}
+                    scope="col"
+                    className="sticky top-0 z-20 min-w-32 max-w-44 border-b-2 border-r border-slate-300 bg-slate-100 px-2 py-2 text-left align-bottom font-semibold"
+                  >
+                    <span className="block text-xs font-normal text-slate-700">
+                      {i + 1}. {isCheckpointKind(c.kind) ? KIND_LABELS[c.kind] : c.kind}
+                    </span>
+                    {c.title}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{grid.activeRows.map(renderRow)}</tbody>
+            {grid.removedRows.length > 0 ? (
+              <tbody>
+                <tr>
+                  <th scope="rowgroup" colSpan={grid.checkpoints.length + 2} className="border-b border-slate-300 bg-slate-100 px-3 py-2 text-left font-semibold">
+                    <span className="sticky left-3">Removed from the class — their work is kept ({grid.removedRows.length})</span>
+                  </th>
+                </tr>
+                {grid.removedRows.map(renderRow)}
+              </tbody>
+            ) : null}
+            <tfoot>
+              <tr className="align-top">
+                <th scope="row" className="sticky left-0 z-10 border-r border-t-2 border-slate-300 bg-slate-100 px-3 py-2 text-left">
+                  Summary
+                  <span className="block text-xs font-normal text-slate-700">students in the class now</span>
+                </th>
+                <td className="border-r border-t-2 border-slate-300 bg-slate-100 px-3 py-2">
+                  {grid.openSupportTotal} open
+                </td>
+                {grid.summaries.map((s, i) => (
+                  <td key={s.checkpointId} className="border-r border-t-2 border-slate-300 bg-slate-100 px-2 py-2 text-xs leading-snug">
+                    <span className="sr-only">{grid.checkpoints[i].title}: </span>
+                    <span className="block">{s.gotIt} got it</span>
+                    <span className="block">{s.notYet} not yet</span>
+                    {s.waiting > 0 ? <span className="block">{s.waiting} waiting for a check</span> : null}
+                    <span className="block">{s.notStarted} not started</span>
+                    <span className="mt-1 block text-slate-700">
+                      {s.medianAttemptsToGotIt === null ? "No one has got it yet" : `Median ${formatMedian(s.medianAttemptsToGotIt)} ${s.medianAttemptsToGotIt === 1 ? "attempt" : "attempts"} to got it`}
+                    </span>
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function SupportIcon() {
+  return (
+    <svg className="mt-0.5 h-4 w-4 shrink-0" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M10 2.5a7.5 7.5 0 1 0 0 15 7.5 7.5 0 0 0 0-15z" />
+      <path d="M10 6v5" />
+      <circle cx="10" cy="14" r="0.6" fill="currentColor" />
+    </svg>
+  );
+}
