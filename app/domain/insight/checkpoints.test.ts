@@ -3,6 +3,7 @@ import {
   checkpointInsights,
   checkpointSummary,
   choiceDistribution,
+  classifyNumericError,
   numericDistribution,
   textDistribution,
   type NumericShapeClassifier,
@@ -92,7 +93,7 @@ describe("numericDistribution", () => {
     let calls = 0;
     const classify: NumericShapeClassifier = (value, spec) => {
       calls++;
-      return Math.abs(value * 10 - spec.answer) < 1e-9 ? [{ kind: "DECIMAL_SHIFT", label: "Decimal point shifted" }] : [];
+      return Math.abs(value * 10 - spec.answer) < 1e-9 ? [{ kind: "DECIMAL_SHIFT", detail: "÷10", label: "Decimal point shifted (÷10)", groupLabel: "Decimal point shifted" }] : [];
     };
     const d = numericDistribution(p, "c2", classify);
     expect(d.shapesRecognised).toBe(true);
@@ -101,6 +102,16 @@ describe("numericDistribution", () => {
       ["SHAPE", "DECIMAL_SHIFT", "Decimal point shifted", 1],
     ]);
     expect(calls).toBe(2);
+  });
+
+  it("recognises error shapes with the numeric-patterns module", () => {
+    const d = numericDistribution(p, "c2", classifyNumericError);
+    expect(d.groups[1]).toMatchObject({ kind: "SHAPE", shape: "POWER_OF_TEN", label: "Decimal point shifted", all: 1 });
+    expect(d.groups[1].values[0].shapes).toEqual([
+      { kind: "POWER_OF_TEN", detail: "÷10", label: "Decimal point shifted (÷10)", groupLabel: "Decimal point shifted" },
+    ]);
+    expect(classifyNumericError(-12.5, { kind: "NUMERIC", answer: 12.5, tolerance: 0, unit: "", wrongValues: [], intermediateValues: [] })[0].kind).toBe("SIGN_ERROR");
+    expect(classifyNumericError(7, { kind: "NUMERIC", answer: 12.5, tolerance: 0, unit: "", wrongValues: [], intermediateValues: [] })).toEqual([]);
   });
 
   it("counts answers that no longer read as a number apart", () => {

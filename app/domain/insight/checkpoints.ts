@@ -3,6 +3,7 @@
 // text), and how the class is doing on the checkpoint. Pure.
 import type { CheckpointKind, NumericSpec } from "~/domain/checkpoint-spec";
 import { storedAnswer, withinTolerance } from "~/domain/grading";
+import { recognizeNumericError, SHAPE_LABELS } from "./numeric-patterns";
 import type { Prepared, PreparedAttempt, PreparedPath } from "./prepare";
 import { median } from "./stats";
 
@@ -62,12 +63,29 @@ export interface ChoiceDistribution {
 
 /** An error shape a wrong numeric value matches (e.g. sign error). */
 export interface NumericShape {
+  /** e.g. "SIGN_ERROR", "POWER_OF_TEN" (see numeric-patterns.ts). */
   kind: string;
+  /** What sets this case apart within its shape ("×100", an intermediate's label), or null. */
+  detail: string | null;
+  /** The full name for this value: "Decimal point shifted (×100)". */
   label: string;
+  /** The name of the shape's group: "Decimal point shifted". */
+  groupLabel: string;
 }
 
 /** Recognises error shapes of a wrong value against the version it answered. */
 export type NumericShapeClassifier = (value: number, spec: NumericSpec) => NumericShape[];
+
+/**
+ * The default classifier, from numeric-patterns.ts. Listed wrong values are
+ * grouped by the report itself (under their misconception), so only the
+ * automatic shapes are returned here.
+ */
+export const classifyNumericError: NumericShapeClassifier = (value, spec) => {
+  const match = recognizeNumericError(spec, value);
+  if (match.shape === "OTHER" || match.shape === "CORRECT" || match.shape === "LISTED_WRONG_VALUE") return [];
+  return [{ kind: match.shape, detail: match.detail, label: match.teacherLabel, groupLabel: SHAPE_LABELS[match.shape] }];
+};
 
 export interface NumericValueCount {
   value: number;
@@ -348,7 +366,7 @@ export function numericDistribution(prepared: Prepared, checkpointId: string, cl
     const [key, kind, label]: [string, NumericGroup["kind"], string] = acc.misconceptionId
       ? [`M|${acc.misconceptionId}`, "MISCONCEPTION", prepared.misconceptions.get(acc.misconceptionId)!.name]
       : shape
-        ? [`S|${shape.kind}`, "SHAPE", shape.label]
+        ? [`S|${shape.kind}`, "SHAPE", shape.groupLabel]
         : acc.listed
           ? ["LISTED", "LISTED", "Wrong values you listed"]
           : ["OTHER", "OTHER", "Other values"];

@@ -1,0 +1,121 @@
+// The class-insight report of one project, from every attempt and reflection:
+// per-checkpoint distributions, the students × misconceptions heatmap, each
+// misconception's reach and recovery, who needs help now, reflection signals
+// and learning velocity. Plain data in, plain JSON-safe data out. Pure.
+//
+// Cost: one indexing pass (prepare.ts) and then linear passes over the
+// attempts; nothing compares every attempt with every other. Short-text
+// clustering is the one costly step, so it only runs when asked (clusterText)
+// or takes precomputed groups (textGroups), which a caller can cache.
+import { clusterAnswers, type ClusteringOptions } from "./text-clustering";
+import {
+  checkpointInsights,
+  classifyNumericError,
+  type CheckpointInsight,
+  type NumericShapeClassifier,
+  type TextGroupInput,
+} from "./checkpoints";
+import { indexEpisodes } from "./episodes";
+import { buildHeatmap, type Heatmap } from "./heatmap";
+import { helpNow, type HelpNow, type HelpOptions } from "./help";
+import { misconceptionInsights, type CooccurrencePair, type MisconceptionInsight } from "./misconceptions";
+import { prepare, type Prepared, type PrepareOptions } from "./prepare";
+import { reflectionSignals, type ReflectionOptions, type ReflectionSignals } from "./reflections";
+import type { ProjectData } from "./types";
+import { learningVelocity, type VelocityBucket } from "./velocity";
+
+export interface ReportTotals {
+  students: number;
+  activeStudents: number;
+  /** Students who made at least one attempt. */
+  studentsWithAttempts: number;
+  checkpoints: number;
+  attempts: number;
+  /** Attempts that showed at least one misconception. */
+  attemptsWithMisconception: number;
+  misconceptions: number;
+  journalEntries: number;
+}
+
+export interface ProjectReport {
+  projectId: string;
+  totals: ReportTotals;
+  /** In project order. */
+  checkpoints: CheckpointInsight[];
+  heatmap: Heatmap;
+  /** Most widespread first; every misconception of the project, shown or not. */
+  misconceptions: MisconceptionInsight[];
+  /** Pairs of misconceptions shown by the same students, most shared first. */
+  cooccurrence: CooccurrencePair[];
+  help: HelpNow;
+  reflections: ReflectionSignals;
+  velocity: { day: VelocityBucket[]; week: VelocityBucket[] };
+}
+
+export interface ReportOptions extends PrepareOptions, HelpOptions, ReflectionOptions {
+  /** Recognises error shapes of wrong numeric values; default classifyNumericError (numeric-patterns.ts), null for none. */
+  classifyNumeric?: NumericShapeClassifier | null;
+  /** Precomputed short-text groups per checkpoint id (e.g. cached, or as the teacher named them). */
+  textGroups?: Record<string, TextGroupInput[]>;
+  /** Cluster short-text answers now for checkpoints without textGroups (costly; default false). */
+  clusterText?: boolean | ClusteringOptions;
+}
+
+/** Short-text groups of one checkpoint, from every attempt's answer, via the clustering module. */
+export function clusterCheckpointAnswers(prepared: Prepared, checkpointId: string, options: ClusteringOptions = {}): TextGroupInput[] {
+  const answers: { id: string; text: string }[] = [];
+  for (const path of prepared.pathsByCheckpoint.get(checkpointId)?.values() ?? []) {
+    for (const a of path.attempts) answers.push({ id: a.id, text: a.answer });
+  }
+  return clusterAnswers(answers, options).map((g) => ({
+    id: g.id,
+    attemptIds: g.answerIds,
+    representatives: g.representatives.map((r) => r.text),
+    keyTerms: g.keyTerms,
+  }));
+}
+
+export function analyseProject(prepared: Prepared, options: ReportOptions = {}): ProjectReport {
+  let textGroups = options.textGroups;
+  if (options.clusterText) {
+    const settings = options.clusterText === true ? {} : options.clusterText;
+    textGroups = { ...textGroups };
+    for (const c of prepared.checkpointOrder) {
+      if (c.kind === "SHORT_TEXT" && !textGroups[c.id]) textGroups[c.id] = clusterCheckpointAnswers(prepared, c.id, settings);
+    }
+  }
+  const episodes = indexEpisodes(prepared);
+  const { misconceptions, cooccurrence } = misconceptionInsights(prepared, episodes);
+  let attemptsWithMisconception = 0;
+  for (const a of prepared.attempts) if (a.misconceptionIds.length > 0) attemptsWithMisconception++;
+  let activeStudents = 0;
+  for (const s of prepared.students.values()) if (s.active) activeStudents++;
+  return {
+    projectId: prepared.projectId,
+    totals: {
+      students: prepared.students.size,
+      activeStudents,
+      studentsWithAttempts: prepared.pathsByStudent.size,
+      checkpoints: prepared.checkpoints.size,
+      attempts: prepared.attempts.length,
+      attemptsWithMisconception,
+      misconceptions: prepared.misconceptions.size,
+      journalEntries: prepared.journals.length,
+    },
+    checkpoints: checkpointInsights(prepared, {
+      classifyNumeric: options.classifyNumeric === null ? undefined : (options.classifyNumeric ?? classifyNumericError),
+      textGroups,
+    }),
+    heatmap: buildHeatmap(prepared, episodes),
+    misconceptions,
+    cooccurrence,
+    help: helpNow(prepared, options),
+    reflections: reflectionSignals(prepared, options),
+    velocity: { day: learningVelocity(prepared, "day"), week: learningVelocity(prepared, "week") },
+  };
+}
+
+/** The full report of a project's data. */
+export function buildReport(data: ProjectData, options: ReportOptions = {}): ProjectReport {
+  return analyseProject(prepare(data, options), options);
+}
