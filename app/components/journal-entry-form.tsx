@@ -1,0 +1,252 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useFetcher, useFormAction, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { ErrorList, TextareaField, buttonClass } from "~/components/form";
+import { Notice, formatDateTime } from "~/components/ui";
+import { CONFIDENCE_LABELS, type JournalContext, type JournalDraftView } from "~/domain/journal-entry";
+import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT, journalEntrySchema, type JournalFormResult } from "~/schemas/journal";
+
+/** Autosaves of drafts change nothing the page shows: don't reload its data for them. */
+export const skipDraftRevalidation: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === SAVE_DRAFT_INTENT ? false : defaultShouldRevalidate;
+
+const AUTOSAVE_DELAY_MS = 1000;
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
+}
+
+function draftFormData(form: HTMLFormElement | null): FormData | null {
+  if (!form) return null;
+  const formData = new FormData(form);
+  formData.set("intent", SAVE_DRAFT_INTENT);
+  return formData;
+}
+
+function isJournalResult(value: unknown): value is JournalFormResult {
+  return Boolean(value) && typeof value === "object" && (value as { form?: unknown }).form === "journal";
+}
+
+export interface JournalEntryFormProps {
+  formKey: string;
+  title: ReactNode;
+  intro?: ReactNode;
+  /** The questions to answer; [null] for a free entry. */
+  questions: (string | null)[];
+  context: JournalContext;
+  draft?: JournalDraftView | null;
+  /** The route's action data; used when it belongs to this form. */
+  actionData?: unknown;
+  /** True right after this form's entry was added (the page was redirected back). */
+  justAdded?: boolean;
+  headingLevel?: 2 | 3;
+  freeLabel?: string;
+}
+
+/**
+ * A journal entry: answers to a prompt's questions (or one free answer), an
+ * optional support request and confidence rating. The draft is saved about a
+ * second after typing stops (with JavaScript), when the page is hidden, and by
+ * the "Save draft" button (without JavaScript); "Add to journal" submits it.
+ */
+export function JournalEntryForm({
+  formKey,
+  title,
+  intro,
+  questions,
+  context,
+  draft,
+  actionData,
+  justAdded = false,
+  headingLevel = 3,
+  freeLabel = "Your entry",
+}: JournalEntryFormProps) {
+  const mine = isJournalResult(actionData) && actionData.formKey === formKey ? actionData : undefined;
+  const fetcher = useFetcher<JournalFormResult>();
+  const navigation = useNavigation();
+  const action = useFormAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const formId = `journal-${formKey}`;
+
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: mine && (mine.kind === "saved" || mine.kind === "invalid") ? mine.reply : undefined,
+    defaultValue: {
+      answers: questions.map((_, i) => draft?.answers[i] ?? ""),
+      supportNeeded: draft?.supportNeeded ? "on" : undefined,
+      confidence: draft?.confidence ? String(draft.confidence) : undefined,
+    },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: journalEntrySchema }),
+  });
+
+  const fromFetcher = fetcher.data && fetcher.data.formKey === formKey ? fetcher.data : undefined;
+  const saves = [fromFetcher, mine].filter((r): r is Extract<JournalFormResult, { kind: "saved" }> => r?.kind === "saved");
+  const lastSave = saves.sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+  const draftId = lastSave?.draftId ?? draft?.id ?? "";
+
+  function saveNow() {
+    timer.current = undefined;
+    const formData = draftFormData(formRef.current);
+    if (formData) fetcher.submit(formData, { method: "post", action });
+  }
+
+  function scheduleSave() {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(saveNow, AUTOSAVE_DELAY_MS);
+  }
+
+  // A tab closed or hidden before the timer fired still keeps what was typed.
+  useEffect(() => {
+    function flush() {
+      if (!timer.current) return;
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      const formData = draftFormData(formRef.current);
+      if (formData && typeof navigator.sendBeacon === "function") navigator.sendBeacon(action, formData);
+    }
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    window.addEventListener("pagehide", flush);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("pagehide", flush);
+      clearTimeout(timer.current);
+    };
+  }, [action]);
+
+  const pendingIntent =
+    navigation.state === "submitting" && navigation.formData?.get("formKey") === formKey ? navigation.formData.get("intent") : null;
+
+  let status = "";
+  if (fromFetcher?.kind === "kept") status = "Already added to your journal.";
+  else if (fromFetcher?.kind === "invalid") status = "We couldn't save your draft yet — see the message next to the field.";
+  else if (lastSave) status = `Draft saved at ${formatTime(lastSave.savedAt)}`;
+  else if (draft) status = `Your draft from ${formatDateTime(draft.updatedAt)} is back in the form — pick up where you left off.`;
+
+  const initialAnswers = fields.answers.initialValue;
+  const answerAt = (i: number): string => {
+    if (Array.isArray(initialAnswers)) return initialAnswers[i] ?? "";
+    return i === 0 && typeof initialAnswers === "string" ? initialAnswers : "";
+  };
+  const answerFields = fields.answers.getFieldList();
+  const answersErrors = fields.answers.errors;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const initialConfidence = typeof fields.confidence.initialValue === "string" ? fields.confidence.initialValue : "";
+
+  return (
+    <section id={`journal-form-${formKey}`} aria-labelledby={`${formId}-title`} className="space-y-3">
+      <Heading id={`${formId}-title`} className={headingLevel === 2 ? "text-lg font-semibold" : "font-semibold"}>
+        {title}
+      </Heading>
+      {intro ? <div className="text-sm text-slate-700">{intro}</div> : null}
+      {justAdded ? <Notice tone="good">Added to your journal. You can write another whenever you like.</Notice> : null}
+      <Form
+        method="post"
+        ref={formRef}
+        {...getFormProps(form)}
+        onSubmit={(event) => {
+          clearTimeout(timer.current);
+          timer.current = undefined;
+          getFormProps(form).onSubmit?.(event);
+        }}
+        onChange={scheduleSave}
+        className="space-y-3"
+      >
+        <input type="hidden" name="formKey" value={formKey} />
+        <input type="hidden" name="draftId" value={draftId} />
+        <input type="hidden" name="promptId" value={context.promptId ?? ""} />
+        <input type="hidden" name="checkpointId" value={context.checkpointId ?? ""} />
+        <input type="hidden" name="attemptId" value={context.attemptId ?? ""} />
+        {questions.map((question, i) => (
+          <TextareaField
+            key={`${form.key ?? ""}-${i}`}
+            label={question ?? freeLabel}
+            errors={[...(answerFields[i]?.errors ?? []), ...(i === 0 ? (answersErrors ?? []) : [])]}
+            textareaProps={{
+              id: `${formId}-answer-${i}`,
+              name: `${fields.answers.name}[${i}]`,
+              defaultValue: answerAt(i),
+              rows: questions.length > 1 ? 3 : 5,
+            }}
+          />
+        ))}
+        <div className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            id={`${formId}-support`}
+            name={fields.supportNeeded.name}
+            defaultChecked={fields.supportNeeded.initialValue === "on"}
+            aria-describedby={`${formId}-support-hint`}
+            className="mt-1 h-4 w-4"
+          />
+          <div>
+            <label htmlFor={`${formId}-support`} className="text-sm font-medium text-slate-800">
+              I&apos;d like support with this
+            </label>
+            <p id={`${formId}-support-hint`} className="text-sm text-slate-600">
+              Optional. Your teacher sees that you asked.
+            </p>
+          </div>
+        </div>
+        <fieldset aria-describedby={fields.confidence.errors?.length ? `${formId}-confidence-error` : undefined}>
+          <legend className="text-sm font-medium text-slate-800">How sure do you feel about this now? (optional)</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {(["", "1", "2", "3", "4", "5"] as const).map((value) => (
+              <div key={value || "none"} className="flex items-center gap-1.5 text-sm">
+                <input
+                  type="radio"
+                  id={`${formId}-confidence-${value || "none"}`}
+                  name={fields.confidence.name}
+                  value={value}
+                  defaultChecked={initialConfidence === value}
+                  className="h-4 w-4"
+                />
+                <label htmlFor={`${formId}-confidence-${value || "none"}`}>
+                  {value ? CONFIDENCE_LABELS[Number(value) as 1 | 2 | 3 | 4 | 5] : "No rating"}
+                </label>
+              </div>
+            ))}
+          </div>
+          <ErrorList id={`${formId}-confidence-error`} errors={fields.confidence.errors} />
+        </fieldset>
+        {form.errors?.length ? (
+          <p role="alert" className="text-sm text-red-800">
+            {form.errors.join(" ")}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="submit"
+            name="intent"
+            value={ADD_ENTRY_INTENT}
+            disabled={pendingIntent !== null}
+            aria-disabled={pendingIntent !== null || undefined}
+            className={buttonClass("primary")}
+          >
+            {pendingIntent === ADD_ENTRY_INTENT ? "Adding…" : "Add to journal"}
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value={SAVE_DRAFT_INTENT}
+            disabled={pendingIntent !== null}
+            aria-disabled={pendingIntent !== null || undefined}
+            className={buttonClass("secondary")}
+          >
+            {pendingIntent === SAVE_DRAFT_INTENT ? "Saving…" : "Save draft"}
+          </button>
+          <p role="status" aria-live="polite" className="text-sm text-slate-700">
+            {status}
+          </p>
+        </div>
+      </Form>
+    </section>
+  );
+}

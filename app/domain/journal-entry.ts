@@ -1,0 +1,85 @@
+// The shape of journal entries and their drafts. Pure.
+
+/** One answer in an entry; `question` is null for a free entry. */
+export interface JournalResponse {
+  question: string | null;
+  answer: string;
+}
+
+/** What an entry reflects on: nothing more than the project, a prompt, a checkpoint or an attempt. */
+export interface JournalContext {
+  promptId: string | null;
+  checkpointId: string | null;
+  attemptId: string | null;
+}
+
+export const MAX_JOURNAL_ANSWER = 5000;
+
+/** A saved draft as the journal form restores it. */
+export interface JournalDraftView {
+  id: string;
+  formKey: string;
+  context: JournalContext;
+  answers: string[];
+  supportNeeded: boolean;
+  confidence: number | null;
+  updatedAt: string;
+}
+
+export const CONFIDENCE_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
+  1: "1 — not sure at all",
+  2: "2 — a little unsure",
+  3: "3 — somewhat sure",
+  4: "4 — fairly sure",
+  5: "5 — very sure",
+};
+
+export function confidenceLabel(value: number | null | undefined): string | null {
+  if (value === 1 || value === 2 || value === 3 || value === 4 || value === 5) return CONFIDENCE_LABELS[value];
+  return null;
+}
+
+/** A snapshot of the questions with the student's answers (missing answers are empty). */
+export function buildResponses(questions: (string | null)[], answers: (string | null | undefined)[]): JournalResponse[] {
+  const list = questions.length ? questions : [null];
+  return list.map((question, i) => ({ question, answer: (answers[i] ?? "").trim() }));
+}
+
+/** Reads stored responses: an array of { question, answer }, or a single object for older free entries. */
+export function parseResponses(json: string): JournalResponse[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  const items = Array.isArray(value) ? value : value && typeof value === "object" ? [value] : [];
+  return items
+    .filter((item): item is Record<string, unknown> => Boolean(item) && typeof item === "object")
+    .map((item) => ({
+      question: typeof item.question === "string" ? item.question : null,
+      answer: typeof item.answer === "string" ? item.answer : "",
+    }));
+}
+
+export function hasAnyAnswer(responses: { answer?: string | null }[]): boolean {
+  return responses.some((r) => Boolean(r.answer && r.answer.trim()));
+}
+
+/**
+ * A stable key for one journal form (and its one draft): the student's draft
+ * for a prompt, checkpoint or attempt is found again by it.
+ */
+export function journalFormKey(context: JournalContext): string {
+  return [context.promptId ?? "free", context.checkpointId ?? "project", context.attemptId ?? "any"].join(".");
+}
+
+export function sameContext(a: JournalContext, b: JournalContext): boolean {
+  return a.promptId === b.promptId && a.checkpointId === b.checkpointId && a.attemptId === b.attemptId;
+}
+
+/** What an entry is linked to, in words: "This project", "Checkpoint: Speed · attempt 2". */
+export function describeEntryLink(link: { checkpointTitle?: string | null; attemptNumber?: number | null }): string {
+  if (!link.checkpointTitle) return "This project";
+  return link.attemptNumber ? `Checkpoint: ${link.checkpointTitle} · attempt ${link.attemptNumber}` : `Checkpoint: ${link.checkpointTitle}`;
+}

@@ -1,0 +1,229 @@
+// A student's attempts: stored append-only, graded against the version they answered.
+import { prisma } from "~/db.server";
+import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
+import { describeAnswer } from "~/domain/answer-display";
+import { grade, parseAnswer, type Outcome } from "~/domain/grading";
+import { attemptsLeft, effectiveOutcome } from "~/domain/progress";
+import { feedbackForStoredAnswer } from "~/domain/student-path";
+import { Prisma } from "~/generated/prisma/client";
+
+/** A checkpoint of a project the caller has already found for the student. */
+export function findProjectCheckpoint(projectId: string, checkpointId: string) {
+  return prisma.checkpoint.findFirst({
+    where: { id: checkpointId, projectId },
+    include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+  });
+}
+
+export interface CheckpointToAttempt {
+  id: string;
+  projectId: string;
+  maxAttempts: number | null;
+  archivedAt: Date | null;
+  versions: { id: string; spec: string }[];
+}
+
+export interface RawAnswer {
+  optionIds?: string[];
+  value?: string;
+  text?: string;
+  submissionKey?: string | null;
+}
+
+export type SubmitAttemptResult =
+  | { ok: true; attempt: { id: string; number: number; outcome: string | null }; duplicate: boolean }
+  | { ok: false; reason: "invalid" | "used-up" | "archived"; message: string };
+
+export function usedUpMessage(maxAttempts: number): string {
+  return `You've used all ${maxAttempts} ${maxAttempts === 1 ? "attempt" : "attempts"} on this checkpoint. Every one of them is kept, and your teacher can see them — write in your journal about what you'd try next, or ask for support.`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+async function findBySubmissionKey(studentId: string, checkpointId: string, submissionKey: string) {
+  return prisma.attempt.findFirst({
+    where: { submissionKey, studentId, checkpointId },
+    select: { id: true, number: true, outcome: true },
+  });
+}
+
+/**
+ * Stores a new attempt (never updates one). The number is the student's count
+ * on this checkpoint plus one, decided inside a transaction; a clash on the
+ * number is retried, and a repeated submission key returns the stored attempt.
+ */
+export async function submitAttempt(studentId: string, checkpoint: CheckpointToAttempt, raw: RawAnswer): Promise<SubmitAttemptResult> {
+  if (checkpoint.archivedAt) return { ok: false, reason: "archived", message: "This checkpoint has been retired by your teacher." };
+  const version = checkpoint.versions[0];
+  if (!version) return { ok: false, reason: "archived", message: "This checkpoint isn't ready yet." };
+  const spec: CheckpointSpec = parseSpec(version.spec);
+  const answer = parseAnswer(spec, { optionIds: raw.optionIds, value: raw.value, text: raw.text });
+  if (!answer.ok) return { ok: false, reason: "invalid", message: answer.error };
+  const graded = grade(spec, answer);
+  let submissionKey = raw.submissionKey?.trim() || null;
+
+  for (let tries = 0; tries < 8; tries++) {
+    if (submissionKey) {
+      const existing = await findBySubmissionKey(studentId, checkpoint.id, submissionKey);
+      if (existing) return { ok: true, attempt: existing, duplicate: true };
+    }
+    try {
+      const result = await prisma.$transaction(async (tx) => {
+        const made = await tx.attempt.count({ where: { studentId, checkpointId: checkpoint.id } });
+        const left = attemptsLeft(checkpoint.maxAttempts, made);
+        if (left === 0) return { ok: false as const, reason: "used-up" as const, message: usedUpMessage(checkpoint.maxAttempts ?? 0) };
+        const attempt = await tx.attempt.create({
+          data: {
+            studentId,
+            checkpointId: checkpoint.id,
+            checkpointVersionId: version.id,
+            number: made + 1,
+            answer: answer.stored,
+            outcome: graded.outcome,
+            submissionKey,
+          },
+          select: { id: true, number: true, outcome: true },
+        });
+        // Only misconceptions the project still keeps are tagged.
+        const known = graded.misconceptionIds.length
+          ? await tx.misconception.findMany({
+              where: { id: { in: graded.misconceptionIds }, projectId: checkpoint.projectId },
+              select: { id: true },
+            })
+          : [];
+        if (known.length) {
+          await tx.attemptMisconception.createMany({
+            data: known.map((m) => ({ attemptId: attempt.id, misconceptionId: m.id, source: "RULE" })),
+          });
+        }
+        return { ok: true as const, attempt, duplicate: false };
+      });
+      return result;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Another submission got this number (or this key) first: look again.
+      if (submissionKey) {
+        const holder = await prisma.attempt.findUnique({ where: { submissionKey }, select: { studentId: true, checkpointId: true } });
+        // A key someone else's attempt already carries is not this submission's: store without it.
+        if (holder && (holder.studentId !== studentId || holder.checkpointId !== checkpoint.id)) submissionKey = null;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5 * (tries + 1)));
+    }
+  }
+  throw new Error("Could not store the attempt after several tries.");
+}
+
+/** Every attempt the student made on a checkpoint, newest first, with what is needed to show it. */
+export function listOwnAttempts(studentId: string, checkpointId: string) {
+  return prisma.attempt.findMany({
+    where: { studentId, checkpointId },
+    orderBy: { number: "desc" },
+    select: {
+      id: true,
+      number: true,
+      answer: true,
+      outcome: true,
+      createdAt: true,
+      checkpointVersion: { select: { id: true, version: true, title: true, prompt: true, spec: true } },
+      reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, note: true, createdAt: true } },
+      misconceptions: {
+        where: { active: true },
+        orderBy: { createdAt: "asc" },
+        select: { misconception: { select: { id: true, name: true, nextStep: true } } },
+      },
+      comments: {
+        where: { studentId },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          author: { select: { name: true } },
+          versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
+        },
+      },
+    },
+  });
+}
+
+export type OwnAttempt = Awaited<ReturnType<typeof listOwnAttempts>>[number];
+
+function asOutcome(value: string | null | undefined): Outcome | null {
+  return value === "GOT_IT" || value === "NOT_YET" ? value : null;
+}
+
+/**
+ * How the student sees one of their attempts: the answer and the teacher's
+ * feedback read against the version it answered, the outcome that counts,
+ * the next steps of the misconceptions tagged to it, and teacher comments.
+ */
+export function attemptView(attempt: OwnAttempt, latestVersion: number) {
+  const spec = parseSpec(attempt.checkpointVersion.spec);
+  const lastOf = (role: string) => [...attempt.reviews].reverse().find((r) => r.role === role);
+  const teacher = lastOf("TEACHER");
+  const self = lastOf("SELF");
+  const teacherVerdict = asOutcome(teacher?.verdict);
+  return {
+    id: attempt.id,
+    number: attempt.number,
+    createdAt: attempt.createdAt,
+    kind: spec.kind,
+    answerText: describeAnswer(spec, attempt.answer),
+    outcome: effectiveOutcome(attempt),
+    feedback: attempt.outcome ? feedbackForStoredAnswer(spec, attempt.answer) : [],
+    nextSteps: [...new Set(attempt.misconceptions.map((m) => m.misconception.nextStep.trim()).filter(Boolean))],
+    version: {
+      number: attempt.checkpointVersion.version,
+      title: attempt.checkpointVersion.title,
+      prompt: attempt.checkpointVersion.prompt,
+      isLatest: attempt.checkpointVersion.version === latestVersion,
+    },
+    selfVerdict: asOutcome(self?.verdict),
+    teacherMark: teacher && teacherVerdict ? { verdict: teacherVerdict, note: teacher.note } : null,
+    modelAnswer: spec.kind === "SHORT_TEXT" ? spec.modelAnswer || null : null,
+    comments: attempt.comments.map((c) => ({ id: c.id, authorName: c.author.name, versions: c.versions })),
+  };
+}
+
+/** Every attempt of the student in a project (for progress), with the verdicts on them. */
+export function listOwnProjectAttempts(studentId: string, projectId: string) {
+  return prisma.attempt.findMany({
+    where: { studentId, checkpoint: { projectId } },
+    orderBy: { number: "asc" },
+    select: {
+      checkpointId: true,
+      number: true,
+      outcome: true,
+      createdAt: true,
+      reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, createdAt: true } },
+    },
+  });
+}
+
+/**
+ * The student's own verdict on a short-text attempt, appended (the latest
+ * counts, and a teacher's mark wins over it). Returns false when the attempt
+ * is not the student's short-text attempt on this checkpoint.
+ */
+export async function selfAssess(studentId: string, checkpointId: string, attemptId: string, verdict: "GOT_IT" | "NOT_YET"): Promise<boolean> {
+  const attempt = await prisma.attempt.findFirst({
+    where: { id: attemptId, studentId, checkpointId, outcome: null, checkpoint: { kind: "SHORT_TEXT" } },
+    select: { id: true },
+  });
+  if (!attempt) return false;
+  await prisma.attemptReview.create({ data: { attemptId: attempt.id, reviewerId: studentId, role: "SELF", verdict } });
+  return true;
+}
+
+/** Retired checkpoints of a project the student made attempts on (their history stays readable). */
+export function listRetiredCheckpointsWithOwnAttempts(studentId: string, projectId: string) {
+  return prisma.checkpoint.findMany({
+    where: { projectId, archivedAt: { not: null }, attempts: { some: { studentId } } },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } },
+      _count: { select: { attempts: { where: { studentId } } } },
+    },
+  });
+}

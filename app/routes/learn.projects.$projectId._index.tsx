@@ -1,0 +1,177 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireStudent } from "~/auth/session.server";
+import { OutcomeBadge } from "~/components/student-checkpoint";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui";
+import { cellState, describeCell, type CellState } from "~/domain/progress";
+import { parseQuestions } from "~/domain/reflection-templates";
+import { nextUpIndex } from "~/domain/student-path";
+import { listOwnProjectAttempts, listRetiredCheckpointsWithOwnAttempts } from "~/models/attempt.server";
+import { countOwnJournal, listLivePrompts } from "~/models/journal.server";
+import { checkpointsWithLatestVersion, findStudentProject } from "~/models/project.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} · Rebound` : "Project · Rebound" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const student = await requireStudent(request);
+  const project = await findStudentProject(params.projectId ?? "", student.id);
+  if (!project) notFound("We couldn't find that project in your classes.");
+  const [checkpoints, attempts, retired, prompts, journal] = await Promise.all([
+    checkpointsWithLatestVersion(project.id),
+    listOwnProjectAttempts(student.id, project.id),
+    listRetiredCheckpointsWithOwnAttempts(student.id, project.id),
+    listLivePrompts(project.id, { trigger: "PROJECT" }),
+    countOwnJournal(student.id, project.id),
+  ]);
+  const states = checkpoints.map((c) => cellState(attempts.filter((a) => a.checkpointId === c.id)));
+  const nextUp = nextUpIndex(states);
+  return {
+    project: { id: project.id, title: project.title, goal: project.goal, instructions: project.instructions, classroomName: project.classroom.name },
+    checkpoints: checkpoints.map((c, i) => ({
+      id: c.id,
+      title: c.versions[0]?.title ?? "Untitled checkpoint",
+      status: states[i].status,
+      state: describeCell(states[i]),
+      isNextUp: i === nextUp,
+    })),
+    nextUp: nextUp >= 0 ? { id: checkpoints[nextUp].id, title: checkpoints[nextUp].versions[0]?.title ?? "", number: nextUp + 1, started: states[nextUp].attempts > 0 } : null,
+    retired: retired.map((c) => ({ id: c.id, title: c.versions[0]?.title ?? "Untitled checkpoint", attempts: c._count.attempts })),
+    prompts: prompts.map((p) => ({ id: p.id, title: p.title, questions: parseQuestions(p.questions) })),
+    journal,
+  };
+}
+
+function StateBadge({ status }: { status: CellState["status"] }) {
+  if (status === "GOT_IT") return <OutcomeBadge outcome="GOT_IT" />;
+  if (status === "NOT_YET") return <OutcomeBadge outcome="NOT_YET" />;
+  if (status === "SUBMITTED") return <OutcomeBadge outcome={null} />;
+  return <Badge>Not started</Badge>;
+}
+
+export default function StudentProjectPage() {
+  const { project, checkpoints, nextUp, retired, prompts, journal } = useLoaderData<typeof loader>();
+  const base = `/learn/projects/${project.id}`;
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/learn">My classes</Link> <span aria-hidden="true">/</span> {project.classroomName}
+          </>
+        }
+        title={project.title}
+        subtitle={project.goal}
+        actions={
+          <Link to={`${base}/journal`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
+            My journal{journal.entries ? ` (${journal.entries} ${journal.entries === 1 ? "entry" : "entries"})` : ""}
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <section aria-labelledby="next-up-title" className="rounded-lg border border-brand-100 bg-brand-50 p-5">
+            <h2 id="next-up-title" className="text-lg font-semibold">
+              Next up
+            </h2>
+            {nextUp ? (
+              <p className="mt-1">
+                Checkpoint {nextUp.number}: <span className="font-medium">{nextUp.title}</span>.{" "}
+                <Link to={`${base}/checkpoints/${nextUp.id}`}>{nextUp.started ? "Pick up where you left off" : "Start it"}</Link>
+              </p>
+            ) : checkpoints.length ? (
+              <p className="mt-1">
+                You&apos;ve got every checkpoint in this project. Look back at how you got there in <Link to={`${base}/journal`}>your journal</Link>.
+              </p>
+            ) : (
+              <p className="mt-1">Your teacher hasn&apos;t added checkpoints yet.</p>
+            )}
+          </section>
+
+          {project.instructions ? (
+            <Card title="Instructions">
+              <p className="whitespace-pre-wrap text-slate-900">{project.instructions}</p>
+            </Card>
+          ) : null}
+
+          <Card title="Checkpoints">
+            {checkpoints.length === 0 ? (
+              <EmptyState>No checkpoints yet.</EmptyState>
+            ) : (
+              <ol className="divide-y divide-slate-200">
+                {checkpoints.map((c, i) => (
+                  <li key={c.id} className={`flex flex-wrap items-center justify-between gap-2 py-3 ${c.isNextUp ? "rounded-md bg-brand-50 px-2" : ""}`}>
+                    <div>
+                      <span className="mr-2 text-sm text-slate-600">{i + 1}.</span>
+                      <Link to={`${base}/checkpoints/${c.id}`} className="font-medium">
+                        {c.title}
+                      </Link>
+                      {c.isNextUp ? <span className="ml-2 text-sm font-medium text-brand-800">(next up)</span> : null}
+                    </div>
+                    <div className="flex items-center gap-2 text-sm text-slate-700">
+                      <StateBadge status={c.status} />
+                      <span>{c.state}</span>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+
+          {retired.length ? (
+            <Card title="Retired checkpoints you worked on">
+              <p className="-mt-1 mb-2 text-sm text-slate-700">Your teacher retired these. Everything you did on them is kept.</p>
+              <ul className="space-y-1">
+                {retired.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`${base}/checkpoints/${c.id}`}>{c.title}</Link>{" "}
+                    <span className="text-sm text-slate-600">
+                      ({c.attempts} {c.attempts === 1 ? "attempt" : "attempts"})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+
+        <div className="space-y-6">
+          <Card title="Reflection prompts">
+            {prompts.length === 0 ? (
+              <p className="text-slate-700">
+                No prompts for the whole project. You can always write a <Link to={`${base}/journal#journal-form-free.project.any`}>free journal entry</Link>.
+              </p>
+            ) : (
+              <ul className="space-y-4">
+                {prompts.map((p) => (
+                  <li key={p.id}>
+                    <h3 className="font-semibold">{p.title}</h3>
+                    <ul className="mt-1 list-disc pl-5 text-sm text-slate-800">
+                      {p.questions.map((q) => (
+                        <li key={q}>{q}</li>
+                      ))}
+                    </ul>
+                    <Link to={`${base}/journal#journal-form-${p.id}.project.any`} className="mt-1 inline-block text-sm">
+                      Answer “{p.title}” in your journal
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title="Your journal">
+            <p className="text-slate-800">
+              {journal.entries
+                ? `${journal.entries} ${journal.entries === 1 ? "entry" : "entries"} so far.`
+                : "Nothing in it yet — a few lines after each attempt go a long way."}
+              {journal.drafts ? ` ${journal.drafts} ${journal.drafts === 1 ? "draft" : "drafts"} waiting for you.` : ""}
+            </p>
+            <Link to={`${base}/journal`} className="mt-2 inline-block">
+              Open my journal
+            </Link>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

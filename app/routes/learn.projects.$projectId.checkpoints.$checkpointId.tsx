@@ -1,0 +1,312 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
+import { requireStudent } from "~/auth/session.server";
+import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-entry-form";
+import { AnswerForm, AttemptFeedback, AttemptHistory } from "~/components/student-checkpoint";
+import { Card, Notice, PageHeader } from "~/components/ui";
+import { parseSpec } from "~/domain/checkpoint-spec";
+import { journalFormKey, type JournalContext } from "~/domain/journal-entry";
+import { attemptsLeft, cellState, describeCell } from "~/domain/progress";
+import { parseQuestions } from "~/domain/reflection-templates";
+import { checkpointPositionLabel, describeAttemptsLeft, studentView } from "~/domain/student-path";
+import { attemptView, findProjectCheckpoint, listOwnAttempts, selfAssess, submitAttempt, usedUpMessage } from "~/models/attempt.server";
+import {
+  addedLocation,
+  fallbackReflectionQuestions,
+  findOwnDrafts,
+  findOwnEntry,
+  handleJournalForm,
+  listLivePrompts,
+  listOwnEntriesOnAttempt,
+} from "~/models/journal.server";
+import { checkpointsWithLatestVersion, findStudentProject } from "~/models/project.server";
+import { ATTEMPT_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
+import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.checkpoint.title} · ${data.project.title} · Rebound` : "Checkpoint · Rebound" },
+];
+
+export const shouldRevalidate = skipDraftRevalidation;
+
+async function findCheckpointForStudent(request: Request, params: LoaderFunctionArgs["params"]) {
+  const student = await requireStudent(request);
+  const project = await findStudentProject(params.projectId ?? "", student.id);
+  if (!project) notFound("We couldn't find that project in your classes.");
+  const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
+  if (!checkpoint || !checkpoint.versions[0]) notFound("We couldn't find that checkpoint in this project.");
+  return { student, project, checkpoint, latest: checkpoint.versions[0] };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { student, project, checkpoint, latest } = await findCheckpointForStudent(request, params);
+  const own = await listOwnAttempts(student.id, checkpoint.id);
+  const archived = Boolean(checkpoint.archivedAt);
+  // A retired checkpoint takes no new attempts, but the student's own history of it stays readable.
+  if (archived && own.length === 0) notFound("This checkpoint has been retired by your teacher.");
+
+  const url = new URL(request.url);
+  const history = own.map((a) => attemptView(a, latest.version));
+  const selected = history.find((a) => a.id === url.searchParams.get("attempt")) ?? null;
+  const state = cellState(own);
+  const left = attemptsLeft(checkpoint.maxAttempts, own.length);
+
+  const live = await checkpointsWithLatestVersion(project.id);
+  const index = live.findIndex((c) => c.id === checkpoint.id);
+  const linkTo = (c: (typeof live)[number] | undefined) =>
+    c ? { href: `/learn/projects/${project.id}/checkpoints/${c.id}`, title: c.versions[0]?.title ?? "Untitled checkpoint" } : null;
+
+  const [beside, afterNotYet, drafts] = await Promise.all([
+    archived ? Promise.resolve([]) : listLivePrompts(project.id, { trigger: "CHECKPOINT", checkpointId: checkpoint.id }),
+    listLivePrompts(project.id, { trigger: "AFTER_NOT_YET", checkpointId: checkpoint.id }),
+    findOwnDrafts(student.id, project.id),
+  ]);
+
+  const journalForm = (context: JournalContext, title: string, questions: (string | null)[]) => {
+    const formKey = journalFormKey(context);
+    return { formKey, context, title, questions, draft: drafts[formKey] ?? null };
+  };
+
+  // After a "not yet": the teacher's reflection prompts for it, or the four-part journal.
+  let reflections: (ReturnType<typeof journalForm> & { added: boolean })[] = [];
+  if (selected?.outcome === "NOT_YET" && !archived) {
+    const done = await listOwnEntriesOnAttempt(student.id, project.id, selected.id);
+    const forms = afterNotYet.length
+      ? afterNotYet.map((p) => journalForm({ promptId: p.id, checkpointId: checkpoint.id, attemptId: selected.id }, p.title, parseQuestions(p.questions)))
+      : [journalForm({ promptId: null, checkpointId: checkpoint.id, attemptId: selected.id }, "Reflect on this attempt", fallbackReflectionQuestions())];
+    reflections = forms.map((f) => ({ ...f, added: done.some((d) => d.promptId === f.context.promptId) }));
+  }
+  const besideForms = beside.map((p) => journalForm({ promptId: p.id, checkpointId: checkpoint.id, attemptId: null }, p.title, parseQuestions(p.questions)));
+
+  const addedId = url.searchParams.get("added");
+  const added = addedId ? await findOwnEntry(student.id, project.id, addedId) : null;
+
+  return {
+    project: { id: project.id, title: project.title, classroomName: project.classroom.name },
+    checkpoint: {
+      id: checkpoint.id,
+      title: latest.title,
+      prompt: latest.prompt,
+      archived,
+      position: index >= 0 ? checkpointPositionLabel(index, live.length) : null,
+      maxAttempts: checkpoint.maxAttempts,
+    },
+    view: archived ? null : studentView(parseSpec(latest.spec)),
+    submissionKey: randomUUID(),
+    state: describeCell(state),
+    attemptsLeft: left,
+    attemptsLeftText: describeAttemptsLeft(left),
+    history,
+    selected,
+    previous: index > 0 ? linkTo(live[index - 1]) : null,
+    next: index >= 0 ? linkTo(live[index + 1]) : null,
+    reflections,
+    besideForms,
+    justAdded: added ? { formKey: journalFormKey(added), entryId: added.id } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { student, project, checkpoint, latest } = await findCheckpointForStudent(request, params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === SAVE_DRAFT_INTENT || intent === ADD_ENTRY_INTENT) {
+    const result = await handleJournalForm(formData, student.id, project.id);
+    if (result.kind === "added") {
+      // Back to the feedback the reflection was written beside.
+      const attemptId = formData.get("attemptId");
+      return redirect(addedLocation(request, result, { attempt: typeof attemptId === "string" ? attemptId : null }));
+    }
+    return data(result, { status: result.kind === "invalid" ? 400 : 200 });
+  }
+
+  if (checkpoint.archivedAt) notFound("This checkpoint has been retired by your teacher, so it takes no new attempts. Your earlier attempts are kept.");
+  const here = `/learn/projects/${project.id}/checkpoints/${checkpoint.id}`;
+
+  if (intent === SELF_ASSESS_INTENT) {
+    const submission = parseWithZod(formData, { schema: selfAssessmentSchema });
+    if (submission.status !== "success") return data({ form: "self-assess" as const, reply: submission.reply() }, { status: 400 });
+    const saved = await selfAssess(student.id, checkpoint.id, submission.value.attemptId, submission.value.verdict);
+    if (!saved) {
+      return data(
+        { form: "self-assess" as const, reply: submission.reply({ formErrors: ["We couldn't find that answer among yours on this checkpoint."] }) },
+        { status: 400 },
+      );
+    }
+    return redirect(`${here}?attempt=${encodeURIComponent(submission.value.attemptId)}#feedback`);
+  }
+
+  if (intent === ATTEMPT_INTENT) {
+    const spec = parseSpec(latest.spec);
+    const submission = parseWithZod(formData, { schema: attemptSchema(spec) });
+    if (submission.status !== "success") return data({ form: "attempt" as const, reply: submission.reply() }, { status: 400 });
+    const v = submission.value;
+    const result = await submitAttempt(student.id, checkpoint, {
+      optionIds: v.optionIds,
+      value: v.numericAnswer,
+      text: v.textAnswer,
+      submissionKey: v.submissionKey,
+    });
+    if (!result.ok) {
+      const message = result.reason === "used-up" ? usedUpMessage(checkpoint.maxAttempts ?? 0) : result.message;
+      return data({ form: "attempt" as const, reply: submission.reply({ formErrors: [message] }) }, { status: 400 });
+    }
+    return redirect(`${here}?attempt=${result.attempt.id}#feedback`);
+  }
+
+  return data({ form: "unknown" as const, message: "We didn't understand that request. Reload the page and try again." }, { status: 400 });
+}
+
+export default function CheckpointPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const attemptReply = actionData && "form" in actionData && actionData.form === "attempt" ? actionData.reply : undefined;
+  const selfAssessError =
+    actionData && "form" in actionData && actionData.form === "self-assess" ? (actionData.reply.error?.[""] ?? actionData.reply.error?.verdict ?? null) : null;
+  const usedUp = d.attemptsLeft === 0;
+  const projectHref = `/learn/projects/${d.project.id}`;
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/learn">My classes</Link> <span aria-hidden="true">/</span> <Link to={projectHref}>{d.project.title}</Link>
+          </>
+        }
+        title={d.checkpoint.title}
+        subtitle={
+          <>
+            {d.checkpoint.position ? `${d.checkpoint.position} · ` : ""}
+            Where you are: {d.state}
+          </>
+        }
+        actions={
+          <Link to={`${projectHref}/journal`} className="text-sm">
+            My journal for this project
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="The question">
+            <p className="whitespace-pre-wrap text-slate-900">{d.checkpoint.prompt}</p>
+          </Card>
+
+          {d.checkpoint.archived ? (
+            <Notice tone="info" title="Your teacher has retired this checkpoint">
+              It takes no new attempts, and everything you did on it is kept below.
+            </Notice>
+          ) : null}
+
+          {d.selected ? (
+            <AttemptFeedback
+              attempt={d.selected}
+              attemptsLeftText={d.attemptsLeftText}
+              next={d.next}
+              canAssess={!d.checkpoint.archived}
+            />
+          ) : null}
+          {selfAssessError ? (
+            <p role="alert" className="text-sm text-red-800">
+              {selfAssessError.join(" ")}
+            </p>
+          ) : null}
+
+          {d.reflections.length ? (
+            <Card title="Reflect on this attempt">
+              <p className="-mt-1 mb-4 text-sm text-slate-700">
+                A few honest lines now make the next attempt easier. This goes into your journal, linked to attempt {d.selected?.number}.
+              </p>
+              <div className="space-y-6">
+                {d.reflections.map((r) =>
+                  r.added ? (
+                    <Notice key={r.formKey} tone="good" title={r.title}>
+                      Added to your journal.{" "}
+                      <Link to={`${projectHref}/journal`}>Read it in your journal</Link>.
+                    </Notice>
+                  ) : (
+                    <JournalEntryForm
+                      key={r.formKey}
+                      formKey={r.formKey}
+                      title={r.title}
+                      questions={r.questions}
+                      context={r.context}
+                      draft={r.draft}
+                      actionData={actionData}
+                    />
+                  ),
+                )}
+              </div>
+            </Card>
+          ) : null}
+
+          {d.view ? (
+            <Card title={d.history.length ? "Try again" : "Your answer"}>
+              {usedUp ? (
+                <p className="text-slate-800">{usedUpMessage(d.checkpoint.maxAttempts ?? 0)}</p>
+              ) : (
+                <AnswerForm
+                  view={d.view}
+                  submissionKey={d.submissionKey}
+                  lastResult={attemptReply}
+                  hasAttempts={d.history.length > 0}
+                  attemptsLeftText={d.attemptsLeftText}
+                />
+              )}
+            </Card>
+          ) : null}
+
+          <AttemptHistory attempts={d.history} />
+        </div>
+
+        <div className="space-y-6">
+          {d.besideForms.length ? (
+            <Card title="Think it through">
+              <div className="space-y-6">
+                {d.besideForms.map((f) => (
+                  <JournalEntryForm
+                    key={`${f.formKey}-${d.justAdded?.formKey === f.formKey ? d.justAdded.entryId : ""}`}
+                    formKey={f.formKey}
+                    title={f.title}
+                    questions={f.questions}
+                    context={f.context}
+                    draft={f.draft}
+                    actionData={actionData}
+                    justAdded={d.justAdded?.formKey === f.formKey}
+                  />
+                ))}
+              </div>
+            </Card>
+          ) : null}
+          <nav aria-label="Checkpoints" className="rounded-lg border border-slate-200 bg-white p-5 text-sm shadow-sm">
+            <ul className="space-y-2">
+              {d.previous ? (
+                <li>
+                  <Link to={d.previous.href}>
+                    <span aria-hidden="true">←</span> Previous: {d.previous.title}
+                  </Link>
+                </li>
+              ) : null}
+              {d.next ? (
+                <li>
+                  <Link to={d.next.href}>
+                    Next: {d.next.title} <span aria-hidden="true">→</span>
+                  </Link>
+                </li>
+              ) : null}
+              <li>
+                <Link to={projectHref}>All checkpoints in {d.project.title}</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,203 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireStudent } from "~/auth/session.server";
+import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-entry-form";
+import { TeacherCommentView } from "~/components/teacher-comment";
+import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
+import { confidenceLabel, describeEntryLink, journalFormKey, parseResponses, type JournalContext } from "~/domain/journal-entry";
+import { parseQuestions } from "~/domain/reflection-templates";
+import {
+  addedLocation,
+  findOwnDrafts,
+  findOwnEntry,
+  handleJournalForm,
+  listLivePrompts,
+  listOwnEntries,
+} from "~/models/journal.server";
+import { findStudentProject } from "~/models/project.server";
+import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My journal · ${data.project.title} · Rebound` : "My journal · Rebound" }];
+
+export const shouldRevalidate = skipDraftRevalidation;
+
+async function findProjectForStudent(request: Request, projectId: string | undefined) {
+  const student = await requireStudent(request);
+  const project = await findStudentProject(projectId ?? "", student.id);
+  if (!project) notFound("We couldn't find that project in your classes.");
+  return { student, project };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { student, project } = await findProjectForStudent(request, params.projectId);
+  const [entries, prompts, drafts] = await Promise.all([
+    listOwnEntries(student.id, project.id),
+    listLivePrompts(project.id, { trigger: "PROJECT" }),
+    findOwnDrafts(student.id, project.id),
+  ]);
+  const url = new URL(request.url);
+  const addedId = url.searchParams.get("added");
+  const added = addedId ? await findOwnEntry(student.id, project.id, addedId) : null;
+
+  const form = (context: JournalContext, title: string, questions: (string | null)[]) => {
+    const formKey = journalFormKey(context);
+    return { formKey, context, title, questions, draft: drafts[formKey] ?? null };
+  };
+  const free = form({ promptId: null, checkpointId: null, attemptId: null }, "A free entry", [null]);
+  const promptForms = prompts.map((p) => form({ promptId: p.id, checkpointId: null, attemptId: null }, p.title, parseQuestions(p.questions)));
+  const onThisPage = new Set([free.formKey, ...promptForms.map((f) => f.formKey)]);
+
+  // Drafts begun beside a checkpoint or after an attempt live on that checkpoint's page.
+  const elsewhere = Object.values(drafts)
+    .filter((d) => !onThisPage.has(d.formKey) && d.context.checkpointId)
+    .map((d) => ({
+      id: d.id,
+      updatedAt: d.updatedAt,
+      href: `/learn/projects/${project.id}/checkpoints/${d.context.checkpointId}${d.context.attemptId ? `?attempt=${d.context.attemptId}` : ""}#journal-form-${d.formKey}`,
+    }));
+
+  return {
+    project: { id: project.id, title: project.title },
+    entries: entries.map((e) => ({
+      id: e.id,
+      submittedAt: e.submittedAt ?? e.createdAt,
+      promptTitle: e.prompt?.title ?? null,
+      link: describeEntryLink({ checkpointTitle: e.checkpoint?.versions[0]?.title, attemptNumber: e.attempt?.number }),
+      checkpointHref: e.checkpoint
+        ? `/learn/projects/${project.id}/checkpoints/${e.checkpoint.id}${e.attempt ? `?attempt=${e.attempt.id}` : ""}`
+        : null,
+      responses: parseResponses(e.responses),
+      supportNeeded: e.supportNeeded,
+      supportResolved: Boolean(e.supportResolvedAt),
+      confidence: confidenceLabel(e.confidence),
+      comments: e.comments.map((c) => ({ id: c.id, authorName: c.author.name, versions: c.versions })),
+    })),
+    forms: [free, ...promptForms],
+    elsewhere,
+    justAdded: added ? { formKey: journalFormKey(added), entryId: added.id } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { student, project } = await findProjectForStudent(request, params.projectId);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent !== SAVE_DRAFT_INTENT && intent !== ADD_ENTRY_INTENT) {
+    return data({ form: "unknown" as const, message: "We didn't understand that request. Reload the page and try again." }, { status: 400 });
+  }
+  const result = await handleJournalForm(formData, student.id, project.id);
+  if (result.kind === "added") return redirect(addedLocation(request, result));
+  return data(result, { status: result.kind === "invalid" ? 400 : 200 });
+}
+
+export default function JournalPage() {
+  const { project, entries, forms, elsewhere, justAdded } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const base = `/learn/projects/${project.id}`;
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/learn">My classes</Link> <span aria-hidden="true">/</span> <Link to={base}>{project.title}</Link>
+          </>
+        }
+        title="My journal"
+        subtitle={`What you tried, noticed and learned in ${project.title}. Only you and your teacher can read it.`}
+      />
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="space-y-6 lg:col-span-3">
+          <section aria-labelledby="entries-title">
+            <h2 id="entries-title" className="mb-3 text-lg font-semibold">
+              Entries
+            </h2>
+            {entries.length === 0 ? (
+              <EmptyState>Nothing here yet. Write a first entry — a couple of sentences about what you tried is plenty.</EmptyState>
+            ) : (
+              <ol className="space-y-4">
+                {entries.map((e) => (
+                  <li key={e.id}>
+                    <article aria-labelledby={`entry-${e.id}-title`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+                      <header className="flex flex-wrap items-start justify-between gap-2">
+                        <div>
+                          <h3 id={`entry-${e.id}-title`} className="font-semibold">
+                            {e.promptTitle ?? (e.responses.some((r) => r.question) ? "Reflection" : "Free entry")}
+                          </h3>
+                          <p className="text-sm text-slate-700">
+                            {e.checkpointHref ? <Link to={e.checkpointHref}>{e.link}</Link> : e.link} ·{" "}
+                            <time dateTime={new Date(e.submittedAt).toISOString()}>{formatDateTime(e.submittedAt)}</time>
+                          </p>
+                        </div>
+                        <div className="flex flex-wrap gap-1">
+                          {e.supportNeeded ? <Badge tone="alert">{e.supportResolved ? "Support given" : "Asked for support"}</Badge> : null}
+                          {e.confidence ? <Badge tone="info">Confidence: {e.confidence}</Badge> : null}
+                        </div>
+                      </header>
+                      <dl className="mt-3 space-y-2">
+                        {e.responses.map((r, i) =>
+                          r.question ? (
+                            <div key={i}>
+                              <dt className="text-sm font-medium text-slate-700">{r.question}</dt>
+                              <dd className="whitespace-pre-wrap text-slate-900">{r.answer || <span className="text-slate-600">(left blank)</span>}</dd>
+                            </div>
+                          ) : (
+                            <div key={i}>
+                              <dt className="sr-only">Entry</dt>
+                              <dd className="whitespace-pre-wrap text-slate-900">{r.answer}</dd>
+                            </div>
+                          ),
+                        )}
+                      </dl>
+                      {e.comments.length ? (
+                        <div className="mt-3 space-y-2">
+                          <p className="text-sm font-medium">From your teacher</p>
+                          {e.comments.map((c) => (
+                            <TeacherCommentView key={c.id} authorName={c.authorName} versions={c.versions} />
+                          ))}
+                        </div>
+                      ) : null}
+                    </article>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </div>
+
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Write in your journal">
+            <p className="-mt-1 mb-4 text-sm text-slate-700">Drafts save as you type, so you can close the tab and come back.</p>
+            <div className="space-y-8">
+              {forms.map((f) => (
+                <JournalEntryForm
+                  key={`${f.formKey}-${justAdded?.formKey === f.formKey ? justAdded.entryId : ""}`}
+                  formKey={f.formKey}
+                  title={f.title}
+                  questions={f.questions}
+                  context={f.context}
+                  draft={f.draft}
+                  actionData={actionData}
+                  justAdded={justAdded?.formKey === f.formKey}
+                  freeLabel="What's on your mind about this project?"
+                />
+              ))}
+            </div>
+          </Card>
+          {elsewhere.length ? (
+            <Card title="Drafts on checkpoints">
+              <ul className="space-y-1 text-sm">
+                {elsewhere.map((d) => (
+                  <li key={d.id}>
+                    <Link to={d.href}>Draft from {formatDateTime(d.updatedAt)}</Link>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

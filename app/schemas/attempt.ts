@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { CheckpointSpec } from "~/domain/checkpoint-spec";
+import { parseAnswer } from "~/domain/grading";
+import { ANSWER_FIELD } from "~/domain/student-path";
+
+export const ATTEMPT_INTENT = "attempt";
+export const SELF_ASSESS_INTENT = "self-assess";
+
+/**
+ * An attempt at a checkpoint. The answer is checked with the same parser the
+ * grading uses, and its message sits next to the field that carries the answer.
+ */
+export function attemptSchema(spec: CheckpointSpec) {
+  return z
+    .object({
+      submissionKey: z.string().max(100).optional(),
+      optionIds: z.array(z.string().max(100)).max(50).optional(),
+      numericAnswer: z.string().max(200, "Keep the number under 200 characters.").optional(),
+      textAnswer: z.string().optional(),
+    })
+    .superRefine((value, ctx) => {
+      const parsed = parseAnswer(spec, { optionIds: value.optionIds, value: value.numericAnswer, text: value.textAnswer });
+      if (!parsed.ok) ctx.addIssue({ code: "custom", path: [ANSWER_FIELD[spec.kind]], message: parsed.error });
+    });
+}
+
+export const selfAssessmentSchema = z.object({
+  attemptId: z.string({ error: "We lost track of which attempt this was. Reload the page and try again." }).min(1).max(100),
+  verdict: z.enum(["GOT_IT", "NOT_YET"], { error: "Choose how you think it went." }),
+});
