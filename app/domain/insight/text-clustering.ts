@@ -1,0 +1,703 @@
+// Groups the free-text answers to ONE checkpoint so that a teacher reads a
+// handful of groups instead of every answer. Pure and deterministic: the same
+// answers give the same groups, in any order; nothing is downloaded.
+//
+// Pipeline (see docs/decisions/003-answer-clustering.md for the measurements):
+// 1. Normalise and tokenise (text-normalize.ts): unicode folding, lower case,
+//    contractions spelled out, number words as digits, negation scopes marked.
+// 2. Answers with the same normalised words are one "form" and always stay
+//    together; every later step works on forms, weighted by how many answers
+//    share them.
+// 3. Spelling: a rare word one or two edits away from a word at least five
+//    times more common among these answers is read as that word
+//    ("seperated" → "separated", "congres" → "congress").
+// 4. Terms: Porter stems of the content words (stop words dropped, negations
+//    and comparisons kept); a word inside a negation scope is a different term
+//    ("not connected" ≠ "connected"). Weighted by TF-IDF (sublinear tf, smoothed
+//    idf over the forms), joined with character 3-grams of the words (weight
+//    CHAR_NGRAM_WEIGHT) to catch the misspellings step 3 leaves, and L2-normalised.
+// 5. Similarity is the cosine; forms are grouped by agglomerative clustering
+//    with average linkage, stopping at a similarity THRESHOLD (not at a fixed
+//    number of groups). The exact nearest-neighbour-chain algorithm keeps this
+//    O(n²) in the number of distinct forms.
+
+import { analyzeText, isNegator, isStopWord, type AnalyzedText } from "~/domain/insight/text-normalize";
+import { porterStem } from "~/domain/insight/text-stemmer";
+
+/**
+ * The one setting the app uses: two groups join while the average cosine
+ * similarity between their answers is at least this. Chosen on the shared
+ * training data (npm run eval:clusters -- --sweep) as the round value at which
+ * label purity stays at 0.9 or more on BOTH Powergrading and SemEval-2013
+ * (0.52 is the lowest that does, 0.55 leaves a margin); Powergrading then
+ * reads about 7.6 times fewer groups than answers.
+ */
+export const DEFAULT_CLUSTER_THRESHOLD = 0.55;
+/** Share of the vector given to character 3-grams (the rest is word stems). */
+export const CHAR_NGRAM_WEIGHT = 0.3;
+/** Above this many distinct forms, a single-pass leader clustering replaces the O(n²) one. */
+export const MAX_FORMS_FOR_AGGLOMERATIVE = 4000;
+
+export type Linkage = "average" | "complete";
+
+export interface ClusteringOptions {
+  /** Similarity (0–1) two groups need to join. Default DEFAULT_CLUSTER_THRESHOLD. */
+  threshold?: number;
+  linkage?: Linkage;
+  /** 0–1, default CHAR_NGRAM_WEIGHT. 0 = word stems only. */
+  charNgramWeight?: number;
+  /** Read rare misspellings as their common neighbour. Default true. */
+  spellingCorrection?: boolean;
+  /** Representative answers per group, default 3. */
+  maxRepresentatives?: number;
+  /** Key terms per group, default 3. */
+  maxKeyTerms?: number;
+}
+
+export interface TextAnswer {
+  id: string;
+  text: string;
+}
+
+export interface AnswerGroup {
+  /** Stable: derived from the group's alphabetically first normalised answer, so it does not depend on input order. */
+  id: string;
+  /** Ids of the answers in the group, sorted. */
+  answerIds: string[];
+  size: number;
+  /** Up to three distinct answers closest to the group's centre, closest first. */
+  representatives: TextAnswer[];
+  /** Highest-weighted terms, in a form a person wrote them ("not connected", "battery"). */
+  keyTerms: string[];
+}
+
+// ---------------------------------------------------------------------------
+// Vector space over a set of answers
+
+interface SparseVector {
+  idx: Int32Array;
+  val: Float64Array;
+}
+
+interface Form {
+  key: string;
+  analyzed: AnalyzedText;
+  /** How many answers have this form. */
+  count: number;
+}
+
+interface TermOccurrence {
+  feature: string;
+  display: string;
+  isWord: boolean;
+}
+
+interface Settings {
+  threshold: number;
+  linkage: Linkage;
+  charNgramWeight: number;
+  spellingCorrection: boolean;
+  maxRepresentatives: number;
+  maxKeyTerms: number;
+}
+
+function settingsFrom(options: ClusteringOptions = {}): Settings {
+  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+  return {
+    threshold: options.threshold ?? DEFAULT_CLUSTER_THRESHOLD,
+    linkage: options.linkage ?? "average",
+    charNgramWeight: clamp(options.charNgramWeight ?? CHAR_NGRAM_WEIGHT),
+    spellingCorrection: options.spellingCorrection ?? true,
+    maxRepresentatives: options.maxRepresentatives ?? 3,
+    maxKeyTerms: options.maxKeyTerms ?? 3,
+  };
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const MIN_CORRECTION_TARGET_COUNT = 2;
+const CORRECTION_RATIO = 2;
+
+/** Optimal-string-alignment distance (adjacent swaps count once), or max+1 when above max. */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = a.length;
+  const m = b.length;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m] <= max ? prev[m] : max + 1;
+}
+
+function correctable(word: string): boolean {
+  return word.length >= 5 && /^[a-z]+$/.test(word) && !isStopWord(word) && !isNegator(word);
+}
+
+/**
+ * Reads rare words as a much more common word a typo away, within one set of
+ * answers. Deterministic: nearest first, then most common, then alphabetical.
+ */
+class SpellingCorrector {
+  private readonly byFirstLetter = new Map<string, Array<[string, number]>>();
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly vocabulary: ReadonlyMap<string, number>) {
+    const targets = [...vocabulary.entries()]
+      .filter(([w, c]) => c >= MIN_CORRECTION_TARGET_COUNT && correctable(w))
+      .sort((a, b) => b[1] - a[1] || byString(a[0], b[0]));
+    for (const t of targets) {
+      const list = this.byFirstLetter.get(t[0][0]) ?? [];
+      list.push(t);
+      this.byFirstLetter.set(t[0][0], list);
+    }
+  }
+
+  correct(word: string): string {
+    const hit = this.cache.get(word);
+    if (hit !== undefined) return hit;
+    let best = word;
+    if (correctable(word)) {
+      const count = this.vocabulary.get(word) ?? 0;
+      const max = word.length >= 8 ? 2 : 1;
+      let bestDistance = max + 1;
+      for (const [target, targetCount] of this.byFirstLetter.get(word[0]) ?? []) {
+        if (targetCount < CORRECTION_RATIO * Math.max(count, 1) || target === word) continue;
+        if (Math.abs(target.length - word.length) > max) continue;
+        const d = editDistanceWithin(word, target, max);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = target;
+        }
+      }
+    }
+    this.cache.set(word, best);
+    return best;
+  }
+}
+
+/** A corpus of answers to one checkpoint, with its vocabulary and term weights. */
+class AnswerSpace {
+  readonly features = new Map<string, number>();
+  /** Vectors of the forms the space was built from, in their order. */
+  readonly formVectors: SparseVector[];
+  private readonly isWordFeature: boolean[] = [];
+  private readonly df: number[] = [];
+  private readonly corrector: SpellingCorrector | null;
+  private readonly documentCount: number;
+  private readonly termCache = new WeakMap<AnalyzedText, TermOccurrence[]>();
+
+  constructor(
+    forms: ReadonlyArray<Form>,
+    private readonly settings: Settings,
+  ) {
+    const vocabulary = new Map<string, number>();
+    for (const form of forms) {
+      for (const word of new Set(form.analyzed.words)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + form.count);
+    }
+    this.corrector = settings.spellingCorrection ? new SpellingCorrector(vocabulary) : null;
+    this.documentCount = forms.length;
+    const idLists = forms.map((form) => this.terms(form.analyzed).map((t) => this.featureId(t.feature, t.isWord)));
+    for (const ids of idLists) for (const id of new Set(ids)) this.df[id]++;
+    this.formVectors = idLists.map((ids) => this.weigh(ids, []));
+  }
+
+  private featureId(feature: string, isWord: boolean): number {
+    let id = this.features.get(feature);
+    if (id === undefined) {
+      id = this.features.size;
+      this.features.set(feature, id);
+      this.isWordFeature[id] = isWord;
+      this.df[id] = 0;
+    }
+    return id;
+  }
+
+  /** Word-stem terms and character 3-grams of an analysed answer. */
+  terms(analyzed: AnalyzedText): TermOccurrence[] {
+    const cached = this.termCache.get(analyzed);
+    if (cached) return cached;
+    const out: TermOccurrence[] = [];
+    const { words, negated } = analyzed;
+    let firstInScope = false;
+    for (let i = 0; i < words.length; i++) {
+      const raw = words[i];
+      if (isNegator(raw)) {
+        out.push({ feature: "w:not", display: "not", isWord: true });
+        firstInScope = true;
+        continue;
+      }
+      if (isStopWord(raw)) continue;
+      const word = this.corrector ? this.corrector.correct(raw) : raw;
+      const neg = negated[i] ? "!" : "";
+      // Shown as "not connected" for the word the negation governs; later words in the scope read plainly.
+      const display = negated[i] && firstInScope ? `not ${word}` : word;
+      firstInScope = false;
+      out.push({ feature: `w:${neg}${porterStem(word)}`, display, isWord: true });
+      if (this.settings.charNgramWeight > 0) out.push(...this.charTerms(neg, raw));
+    }
+    this.termCache.set(analyzed, out);
+    return out;
+  }
+
+  private readonly charTermCache = new Map<string, TermOccurrence[]>();
+
+  /** Character 3-grams of a word as written (so that misspellings still overlap), in the negation's namespace. */
+  private charTerms(neg: string, raw: string): TermOccurrence[] {
+    const key = neg + raw;
+    let terms = this.charTermCache.get(key);
+    if (!terms) {
+      terms = [];
+      if (/^\p{L}+$/u.test(raw)) {
+        const padded = `^${raw}$`;
+        for (let k = 0; k + 3 <= padded.length; k++) terms.push({ feature: `c:${neg}${padded.slice(k, k + 3)}`, display: "", isWord: false });
+      }
+      this.charTermCache.set(key, terms);
+    }
+    return terms;
+  }
+
+  private idf(df: number): number {
+    return Math.log((1 + this.documentCount) / (1 + df)) + 1;
+  }
+
+  /** The TF-IDF vector of any answer (terms never seen in the corpus lengthen it but match nothing). */
+  vector(analyzed: AnalyzedText): SparseVector {
+    const ids: number[] = [];
+    const unknown = new Map<string, { isWord: boolean; tf: number }>();
+    for (const t of this.terms(analyzed)) {
+      const id = this.features.get(t.feature);
+      if (id !== undefined) ids.push(id);
+      else {
+        const u = unknown.get(t.feature) ?? { isWord: t.isWord, tf: 0 };
+        u.tf++;
+        unknown.set(t.feature, u);
+      }
+    }
+    return this.weigh(ids, [...unknown.values()]);
+  }
+
+  /** Sublinear tf × idf; the word and character parts each L2-normalised, then mixed. */
+  private weigh(ids: number[], unknown: ReadonlyArray<{ isWord: boolean; tf: number }>): SparseVector {
+    const sorted = Int32Array.from(ids).sort();
+    const idx: number[] = [];
+    const val: number[] = [];
+    let wordNorm = 0;
+    let charNorm = 0;
+    for (let k = 0; k < sorted.length; ) {
+      const id = sorted[k];
+      let tf = 0;
+      while (k < sorted.length && sorted[k] === id) {
+        tf++;
+        k++;
+      }
+      const w = (1 + Math.log(tf)) * this.idf(this.df[id]);
+      idx.push(id);
+      val.push(w);
+      if (this.isWordFeature[id]) wordNorm += w * w;
+      else charNorm += w * w;
+    }
+    for (const u of unknown) {
+      const w = (1 + Math.log(u.tf)) * this.idf(0);
+      if (u.isWord) wordNorm += w * w;
+      else charNorm += w * w;
+    }
+    const charShare = charNorm > 0 && wordNorm > 0 ? this.settings.charNgramWeight : charNorm > 0 ? 1 : 0;
+    const wordScale = wordNorm > 0 ? Math.sqrt(1 - charShare) / Math.sqrt(wordNorm) : 0;
+    const charScale = charNorm > 0 ? Math.sqrt(charShare) / Math.sqrt(charNorm) : 0;
+    for (let k = 0; k < idx.length; k++) val[k] *= this.isWordFeature[idx[k]] ? wordScale : charScale;
+    return { idx: Int32Array.from(idx), val: Float64Array.from(val) };
+  }
+}
+
+function dot(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.idx.length && j < b.idx.length) {
+    const x = a.idx[i];
+    const y = b.idx[j];
+    if (x === y) sum += a.val[i++] * b.val[j++];
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
+function dotDense(a: SparseVector, dense: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.idx.length; i++) sum += a.val[i] * dense[a.idx[i]];
+  return sum;
+}
+
+// ---------------------------------------------------------------------------
+// Clustering of forms
+
+/** Pairwise cosine similarities (vectors are unit length) through an inverted index. */
+function similarityMatrix(vectors: SparseVector[], featureCount: number): Float32Array {
+  const n = vectors.length;
+  const start = new Int32Array(featureCount + 1);
+  for (const v of vectors) for (let k = 0; k < v.idx.length; k++) start[v.idx[k] + 1]++;
+  for (let f = 0; f < featureCount; f++) start[f + 1] += start[f];
+  const fill = start.slice(0, featureCount);
+  const postingDoc = new Int32Array(start[featureCount]);
+  const postingVal = new Float64Array(start[featureCount]);
+  vectors.forEach((v, d) => {
+    for (let k = 0; k < v.idx.length; k++) {
+      const at = fill[v.idx[k]]++;
+      postingDoc[at] = d;
+      postingVal[at] = v.val[k];
+    }
+  });
+  const sims = new Float32Array(n * n);
+  const acc = new Float64Array(n);
+  for (let d = 0; d < n; d++) {
+    const v = vectors[d];
+    for (let k = 0; k < v.idx.length; k++) {
+      const w = v.val[k];
+      const f = v.idx[k];
+      // Postings are in document order: only documents after d are needed.
+      for (let p = start[f + 1] - 1; p >= start[f] && postingDoc[p] > d; p--) acc[postingDoc[p]] += w * postingVal[p];
+    }
+    for (let other = d + 1; other < n; other++) {
+      if (acc[other] !== 0) {
+        sims[d * n + other] = acc[other];
+        sims[other * n + d] = acc[other];
+        acc[other] = 0;
+      }
+    }
+  }
+  return sims;
+}
+
+/**
+ * Agglomerative clustering cut at `threshold`, by the nearest-neighbour chain:
+ * exact for average and complete linkage, O(n²) time. Returns a cluster root per form.
+ */
+function agglomerate(sims: Float32Array, weights: number[], threshold: number, linkage: Linkage): Int32Array {
+  const n = weights.length;
+  const root = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (root[i] !== i) {
+      root[i] = root[root[i]];
+      i = root[i];
+    }
+    return i;
+  };
+  const active = new Uint8Array(n).fill(1);
+  const size = Float64Array.from(weights);
+  const chain: number[] = [];
+  let lowest = 0;
+  for (;;) {
+    if (chain.length === 0) {
+      while (lowest < n && !active[lowest]) lowest++;
+      if (lowest >= n) break;
+      chain.push(lowest);
+    }
+    const a = chain[chain.length - 1];
+    const prev = chain.length > 1 ? chain[chain.length - 2] : -1;
+    let best = prev;
+    let bestSim = prev >= 0 ? sims[a * n + prev] : -Infinity;
+    const row = a * n;
+    for (let x = 0; x < n; x++) {
+      if (x === a || !active[x]) continue;
+      const s = sims[row + x];
+      if (s > bestSim) {
+        bestSim = s;
+        best = x;
+      }
+    }
+    if (best < 0 || bestSim < threshold) {
+      // Nothing on the chain can join anything any more: their best partners are all below the threshold.
+      for (const c of chain) active[c] = 0;
+      chain.length = 0;
+      continue;
+    }
+    if (best !== prev) {
+      chain.push(best);
+      continue;
+    }
+    chain.length -= 2;
+    const keep = Math.min(a, prev);
+    const drop = Math.max(a, prev);
+    const sk = size[keep];
+    const sd = size[drop];
+    for (let x = 0; x < n; x++) {
+      if (!active[x] || x === keep || x === drop) continue;
+      const s1 = sims[keep * n + x];
+      const s2 = sims[drop * n + x];
+      const merged = linkage === "average" ? (sk * s1 + sd * s2) / (sk + sd) : Math.min(s1, s2);
+      sims[keep * n + x] = merged;
+      sims[x * n + keep] = merged;
+    }
+    size[keep] = sk + sd;
+    active[drop] = 0;
+    root[drop] = keep;
+  }
+  return Int32Array.from({ length: n }, (_, i) => find(i));
+}
+
+/** One pass, most common forms first: join the most similar leader at or above the threshold. */
+function leaderClustering(vectors: SparseVector[], weights: number[], threshold: number): Int32Array {
+  const order = vectors.map((_, i) => i).sort((a, b) => weights[b] - weights[a] || a - b);
+  const leaders: number[] = [];
+  const assigned = new Int32Array(vectors.length);
+  for (const i of order) {
+    let best = -1;
+    let bestSim = threshold;
+    for (const l of leaders) {
+      const s = dot(vectors[i], vectors[l]);
+      if (s >= bestSim && (best < 0 || s > bestSim)) {
+        best = l;
+        bestSim = s;
+      }
+    }
+    if (best < 0) {
+      leaders.push(i);
+      assigned[i] = i;
+    } else assigned[i] = best;
+  }
+  return assigned;
+}
+
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+interface FormWithAnswers extends Form {
+  answers: TextAnswer[];
+}
+
+function collectForms(answers: ReadonlyArray<TextAnswer>): FormWithAnswers[] {
+  const byKey = new Map<string, FormWithAnswers>();
+  for (const answer of answers) {
+    const analyzed = analyzeText(answer.text);
+    const form = byKey.get(analyzed.key);
+    if (form) {
+      form.count++;
+      form.answers.push(answer);
+    } else byKey.set(analyzed.key, { key: analyzed.key, analyzed, count: 1, answers: [answer] });
+  }
+  // Canonical order: the result cannot depend on the order answers arrive in.
+  return [...byKey.values()].sort((a, b) => byString(a.key, b.key));
+}
+
+/** The most common way an answer of this form was written (then alphabetical), with its first id. */
+function displayAnswer(form: FormWithAnswers): TextAnswer {
+  const texts = new Map<string, string[]>();
+  for (const a of form.answers) {
+    const t = a.text.trim();
+    const ids = texts.get(t) ?? [];
+    ids.push(a.id);
+    texts.set(t, ids);
+  }
+  const [text, ids] = [...texts.entries()].sort((a, b) => b[1].length - a[1].length || byString(a[0], b[0]))[0];
+  return { id: [...ids].sort(byString)[0], text };
+}
+
+/**
+ * Clusters the answers to one checkpoint. Answers with the same normalised
+ * words always share a group. Groups come largest first.
+ */
+export function clusterAnswers(answers: ReadonlyArray<TextAnswer>, options: ClusteringOptions = {}): AnswerGroup[] {
+  const settings = settingsFrom(options);
+  const forms = collectForms(answers);
+  if (forms.length === 0) return [];
+  const space = new AnswerSpace(forms, settings);
+  const vectors = space.formVectors;
+  const weights = forms.map((f) => f.count);
+  const roots =
+    forms.length <= MAX_FORMS_FOR_AGGLOMERATIVE
+      ? agglomerate(similarityMatrix(vectors, space.features.size), weights, settings.threshold, settings.linkage)
+      : leaderClustering(vectors, weights, settings.threshold);
+
+  const members = new Map<number, number[]>();
+  roots.forEach((r, i) => {
+    const list = members.get(r) ?? [];
+    list.push(i);
+    members.set(r, list);
+  });
+
+  const usedIds = new Set<string>();
+  const groups: AnswerGroup[] = [];
+  // One dense scratch vector for the groups' centres, cleared after each group.
+  const centroid = new Float64Array(space.features.size);
+  for (const formIndexes of members.values()) {
+    // formIndexes are ascending, and forms are sorted by key: the first is the alphabetically first form.
+    let id = `g-${fnv1a(forms[formIndexes[0]].key)}`;
+    for (let k = 2; usedIds.has(id); k++) id = `g-${fnv1a(forms[formIndexes[0]].key)}-${k}`;
+    usedIds.add(id);
+
+    for (const i of formIndexes) {
+      const v = vectors[i];
+      for (let k = 0; k < v.idx.length; k++) centroid[v.idx[k]] += forms[i].count * v.val[k];
+    }
+    const closest =
+      settings.maxRepresentatives > 0
+        ? formIndexes
+            .map((i) => ({ i, score: dotDense(vectors[i], centroid) }))
+            .sort((a, b) => b.score - a.score || forms[b.i].count - forms[a.i].count || byString(forms[a.i].key, forms[b.i].key))
+            .slice(0, settings.maxRepresentatives)
+            .map(({ i }) => displayAnswer(forms[i]))
+        : [];
+    const terms = settings.maxKeyTerms > 0 ? keyTerms(space, formIndexes.map((i) => forms[i]), centroid, settings.maxKeyTerms) : [];
+    for (const i of formIndexes) for (const f of vectors[i].idx) centroid[f] = 0;
+
+    groups.push({
+      id,
+      answerIds: formIndexes.flatMap((i) => forms[i].answers.map((a) => a.id)).sort(byString),
+      size: formIndexes.reduce((s, i) => s + forms[i].count, 0),
+      representatives: closest,
+      keyTerms: terms,
+    });
+  }
+  return groups.sort((a, b) => b.size - a.size || byString(a.id, b.id));
+}
+
+function keyTerms(space: AnswerSpace, forms: Form[], centroid: Float64Array, max: number): string[] {
+  const displays = new Map<string, Map<string, number>>();
+  for (const form of forms) {
+    for (const t of space.terms(form.analyzed)) {
+      if (!t.isWord || t.feature === "w:not") continue;
+      const byDisplay = displays.get(t.feature) ?? new Map<string, number>();
+      byDisplay.set(t.display, (byDisplay.get(t.display) ?? 0) + form.count);
+      displays.set(t.feature, byDisplay);
+    }
+  }
+  const ranked = [...displays.keys()]
+    .map((feature) => ({ feature, weight: centroid[space.features.get(feature) ?? -1] ?? 0 }))
+    .filter((t) => t.weight > 0)
+    .sort((a, b) => b.weight - a.weight || byString(a.feature, b.feature));
+  if (ranked.length === 0) return [];
+  const floor = ranked[0].weight * 0.2;
+  return ranked
+    .filter((t) => t.weight >= floor)
+    .slice(0, max)
+    .map((t) => [...displays.get(t.feature)!.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]))[0][0]);
+}
+
+// ---------------------------------------------------------------------------
+// Tagging a new answer with the nearest named group
+
+export interface GroupWithAnswers {
+  /** The texts of the answers in the group (as the teacher left it). */
+  answers: ReadonlyArray<string>;
+}
+
+export interface GroupMatch<G> {
+  group: G;
+  /** Average cosine similarity to the group's answers (1 for an exact match), 0–1. */
+  similarity: number;
+}
+
+export interface GroupMatcher<G> {
+  match(text: string): GroupMatch<G> | null;
+}
+
+/**
+ * Prepares groups (for example the groups a teacher named as misconceptions) so
+ * that new answers can be matched against them. `context` may add other answers
+ * to the same checkpoint, to weigh the words better. The similarity to a group
+ * is the one the clustering uses to join a single answer to it.
+ */
+export function createGroupMatcher<G extends GroupWithAnswers>(
+  groups: ReadonlyArray<G>,
+  options: ClusteringOptions & { context?: ReadonlyArray<string> } = {},
+): GroupMatcher<G> {
+  const settings = settingsFrom(options);
+  const all = [...groups.flatMap((g) => g.answers), ...(options.context ?? [])];
+  const forms = collectForms(all.map((text, i) => ({ id: String(i), text })));
+  const space = new AnswerSpace(forms, settings);
+  const prepared = groups.map((group) => {
+    const byKey = new Map<string, { analyzed: AnalyzedText; count: number }>();
+    for (const text of group.answers) {
+      const analyzed = analyzeText(text);
+      const entry = byKey.get(analyzed.key);
+      if (entry) entry.count++;
+      else byKey.set(analyzed.key, { analyzed, count: 1 });
+    }
+    const members = [...byKey.values()].map((m) => ({ ...m, vector: space.vector(m.analyzed) }));
+    const centroid = new Float64Array(space.features.size);
+    for (const m of members) for (let k = 0; k < m.vector.idx.length; k++) centroid[m.vector.idx[k]] += m.count * m.vector.val[k];
+    return { group, keys: new Map([...byKey].map(([k, v]) => [k, v.count])), members, centroid, total: group.answers.length };
+  });
+
+  return {
+    match(text: string): GroupMatch<G> | null {
+      const analyzed = analyzeText(text);
+      // An answer a group already holds word for word belongs to it.
+      let exact: (typeof prepared)[number] | null = null;
+      for (const p of prepared) {
+        const copies = p.keys.get(analyzed.key) ?? 0;
+        if (copies > 0 && (!exact || copies > (exact.keys.get(analyzed.key) ?? 0))) exact = p;
+      }
+      if (exact) return { group: exact.group, similarity: 1 };
+      const vector = space.vector(analyzed);
+      let best: GroupMatch<G> | null = null;
+      for (const p of prepared) {
+        if (p.total === 0) continue;
+        const similarity =
+          settings.linkage === "average"
+            ? dotDense(vector, p.centroid) / p.total
+            : Math.min(...p.members.map((m) => dot(vector, m.vector)));
+        if (similarity >= settings.threshold && (!best || similarity > best.similarity)) best = { group: p.group, similarity };
+      }
+      return best;
+    },
+  };
+}
+
+/** The named group nearest to a new answer, if it is at least as close as the clustering threshold; else null. */
+export function assignToNearestGroup<G extends GroupWithAnswers>(
+  text: string,
+  groups: ReadonlyArray<G>,
+  options: ClusteringOptions & { context?: ReadonlyArray<string> } = {},
+): GroupMatch<G> | null {
+  return createGroupMatcher(groups, options).match(text);
+}
+
+// ---------------------------------------------------------------------------
+// Many checkpoints at once (the cluster-answers script and its evaluation)
+
+export interface QuestionAnswer {
+  id: string;
+  question: string;
+  answer: string;
+}
+
+/**
+ * Clusters each question's answers separately. Returns one cluster id per
+ * record, in the records' order; ids are unique within a question.
+ */
+export function clusterByQuestion(records: ReadonlyArray<QuestionAnswer>, options: ClusteringOptions = {}): string[] {
+  const byQuestion = new Map<string, TextAnswer[]>();
+  records.forEach((r, index) => {
+    const list = byQuestion.get(r.question) ?? [];
+    list.push({ id: String(index), text: r.answer });
+    byQuestion.set(r.question, list);
+  });
+  const clusterOf = new Array<string>(records.length);
+  for (const answers of byQuestion.values()) {
+    for (const group of clusterAnswers(answers, { ...options, maxRepresentatives: 0, maxKeyTerms: 0 })) {
+      for (const index of group.answerIds) clusterOf[Number(index)] = group.id;
+    }
+  }
+  return clusterOf;
+}
