@@ -151,6 +151,16 @@ describe("clusterAnswers", () => {
     expect(textGroups(input, clusterAnswers(input))).toEqual([["", "  ", "?"], ["it is", "it is."]].map((g) => g.sort()).sort((a, b) => b.length - a.length));
   });
 
+  it("falls back to a one-pass leader clustering for very many distinct answers, still deterministic", () => {
+    const input = [...circuit, ...answers("The cell is a battery.", "the switch is closed")].map((a, i) => ({ ...a, id: `y${i}` }));
+    const options = { maxFormsForAgglomerative: 2 };
+    const groups = clusterAnswers(input, options);
+    expect(groupOf(input, groups, "The cell is a battery.")).toBe(groupOf(input, groups, "the cell is a battery"));
+    expect(groupOf(input, groups, "the bulb has an open filament")).toBe(groupOf(input, groups, "the bulb is open"));
+    expect(groupOf(input, groups, "the switch is closed")).not.toBe(groupOf(input, groups, "the bulb is open"));
+    for (const seed of [2, 5]) expect(clusterAnswers(shuffled(input, seed), options)).toEqual(groups);
+  });
+
   it("clusters 1,000 answers quickly", () => {
     const words = ["battery", "bulb", "current", "voltage", "circuit", "open", "closed", "switch", "wire", "terminal", "gap", "resistance"];
     const input: TextAnswer[] = [];

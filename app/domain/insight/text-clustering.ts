@@ -19,7 +19,10 @@
 // 5. Similarity is the cosine; forms are grouped by agglomerative clustering
 //    with average linkage, stopping at a similarity THRESHOLD (not at a fixed
 //    number of groups). The exact nearest-neighbour-chain algorithm keeps this
-//    O(n²) in the number of distinct forms.
+//    O(n²) in the number of distinct forms. Above MAX_FORMS_FOR_AGGLOMERATIVE
+//    distinct forms (far more than a class writes for one checkpoint) a
+//    one-pass leader clustering with the same threshold takes over, to bound
+//    memory.
 
 import { analyzeText, isNegator, isStopWord, type AnalyzedText } from "~/domain/insight/text-normalize";
 import { porterStem } from "~/domain/insight/text-stemmer";
@@ -36,7 +39,7 @@ export const DEFAULT_CLUSTER_THRESHOLD = 0.55;
 /** Share of the vector given to character 3-grams (the rest is word stems). */
 export const CHAR_NGRAM_WEIGHT = 0.3;
 /** Above this many distinct forms, a single-pass leader clustering replaces the O(n²) one. */
-export const MAX_FORMS_FOR_AGGLOMERATIVE = 4000;
+export const MAX_FORMS_FOR_AGGLOMERATIVE = 3000;
 
 export type Linkage = "average" | "complete";
 
@@ -52,6 +55,8 @@ export interface ClusteringOptions {
   maxRepresentatives?: number;
   /** Key terms per group, default 3. */
   maxKeyTerms?: number;
+  /** Distinct forms up to which the exact agglomerative clustering runs. Default MAX_FORMS_FOR_AGGLOMERATIVE. */
+  maxFormsForAgglomerative?: number;
 }
 
 export interface TextAnswer {
@@ -99,6 +104,7 @@ interface Settings {
   spellingCorrection: boolean;
   maxRepresentatives: number;
   maxKeyTerms: number;
+  maxFormsForAgglomerative: number;
 }
 
 function settingsFrom(options: ClusteringOptions = {}): Settings {
@@ -110,6 +116,7 @@ function settingsFrom(options: ClusteringOptions = {}): Settings {
     spellingCorrection: options.spellingCorrection ?? true,
     maxRepresentatives: options.maxRepresentatives ?? 3,
     maxKeyTerms: options.maxKeyTerms ?? 3,
+    maxFormsForAgglomerative: options.maxFormsForAgglomerative ?? MAX_FORMS_FOR_AGGLOMERATIVE,
   };
 }
 
@@ -449,25 +456,52 @@ function agglomerate(sims: Float32Array, weights: number[], threshold: number, l
   return Int32Array.from({ length: n }, (_, i) => find(i));
 }
 
-/** One pass, most common forms first: join the most similar leader at or above the threshold. */
-function leaderClustering(vectors: SparseVector[], weights: number[], threshold: number): Int32Array {
+/**
+ * One pass, most common forms first: each form joins the most similar leader at
+ * or above the threshold, else leads a new group. Leaders sit in an inverted
+ * index, so a form is compared only with leaders that share a term with it.
+ */
+function leaderClustering(vectors: SparseVector[], weights: number[], threshold: number, featureCount: number): Int32Array {
   const order = vectors.map((_, i) => i).sort((a, b) => weights[b] - weights[a] || a - b);
   const leaders: number[] = [];
+  const postingLeader: number[][] = Array.from({ length: featureCount }, () => []);
+  const postingVal: number[][] = Array.from({ length: featureCount }, () => []);
+  const acc: number[] = [];
+  const touched: number[] = [];
   const assigned = new Int32Array(vectors.length);
   for (const i of order) {
-    let best = -1;
-    let bestSim = threshold;
-    for (const l of leaders) {
-      const s = dot(vectors[i], vectors[l]);
-      if (s >= bestSim && (best < 0 || s > bestSim)) {
-        best = l;
-        bestSim = s;
+    const v = vectors[i];
+    for (let k = 0; k < v.idx.length; k++) {
+      const ls = postingLeader[v.idx[k]];
+      const vs = postingVal[v.idx[k]];
+      for (let p = 0; p < ls.length; p++) {
+        if (acc[ls[p]] === 0) touched.push(ls[p]);
+        acc[ls[p]] += v.val[k] * vs[p];
       }
     }
-    if (best < 0) {
-      leaders.push(i);
-      assigned[i] = i;
-    } else assigned[i] = best;
+    let best = -1;
+    let bestSim = -Infinity;
+    for (const l of touched) {
+      // Ties go to the earlier leader, so the result does not depend on the order of `touched`.
+      if (acc[l] > bestSim || (acc[l] === bestSim && l < best)) {
+        best = l;
+        bestSim = acc[l];
+      }
+      acc[l] = 0;
+    }
+    touched.length = 0;
+    if (best >= 0 && bestSim >= threshold) {
+      assigned[i] = leaders[best];
+      continue;
+    }
+    const l = leaders.length;
+    leaders.push(i);
+    acc.push(0);
+    assigned[i] = i;
+    for (let k = 0; k < v.idx.length; k++) {
+      postingLeader[v.idx[k]].push(l);
+      postingVal[v.idx[k]].push(v.val[k]);
+    }
   }
   return assigned;
 }
@@ -524,9 +558,9 @@ export function clusterAnswers(answers: ReadonlyArray<TextAnswer>, options: Clus
   const vectors = space.formVectors;
   const weights = forms.map((f) => f.count);
   const roots =
-    forms.length <= MAX_FORMS_FOR_AGGLOMERATIVE
+    forms.length <= settings.maxFormsForAgglomerative
       ? agglomerate(similarityMatrix(vectors, space.features.size), weights, settings.threshold, settings.linkage)
-      : leaderClustering(vectors, weights, settings.threshold);
+      : leaderClustering(vectors, weights, settings.threshold, space.features.size);
 
   const members = new Map<number, number[]>();
   roots.forEach((r, i) => {
