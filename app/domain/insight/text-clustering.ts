@@ -8,9 +8,9 @@
 // 2. Answers with the same normalised words are one "form" and always stay
 //    together; every later step works on forms, weighted by how many answers
 //    share them.
-// 3. Spelling: a rare word one or two edits away from a word at least five
-//    times more common among these answers is read as that word
-//    ("seperated" → "separated", "congres" → "congress").
+// 3. Spelling: a word one edit (two for long words) away from a word with the
+//    same first letter that is at least twice as common among these answers is
+//    read as that word ("seperated" → "separated", "congres" → "congress").
 // 4. Terms: Porter stems of the content words (stop words dropped, negations
 //    and comparisons kept); a word inside a negation scope is a different term
 //    ("not connected" ≠ "connected"). Weighted by TF-IDF (sublinear tf, smoothed
