@@ -1,0 +1,364 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { requireTeacher } from "~/auth/session.server";
+import { KindRadios } from "~/components/checkpoint-editor";
+import { Field, SubmitButton, TextareaField, buttonClass } from "~/components/form";
+import { ProjectNav } from "~/components/project-nav";
+import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { prisma } from "~/db.server";
+import { times } from "~/domain/checkpoint-form";
+import { KIND_LABELS } from "~/domain/checkpoint-spec";
+import {
+  archiveCheckpoint,
+  countLiveCheckpoints,
+  deleteCheckpoint,
+  listProjectCheckpoints,
+  moveCheckpoint,
+  restoreCheckpoint,
+} from "~/models/checkpoint.server";
+import { findTeacherProject } from "~/models/project.server";
+import { projectBasicsSchema } from "~/schemas/project";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} · Build · Rebound` }];
+
+async function loadProject(request: Request, projectId: string | undefined) {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(projectId ?? "", teacher.id);
+  if (!project) notFound("We couldn't find that project among yours.");
+  return project;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const project = await loadProject(request, params.projectId);
+  const [checkpoints, misconceptions, prompts] = await Promise.all([
+    listProjectCheckpoints(project.id),
+    prisma.misconception.findMany({ where: { projectId: project.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.reflectionPrompt.findMany({
+      where: { projectId: project.id, archivedAt: null },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, title: true, trigger: true },
+    }),
+  ]);
+  const added = new URL(request.url).searchParams.get("added");
+  const addedCheckpoint = checkpoints.find((c) => c.id === added) ?? null;
+  return {
+    project: {
+      id: project.id,
+      title: project.title,
+      goal: project.goal,
+      instructions: project.instructions,
+      status: project.status,
+      classroom: project.classroom,
+    },
+    checkpoints,
+    misconceptions,
+    projectPrompts: prompts.filter((p) => p.trigger === "PROJECT"),
+    checkpointPromptCount: prompts.filter((p) => p.trigger !== "PROJECT").length,
+    added: addedCheckpoint ? { id: addedCheckpoint.id, title: addedCheckpoint.title } : null,
+  };
+}
+
+type ActionResult =
+  | { intent: "update-project"; ok: false; reply: SubmissionResult<string[]>; message?: undefined }
+  | { intent: string; ok: boolean; message: string; reply?: undefined; checkpointId?: string; direction?: "up" | "down" };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const project = await loadProject(request, params.projectId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const checkpointId = String(formData.get("checkpointId") ?? "");
+  const reply = (result: ActionResult, status = 200) => data(result, { status });
+
+  switch (intent) {
+    case "update-project": {
+      const submission = parseWithZod(formData, { schema: projectBasicsSchema });
+      if (submission.status !== "success") return reply({ intent, ok: false, reply: submission.reply() }, 400);
+      await prisma.project.update({ where: { id: project.id }, data: submission.value });
+      return reply({ intent, ok: true, message: "Project details saved." });
+    }
+    case "publish": {
+      if ((await countLiveCheckpoints(project.id)) === 0) {
+        return reply({ intent, ok: false, message: "Add at least one checkpoint before publishing: students need something to work on." }, 400);
+      }
+      await prisma.project.update({
+        where: { id: project.id },
+        data: { status: "PUBLISHED", publishedAt: project.publishedAt ?? new Date() },
+      });
+      return reply({ intent, ok: true, message: "Published. Students in the class can now open the project." });
+    }
+    case "unpublish": {
+      await prisma.project.update({ where: { id: project.id }, data: { status: "DRAFT" } });
+      return reply({ intent, ok: true, message: "Back to draft. Students can't open the project until you publish it again; their work is kept." });
+    }
+    case "move-up":
+    case "move-down": {
+      const direction = intent === "move-up" ? "up" : "down";
+      const moved = await moveCheckpoint(project.id, checkpointId, direction);
+      if (!moved) return reply({ intent, ok: false, message: `That checkpoint can't move ${direction} any further.` }, 400);
+      return reply({ intent, ok: true, message: `Checkpoint moved ${direction}.`, checkpointId, direction });
+    }
+    case "archive": {
+      const archived = await archiveCheckpoint(project.id, checkpointId);
+      if (!archived) return reply({ intent, ok: false, message: "That checkpoint is already archived or no longer here." }, 400);
+      return reply({ intent, ok: true, message: "Checkpoint archived. Students no longer see it; every attempt on it is kept." });
+    }
+    case "restore": {
+      const restored = await restoreCheckpoint(project.id, checkpointId);
+      if (!restored) return reply({ intent, ok: false, message: "That checkpoint isn't archived." }, 400);
+      return reply({ intent, ok: true, message: "Checkpoint restored, at the end of the list." });
+    }
+    case "delete": {
+      const result = await deleteCheckpoint(project.id, checkpointId);
+      if (result === "has-student-work") {
+        return reply({ intent, ok: false, message: "Students have worked on this checkpoint, so it can't be deleted. Archive it instead: their work is kept." }, 400);
+      }
+      if (result === "not-found") return reply({ intent, ok: false, message: "That checkpoint is no longer here." }, 400);
+      return reply({ intent, ok: true, message: "Checkpoint deleted. No student had worked on it." });
+    }
+    default:
+      return reply({ intent: "unknown", ok: false, message: "We didn't understand that request." }, 400);
+  }
+}
+
+export default function ProjectBuilderPage() {
+  const { project, checkpoints, misconceptions, projectPrompts, checkpointPromptCount, added } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "project-details",
+    lastResult: actionData?.intent === "update-project" && actionData.reply ? actionData.reply : undefined,
+    defaultValue: { title: project.title, goal: project.goal, instructions: project.instructions },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: projectBasicsSchema }),
+  });
+  const live = checkpoints.filter((c) => !c.archivedAt);
+  const archived = checkpoints.filter((c) => c.archivedAt);
+  const published = project.status === "PUBLISHED";
+  const message = actionData?.message ?? null;
+
+  // Keep keyboard focus on the moved checkpoint's button after it moves.
+  const movedId = actionData && "checkpointId" in actionData ? actionData.checkpointId : undefined;
+  const movedDirection = actionData && "direction" in actionData ? actionData.direction : undefined;
+  useEffect(() => {
+    if (!movedId || !movedDirection) return;
+    const preferred = document.getElementById(`move-${movedDirection}-${movedId}`) as HTMLButtonElement | null;
+    const other = document.getElementById(`move-${movedDirection === "up" ? "down" : "up"}-${movedId}`) as HTMLButtonElement | null;
+    (preferred && !preferred.disabled ? preferred : other)?.focus();
+  }, [actionData, movedId, movedDirection]);
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link>
+          </>
+        }
+        title={project.title}
+        subtitle={
+          <>
+            <Badge tone={published ? "good" : "neutral"}>{published ? "Published" : "Draft"}</Badge>
+            <span className="ml-2">{published ? "Students in the class can open it." : "Only you can see it until you publish."}</span>
+          </>
+        }
+        actions={
+          <Form method="post">
+            {published ? (
+              <SubmitButton intent="unpublish" variant="secondary" pendingText="Saving…">
+                Return to draft
+              </SubmitButton>
+            ) : (
+              <SubmitButton intent="publish" pendingText="Publishing…">
+                Publish project
+              </SubmitButton>
+            )}
+          </Form>
+        }
+      />
+      <ProjectNav projectId={project.id} published={published} />
+      {message ? (
+        <div className="mb-6">
+          <Notice tone={actionData?.ok ? "good" : "growing"}>{message}</Notice>
+        </div>
+      ) : added ? (
+        <div className="mb-6">
+          <Notice tone="good">Checkpoint &ldquo;{added.title}&rdquo; added.</Notice>
+        </div>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <section id="checkpoints" aria-labelledby="checkpoints-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <h2 id="checkpoints-heading" className="mb-3 text-lg font-semibold">
+              Checkpoints
+            </h2>
+            {live.length === 0 ? (
+              <EmptyState>No checkpoints yet. Add the first one below: a small, low-stakes step towards the goal.</EmptyState>
+            ) : (
+              <ol className="divide-y divide-slate-200">
+                {live.map((c, index) => (
+                  <li key={c.id} className="py-4">
+                    <div className="flex flex-wrap items-start justify-between gap-3">
+                      <div>
+                        <h3 className="font-semibold">
+                          <span className="text-slate-600">{index + 1}.</span> {c.title}
+                        </h3>
+                        <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                          <Badge tone="info">{KIND_LABELS[c.kind]}</Badge>
+                          <span>{c.maxAttempts === null ? "Unlimited attempts" : `Up to ${c.maxAttempts} ${c.maxAttempts === 1 ? "attempt" : "attempts"}`}</span>
+                          <span aria-hidden="true">·</span>
+                          <span>version {c.version}</span>
+                          <span aria-hidden="true">·</span>
+                          <span>{c.attemptCount ? `has ${c.attemptCount} ${c.attemptCount === 1 ? "attempt" : "attempts"}` : "no attempts yet"}</span>
+                        </p>
+                        <p className="mt-1 text-sm text-slate-700">
+                          After a &ldquo;not yet&rdquo;: {c.afterNotYetPrompt ? c.afterNotYetPrompt.title : "no reflection prompt"}
+                        </p>
+                      </div>
+                      <div className="flex flex-wrap items-center gap-2">
+                        <Link to={`/teach/projects/${project.id}/checkpoints/${c.id}`} className={`${buttonClass("secondary")} px-3 py-1`} aria-label={`Edit ${c.title}`}>
+                          Edit
+                        </Link>
+                        <Form method="post" className="contents">
+                          <input type="hidden" name="checkpointId" value={c.id} />
+                          <SubmitButton
+                            intent="move-up"
+                            id={`move-up-${c.id}`}
+                            variant="secondary"
+                            className="px-3 py-1"
+                            disabled={index === 0}
+                            aria-label={`Move ${c.title} up`}
+                            pendingText="Moving…"
+                          >
+                            Move up
+                          </SubmitButton>
+                          <SubmitButton
+                            intent="move-down"
+                            id={`move-down-${c.id}`}
+                            variant="secondary"
+                            className="px-3 py-1"
+                            disabled={index === live.length - 1}
+                            aria-label={`Move ${c.title} down`}
+                            pendingText="Moving…"
+                          >
+                            Move down
+                          </SubmitButton>
+                        </Form>
+                        <Form
+                          method="post"
+                          className="contents"
+                          onSubmit={(event) => {
+                            const question = c.hasStudentWork
+                              ? `Archive "${c.title}"? Students will no longer see it; their work on it is kept.`
+                              : `Delete "${c.title}"? No student has worked on it yet.`;
+                            if (!confirm(question)) event.preventDefault();
+                          }}
+                        >
+                          <input type="hidden" name="checkpointId" value={c.id} />
+                          {c.hasStudentWork ? (
+                            <SubmitButton intent="archive" variant="danger" className="px-3 py-1" aria-label={`Archive ${c.title}`} pendingText="Archiving…">
+                              Archive
+                            </SubmitButton>
+                          ) : (
+                            <SubmitButton intent="delete" variant="danger" className="px-3 py-1" aria-label={`Delete ${c.title}`} pendingText="Deleting…">
+                              Delete
+                            </SubmitButton>
+                          )}
+                        </Form>
+                      </div>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {live.some((c) => c.hasStudentWork) ? (
+              <p className="mt-2 text-sm text-slate-700">Checkpoints students have worked on can be archived, never deleted: their work is kept.</p>
+            ) : null}
+
+            <Form method="get" action={`/teach/projects/${project.id}/checkpoints/new`} className="mt-6 rounded-md border border-dashed border-slate-300 p-4">
+              <fieldset>
+                <legend className="font-medium">Add a checkpoint</legend>
+                <KindRadios idPrefix="add-kind" />
+              </fieldset>
+              <button type="submit" className="mt-3 inline-flex items-center rounded-md border border-brand-700 bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                Add checkpoint
+              </button>
+            </Form>
+
+            {archived.length ? (
+              <details className="mt-6">
+                <summary className="cursor-pointer font-medium">Archived checkpoints ({archived.length})</summary>
+                <ul className="mt-2 divide-y divide-slate-200">
+                  {archived.map((c) => (
+                    <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                      <span>
+                        {c.title} <span className="text-sm text-slate-700">· {KIND_LABELS[c.kind]} · answered {times(c.attemptCount)}</span>
+                      </span>
+                      <span className="flex gap-2">
+                        <Link to={`/teach/projects/${project.id}/checkpoints/${c.id}`} className="text-sm" aria-label={`View ${c.title}`}>
+                          View
+                        </Link>
+                        <Form method="post">
+                          <input type="hidden" name="checkpointId" value={c.id} />
+                          <SubmitButton intent="restore" variant="secondary" className="px-3 py-1" aria-label={`Restore ${c.title}`} pendingText="Restoring…">
+                            Restore
+                          </SubmitButton>
+                        </Form>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </section>
+        </div>
+
+        <div className="space-y-6">
+          <Card title="Project details">
+            <Form method="post" className="space-y-3" {...getFormProps(form)}>
+              <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
+              <TextareaField label="Goal" hint="What students are working towards." errors={fields.goal.errors} textareaProps={getTextareaProps(fields.goal)} />
+              <TextareaField
+                label="Instructions (optional)"
+                hint="How to work through the project. Students see this at the top."
+                errors={fields.instructions.errors}
+                textareaProps={{ ...getTextareaProps(fields.instructions), rows: 5 }}
+              />
+              <SubmitButton intent="update-project" pendingText="Saving…">
+                Save details
+              </SubmitButton>
+            </Form>
+          </Card>
+          <Card title="Misconceptions">
+            {misconceptions.length ? (
+              <ul className="mb-3 list-disc space-y-1 pl-5 text-sm">
+                {misconceptions.map((m) => (
+                  <li key={m.id}>{m.name}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mb-3 text-sm text-slate-700">Name the ideas students often hold, then tag wrong answers with them.</p>
+            )}
+            <Link to={`/teach/projects/${project.id}/misconceptions`}>Manage misconceptions</Link>
+          </Card>
+          <Card title="Reflection prompts">
+            <p className="text-sm text-slate-700">
+              {projectPrompts.length
+                ? `Project prompts: ${projectPrompts.map((p) => p.title).join(", ")}.`
+                : "No project-level prompt yet."}{" "}
+              {checkpointPromptCount ? `${checkpointPromptCount} beside or after checkpoints.` : ""}
+            </p>
+            <p className="mt-3">
+              <Link to={`/teach/projects/${project.id}/prompts`}>Manage reflection prompts</Link>
+            </p>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireTeacher } from "~/auth/session.server";
+import { CheckpointEditor } from "~/components/checkpoint-editor";
+import { Badge, Card, Notice, PageHeader, formatDateTime } from "~/components/ui";
+import { prisma } from "~/db.server";
+import { blankFormDefaults, specToFormDefaults, times, versioningNote } from "~/domain/checkpoint-form";
+import { KIND_LABELS } from "~/domain/checkpoint-spec";
+import { findProjectCheckpoint, saveCheckpointContent, type SaveResult } from "~/models/checkpoint.server";
+import { misconceptionChoices } from "~/models/misconception.server";
+import { findTeacherProject } from "~/models/project.server";
+import { applyAfterNotYetChoice, findAfterNotYetPrompt } from "~/models/reflection-prompt.server";
+import { checkpointFormSchema, toCheckpointInput } from "~/schemas/checkpoint";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.checkpoint.latest.title ?? "checkpoint"} · Rebound` }];
+
+async function load(request: Request, params: { projectId?: string; checkpointId?: string }) {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
+  if (!project) notFound("We couldn't find that project among yours.");
+  const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
+  if (!checkpoint) notFound("We couldn't find that checkpoint in this project.");
+  return { project, checkpoint };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { project, checkpoint } = await load(request, params);
+  const [misconceptions, afterNotYet, versions] = await Promise.all([
+    misconceptionChoices(project.id),
+    findAfterNotYetPrompt(project.id, checkpoint.id),
+    prisma.checkpointVersion.findMany({
+      where: { checkpointId: checkpoint.id, checkpoint: { projectId: project.id } },
+      orderBy: { version: "desc" },
+      select: { id: true, version: true, createdAt: true, _count: { select: { attempts: true } } },
+    }),
+  ]);
+  const { latest } = checkpoint;
+  return {
+    project: { id: project.id, title: project.title, classroom: project.classroom },
+    checkpoint: { ...checkpoint, latest: { ...latest, specJson: undefined } },
+    afterNotYet: afterNotYet ? { title: afterNotYet.title } : null,
+    misconceptions,
+    versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt, attempts: v._count.attempts })),
+    defaultValue: {
+      title: latest.title,
+      prompt: latest.prompt,
+      maxAttempts: checkpoint.maxAttempts === null ? "" : String(checkpoint.maxAttempts),
+      afterNotYet: afterNotYet ? "current" : "none",
+      ...(latest.spec ? specToFormDefaults(latest.spec) : blankFormDefaults(checkpoint.kind)),
+    },
+    // Changes whenever the saved content does, so the form starts again from it after a save.
+    revision: `${latest.id}:${latest.version}:${checkpoint.maxAttempts}:${afterNotYet?.title ?? ""}:${hash(latest.specJson + latest.title + latest.prompt)}`,
+  };
+}
+
+function hash(text: string): string {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+function savedMessage(result: Exclude<SaveResult, { outcome: "not-found" }>, attemptsInAll: number): string {
+  switch (result.outcome) {
+    case "updated":
+      return `Saved. Version ${result.version} was updated: no one had answered it yet.`;
+    case "new-version":
+      return `Saved as version ${result.version}. Students answered this checkpoint ${times(attemptsInAll)} before; those answers stay readable against the version they answered.`;
+    case "unchanged":
+      return `Saved. The question and answers didn't change, so students keep answering version ${result.version}.`;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { project, checkpoint } = await load(request, params);
+  const misconceptions = await misconceptionChoices(project.id);
+  const schema = checkpointFormSchema(checkpoint.kind, { misconceptionIds: misconceptions.map((m) => m.id) });
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") {
+    // A list button (add or remove an option) without JavaScript is not an error: the form comes back changed.
+    return data({ ok: false as const, reply: submission.reply(), message: null }, { status: submission.status === "error" ? 400 : 200 });
+  }
+  const input = toCheckpointInput(checkpoint.kind, submission.value);
+  const result = await saveCheckpointContent(project.id, checkpoint.id, input);
+  if (result.outcome === "not-found") notFound("We couldn't find that checkpoint in this project.");
+  await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
+  return data({ ok: true as const, reply: null, message: savedMessage(result, checkpoint.attemptsInAll) });
+}
+
+export default function EditCheckpointPage() {
+  const { project, checkpoint, afterNotYet, misconceptions, versions, defaultValue, revision } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const note = versioningNote(checkpoint.latest.version, checkpoint.latest.attempts, checkpoint.attemptsInAll);
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
+          </>
+        }
+        title={`Edit checkpoint: ${checkpoint.latest.title}`}
+        subtitle={
+          <>
+            {KIND_LABELS[checkpoint.kind]} · version {checkpoint.latest.version}
+            {checkpoint.archivedAt ? (
+              <span className="ml-2">
+                <Badge>Archived</Badge>
+              </span>
+            ) : null}
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          {actionData?.ok ? (
+            <Notice tone="good" title="Checkpoint saved">
+              {actionData.message} <Link to={`/teach/projects/${project.id}#checkpoints`}>Back to the project</Link>
+            </Notice>
+          ) : null}
+          {note ? (
+            <Notice tone="info" title="Earlier answers are kept">
+              {note}
+            </Notice>
+          ) : null}
+          {checkpoint.archivedAt ? <Notice tone="growing">This checkpoint is archived: students don't see it. Restore it from the project page.</Notice> : null}
+          <CheckpointEditor
+            key={revision}
+            formId={`edit-checkpoint-${checkpoint.id}`}
+            kind={checkpoint.kind}
+            defaultValue={defaultValue}
+            lastResult={actionData && !actionData.ok ? actionData.reply : undefined}
+            misconceptions={misconceptions}
+            currentAfterNotYet={afterNotYet}
+            submitLabel="Save checkpoint"
+            misconceptionsHref={`/teach/projects/${project.id}/misconceptions`}
+            beforeSubmit={
+              checkpoint.latest.attempts > 0 ? (
+                <p className="text-sm text-slate-700">
+                  Saving a change to the question or answers creates version {checkpoint.latest.version + 1}; earlier answers stay with version{" "}
+                  {checkpoint.latest.version}.
+                </p>
+              ) : null
+            }
+          />
+        </div>
+        <div>
+          <Card title="Versions">
+            <p className="mb-2 text-sm text-slate-700">Every answer stays linked to the version the student saw.</p>
+            <ol className="space-y-1 text-sm">
+              {versions.map((v) => (
+                <li key={v.version}>
+                  Version {v.version}
+                  {v.version === checkpoint.latest.version ? " (current)" : ""} · {formatDateTime(v.createdAt)} · answered {times(v.attempts)}
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

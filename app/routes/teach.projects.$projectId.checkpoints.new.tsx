@@ -1,0 +1,102 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireTeacher } from "~/auth/session.server";
+import { CheckpointEditor, KindRadios } from "~/components/checkpoint-editor";
+import { SubmitButton } from "~/components/form";
+import { Card, PageHeader } from "~/components/ui";
+import { KIND_DESCRIPTIONS, blankFormDefaults } from "~/domain/checkpoint-form";
+import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
+import { createCheckpoint } from "~/models/checkpoint.server";
+import { misconceptionChoices } from "~/models/misconception.server";
+import { findTeacherProject } from "~/models/project.server";
+import { applyAfterNotYetChoice } from "~/models/reflection-prompt.server";
+import { checkpointFormSchema, toCheckpointInput } from "~/schemas/checkpoint";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add a checkpoint · ${data?.project.title ?? "Project"} · Rebound` }];
+
+async function loadProject(request: Request, projectId: string | undefined) {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(projectId ?? "", teacher.id);
+  if (!project) notFound("We couldn't find that project among yours.");
+  return project;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const project = await loadProject(request, params.projectId);
+  const kindParam = new URL(request.url).searchParams.get("kind");
+  const kind = isCheckpointKind(kindParam) ? kindParam : null;
+  const misconceptions = await misconceptionChoices(project.id);
+  return {
+    project: { id: project.id, title: project.title, classroom: project.classroom },
+    kind,
+    misconceptions,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const project = await loadProject(request, params.projectId);
+  const formData = await request.formData();
+  const kindValue = formData.get("kind") ?? new URL(request.url).searchParams.get("kind");
+  if (!isCheckpointKind(kindValue)) {
+    return data({ reply: null, message: "Choose what kind of checkpoint to add." }, { status: 400 });
+  }
+  const misconceptions = await misconceptionChoices(project.id);
+  const schema = checkpointFormSchema(kindValue, { misconceptionIds: misconceptions.map((m) => m.id) });
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") {
+    // A list button (add or remove an option) without JavaScript is not an error: the form comes back changed.
+    return data({ reply: submission.reply(), message: null }, { status: submission.status === "error" ? 400 : 200 });
+  }
+  const input = toCheckpointInput(kindValue, submission.value);
+  const checkpoint = await createCheckpoint(project.id, input);
+  await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
+  return redirect(`/teach/projects/${project.id}?added=${checkpoint.id}#checkpoints`);
+}
+
+export default function NewCheckpointPage() {
+  const { project, kind, misconceptions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const breadcrumbs = (
+    <>
+      <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
+      <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
+      <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
+    </>
+  );
+  if (!kind) {
+    return (
+      <>
+        <PageHeader breadcrumbs={breadcrumbs} title="Add a checkpoint" subtitle="Choose what kind of answer students give." />
+        <Card>
+          <Form method="get" className="space-y-4">
+            <fieldset>
+              <legend className="mb-2 font-medium">Kind of checkpoint</legend>
+              {actionData?.message ? <p className="mb-2 text-sm text-red-800">{actionData.message}</p> : null}
+              <KindRadios idPrefix="kind" />
+            </fieldset>
+            <SubmitButton>Continue</SubmitButton>
+          </Form>
+        </Card>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader breadcrumbs={breadcrumbs} title={`Add a ${KIND_LABELS[kind].toLowerCase()} checkpoint`} subtitle={KIND_DESCRIPTIONS[kind]} />
+      <CheckpointEditor
+        formId={`new-checkpoint-${kind}`}
+        kind={kind}
+        defaultValue={{ title: "", prompt: "", maxAttempts: "", afterNotYet: "four-part-journal", ...blankFormDefaults(kind) }}
+        lastResult={actionData?.reply ?? undefined}
+        misconceptions={misconceptions}
+        currentAfterNotYet={null}
+        submitLabel="Add checkpoint"
+        misconceptionsHref={`/teach/projects/${project.id}/misconceptions`}
+        beforeSubmit={<input type="hidden" name="kind" value={kind} />}
+      />
+    </>
+  );
+}

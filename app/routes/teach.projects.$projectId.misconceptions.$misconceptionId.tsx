@@ -1,0 +1,94 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireTeacher } from "~/auth/session.server";
+import { Field, SubmitButton, TextareaField } from "~/components/form";
+import { Card, Notice, PageHeader } from "~/components/ui";
+import { describeUsage, isInUse } from "~/domain/misconception-usage";
+import { findProjectMisconception, updateMisconception } from "~/models/misconception.server";
+import { findTeacherProject } from "~/models/project.server";
+import { misconceptionSchema } from "~/schemas/misconception";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.misconception.name ?? "misconception"} · Rebound` }];
+
+async function load(request: Request, params: { projectId?: string; misconceptionId?: string }) {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
+  if (!project) notFound("We couldn't find that project among yours.");
+  const misconception = await findProjectMisconception(project.id, params.misconceptionId ?? "");
+  if (!misconception) notFound("We couldn't find that misconception in this project.");
+  return { project, misconception };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { project, misconception } = await load(request, params);
+  return { project: { id: project.id, title: project.title, classroom: project.classroom }, misconception };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { project, misconception } = await load(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: misconceptionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await updateMisconception(project.id, misconception.id, submission.value);
+  if (!result.ok && result.reason === "name-taken") {
+    return data(
+      submission.reply({ fieldErrors: { name: ["This project already has a misconception with that name. Choose another name."] } }),
+      { status: 400 },
+    );
+  }
+  if (!result.ok) notFound("We couldn't find that misconception in this project.");
+  return redirect(`/teach/projects/${project.id}/misconceptions`);
+}
+
+export default function EditMisconceptionPage() {
+  const { project, misconception } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "edit-misconception",
+    lastResult,
+    defaultValue: { name: misconception.name, description: misconception.description, nextStep: misconception.nextStep },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: misconceptionSchema }),
+  });
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/projects/${project.id}/misconceptions`}>Misconceptions</Link>
+          </>
+        }
+        title={`Edit misconception: ${misconception.name}`}
+      />
+      <div className="max-w-2xl space-y-4">
+        {isInUse(misconception.usage) ? (
+          <Notice tone="info">
+            It {describeUsage(misconception.usage)}. Changes show wherever it appears, including feedback students already got.
+          </Notice>
+        ) : null}
+        <Card>
+          <Form method="post" className="space-y-3" {...getFormProps(form)}>
+            <Field label="Name" hint="Short, and in words students would recognise." errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+            <TextareaField label="Description (optional)" hint="What the idea is, for you and for students." errors={fields.description.errors} textareaProps={getTextareaProps(fields.description)} />
+            <TextareaField
+              label="Suggested next step (optional)"
+              hint="Shown to a student whose answer shows this idea."
+              errors={fields.nextStep.errors}
+              textareaProps={getTextareaProps(fields.nextStep)}
+            />
+            <div className="flex flex-wrap items-center gap-3">
+              <SubmitButton pendingText="Saving…">Save misconception</SubmitButton>
+              <Link to={`/teach/projects/${project.id}/misconceptions`}>Cancel</Link>
+            </div>
+          </Form>
+        </Card>
+      </div>
+    </>
+  );
+}

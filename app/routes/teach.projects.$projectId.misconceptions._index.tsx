@@ -1,0 +1,176 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireTeacher } from "~/auth/session.server";
+import { Field, SubmitButton, TextareaField, buttonClass } from "~/components/form";
+import { Card, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { describeUsage, isInUse } from "~/domain/misconception-usage";
+import { createMisconception, deleteMisconception, listProjectMisconceptions } from "~/models/misconception.server";
+import { findTeacherProject } from "~/models/project.server";
+import { misconceptionSchema } from "~/schemas/misconception";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Misconceptions · ${data?.project.title ?? "Project"} · Rebound` }];
+
+async function loadProject(request: Request, projectId: string | undefined) {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(projectId ?? "", teacher.id);
+  if (!project) notFound("We couldn't find that project among yours.");
+  return project;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const project = await loadProject(request, params.projectId);
+  const misconceptions = await listProjectMisconceptions(project.id);
+  return { project: { id: project.id, title: project.title, classroom: project.classroom }, misconceptions };
+}
+
+type ActionResult =
+  | { intent: "create"; ok: boolean; reply: SubmissionResult<string[]>; message: string | null }
+  | { intent: string; ok: boolean; reply?: undefined; message: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const project = await loadProject(request, params.projectId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const reply = (result: ActionResult, status = 200) => data(result, { status });
+  if (intent === "create") {
+    const submission = parseWithZod(formData, { schema: misconceptionSchema });
+    if (submission.status !== "success") return reply({ intent, ok: false, reply: submission.reply(), message: null }, 400);
+    const result = await createMisconception(project.id, submission.value);
+    if (!result.ok) {
+      return reply(
+        {
+          intent,
+          ok: false,
+          reply: submission.reply({ fieldErrors: { name: ["This project already has a misconception with that name. Choose another name, or edit the existing one."] } }),
+          message: null,
+        },
+        400,
+      );
+    }
+    return reply({ intent, ok: true, reply: submission.reply({ resetForm: true }), message: `Misconception “${submission.value.name}” added.` });
+  }
+  if (intent === "delete") {
+    const result = await deleteMisconception(project.id, String(formData.get("misconceptionId") ?? ""));
+    if (result.ok) return reply({ intent, ok: true, message: `Misconception “${result.name}” deleted.` });
+    if (result.reason === "in-use") {
+      return reply(
+        {
+          intent,
+          ok: false,
+          message: `“${result.name}” ${describeUsage(result.usage)}, so it stays: feedback students got refers to it. You can rename it or rewrite its description and next step instead.`,
+        },
+        400,
+      );
+    }
+    return reply({ intent, ok: false, message: "That misconception is no longer here." }, 400);
+  }
+  return reply({ intent: "unknown", ok: false, message: "We didn't understand that request." }, 400);
+}
+
+export default function MisconceptionsPage() {
+  const { project, misconceptions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "new-misconception",
+    lastResult: actionData?.intent === "create" ? actionData.reply : undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: misconceptionSchema }),
+  });
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
+          </>
+        }
+        title="Misconceptions"
+        subtitle="Ideas students often hold on the way. Tag wrong answers with them, and students see your suggested next step."
+      />
+      {actionData?.message ? (
+        <div className="mb-6">
+          <Notice tone={actionData.ok ? "good" : "growing"}>{actionData.message}</Notice>
+        </div>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card title="This project's misconceptions">
+            {misconceptions.length === 0 ? (
+              <EmptyState>None yet. Name the first one on the right.</EmptyState>
+            ) : (
+              <ul className="divide-y divide-slate-200">
+                {misconceptions.map((m) => {
+                  const inUse = isInUse(m.usage);
+                  return (
+                    <li key={m.id} className="py-4">
+                      <div>
+                        <div className="max-w-prose">
+                          <h3 className="font-semibold">{m.name}</h3>
+                          {m.description ? <p className="mt-1 text-slate-800">{m.description}</p> : null}
+                          <p className="mt-1 text-sm text-slate-700">
+                            <span className="font-medium">Suggested next step:</span> {m.nextStep || "none yet"}
+                          </p>
+                          <p className="mt-1 text-sm text-slate-700">{inUse ? `In use: it ${describeUsage(m.usage)}.` : "Not used yet."}</p>
+                        </div>
+                        <div className="mt-3 flex flex-wrap items-center gap-2">
+                          <Link
+                            to={`/teach/projects/${project.id}/misconceptions/${m.id}`}
+                            className={`${buttonClass("secondary")} px-3 py-1`}
+                            aria-label={`Edit ${m.name}`}
+                          >
+                            Edit
+                          </Link>
+                          {inUse ? null : (
+                            <Form
+                              method="post"
+                              onSubmit={(event) => {
+                                if (!confirm(`Delete the misconception "${m.name}"?`)) event.preventDefault();
+                              }}
+                            >
+                              <input type="hidden" name="misconceptionId" value={m.id} />
+                              <SubmitButton intent="delete" variant="danger" className="px-3 py-1" aria-label={`Delete ${m.name}`} pendingText="Deleting…">
+                                Delete
+                              </SubmitButton>
+                            </Form>
+                          )}
+                        </div>
+                      </div>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            {misconceptions.some((m) => isInUse(m.usage)) ? (
+              <p className="mt-3 text-sm text-slate-700">
+                A misconception in use can't be deleted: students' feedback and their teacher's tags refer to it. Rename or rewrite it instead.
+              </p>
+            ) : null}
+          </Card>
+        </div>
+        <div>
+          <Card title="Name a misconception">
+            <Form method="post" className="space-y-3" {...getFormProps(form)}>
+              <Field label="Name" hint="Short, and in words students would recognise." errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+              <TextareaField label="Description (optional)" hint="What the idea is, for you and for students." errors={fields.description.errors} textareaProps={getTextareaProps(fields.description)} />
+              <TextareaField
+                label="Suggested next step (optional)"
+                hint="Shown to a student whose answer shows this idea."
+                errors={fields.nextStep.errors}
+                textareaProps={getTextareaProps(fields.nextStep)}
+              />
+              <SubmitButton intent="create" pendingText="Adding…">
+                Add misconception
+              </SubmitButton>
+            </Form>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { requireTeacher } from "~/auth/session.server";
+import { Field, SelectField, SubmitButton, TextareaField } from "~/components/form";
+import { Card, Notice, PageHeader } from "~/components/ui";
+import { prisma } from "~/db.server";
+import { PROMPT_TRIGGERS, TRIGGER_LABELS, findTemplate } from "~/domain/reflection-templates";
+import { findTeacherProject } from "~/models/project.server";
+import { findProjectPrompt, updatePrompt } from "~/models/reflection-prompt.server";
+import { promptSchema } from "~/schemas/prompt";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.prompt.title ?? "reflection prompt"} · Rebound` }];
+
+async function load(request: Request, params: { projectId?: string; promptId?: string }) {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
+  if (!project) notFound("We couldn't find that project among yours.");
+  const prompt = await findProjectPrompt(project.id, params.promptId ?? "");
+  if (!prompt) notFound("We couldn't find that reflection prompt in this project.");
+  return { project, prompt };
+}
+
+async function liveCheckpoints(projectId: string) {
+  const checkpoints = await prisma.checkpoint.findMany({
+    where: { projectId, archivedAt: null },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
+  });
+  return checkpoints.map((c) => ({ id: c.id, title: c.versions[0]?.title ?? "(untitled)" }));
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { project, prompt } = await load(request, params);
+  return {
+    project: { id: project.id, title: project.title, classroom: project.classroom },
+    prompt,
+    checkpoints: await liveCheckpoints(project.id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { project, prompt } = await load(request, params);
+  const checkpoints = await liveCheckpoints(project.id);
+  const submission = parseWithZod(await request.formData(), { schema: promptSchema({ checkpointIds: checkpoints.map((c) => c.id) }) });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await updatePrompt(project.id, prompt.id, submission.value);
+  if (!result.ok && result.reason === "checkpoint-not-found") {
+    return data(submission.reply({ fieldErrors: { checkpointId: ["Choose a checkpoint from this project's list."] } }), { status: 400 });
+  }
+  if (!result.ok) notFound("We couldn't find that reflection prompt in this project.");
+  return redirect(`/teach/projects/${project.id}/prompts`);
+}
+
+export default function EditPromptPage() {
+  const { project, prompt, checkpoints } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const schema = useMemo(() => promptSchema({ checkpointIds: checkpoints.map((c) => c.id) }), [checkpoints]);
+  const [form, fields] = useForm({
+    id: "edit-prompt",
+    lastResult,
+    defaultValue: {
+      title: prompt.title,
+      questions: prompt.questions.join("\n"),
+      trigger: prompt.trigger,
+      checkpointId: prompt.checkpointId ?? "",
+    },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const template = prompt.templateKey ? findTemplate(prompt.templateKey) : undefined;
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/projects/${project.id}/prompts`}>Reflection prompts</Link>
+          </>
+        }
+        title={`Edit reflection prompt: ${prompt.title}`}
+        subtitle={template ? `Started from the ${template.title} template.` : undefined}
+      />
+      <div className="max-w-2xl space-y-4">
+        {prompt.entryCount > 0 ? (
+          <Notice tone="info">
+            Students have answered this prompt in {prompt.entryCount} journal {prompt.entryCount === 1 ? "entry" : "entries"}. Those entries
+            keep the questions as they were when the student answered.
+          </Notice>
+        ) : null}
+        {prompt.archivedAt ? <Notice tone="growing">This prompt is archived: students don&rsquo;t see it. Restore it from the prompts page.</Notice> : null}
+        <Card>
+          <Form method="post" className="space-y-3" {...getFormProps(form)}>
+            <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
+            <TextareaField label="Questions" hint="One question per line." errors={fields.questions.errors} textareaProps={{ ...getTextareaProps(fields.questions), rows: 6 }} />
+            <SelectField label="When students see it" errors={fields.trigger.errors} selectProps={getSelectProps(fields.trigger)}>
+              {PROMPT_TRIGGERS.map((t) => (
+                <option key={t} value={t}>
+                  {TRIGGER_LABELS[t]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label="Checkpoint"
+              hint="For prompts beside or after a checkpoint; left out for project prompts."
+              errors={fields.checkpointId.errors}
+              selectProps={getSelectProps(fields.checkpointId)}
+            >
+              <option value="">No checkpoint (project prompt)</option>
+              {checkpoints.map((c, i) => (
+                <option key={c.id} value={c.id}>
+                  {i + 1}. {c.title}
+                </option>
+              ))}
+            </SelectField>
+            <div className="flex flex-wrap items-center gap-3">
+              <SubmitButton pendingText="Saving…">Save prompt</SubmitButton>
+              <Link to={`/teach/projects/${project.id}/prompts`}>Cancel</Link>
+            </div>
+          </Form>
+        </Card>
+      </div>
+    </>
+  );
+}

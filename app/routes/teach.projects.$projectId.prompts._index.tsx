@@ -1,0 +1,345 @@
+import { getFormProps, getSelectProps, getTextareaProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { requireTeacher } from "~/auth/session.server";
+import { Field, SelectField, SubmitButton, TextareaField, buttonClass } from "~/components/form";
+import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { prisma } from "~/db.server";
+import { PROMPT_TRIGGERS, REFLECTION_TEMPLATES, TRIGGER_LABELS, findTemplate, type PromptTrigger, type ReflectionTemplate } from "~/domain/reflection-templates";
+import { findTeacherProject } from "~/models/project.server";
+import { archivePrompt, createPrompt, createPromptFromTemplate, listProjectPrompts, restorePrompt, type PromptWriteResult } from "~/models/reflection-prompt.server";
+import { promptFromTemplateSchema, promptSchema } from "~/schemas/prompt";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Reflection prompts · ${data?.project.title ?? "Project"} · Rebound` }];
+
+async function loadProject(request: Request, projectId: string | undefined) {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(projectId ?? "", teacher.id);
+  if (!project) notFound("We couldn't find that project among yours.");
+  return project;
+}
+
+/** The project's checkpoints with their current titles (live first, in order). */
+async function projectCheckpoints(projectId: string) {
+  const checkpoints = await prisma.checkpoint.findMany({
+    where: { projectId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true, archivedAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
+  });
+  return checkpoints.map((c) => ({ id: c.id, title: c.versions[0]?.title ?? "(untitled)", archived: c.archivedAt !== null }));
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const project = await loadProject(request, params.projectId);
+  const [prompts, checkpoints] = await Promise.all([listProjectPrompts(project.id), projectCheckpoints(project.id)]);
+  return { project: { id: project.id, title: project.title, classroom: project.classroom }, prompts, checkpoints };
+}
+
+type ActionResult =
+  | { intent: "from-template" | "from-scratch"; formId: string; ok: boolean; reply: SubmissionResult<string[]>; message: string | null }
+  | { intent: string; ok: boolean; message: string; reply?: undefined; formId?: undefined };
+
+function writtenMessage(result: Extract<PromptWriteResult, { ok: true }>, title: string): string {
+  const replaced = result.replaced.length ? ` It replaces “${result.replaced.join("”, “")}” after a “not yet” on that checkpoint (archived below, and can be restored).` : "";
+  return `Prompt “${title}” added.${replaced}`;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const project = await loadProject(request, params.projectId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const reply = (result: ActionResult, status = 200) => data(result, { status });
+  const liveCheckpointIds = (await projectCheckpoints(project.id)).filter((c) => !c.archived).map((c) => c.id);
+
+  if (intent === "from-template") {
+    const formId = `template-${String(formData.get("templateKey") ?? "")}`;
+    const submission = parseWithZod(formData, { schema: promptFromTemplateSchema({ checkpointIds: liveCheckpointIds }) });
+    if (submission.status !== "success") return reply({ intent, formId, ok: false, reply: submission.reply(), message: null }, 400);
+    const result = await createPromptFromTemplate(project.id, submission.value);
+    if (!result.ok) {
+      return reply({ intent, formId, ok: false, reply: submission.reply({ fieldErrors: { checkpointId: ["Choose a checkpoint from this project's list."] } }), message: null }, 400);
+    }
+    return reply({ intent, formId, ok: true, reply: submission.reply({ resetForm: true }), message: writtenMessage(result, findTemplate(submission.value.templateKey)?.title ?? "") });
+  }
+  if (intent === "from-scratch") {
+    const formId = "new-prompt";
+    const submission = parseWithZod(formData, { schema: promptSchema({ checkpointIds: liveCheckpointIds }) });
+    if (submission.status !== "success") return reply({ intent, formId, ok: false, reply: submission.reply(), message: null }, 400);
+    const result = await createPrompt(project.id, { ...submission.value, templateKey: null });
+    if (!result.ok) {
+      return reply({ intent, formId, ok: false, reply: submission.reply({ fieldErrors: { checkpointId: ["Choose a checkpoint from this project's list."] } }), message: null }, 400);
+    }
+    return reply({ intent, formId, ok: true, reply: submission.reply({ resetForm: true }), message: writtenMessage(result, submission.value.title) });
+  }
+  if (intent === "archive") {
+    const archived = await archivePrompt(project.id, String(formData.get("promptId") ?? ""));
+    if (!archived) return reply({ intent, ok: false, message: "That prompt is already archived or no longer here." }, 400);
+    return reply({ intent, ok: true, message: "Prompt archived. Students no longer see it; their journal entries answering it are kept." });
+  }
+  if (intent === "restore") {
+    const result = await restorePrompt(project.id, String(formData.get("promptId") ?? ""));
+    if (!result.ok) {
+      const message =
+        result.reason === "checkpoint-not-found"
+          ? "Its checkpoint is archived, so the prompt can't come back on its own. Restore the checkpoint first."
+          : "That prompt isn't archived.";
+      return reply({ intent, ok: false, message }, 400);
+    }
+    const replaced = result.replaced.length ? ` It replaces “${result.replaced.join("”, “")}”, now archived.` : "";
+    return reply({ intent, ok: true, message: `Prompt restored.${replaced}` });
+  }
+  return reply({ intent: "unknown", ok: false, message: "We didn't understand that request." }, 400);
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type PromptView = LoaderData["prompts"][number];
+type CheckpointOption = LoaderData["checkpoints"][number];
+
+function PlacementFields({
+  fields,
+  checkpoints,
+}: {
+  fields: { trigger: Parameters<typeof getSelectProps>[0]; checkpointId: Parameters<typeof getSelectProps>[0] };
+  checkpoints: CheckpointOption[];
+}) {
+  return (
+    <>
+      <SelectField label="When students see it" errors={fields.trigger.errors} selectProps={getSelectProps(fields.trigger)}>
+        {PROMPT_TRIGGERS.map((t) => (
+          <option key={t} value={t}>
+            {TRIGGER_LABELS[t]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Checkpoint"
+        hint="For prompts beside or after a checkpoint; left out for project prompts."
+        errors={fields.checkpointId.errors}
+        selectProps={getSelectProps(fields.checkpointId)}
+      >
+        <option value="">No checkpoint (project prompt)</option>
+        {checkpoints
+          .filter((c) => !c.archived)
+          .map((c, i) => (
+            <option key={c.id} value={c.id}>
+              {i + 1}. {c.title}
+            </option>
+          ))}
+      </SelectField>
+    </>
+  );
+}
+
+function TemplateCard({ template, checkpoints, lastResult }: { template: ReflectionTemplate; checkpoints: CheckpointOption[]; lastResult?: SubmissionResult<string[]> }) {
+  const checkpointIds = useMemo(() => checkpoints.filter((c) => !c.archived).map((c) => c.id), [checkpoints]);
+  const schema = useMemo(() => promptFromTemplateSchema({ checkpointIds }), [checkpointIds]);
+  const [form, fields] = useForm({
+    id: `template-${template.key}`,
+    lastResult,
+    defaultValue: { templateKey: template.key, trigger: template.suggestedTrigger, checkpointId: "" },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const headingId = `template-${template.key}-heading`;
+  return (
+    <section aria-labelledby={headingId} className="rounded-md border border-slate-200 p-4">
+      <h3 id={headingId} className="font-semibold">
+        {template.title}
+      </h3>
+      <p className="text-sm text-slate-700">{template.description}</p>
+      <ol className="mt-2 list-decimal space-y-0.5 pl-5 text-sm">
+        {template.questions.map((q) => (
+          <li key={q}>{q}</li>
+        ))}
+      </ol>
+      <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
+        <input {...getInputProps(fields.templateKey, { type: "hidden" })} />
+        <PlacementFields fields={fields} checkpoints={checkpoints} />
+        <SubmitButton intent="from-template" variant="secondary" pendingText="Adding…" aria-label={`Add the ${template.title} prompt`}>
+          Add this prompt
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function PromptItem({ prompt, projectId, checkpointTitle, level = 4 }: { prompt: PromptView; projectId: string; checkpointTitle?: string; level?: 3 | 4 }) {
+  const Heading = level === 3 ? "h3" : "h4";
+  const template = prompt.templateKey ? findTemplate(prompt.templateKey) : undefined;
+  return (
+    <li className="py-4">
+      <div>
+        <div className="max-w-prose">
+          <Heading className="font-semibold">{prompt.title}</Heading>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            <Badge tone={prompt.trigger === "AFTER_NOT_YET" ? "growing" : "info"}>{TRIGGER_LABELS[prompt.trigger as PromptTrigger] ?? prompt.trigger}</Badge>
+            {checkpointTitle ? <span>{checkpointTitle}</span> : null}
+            {template ? <span>from the {template.title} template</span> : null}
+            <span>
+              answered in {prompt.entryCount} journal {prompt.entryCount === 1 ? "entry" : "entries"}
+            </span>
+          </p>
+          <ol className="mt-2 list-decimal space-y-0.5 pl-5 text-sm">
+            {prompt.questions.map((q, i) => (
+              <li key={i}>{q}</li>
+            ))}
+          </ol>
+        </div>
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          <Link to={`/teach/projects/${projectId}/prompts/${prompt.id}`} className={`${buttonClass("secondary")} px-3 py-1`} aria-label={`Edit ${prompt.title}`}>
+            Edit
+          </Link>
+          <Form method="post">
+            <input type="hidden" name="promptId" value={prompt.id} />
+            {prompt.archivedAt ? (
+              <SubmitButton intent="restore" variant="secondary" className="px-3 py-1" aria-label={`Restore ${prompt.title}`} pendingText="Restoring…">
+                Restore
+              </SubmitButton>
+            ) : (
+              <SubmitButton intent="archive" variant="danger" className="px-3 py-1" aria-label={`Archive ${prompt.title}`} pendingText="Archiving…">
+                Archive
+              </SubmitButton>
+            )}
+          </Form>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+export default function PromptsPage() {
+  const { project, prompts, checkpoints } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const scratchSchema = useMemo(() => promptSchema({ checkpointIds: checkpoints.filter((c) => !c.archived).map((c) => c.id) }), [checkpoints]);
+  const [form, fields] = useForm({
+    id: "new-prompt",
+    lastResult: actionData?.formId === "new-prompt" ? actionData.reply : undefined,
+    defaultValue: { title: "", questions: "", trigger: "PROJECT", checkpointId: "" },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: scratchSchema }),
+  });
+  const live = prompts.filter((p) => !p.archivedAt);
+  const archived = prompts.filter((p) => p.archivedAt);
+  const liveCheckpoints = checkpoints.filter((c) => !c.archived);
+  const titleOf = new Map(
+    checkpoints.map((c) => [c.id, c.archived ? `${c.title} (archived checkpoint)` : `Checkpoint ${liveCheckpoints.indexOf(c) + 1}: ${c.title}`]),
+  );
+  const projectLevel = live.filter((p) => p.trigger === "PROJECT");
+  const onArchivedCheckpoints = live.filter((p) => p.checkpointId && checkpoints.find((c) => c.id === p.checkpointId)?.archived);
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
+          </>
+        }
+        title="Reflection prompts"
+        subtitle="Questions that turn an attempt into learning: for the whole project, beside a checkpoint, or right after a “not yet”."
+      />
+      {actionData?.message ? (
+        <div className="mb-6">
+          <Notice tone={actionData.ok ? "good" : "growing"}>{actionData.message}</Notice>
+        </div>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="This project's prompts">
+            {live.length === 0 ? <EmptyState>No prompts yet. Start from a template below, or write your own.</EmptyState> : null}
+            {projectLevel.length ? (
+              <section aria-labelledby="project-prompts-heading">
+                <h3 id="project-prompts-heading" className="mt-2 font-semibold text-slate-800">
+                  For the whole project
+                </h3>
+                <ul className="divide-y divide-slate-200">
+                  {projectLevel.map((p) => (
+                    <PromptItem key={p.id} prompt={p} projectId={project.id} />
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {liveCheckpoints.map((c, i) => {
+              const own = live.filter((p) => p.checkpointId === c.id);
+              if (own.length === 0) return null;
+              return (
+                <section key={c.id} aria-labelledby={`checkpoint-prompts-${c.id}`} className="mt-4">
+                  <h3 id={`checkpoint-prompts-${c.id}`} className="font-semibold text-slate-800">
+                    Checkpoint {i + 1}: {c.title}
+                  </h3>
+                  <ul className="divide-y divide-slate-200">
+                    {own.map((p) => (
+                      <PromptItem key={p.id} prompt={p} projectId={project.id} />
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
+            {onArchivedCheckpoints.length ? (
+              <section aria-labelledby="archived-checkpoint-prompts" className="mt-4">
+                <h3 id="archived-checkpoint-prompts" className="font-semibold text-slate-800">
+                  On archived checkpoints (students don&rsquo;t see these)
+                </h3>
+                <ul className="divide-y divide-slate-200">
+                  {onArchivedCheckpoints.map((p) => (
+                    <PromptItem key={p.id} prompt={p} projectId={project.id} checkpointTitle={titleOf.get(p.checkpointId ?? "")} />
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {archived.length ? (
+              <details className="mt-6">
+                <summary className="cursor-pointer font-medium">Archived prompts ({archived.length})</summary>
+                <ul className="divide-y divide-slate-200">
+                  {archived.map((p) => (
+                    <PromptItem key={p.id} prompt={p} projectId={project.id} checkpointTitle={p.checkpointId ? titleOf.get(p.checkpointId) : undefined} level={3} />
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </Card>
+
+          <Card title="Start from the template library">
+            <p className="mb-3 text-sm text-slate-700">
+              Pick a template, choose when students see it, and add it. You can edit the questions afterwards. A checkpoint has one prompt
+              after a &ldquo;not yet&rdquo;: adding another replaces it (the old one is archived, not lost).
+            </p>
+            <div className="grid gap-4 md:grid-cols-2">
+              {REFLECTION_TEMPLATES.map((t) => (
+                <TemplateCard
+                  key={t.key}
+                  template={t}
+                  checkpoints={checkpoints}
+                  lastResult={actionData?.formId === `template-${t.key}` ? actionData.reply : undefined}
+                />
+              ))}
+            </div>
+          </Card>
+        </div>
+        <div>
+          <Card title="Write your own">
+            <Form method="post" className="space-y-3" {...getFormProps(form)}>
+              <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
+              <TextareaField
+                label="Questions"
+                hint="One question per line."
+                errors={fields.questions.errors}
+                textareaProps={{ ...getTextareaProps(fields.questions), rows: 5 }}
+              />
+              <PlacementFields fields={fields} checkpoints={checkpoints} />
+              <SubmitButton intent="from-scratch" pendingText="Adding…">
+                Add prompt
+              </SubmitButton>
+            </Form>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
