@@ -6,6 +6,7 @@ const systemChromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chr
 
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: PORT === 3100 ? "test-results" : `test-results-${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -18,6 +18,8 @@ export default defineConfig({
     tailwindcss(),
     !isVitest &&
       remix({
+        // Separate build folders let several end-to-end runs coexist (scripts/e2e-server.mjs).
+        buildDirectory: process.env.REMIX_BUILD_DIR ?? "build",
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,

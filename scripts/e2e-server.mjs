@@ -6,11 +6,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const db = path.join(root, "tests", ".tmp", "e2e.db");
+const port = process.env.E2E_PORT ?? "3100";
+const db = path.join(root, "tests", ".tmp", `e2e-${port}.db`);
+// The default port builds into build/; others into their own folder so runs can coexist.
+const buildDir = port === "3100" ? "build" : `build-e2e-${port}`;
 fs.mkdirSync(path.dirname(db), { recursive: true });
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
 
-const env = { ...process.env, DATABASE_URL: `file:${db}`, PORT: process.env.E2E_PORT ?? "3100", HOST: "127.0.0.1", NODE_ENV: "production" };
+const env = { ...process.env, DATABASE_URL: `file:${db}`, PORT: port, REMIX_BUILD_DIR: buildDir, HOST: "127.0.0.1", NODE_ENV: "production" };
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -18,7 +21,7 @@ const run = (cmd, args) => {
 run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/migrate.ts"]);
 run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "prisma/seed.ts"]);
 if (!process.env.E2E_SKIP_BUILD) run(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"]);
-const server = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/server/index.js"], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), `${buildDir}/server/index.js`], { cwd: root, env, stdio: "inherit" });
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -1,18 +1,29 @@
-// Builds one migrated SQLite template that every test file copies (fast and isolated).
+// Builds one migrated SQLite template per test run; every test file copies it
+// (fast and isolated). Each run has its own template, so runs can coexist.
 import fs from "node:fs";
 import path from "node:path";
+import type { TestProject } from "vitest/node";
 import { migrateSqlite } from "../../scripts/lib/migrate";
 
-export const TMP_DIR = path.resolve(import.meta.dirname, "..", ".tmp");
-export const TEMPLATE_DB = path.join(TMP_DIR, "template.db");
+const TMP_DIR = path.resolve(import.meta.dirname, "..", ".tmp");
 
-export default function setup() {
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDb: string;
+    runId: string;
+  }
+}
+
+export default function setup(project: TestProject) {
   fs.mkdirSync(TMP_DIR, { recursive: true });
-  for (const f of fs.readdirSync(TMP_DIR)) if (f.startsWith("unit-")) fs.rmSync(path.join(TMP_DIR, f), { force: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(TEMPLATE_DB + suffix, { force: true });
-  migrateSqlite(TEMPLATE_DB);
-  // Fold the WAL back in so a plain file copy is a complete database.
+  const runId = `${process.pid}-${Date.now().toString(36)}`;
+  const template = path.join(TMP_DIR, `template-${runId}.db`);
+  migrateSqlite(template);
+  project.provide("templateDb", template);
+  project.provide("runId", runId);
   return () => {
-    for (const f of fs.readdirSync(TMP_DIR)) if (f.startsWith("unit-")) fs.rmSync(path.join(TMP_DIR, f), { force: true });
+    for (const f of fs.readdirSync(TMP_DIR)) {
+      if (f.startsWith(`unit-${runId}-`) || f.startsWith(`template-${runId}.db`)) fs.rmSync(path.join(TMP_DIR, f), { force: true });
+    }
   };
 }

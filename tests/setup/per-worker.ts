@@ -1,14 +1,13 @@
 // Runs before each test file: gives it a fresh copy of the migrated template
 // database, and turns unexpected console.error output into a failure.
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, vi } from "vitest";
+import { afterEach, beforeEach, inject, vi } from "vitest";
 
 const tmp = path.resolve(import.meta.dirname, "..", ".tmp");
-const template = path.join(tmp, "template.db");
-const file = path.join(tmp, `unit-${process.pid}-${randomUUID().slice(0, 8)}.db`);
+const template = inject("templateDb");
+const file = path.join(tmp, `unit-${inject("runId")}-${randomUUID().slice(0, 8)}.db`);
 {
   // VACUUM INTO gives a consistent single-file copy even if the template uses WAL.
   const source = new Database(template, { readonly: true });
@@ -31,4 +30,3 @@ afterEach(() => {
 });
 
 export { file as testDatabaseFile };
-void fs;
