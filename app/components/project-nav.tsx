@@ -4,7 +4,13 @@ import { NavLink } from "@remix-run/react";
 export function ProjectNav({ projectId, published }: { projectId: string; published: boolean }) {
   const tabs = [
     { to: `/teach/projects/${projectId}`, label: "Build", end: true },
-    ...(published ? [{ to: `/teach/projects/${projectId}/progress`, label: "Class progress", end: false }] : []),
+    ...(published
+      ? [
+          { to: `/teach/projects/${projectId}/progress`, label: "Class progress", end: false },
+          { to: `/teach/projects/${projectId}/insight`, label: "Insight", end: false },
+          { to: `/teach/projects/${projectId}/debrief`, label: "Class debrief", end: false },
+        ]
+      : []),
   ];
   return (
     <nav aria-label="Project" className="mb-6 border-b border-slate-200">
