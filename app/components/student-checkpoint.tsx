@@ -30,10 +30,12 @@ export interface AttemptView {
 export function OutcomeBadge({ outcome }: { outcome: Outcome | null }) {
   const { label } = outcomeWording(outcome);
   const tone = outcome === "GOT_IT" ? "good" : outcome === "NOT_YET" ? "growing" : "neutral";
-  const mark = outcome === "GOT_IT" ? "✓ " : outcome === "NOT_YET" ? "↻ " : "… ";
+  const mark = outcome === "GOT_IT" ? "✓" : outcome === "NOT_YET" ? "↻" : "•";
   return (
     <Badge tone={tone}>
-      <span aria-hidden="true">{mark}</span>
+      <span aria-hidden="true" className="mr-1">
+        {mark.trim()}
+      </span>
       {label}
     </Badge>
   );

@@ -73,3 +73,8 @@ export function describeAttemptsLeft(left: number | null): string | null {
 export function checkpointPositionLabel(index: number, total: number): string {
   return `Checkpoint ${index + 1} of ${total}`;
 }
+
+/** What a student reads when a capped checkpoint's attempts are used up: kind, and a way on. */
+export function usedUpMessage(maxAttempts: number): string {
+  return `You've used all ${maxAttempts} ${maxAttempts === 1 ? "attempt" : "attempts"} on this checkpoint. Every one of them is kept, and your teacher can see them — write in your journal about what you'd try next, or ask for support.`;
+}

@@ -4,7 +4,7 @@ import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { describeAnswer } from "~/domain/answer-display";
 import { grade, parseAnswer, type Outcome } from "~/domain/grading";
 import { attemptsLeft, effectiveOutcome } from "~/domain/progress";
-import { feedbackForStoredAnswer } from "~/domain/student-path";
+import { feedbackForStoredAnswer, usedUpMessage } from "~/domain/student-path";
 import { Prisma } from "~/generated/prisma/client";
 
 /** A checkpoint of a project the caller has already found for the student. */
@@ -33,10 +33,6 @@ export interface RawAnswer {
 export type SubmitAttemptResult =
   | { ok: true; attempt: { id: string; number: number; outcome: string | null }; duplicate: boolean }
   | { ok: false; reason: "invalid" | "used-up" | "archived"; message: string };
-
-export function usedUpMessage(maxAttempts: number): string {
-  return `You've used all ${maxAttempts} ${maxAttempts === 1 ? "attempt" : "attempts"} on this checkpoint. Every one of them is kept, and your teacher can see them — write in your journal about what you'd try next, or ask for support.`;
-}
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";

@@ -338,3 +338,13 @@ export async function countOwnJournal(studentId: string, projectId: string) {
   ]);
   return { entries, drafts };
 }
+
+/** Latest titles of some of a project's checkpoints, by id. */
+export async function checkpointTitles(projectId: string, ids: string[]): Promise<Record<string, string>> {
+  if (ids.length === 0) return {};
+  const rows = await prisma.checkpoint.findMany({
+    where: { projectId, id: { in: ids } },
+    select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
+  });
+  return Object.fromEntries(rows.map((r) => [r.id, r.versions[0]?.title ?? "a checkpoint"]));
+}

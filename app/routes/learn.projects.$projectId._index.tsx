@@ -57,7 +57,10 @@ export default function StudentProjectPage() {
       <PageHeader
         breadcrumbs={
           <>
-            <Link to="/learn">My classes</Link> <span aria-hidden="true">/</span> {project.classroomName}
+            <Link to="/learn" className="underline">
+              My classes
+            </Link>{" "}
+            <span aria-hidden="true">/</span> {project.classroomName}
           </>
         }
         title={project.title}
@@ -77,11 +80,17 @@ export default function StudentProjectPage() {
             {nextUp ? (
               <p className="mt-1">
                 Checkpoint {nextUp.number}: <span className="font-medium">{nextUp.title}</span>.{" "}
-                <Link to={`${base}/checkpoints/${nextUp.id}`}>{nextUp.started ? "Pick up where you left off" : "Start it"}</Link>
+                <Link to={`${base}/checkpoints/${nextUp.id}`} className="font-medium underline">
+                  {nextUp.started ? "Pick up where you left off" : "Start it"}
+                </Link>
               </p>
             ) : checkpoints.length ? (
               <p className="mt-1">
-                You&apos;ve got every checkpoint in this project. Look back at how you got there in <Link to={`${base}/journal`}>your journal</Link>.
+                You&apos;ve got every checkpoint in this project. Look back at how you got there in{" "}
+                <Link to={`${base}/journal`} className="underline">
+                  your journal
+                </Link>
+                .
               </p>
             ) : (
               <p className="mt-1">Your teacher hasn&apos;t added checkpoints yet.</p>
@@ -139,7 +148,11 @@ export default function StudentProjectPage() {
           <Card title="Reflection prompts">
             {prompts.length === 0 ? (
               <p className="text-slate-700">
-                No prompts for the whole project. You can always write a <Link to={`${base}/journal#journal-form-free.project.any`}>free journal entry</Link>.
+                No prompts for the whole project. You can always write a{" "}
+                <Link to={`${base}/journal#journal-form-free.project.any`} className="underline">
+                  free journal entry
+                </Link>
+                .
               </p>
             ) : (
               <ul className="space-y-4">

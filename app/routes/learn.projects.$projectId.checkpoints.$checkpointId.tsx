@@ -11,8 +11,8 @@ import { parseSpec } from "~/domain/checkpoint-spec";
 import { journalFormKey, type JournalContext } from "~/domain/journal-entry";
 import { attemptsLeft, cellState, describeCell } from "~/domain/progress";
 import { parseQuestions } from "~/domain/reflection-templates";
-import { checkpointPositionLabel, describeAttemptsLeft, studentView } from "~/domain/student-path";
-import { attemptView, findProjectCheckpoint, listOwnAttempts, selfAssess, submitAttempt, usedUpMessage } from "~/models/attempt.server";
+import { checkpointPositionLabel, describeAttemptsLeft, studentView, usedUpMessage } from "~/domain/student-path";
+import { attemptView, findProjectCheckpoint, listOwnAttempts, selfAssess, submitAttempt } from "~/models/attempt.server";
 import {
   addedLocation,
   fallbackReflectionQuestions,
@@ -98,6 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     view: archived ? null : studentView(parseSpec(latest.spec)),
     submissionKey: randomUUID(),
     state: describeCell(state),
+    gotIt: state.status === "GOT_IT",
     attemptsLeft: left,
     attemptsLeftText: describeAttemptsLeft(left),
     history,
@@ -228,7 +229,10 @@ export default function CheckpointPage() {
                   r.added ? (
                     <Notice key={r.formKey} tone="good" title={r.title}>
                       Added to your journal.{" "}
-                      <Link to={`${projectHref}/journal`}>Read it in your journal</Link>.
+                      <Link to={`${projectHref}/journal`} className="underline">
+                        Read it in your journal
+                      </Link>
+                      .
                     </Notice>
                   ) : (
                     <JournalEntryForm
@@ -247,11 +251,12 @@ export default function CheckpointPage() {
           ) : null}
 
           {d.view ? (
-            <Card title={d.history.length ? "Try again" : "Your answer"}>
+            <Card title={d.history.length === 0 ? "Have a go" : d.gotIt ? "Try it again if you like" : "Try again"}>
               {usedUp ? (
                 <p className="text-slate-800">{usedUpMessage(d.checkpoint.maxAttempts ?? 0)}</p>
               ) : (
                 <AnswerForm
+                  key={d.submissionKey}
                   view={d.view}
                   submissionKey={d.submissionKey}
                   lastResult={attemptReply}

@@ -9,6 +9,7 @@ import { confidenceLabel, describeEntryLink, journalFormKey, parseResponses, typ
 import { parseQuestions } from "~/domain/reflection-templates";
 import {
   addedLocation,
+  checkpointTitles,
   findOwnDrafts,
   findOwnEntry,
   handleJournalForm,
@@ -50,13 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const onThisPage = new Set([free.formKey, ...promptForms.map((f) => f.formKey)]);
 
   // Drafts begun beside a checkpoint or after an attempt live on that checkpoint's page.
-  const elsewhere = Object.values(drafts)
-    .filter((d) => !onThisPage.has(d.formKey) && d.context.checkpointId)
-    .map((d) => ({
-      id: d.id,
-      updatedAt: d.updatedAt,
-      href: `/learn/projects/${project.id}/checkpoints/${d.context.checkpointId}${d.context.attemptId ? `?attempt=${d.context.attemptId}` : ""}#journal-form-${d.formKey}`,
-    }));
+  const pendingDrafts = Object.values(drafts).filter((d) => !onThisPage.has(d.formKey) && d.context.checkpointId);
+  const titles = await checkpointTitles(project.id, [...new Set(pendingDrafts.map((d) => d.context.checkpointId ?? ""))]);
+  const elsewhere = pendingDrafts.map((d) => ({
+    id: d.id,
+    updatedAt: d.updatedAt,
+    label: `${d.context.attemptId ? "Reflection" : "Draft"} on ${titles[d.context.checkpointId ?? ""] ?? "a checkpoint"}`,
+    href: `/learn/projects/${project.id}/checkpoints/${d.context.checkpointId}${d.context.attemptId ? `?attempt=${d.context.attemptId}` : ""}#journal-form-${d.formKey}`,
+  }));
 
   return {
     project: { id: project.id, title: project.title },
@@ -126,7 +128,13 @@ export default function JournalPage() {
                             {e.promptTitle ?? (e.responses.some((r) => r.question) ? "Reflection" : "Free entry")}
                           </h3>
                           <p className="text-sm text-slate-700">
-                            {e.checkpointHref ? <Link to={e.checkpointHref}>{e.link}</Link> : e.link} ·{" "}
+                            {e.checkpointHref ? (
+                              <Link to={e.checkpointHref} className="underline">
+                                {e.link}
+                              </Link>
+                            ) : (
+                              e.link
+                            )} ·{" "}
                             <time dateTime={new Date(e.submittedAt).toISOString()}>{formatDateTime(e.submittedAt)}</time>
                           </p>
                         </div>
@@ -167,6 +175,20 @@ export default function JournalPage() {
         </div>
 
         <div className="space-y-6 lg:col-span-2">
+          {elsewhere.length ? (
+            <Card title="Unfinished reflections">
+              <ul className="space-y-1 text-sm">
+                {elsewhere.map((d) => (
+                  <li key={d.id}>
+                    <Link to={d.href} className="underline">
+                      {d.label}
+                    </Link>{" "}
+                    <span className="text-slate-600">· saved {formatDateTime(d.updatedAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
           <Card title="Write in your journal">
             <p className="-mt-1 mb-4 text-sm text-slate-700">Drafts save as you type, so you can close the tab and come back.</p>
             <div className="space-y-8">
@@ -185,17 +207,6 @@ export default function JournalPage() {
               ))}
             </div>
           </Card>
-          {elsewhere.length ? (
-            <Card title="Drafts on checkpoints">
-              <ul className="space-y-1 text-sm">
-                {elsewhere.map((d) => (
-                  <li key={d.id}>
-                    <Link to={d.href}>Draft from {formatDateTime(d.updatedAt)}</Link>
-                  </li>
-                ))}
-              </ul>
-            </Card>
-          ) : null}
         </div>
       </div>
     </>

@@ -158,7 +158,9 @@ describe("journal drafts", () => {
     expect(draft.status).toBe(200);
     expect(draft.data).toMatchObject({ kind: "saved", formKey: `free.${choice.id}.${attemptId}` });
     const pending = await view(cookie);
-    expect(pending.data.elsewhere).toEqual([expect.objectContaining({ id: draft.data.draftId, href: expect.stringContaining(`?attempt=${attemptId}`) })]);
+    expect(pending.data.elsewhere).toEqual([
+      expect.objectContaining({ id: draft.data.draftId, label: "Reflection on Doubling the force", href: expect.stringContaining(`?attempt=${attemptId}`) }),
+    ]);
 
     const added = await call(
       checkpointAction,
