@@ -296,7 +296,7 @@ export async function seedDemo({ ifEmpty = false } = {}) {
               attemptId: attempt.id,
               responses: JSON.stringify(journal.questions.map((q, qi) => ({ question: q, answer: r.answers[qi] }))),
               confidence: r.confidence,
-              supportNeeded: r.support,
+              supportNeeded: r.support && si % 3 === 0,
               status: "SUBMITTED",
               createdAt: new Date(t + 5 * 60_000),
               submittedAt: new Date(t + 5 * 60_000),
