@@ -46,17 +46,43 @@ export function StatusIcon({ status, className = "h-4 w-4" }: { status: Status; 
   }
 }
 
-/** The visible content of a progress cell: icon, headline, detail. */
-export function CellContent({ state }: { state: CellState }) {
-  const { headline, detail } = cellParts(state);
+const ICON_PATHS: Record<Status, ReactNode> = {
+  GOT_IT: (
+    <>
+      <circle cx="10" cy="10" r="8" />
+      <path d="M6 10.5l2.5 2.5L14 7.5" />
+    </>
+  ),
+  NOT_YET: (
+    <>
+      <path d="M4.5 10a5.5 5.5 0 1 0 1.8-4.1" />
+      <path d="M5 2.8v3.6h3.6" />
+    </>
+  ),
+  SUBMITTED: (
+    <>
+      <circle cx="10" cy="10" r="8" />
+      <path d="M10 5.5V10l3 2" />
+    </>
+  ),
+  NOT_STARTED: <circle cx="10" cy="10" r="7" strokeDasharray="2.5 2.5" />,
+};
+
+/**
+ * The status icons once per page, for large grids: cells draw them with
+ * <svg><use href="#status-GOT_IT" /></svg> instead of repeating the paths.
+ */
+export function StatusIconSprite() {
   return (
-    <span className="flex items-start gap-1.5">
-      <StatusIcon status={state.status} className="mt-0.5 h-4 w-4" />
-      <span className="leading-tight">
-        <span className="block font-medium">{headline}</span>
-        {detail ? <span className="block text-xs">{detail}</span> : null}
-      </span>
-    </span>
+    <svg aria-hidden="true" focusable="false" width="0" height="0" className="absolute">
+      {(Object.keys(ICON_PATHS) as Status[]).map((status) => (
+        <symbol key={status} id={`status-${status}`} viewBox="0 0 20 20">
+          <g fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+            {ICON_PATHS[status]}
+          </g>
+        </symbol>
+      ))}
+    </svg>
   );
 }
 

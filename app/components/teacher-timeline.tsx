@@ -1,6 +1,6 @@
 // Pieces of a student's timeline as the teacher reads it. Presentational only.
 import { useNavigation } from "@remix-run/react";
-import type { ComponentProps, ReactNode } from "react";
+import { useEffect, useState, type ComponentProps, type ReactNode, type SyntheticEvent } from "react";
 import { buttonClass } from "~/components/form";
 import { StatusIcon } from "~/components/teacher-progress";
 import { Badge } from "~/components/ui";
@@ -77,4 +77,23 @@ export function FormStatus({ message }: { message?: string | null }) {
       {message}
     </p>
   );
+}
+
+/**
+ * Open state for a <details> that holds a form: it opens when the form has
+ * errors (also without JavaScript, via the server-rendered attribute), stays
+ * open while the teacher fixes them, and closes after a successful send.
+ */
+export function useFormDisclosure(hasErrors: boolean, result: { ok: boolean } | undefined) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (hasErrors) setOpen(true);
+  }, [hasErrors]);
+  useEffect(() => {
+    if (result?.ok) setOpen(false);
+  }, [result]);
+  return {
+    open: open || hasErrors,
+    onToggle: (event: SyntheticEvent<HTMLDetailsElement>) => setOpen(event.currentTarget.open),
+  };
 }

@@ -69,7 +69,8 @@ export async function studentsInGridOrder(project: ProjectRef) {
 
 export interface JournalView extends TimedItem {
   type: "journal";
-  title: string;
+  /** The reflection prompt's title; null for a free entry. */
+  promptTitle: string | null;
   /** What the entry reflects on, in words, e.g. "Attempt 2 on Speed of a cyclist". */
   about: string | null;
   checkpointId: string | null;
@@ -146,7 +147,7 @@ export async function loadStudentTimeline(projectId: string, studentId: string, 
       type: "journal",
       id: e.id,
       at: e.submittedAt ?? e.createdAt,
-      title: e.prompt?.title ?? "Journal entry",
+      promptTitle: e.prompt?.title ?? null,
       about,
       checkpointId,
       attemptId: e.attemptId,

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
 import { ProjectNav } from "~/components/project-nav";
-import { CellContent, STATUS_STYLES, StatusPill } from "~/components/teacher-progress";
+import { STATUS_STYLES, StatusIconSprite, StatusPill } from "~/components/teacher-progress";
 import { Card, EmptyState, Notice, PageHeader } from "~/components/ui";
-import { describeAge, formatMedian, type GridRow } from "~/domain/progress-grid";
+import { cellParts, describeAge, formatMedian, type GridRow } from "~/domain/progress-grid";
 import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
 import { findTeacherProject } from "~/models/project.server";
 import { loadProgressGrid } from "~/models/progress.server";
@@ -28,6 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     grid: { ...grid, activeRows: grid.activeRows.map(withAge), removedRows: grid.removedRows.map(withAge) },
   };
 }
+
+/** Styles of the checkpoint cells (td.c), set once on the table instead of on each of up to a thousand cells. */
+const CELL_STYLES = [
+  "[&_td.c]:border-b [&_td.c]:border-r [&_td.c]:border-slate-200 [&_td.c]:p-1 [&_td.c]:align-top",
+  "[&_td.c>a]:flex [&_td.c>a]:min-h-12 [&_td.c>a]:items-start [&_td.c>a]:gap-1.5 [&_td.c>a]:rounded-md [&_td.c>a]:border-2 [&_td.c>a]:px-2 [&_td.c>a]:py-1.5 [&_td.c>a]:leading-tight [&_td.c>a]:no-underline [&_td.c>a:hover]:underline",
+  "[&_td.c_svg]:mt-0.5 [&_td.c_svg]:h-4 [&_td.c_svg]:w-4 [&_td.c_svg]:shrink-0",
+  "[&_td.c_b]:block [&_td.c_b]:font-medium [&_td.c_small]:block [&_td.c_small]:whitespace-nowrap [&_td.c_small]:text-xs",
+].join(" ");
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["grid"]["activeRows"][number];
 
@@ -67,21 +75,24 @@ export default function ProjectProgress() {
           <span className="text-slate-600">None</span>
         )}
       </td>
-      {row.cells.map((cell, i) => (
-        <td key={cell.checkpointId} className="border-b border-r border-slate-200 p-1 align-top">
-          <Link
-            to={timeline(row.student.id, cell.checkpointId)}
-            className={`block h-full min-h-12 rounded-md border-2 px-2 py-1.5 no-underline hover:underline ${STATUS_STYLES[cell.state.status]}`}
-          >
-            <span className="sr-only">
-              {row.student.name}, {grid.checkpoints[i].title}: {cell.text}
-            </span>
-            <span aria-hidden="true">
-              <CellContent state={cell.state} />
-            </span>
-          </Link>
-        </td>
-      ))}
+      {row.cells.map((cell, i) => {
+        // Kept small on purpose: a grid can hold a thousand cells. Styles come from the table (CELL_STYLES).
+        const { headline, detail } = cellParts(cell.state);
+        return (
+          <td key={cell.checkpointId} className="c">
+            <Link to={timeline(row.student.id, cell.checkpointId)} className={STATUS_STYLES[cell.state.status]}>
+              <span className="sr-only">{`${row.student.name}, ${grid.checkpoints[i].title}: ${cell.text}`}</span>
+              <svg aria-hidden="true">
+                <use href={`#status-${cell.state.status}`} />
+              </svg>
+              <span aria-hidden="true">
+                <b>{headline}</b>
+                {detail ? <small>{detail}</small> : null}
+              </span>
+            </Link>
+          </td>
+        );
+      })}
     </tr>
   );
 
@@ -149,9 +160,10 @@ export default function ProjectProgress() {
           // Scrolls both ways on its own so the header row and name column stay in view.
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
-          className="max-h-[75vh] overflow-auto rounded-lg border border-slate-300 bg-white shadow-sm"
+          className="relative max-h-[75vh] overflow-auto rounded-lg border border-slate-300 bg-white shadow-sm"
         >
-          <table className="border-separate border-spacing-0 text-sm">
+          <StatusIconSprite />
+          <table className={`border-separate border-spacing-0 text-sm ${CELL_STYLES}`}>
             <caption id="progress-caption" className="px-3 py-2 text-left text-sm text-slate-700">
               Progress of each student on each checkpoint of {project.title}. Scroll sideways to see more checkpoints.
             </caption>
@@ -167,7 +179,7 @@ export default function ProjectProgress() {
                   <th
                     key={c.id}
                     scope="col"
-                    className="sticky top-0 z-20 min-w-32 max-w-44 border-b-2 border-r border-slate-300 bg-slate-100 px-2 py-2 text-left align-bottom font-semibold"
+                    className="sticky top-0 z-20 min-w-36 max-w-48 border-b-2 border-r border-slate-300 bg-slate-100 px-2 py-2 text-left align-bottom font-semibold"
                   >
                     <span className="block text-xs font-normal text-slate-700">
                       {i + 1}. {isCheckpointKind(c.kind) ? KIND_LABELS[c.kind] : c.kind}

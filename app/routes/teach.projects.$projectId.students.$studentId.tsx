@@ -9,7 +9,7 @@ import { ErrorList, TextareaField } from "~/components/form";
 import { ProjectNav } from "~/components/project-nav";
 import { TeacherCommentView } from "~/components/teacher-comment";
 import { StatusPill } from "~/components/teacher-progress";
-import { FormButton, FormStatus, MisconceptionBadges, OutcomeBadge, formatTime, verdictLabel } from "~/components/teacher-timeline";
+import { FormButton, FormStatus, MisconceptionBadges, OutcomeBadge, formatTime, useFormDisclosure, verdictLabel } from "~/components/teacher-timeline";
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { CONFIDENCE_LABELS, neighbours } from "~/domain/timeline";
@@ -271,7 +271,7 @@ export default function StudentTimeline() {
                   {openSupport.map((entry) => (
                     <li key={entry.id}>
                       <a href={`#journal-${entry.id}`}>
-                        {entry.type === "journal" ? entry.title : ""} · {formatDateTime(entry.at)}
+                        Journal entry{entry.type === "journal" && entry.about ? ` · ${entry.about}` : ""} · {formatDateTime(entry.at)}
                       </a>
                     </li>
                   ))}
@@ -320,9 +320,11 @@ function AddCommentForm({ target, targetId, context, startOpen = false }: { targ
     id: formId,
     lastResult: result?.reply,
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addCommentSchema }),
   });
   const hasErrors = Boolean(form.errors?.length || fields.body.errors?.length);
+  const disclosure = useFormDisclosure(hasErrors, result);
   const body = (
     <Form method="post" preventScrollReset className="mt-2 space-y-2" {...getFormProps(form)}>
       <input type="hidden" name="formId" value={formId} />
@@ -343,18 +345,21 @@ function AddCommentForm({ target, targetId, context, startOpen = false }: { targ
         <FormButton formId={formId} name="intent" value="add-comment" pendingText="Sending…">
           Send comment
         </FormButton>
-        <FormStatus message={result?.ok ? result.message : null} />
+        {startOpen ? <FormStatus message={result?.ok ? result.message : null} /> : null}
       </div>
     </Form>
   );
   if (startOpen) return body;
   return (
-    <details className="mt-3" open={hasErrors || undefined}>
-      <summary className="cursor-pointer text-sm font-medium text-brand-700">
-        Add a comment<span className="sr-only"> on {context}</span>
-      </summary>
-      {body}
-    </details>
+    <>
+      <details className="mt-3" open={disclosure.open} onToggle={disclosure.onToggle}>
+        <summary className="cursor-pointer text-sm font-medium text-brand-700">
+          Add a comment<span className="sr-only"> on {context}</span>
+        </summary>
+        {body}
+      </details>
+      <FormStatus message={result?.ok ? result.message : null} />
+    </>
   );
 }
 
@@ -366,13 +371,15 @@ function EditCommentForm({ commentId, body }: { commentId: string; body: string 
     lastResult: result?.reply,
     defaultValue: { commentId, body },
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editCommentSchema }),
   });
   const hasErrors = Boolean(form.errors?.length || fields.body.errors?.length);
+  const disclosure = useFormDisclosure(hasErrors, result);
   return (
     <>
       <FormStatus message={result?.ok ? result.message : null} />
-      <details className="mt-1" open={hasErrors || undefined}>
+      <details className="mt-1" open={disclosure.open} onToggle={disclosure.onToggle}>
         <summary className="cursor-pointer text-sm text-brand-700">Edit this comment</summary>
         <Form method="post" preventScrollReset className="mt-2 space-y-2" {...getFormProps(form)}>
           <input type="hidden" name="formId" value={formId} />
@@ -511,7 +518,7 @@ function JournalCard({ item, studentName, comments }: { item: JournalItem; stude
       tone="journal"
       heading={
         <>
-          Journal · {item.title}
+          Journal entry{item.promptTitle ? ` · ${item.promptTitle}` : ""}
           {item.about ? <span className="font-normal text-slate-700"> — {item.about}</span> : null}
         </>
       }
@@ -519,7 +526,7 @@ function JournalCard({ item, studentName, comments }: { item: JournalItem; stude
       <dl className="mt-2 space-y-2 text-sm">
         {item.responses.map((r, i) => (
           <div key={i}>
-            <dt className="font-medium text-slate-800">{r.question ?? "Free entry"}</dt>
+            <dt className="font-semibold text-slate-800">{r.question ?? "Free entry"}</dt>
             <dd className="whitespace-pre-wrap text-slate-900">{r.answer.trim() ? r.answer : <span className="italic text-slate-600">(left blank)</span>}</dd>
           </div>
         ))}
@@ -536,7 +543,7 @@ function JournalCard({ item, studentName, comments }: { item: JournalItem; stude
       </div>
       {item.supportNeeded && !item.supportResolvedAt ? <ResolveSupportForm entryId={item.id} studentName={studentName} /> : null}
       <CommentList comments={comments} />
-      <AddCommentForm target="journal" targetId={item.id} context={`the journal entry ${item.title}`} />
+      <AddCommentForm target="journal" targetId={item.id} context={`the journal entry of ${formatDateTime(item.at)}`} />
     </ItemFrame>
   );
 }
@@ -548,6 +555,7 @@ function ResolveSupportForm({ entryId, studentName }: { entryId: string; student
     id: formId,
     lastResult: result?.reply,
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resolveSupportSchema }),
   });
   return (
