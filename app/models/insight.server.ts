@@ -31,37 +31,56 @@ export function parseResponses(json: string): JournalResponse[] {
   return responses;
 }
 
-/**
- * Every row of a project the analysis reads: the class's students (removed ones
- * marked inactive), misconceptions, checkpoints with all their versions, every
- * attempt with its reviews and misconception tags, and submitted journal
- * entries. Null when the project does not exist. Does not check ownership.
- */
-export async function loadProjectData(projectId: string): Promise<ProjectData | null> {
-  const project = await prisma.project.findUnique({
-    where: { id: projectId },
-    select: {
-      id: true,
-      classroom: {
-        select: { enrollments: { select: { removedAt: true, student: { select: { id: true, name: true, email: true } } } } },
-      },
-      misconceptions: { select: { id: true, name: true }, orderBy: [{ createdAt: "asc" }, { name: "asc" }] },
-      checkpoints: {
-        select: {
-          id: true,
-          position: true,
-          kind: true,
-          archivedAt: true,
-          versions: { select: { id: true, version: true, title: true, spec: true } },
-        },
-        orderBy: { position: "asc" },
-      },
-    },
-  });
-  if (!project) return null;
+export interface LoadOptions {
+  /**
+   * How the four large tables (attempts, reviews, tags, journal entries) are read:
+   * "lean" (default) with one hand-written SELECT each through prisma.$queryRaw,
+   * "prisma" with findMany. Both give the same data; `npm run bench` measures both
+   * (see docs/decisions/004-insight-analysis.md).
+   */
+  reader?: "lean" | "prisma";
+}
 
+interface AttemptRead {
+  id: string;
+  studentId: string;
+  checkpointId: string;
+  checkpointVersionId: string;
+  number: number;
+  createdAt: Date;
+  answer: string;
+  outcome: string | null;
+}
+interface ReviewRead {
+  attemptId: string;
+  role: string;
+  verdict: string;
+  createdAt: Date;
+}
+interface TagRead {
+  attemptId: string;
+  misconceptionId: string;
+  source: string;
+  active: boolean;
+  createdAt: Date;
+}
+interface JournalRead {
+  id: string;
+  studentId: string;
+  checkpointId: string | null;
+  attemptId: string | null;
+  responses: string;
+  confidence: number | null;
+  supportNeeded: boolean;
+  supportResolvedAt: Date | null;
+  submittedAt: Date | null;
+  createdAt: Date;
+}
+type LargeTables = [AttemptRead[], ReviewRead[], TagRead[], JournalRead[]];
+
+function readWithFindMany(projectId: string): Promise<LargeTables> {
   const onProject = { checkpoint: { projectId } };
-  const [attempts, reviews, tags, journals] = await Promise.all([
+  return Promise.all([
     prisma.attempt.findMany({
       where: onProject,
       select: { id: true, studentId: true, checkpointId: true, checkpointVersionId: true, number: true, createdAt: true, answer: true, outcome: true },
@@ -90,6 +109,85 @@ export async function loadProjectData(projectId: string): Promise<ProjectData | 
       },
     }),
   ]);
+}
+
+const asDate = (value: Date | string | number): Date => (value instanceof Date ? value : new Date(value));
+const asOptionalDate = (value: Date | string | number | null): Date | null => (value === null ? null : asDate(value));
+
+/**
+ * The same rows through plain SELECTs (portable SQL: quoted identifiers, bound
+ * parameters), skipping the client's per-row shaping, which dominates the load of
+ * a large class. Values are normalised (dates, booleans, numbers) in case a driver
+ * returns them raw.
+ */
+async function readLean(projectId: string): Promise<LargeTables> {
+  const [attempts, reviews, tags, journals] = await Promise.all([
+    prisma.$queryRaw<AttemptRead[]>`
+      SELECT a."id", a."studentId", a."checkpointId", a."checkpointVersionId", a."number", a."createdAt", a."answer", a."outcome"
+      FROM "Attempt" a JOIN "Checkpoint" c ON c."id" = a."checkpointId"
+      WHERE c."projectId" = ${projectId}`,
+    prisma.$queryRaw<ReviewRead[]>`
+      SELECT r."attemptId", r."role", r."verdict", r."createdAt"
+      FROM "AttemptReview" r JOIN "Attempt" a ON a."id" = r."attemptId" JOIN "Checkpoint" c ON c."id" = a."checkpointId"
+      WHERE c."projectId" = ${projectId}`,
+    prisma.$queryRaw<TagRead[]>`
+      SELECT t."attemptId", t."misconceptionId", t."source", t."active", t."createdAt"
+      FROM "AttemptMisconception" t JOIN "Attempt" a ON a."id" = t."attemptId" JOIN "Checkpoint" c ON c."id" = a."checkpointId"
+      WHERE c."projectId" = ${projectId}`,
+    prisma.$queryRaw<JournalRead[]>`
+      SELECT "id", "studentId", "checkpointId", "attemptId", "responses", "confidence", "supportNeeded", "supportResolvedAt", "submittedAt", "createdAt"
+      FROM "JournalEntry"
+      WHERE "projectId" = ${projectId} AND "status" = 'SUBMITTED'`,
+  ]);
+  for (const a of attempts) {
+    a.createdAt = asDate(a.createdAt);
+    a.number = Number(a.number);
+  }
+  for (const r of reviews) r.createdAt = asDate(r.createdAt);
+  for (const t of tags) {
+    t.active = Boolean(t.active);
+    t.createdAt = asDate(t.createdAt);
+  }
+  for (const j of journals) {
+    j.supportNeeded = Boolean(j.supportNeeded);
+    j.confidence = j.confidence === null ? null : Number(j.confidence);
+    j.supportResolvedAt = asOptionalDate(j.supportResolvedAt);
+    j.submittedAt = asOptionalDate(j.submittedAt);
+    j.createdAt = asDate(j.createdAt);
+  }
+  return [attempts, reviews, tags, journals];
+}
+
+/**
+ * Every row of a project the analysis reads: the class's students (removed ones
+ * marked inactive), misconceptions, checkpoints with all their versions, every
+ * attempt with its reviews and misconception tags, and submitted journal
+ * entries. Null when the project does not exist. Does not check ownership.
+ */
+export async function loadProjectData(projectId: string, options: LoadOptions = {}): Promise<ProjectData | null> {
+  const project = await prisma.project.findUnique({
+    where: { id: projectId },
+    select: {
+      id: true,
+      classroom: {
+        select: { enrollments: { select: { removedAt: true, student: { select: { id: true, name: true, email: true } } } } },
+      },
+      misconceptions: { select: { id: true, name: true }, orderBy: [{ createdAt: "asc" }, { name: "asc" }] },
+      checkpoints: {
+        select: {
+          id: true,
+          position: true,
+          kind: true,
+          archivedAt: true,
+          versions: { select: { id: true, version: true, title: true, spec: true } },
+        },
+        orderBy: { position: "asc" },
+      },
+    },
+  });
+  if (!project) return null;
+
+  const [attempts, reviews, tags, journals] = await (options.reader === "prisma" ? readWithFindMany(projectId) : readLean(projectId));
 
   const checkpoints: CheckpointRow[] = [];
   for (const c of project.checkpoints) {
@@ -122,7 +220,7 @@ export async function loadProjectData(projectId: string): Promise<ProjectData | 
 }
 
 /** Loads a project's rows and analyses them. Null when the project does not exist. Does not check ownership. */
-export async function buildProjectReport(projectId: string, options: ReportOptions = {}): Promise<ProjectReport | null> {
-  const data = await loadProjectData(projectId);
+export async function buildProjectReport(projectId: string, options: ReportOptions & LoadOptions = {}): Promise<ProjectReport | null> {
+  const data = await loadProjectData(projectId, options);
   return data ? buildReport(data, { now: Date.now(), ...options }) : null;
 }

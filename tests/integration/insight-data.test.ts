@@ -101,6 +101,22 @@ describe("loadProjectData", () => {
     expect(data.attempts.filter((a) => a.studentId === w.otherStudent.id)).toHaveLength(3);
   });
 
+  it("reads the same data through the lean SELECTs as through findMany", async () => {
+    const w = await smallClass();
+    await prisma.journalEntry.updateMany({ where: { projectId: w.project.id, status: "SUBMITTED" }, data: { supportResolvedAt: new Date() } });
+    const byId = <T extends { id?: string; attemptId?: string; createdAt?: Date }>(rows: T[]) =>
+      [...rows].sort((a, b) => `${a.id ?? a.attemptId}${a.createdAt?.toISOString()}`.localeCompare(`${b.id ?? b.attemptId}${b.createdAt?.toISOString()}`));
+    const lean = (await loadProjectData(w.project.id, { reader: "lean" }))!;
+    const viaFindMany = (await loadProjectData(w.project.id, { reader: "prisma" }))!;
+    expect(byId(lean.attempts)).toEqual(byId(viaFindMany.attempts));
+    expect(byId(lean.reviews)).toEqual(byId(viaFindMany.reviews));
+    expect(byId(lean.tags)).toEqual(byId(viaFindMany.tags));
+    expect(lean.journalEntries).toEqual(viaFindMany.journalEntries);
+    expect(lean.journalEntries[0].supportResolvedAt).toBeInstanceOf(Date);
+    expect(typeof lean.tags[0].active).toBe("boolean");
+    expect(typeof lean.journalEntries[0].supportNeeded).toBe("boolean");
+  });
+
   it("returns null for a project that does not exist", async () => {
     expect(await loadProjectData("no-such-project")).toBeNull();
     expect(await buildProjectReport("no-such-project")).toBeNull();

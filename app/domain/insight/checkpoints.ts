@@ -2,7 +2,7 @@
 // choice), wrong values and their error shapes (numeric), answer groups (short
 // text), and how the class is doing on the checkpoint. Pure.
 import type { CheckpointKind, NumericSpec } from "~/domain/checkpoint-spec";
-import { storedAnswer, withinTolerance } from "~/domain/grading";
+import { withinTolerance } from "~/domain/grading";
 import { recognizeNumericError, SHAPE_LABELS } from "./numeric-patterns";
 import type { Prepared, PreparedAttempt, PreparedPath } from "./prepare";
 import { median } from "./stats";
@@ -135,6 +135,8 @@ export interface TextGroupInput {
   misconceptionId?: string | null;
   representatives?: string[];
   keyTerms?: string[];
+  /** The teacher confirmed the group (named, merged or edited it); machine groups leave it out or false. */
+  confirmed?: boolean;
 }
 
 export interface TextGroupInsight {
@@ -142,6 +144,8 @@ export interface TextGroupInsight {
   label: string | null;
   misconceptionId: string | null;
   misconceptionName: string | null;
+  /** The teacher confirmed the group (see TextGroupInput.confirmed). */
+  confirmed: boolean;
   /** Attempts in the group. */
   size: number;
   students: number;
@@ -241,12 +245,11 @@ export function choiceDistribution(prepared: Prepared, checkpointId: string): Ch
     const version = prepared.versions.get(a.versionId)!;
     const spec = version.spec;
     if (spec.kind !== "MULTIPLE_CHOICE") continue;
-    const parsed = storedAnswer(spec, a.answer);
-    const chosen = parsed.ok && parsed.kind === "MULTIPLE_CHOICE" ? parsed.optionIds : [];
-    const touched = new Set<string | null>();
+    const chosen = a.choice ?? [];
+    let touched: (string | null)[] | undefined;
     let anyWrong = false;
     for (const optionId of chosen) {
-      const option = spec.options.find((o) => o.id === optionId);
+      const option = version.options.get(optionId);
       if (!option || option.correct) continue;
       anyWrong = true;
       const key = option.misconceptionId && prepared.misconceptions.has(option.misconceptionId) ? option.misconceptionId : null;
@@ -255,8 +258,8 @@ export function choiceDistribution(prepared: Prepared, checkpointId: string): Ch
         group = { counter: counter(), options: new Map() };
         groups.set(key, group);
       }
-      if (!touched.has(key)) {
-        touched.add(key);
+      if (!touched?.includes(key)) {
+        (touched ??= []).push(key);
         count(group.counter, a, isFirst);
       }
       let acc = group.options.get(optionId);
@@ -334,18 +337,18 @@ export function numericDistribution(prepared: Prepared, checkpointId: string, cl
     if (a.outcome !== "NOT_YET") continue;
     const spec = prepared.versions.get(a.versionId)!.spec;
     if (spec.kind !== "NUMERIC") continue;
-    const parsed = storedAnswer(spec, a.answer);
-    if (!parsed.ok || parsed.kind !== "NUMERIC") {
+    const typed = a.value;
+    if (typed === null) {
       unreadable.all++;
       if (isFirst) unreadable.first++;
       continue;
     }
     wrong.all++;
     if (isFirst) wrong.first++;
-    const listed = spec.wrongValues.find((w) => withinTolerance(parsed.value, w.value, spec.tolerance));
+    const listed = spec.wrongValues.find((w) => withinTolerance(typed, w.value, spec.tolerance));
     const misconceptionId =
       listed?.misconceptionId && prepared.misconceptions.has(listed.misconceptionId) ? listed.misconceptionId : null;
-    const value = listed ? listed.value : parsed.value;
+    const value = listed ? listed.value : typed;
     const key = listed ? `L|${misconceptionId ?? ""}|${value}` : `V|${value}`;
     let acc = values.get(key);
     if (!acc) {
@@ -448,6 +451,7 @@ export function textDistribution(prepared: Prepared, checkpointId: string, group
       label: g.label ?? null,
       misconceptionId,
       misconceptionName: misconceptionId ? prepared.misconceptions.get(misconceptionId)!.name : null,
+      confirmed: g.confirmed === true,
       size: members.length,
       students: earliest.size,
       studentsGotItLater,

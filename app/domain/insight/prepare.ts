@@ -2,9 +2,8 @@
 // every checkpoint in attempt order) so each part of the analysis is one linear
 // pass. Also settles, per attempt, the outcome that counts and the
 // misconceptions it shows. Pure.
-import type { CheckpointSpec } from "~/domain/checkpoint-spec";
-import { grade, storedAnswer, type Outcome } from "~/domain/grading";
-import { effectiveOutcome } from "~/domain/progress";
+import type { CheckpointSpec, ChoiceOption } from "~/domain/checkpoint-spec";
+import { storedAnswer, withinTolerance, type Outcome } from "~/domain/grading";
 import type { CheckpointRow, JournalRow, MisconceptionRow, ProjectData, ReviewRow, StudentRow, TagRow } from "./types";
 
 export interface PreparedVersion {
@@ -13,6 +12,8 @@ export interface PreparedVersion {
   version: number;
   title: string;
   spec: CheckpointSpec;
+  /** Multiple choice: the options by id (empty for other kinds). */
+  options: Map<string, ChoiceOption>;
 }
 
 export interface PreparedAttempt {
@@ -26,6 +27,10 @@ export interface PreparedAttempt {
   /** createdAt in milliseconds. */
   at: number;
   answer: string;
+  /** Multiple choice: the option ids chosen (read once); null for other kinds and for got-its. */
+  choice: string[] | null;
+  /** Numeric: the value as read; null when unreadable, not numeric, or a got-it. */
+  value: number | null;
   /** The outcome that counts (auto-checked, else teacher mark, else self-assessment), null while waiting. */
   outcome: Outcome | null;
   /** Misconceptions the attempt shows after teacher corrections, in project order. */
@@ -100,47 +105,103 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return map;
 }
 
-const byTime = <T extends { createdAt: Date }>(a: T, b: T) => a.createdAt.getTime() - b.createdAt.getTime();
+/** Whether the rows about one misconception keep it on the attempt (null: no row speaks about it). */
+function rowsVerdict(tagRows: readonly TagRow[], misconceptionId: string): boolean | null {
+  let teacher: TagRow | undefined;
+  let machine: boolean | null = null;
+  for (const row of tagRows) {
+    if (row.misconceptionId !== misconceptionId) continue;
+    if (row.source === "TEACHER") {
+      if (!teacher || (row.createdAt?.getTime() ?? 0) >= (teacher.createdAt?.getTime() ?? 0)) teacher = row;
+    } else machine = (machine ?? false) || row.active;
+  }
+  return teacher ? teacher.active : machine;
+}
 
 /**
  * The misconceptions an attempt shows. Teacher rows win over machine rows for the
- * same misconception (active=false removes it); otherwise any active machine row
- * (RULE or CLUSTER) counts; misconceptions implied by the answer count when no row
- * speaks about them.
+ * same misconception (active=false removes it; the latest teacher row decides);
+ * otherwise any active machine row (RULE or CLUSTER) counts; misconceptions
+ * implied by the answer count when no row speaks about them. An attempt has a
+ * handful of rows at most, so plain scans beat maps here.
  */
 export function effectiveMisconceptions(tagRows: readonly TagRow[], implied: readonly string[] = []): string[] {
-  const teacher = new Map<string, { active: boolean; at: number }>();
-  const machine = new Map<string, boolean>();
+  const result: string[] = [];
   for (const row of tagRows) {
-    if (row.source === "TEACHER") {
-      const at = row.createdAt?.getTime() ?? 0;
-      const seen = teacher.get(row.misconceptionId);
-      if (!seen || at >= seen.at) teacher.set(row.misconceptionId, { active: row.active, at });
-    } else {
-      machine.set(row.misconceptionId, (machine.get(row.misconceptionId) ?? false) || row.active);
+    const id = row.misconceptionId;
+    if (!result.includes(id) && rowsVerdict(tagRows, id)) result.push(id);
+  }
+  for (const id of implied) {
+    if (!result.includes(id) && rowsVerdict(tagRows, id) === null) result.push(id);
+  }
+  return result;
+}
+
+/** The outcome that counts, as effectiveOutcome (progress.ts) decides it, without copying the reviews. */
+function settleOutcome(outcome: string | null, reviews: readonly ReviewRow[] | undefined): Outcome | null {
+  if (outcome === "GOT_IT" || outcome === "NOT_YET") return outcome;
+  if (!reviews) return null;
+  let teacher: ReviewRow | undefined;
+  let self: ReviewRow | undefined;
+  for (const r of reviews) {
+    if (r.role === "TEACHER") {
+      if (!teacher || r.createdAt.getTime() >= teacher.createdAt.getTime()) teacher = r;
+    } else if (r.role === "SELF") {
+      if (!self || r.createdAt.getTime() >= self.createdAt.getTime()) self = r;
     }
   }
-  const result: string[] = [];
-  const consider = (id: string) => {
-    if (result.includes(id)) return;
-    const t = teacher.get(id);
-    if (t) {
-      if (t.active) result.push(id);
-    } else if (machine.has(id)) {
-      if (machine.get(id)) result.push(id);
-    } else {
-      result.push(id);
+  const verdict = teacher?.verdict ?? self?.verdict;
+  return verdict === "GOT_IT" || verdict === "NOT_YET" ? verdict : null;
+}
+
+const UNREAD: { choice: string[] | null; value: number | null } = { choice: null, value: null };
+
+/** Reads a stored answer once: chosen option ids (multiple choice) or the value (numeric). */
+export function readAnswer(spec: CheckpointSpec, answer: string): { choice: string[] | null; value: number | null } {
+  if (spec.kind === "SHORT_TEXT") return { choice: null, value: null };
+  const parsed = storedAnswer(spec, answer);
+  if (!parsed.ok) return { choice: null, value: null };
+  return parsed.kind === "MULTIPLE_CHOICE" ? { choice: parsed.optionIds, value: null } : { choice: null, value: parsed.kind === "NUMERIC" ? parsed.value : null };
+}
+
+function optionMap(spec: CheckpointSpec): Map<string, ChoiceOption> {
+  return new Map(spec.kind === "MULTIPLE_CHOICE" ? spec.options.map((o) => [o.id, o]) : []);
+}
+
+/**
+ * Misconceptions an answer implies by the version's own rules, as grading tags
+ * them (app/domain/grading.ts): the wrong options chosen, or the listed wrong
+ * value matched; none for a right answer or short text.
+ */
+export function impliedByAnswer(
+  version: Pick<PreparedVersion, "spec" | "options">,
+  answer: { choice: string[] | null; value: number | null },
+): string[] {
+  const spec = version.spec;
+  if (spec.kind === "MULTIPLE_CHOICE") {
+    if (!answer.choice) return [];
+    let ids: string[] | undefined;
+    let anyWrong = false;
+    for (const id of answer.choice) {
+      const option = version.options.get(id);
+      if (!option || option.correct) continue;
+      anyWrong = true;
+      if (option.misconceptionId && !ids?.includes(option.misconceptionId)) (ids ??= []).push(option.misconceptionId);
     }
-  };
-  for (const row of tagRows) consider(row.misconceptionId);
-  for (const id of implied) if (!teacher.has(id) && !machine.has(id)) consider(id);
-  return result;
+    return anyWrong && ids ? ids : [];
+  }
+  if (spec.kind === "NUMERIC") {
+    const value = answer.value;
+    if (value === null || withinTolerance(value, spec.answer, spec.tolerance)) return [];
+    const listed = spec.wrongValues.find((w) => withinTolerance(value, w.value, spec.tolerance));
+    return listed?.misconceptionId ? [listed.misconceptionId] : [];
+  }
+  return [];
 }
 
 /** Misconceptions a stored answer implies by the version's own rules (options / listed wrong values). */
 export function impliedMisconceptions(spec: CheckpointSpec, answer: string): string[] {
-  if (spec.kind === "SHORT_TEXT") return [];
-  return grade(spec, storedAnswer(spec, answer)).misconceptionIds;
+  return impliedByAnswer({ spec, options: optionMap(spec) }, readAnswer(spec, answer));
 }
 
 export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepared {
@@ -155,7 +216,7 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
   const latestVersion = new Map<string, PreparedVersion>();
   for (const c of data.checkpoints) {
     for (const v of c.versions) {
-      const pv: PreparedVersion = { id: v.id, checkpointId: c.id, version: v.version, title: v.title, spec: v.spec };
+      const pv: PreparedVersion = { id: v.id, checkpointId: c.id, version: v.version, title: v.title, spec: v.spec, options: optionMap(v.spec) };
       versions.set(v.id, pv);
       const latest = latestVersion.get(c.id);
       if (!latest || latest.version < v.version) latestVersion.set(c.id, pv);
@@ -174,21 +235,16 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
   for (const row of data.attempts) {
     const version = versions.get(row.checkpointVersionId);
     if (!students.has(row.studentId) || !version || version.checkpointId !== row.checkpointId) continue;
-    const reviews = reviewsByAttempt.get(row.id);
-    const outcome = effectiveOutcome({
-      number: row.number,
-      createdAt: row.createdAt,
-      outcome: row.outcome,
-      reviews: reviews ? [...reviews].sort(byTime) : undefined,
-    });
-    const tagRows = tagsByAttempt.get(row.id) ?? [];
-    const implied = deriveRuleTags && outcome !== "GOT_IT" ? impliedMisconceptions(version.spec, row.answer) : [];
-    const misconceptionIds =
-      tagRows.length === 0 && implied.length === 0
-        ? []
-        : effectiveMisconceptions(tagRows, implied)
-            .filter((id) => misconceptions.has(id))
-            .sort((a, b) => misconceptionRank.get(a)! - misconceptionRank.get(b)!);
+    const outcome = settleOutcome(row.outcome, reviewsByAttempt.get(row.id));
+    // A got-it chose no wrong option or value: only other answers are read.
+    const read = outcome === "GOT_IT" ? UNREAD : readAnswer(version.spec, row.answer);
+    const tagRows = tagsByAttempt.get(row.id);
+    const implied = deriveRuleTags && outcome !== "GOT_IT" ? impliedByAnswer(version, read) : [];
+    let misconceptionIds: string[] = [];
+    if (tagRows || implied.length > 0) {
+      misconceptionIds = (tagRows ? effectiveMisconceptions(tagRows, implied) : implied).filter((id) => misconceptions.has(id));
+      if (misconceptionIds.length > 1) misconceptionIds.sort((a, b) => misconceptionRank.get(a)! - misconceptionRank.get(b)!);
+    }
     const attempt: PreparedAttempt = {
       id: row.id,
       studentId: row.studentId,
@@ -198,6 +254,8 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
       index: -1,
       at: row.createdAt.getTime(),
       answer: row.answer,
+      choice: read.choice,
+      value: read.value,
       outcome,
       misconceptionIds,
     };

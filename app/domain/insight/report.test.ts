@@ -42,6 +42,7 @@ describe("buildReport", () => {
     data.students.reverse();
     data.journalEntries.reverse();
     data.tags.reverse();
+    data.reviews.reverse();
     expect(buildReport(data)).toEqual(report);
   });
 

@@ -22,7 +22,7 @@ import { misconceptionInsights, type CooccurrencePair, type MisconceptionInsight
 import { prepare, type Prepared, type PrepareOptions } from "./prepare";
 import { reflectionSignals, type ReflectionOptions, type ReflectionSignals } from "./reflections";
 import type { ProjectData } from "./types";
-import { learningVelocity, type VelocityBucket } from "./velocity";
+import { learningVelocities, type VelocityBucket } from "./velocity";
 
 export interface ReportTotals {
   students: number;
@@ -111,7 +111,7 @@ export function analyseProject(prepared: Prepared, options: ReportOptions = {}):
     cooccurrence,
     help: helpNow(prepared, options),
     reflections: reflectionSignals(prepared, options),
-    velocity: { day: learningVelocity(prepared, "day"), week: learningVelocity(prepared, "week") },
+    velocity: learningVelocities(prepared),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prepare } from "./prepare";
 import { testClass } from "./test-class";
-import { learningVelocity } from "./velocity";
+import { learningVelocities, learningVelocity } from "./velocity";
 
 const p = prepare(testClass());
 
@@ -31,6 +31,12 @@ describe("learningVelocity", () => {
       ["2025-W48", "2025-11-24", 18, 5],
       ["2025-W49", "2025-12-01", 1, 1],
     ]);
+  });
+
+  it("gives both series in one pass", () => {
+    const both = learningVelocities(p);
+    expect(both.day).toEqual(learningVelocity(p, "day"));
+    expect(both.week).toEqual(learningVelocity(p, "week"));
   });
 
   it("is empty without attempts", () => {

@@ -26,49 +26,32 @@ export interface VelocityBucket {
   medianAttemptsToGotIt: number | null;
 }
 
-/**
- * Buckets every attempt by day or ISO week; empty periods between the first and
- * the last attempt are included, so a chart's x-axis is continuous.
- */
-export function learningVelocity(prepared: Prepared, granularity: VelocityGranularity): VelocityBucket[] {
-  interface Acc {
-    start: number;
-    attempts: number;
-    students: Set<string>;
-    notYet: number;
-    resolved: number;
-    gotItNumbers: number[];
+interface Acc {
+  start: number;
+  attempts: number;
+  students: Set<string>;
+  notYet: number;
+  resolved: number;
+  gotItNumbers: number[];
+}
+
+function bucket(buckets: Map<number, Acc>, start: number): Acc {
+  let acc = buckets.get(start);
+  if (!acc) {
+    acc = { start, attempts: 0, students: new Set(), notYet: 0, resolved: 0, gotItNumbers: [] };
+    buckets.set(start, acc);
   }
-  const buckets = new Map<number, Acc>();
-  const bucketOf = (at: number) => {
-    const day = utcDayNumber(at);
-    const start = granularity === "day" ? day : isoWeekStart(day);
-    let acc = buckets.get(start);
-    if (!acc) {
-      acc = { start, attempts: 0, students: new Set(), notYet: 0, resolved: 0, gotItNumbers: [] };
-      buckets.set(start, acc);
-    }
-    return acc;
-  };
-  for (const byStudent of prepared.pathsByCheckpoint.values()) {
-    for (const path of byStudent.values()) {
-      const lastGotItNumber = path.lastGotIt >= 0 ? path.attempts[path.lastGotIt].number : -Infinity;
-      path.attempts.forEach((a, index) => {
-        const acc = bucketOf(a.at);
-        acc.attempts++;
-        acc.students.add(a.studentId);
-        if (a.outcome === "NOT_YET") {
-          acc.notYet++;
-          if (lastGotItNumber > a.number) acc.resolved++;
-        }
-        if (index === path.firstGotIt) acc.gotItNumbers.push(a.number);
-      });
-    }
-  }
+  return acc;
+}
+
+function series(buckets: Map<number, Acc>, granularity: VelocityGranularity): VelocityBucket[] {
   if (buckets.size === 0) return [];
-  const starts = [...buckets.keys()];
-  const first = Math.min(...starts);
-  const last = Math.max(...starts);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const start of buckets.keys()) {
+    if (start < first) first = start;
+    if (start > last) last = start;
+  }
   const step = granularity === "day" ? 1 : 7;
   const result: VelocityBucket[] = [];
   for (let start = first; start <= last; start += step) {
@@ -86,4 +69,39 @@ export function learningVelocity(prepared: Prepared, granularity: VelocityGranul
     });
   }
   return result;
+}
+
+/**
+ * Buckets every attempt by UTC day and by ISO week, in one pass; empty periods
+ * between the first and the last attempt are included, so a chart's x-axis is
+ * continuous.
+ */
+export function learningVelocities(prepared: Prepared): Record<VelocityGranularity, VelocityBucket[]> {
+  const days = new Map<number, Acc>();
+  const weeks = new Map<number, Acc>();
+  for (const byStudent of prepared.pathsByCheckpoint.values()) {
+    for (const path of byStudent.values()) {
+      const lastGotItNumber = path.lastGotIt >= 0 ? path.attempts[path.lastGotIt].number : -Infinity;
+      for (let index = 0; index < path.attempts.length; index++) {
+        const a = path.attempts[index];
+        const dayNumber = utcDayNumber(a.at);
+        const notYet = a.outcome === "NOT_YET";
+        const resolved = notYet && lastGotItNumber > a.number;
+        const gotIt = index === path.firstGotIt;
+        for (const acc of [bucket(days, dayNumber), bucket(weeks, isoWeekStart(dayNumber))]) {
+          acc.attempts++;
+          acc.students.add(a.studentId);
+          if (notYet) acc.notYet++;
+          if (resolved) acc.resolved++;
+          if (gotIt) acc.gotItNumbers.push(a.number);
+        }
+      }
+    }
+  }
+  return { day: series(days, "day"), week: series(weeks, "week") };
+}
+
+/** The velocity series for one granularity (see learningVelocities). */
+export function learningVelocity(prepared: Prepared, granularity: VelocityGranularity): VelocityBucket[] {
+  return learningVelocities(prepared)[granularity];
 }
