@@ -6,6 +6,7 @@ import { grade, parseAnswer, type Outcome } from "~/domain/grading";
 import { attemptsLeft, effectiveOutcome } from "~/domain/progress";
 import { feedbackForStoredAnswer, usedUpMessage } from "~/domain/student-path";
 import { Prisma } from "~/generated/prisma/client";
+import { tagNewShortTextAttempt } from "~/models/answer-groups.server";
 
 /** A checkpoint of a project the caller has already found for the student. */
 export function findProjectCheckpoint(projectId: string, checkpointId: string) {
@@ -96,6 +97,8 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
         }
         return { ok: true as const, attempt, duplicate: false };
       });
+      // Short text: a new answer close to a group the teacher named gets that misconception. Never throws.
+      if (result.ok && spec.kind === "SHORT_TEXT") await tagNewShortTextAttempt({ id: result.attempt.id, checkpointId: checkpoint.id, answer: answer.stored });
       return result;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -1,0 +1,252 @@
+// Short-answer groups as the teacher sees them: the groups the teacher
+// confirmed (named as a misconception, merged, or edited) first, then the
+// machine's groups of the remaining answers. Also the rules for writing
+// misconception tags so that a teacher's decision is never overwritten by the
+// machine, how a merge is settled, and how a new answer is matched with a named
+// group. Pure: no database, no HTTP (app/models/answer-groups.server.ts feeds it).
+import type { TextGroupInput } from "./checkpoints";
+import { clusterAnswers, createGroupMatcher, type ClusteringOptions } from "./text-clustering";
+
+/** Prefix of the ids of teacher-confirmed groups: `g:<AnswerGroup.id>`. Machine groups keep the clustering's id. */
+export const CONFIRMED_PREFIX = "g:";
+
+export function confirmedGroupKey(answerGroupId: string): string {
+  return `${CONFIRMED_PREFIX}${answerGroupId}`;
+}
+
+export type GroupKey = { kind: "confirmed"; answerGroupId: string } | { kind: "machine"; id: string };
+
+/** Reads a group id from a form: a confirmed group (`g:<id>`) or a machine group; null when empty. */
+export function parseGroupKey(key: string): GroupKey | null {
+  const value = key.trim();
+  if (!value) return null;
+  if (value.startsWith(CONFIRMED_PREFIX)) {
+    const answerGroupId = value.slice(CONFIRMED_PREFIX.length);
+    return answerGroupId ? { kind: "confirmed", answerGroupId } : null;
+  }
+  return { kind: "machine", id: value };
+}
+
+// ---------------------------------------------------------------------------
+// The groups of one checkpoint
+
+export interface AnswerText {
+  /** The attempt's id. */
+  id: string;
+  text: string;
+}
+
+export interface ConfirmedGroupRow {
+  id: string;
+  label: string;
+  misconceptionId: string | null;
+  createdAt: Date;
+  members: { attemptId: string; excluded: boolean }[];
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Confirmed groups in the order they were made (then by id): the order the teacher sees them in. */
+export function orderConfirmed<G extends Pick<ConfirmedGroupRow, "id" | "createdAt">>(groups: readonly G[]): G[] {
+  return [...groups].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || byString(a.id, b.id));
+}
+
+/** Up to three representative answers and key terms of a set of answers, as the clustering finds them for one group. */
+export function describeAnswers(answers: readonly AnswerText[]): { representatives: string[]; keyTerms: string[] } {
+  if (answers.length === 0) return { representatives: [], keyTerms: [] };
+  // Threshold 0: every answer joins one group, so its centre and terms describe them all.
+  const [group] = clusterAnswers(answers, { threshold: 0 });
+  return { representatives: group.representatives.map((r) => r.text), keyTerms: group.keyTerms };
+}
+
+/**
+ * The groups of one short-text checkpoint: the teacher-confirmed groups (their
+ * members not moved out; an answer counts in the first group that holds it),
+ * then the machine's clusters of every answer no confirmed group holds.
+ * Deterministic: confirmed groups in the order they were made, machine groups
+ * largest first (ties by id); member ids sorted.
+ */
+export function assembleTextGroups(
+  answers: readonly AnswerText[],
+  confirmed: readonly ConfirmedGroupRow[],
+  options: ClusteringOptions = {},
+): TextGroupInput[] {
+  const textOf = new Map(answers.map((a) => [a.id, a.text]));
+  const claimed = new Set<string>();
+  const result: TextGroupInput[] = [];
+  for (const group of orderConfirmed(confirmed)) {
+    const attemptIds: string[] = [];
+    for (const m of group.members) {
+      if (m.excluded || claimed.has(m.attemptId) || !textOf.has(m.attemptId)) continue;
+      claimed.add(m.attemptId);
+      attemptIds.push(m.attemptId);
+    }
+    attemptIds.sort(byString);
+    const described = describeAnswers(attemptIds.map((id) => ({ id, text: textOf.get(id)! })));
+    result.push({
+      id: confirmedGroupKey(group.id),
+      attemptIds,
+      label: group.label,
+      misconceptionId: group.misconceptionId,
+      confirmed: true,
+      ...described,
+    });
+  }
+  const remaining = answers.filter((a) => !claimed.has(a.id));
+  for (const g of clusterAnswers(remaining, options)) {
+    result.push({
+      id: g.id,
+      attemptIds: g.answerIds,
+      label: null,
+      misconceptionId: null,
+      confirmed: false,
+      representatives: g.representatives.map((r) => r.text),
+      keyTerms: g.keyTerms,
+    });
+  }
+  return result;
+}
+
+/** A label for a group the teacher has not labelled: its key terms, else its first representative answer. */
+export function defaultGroupLabel(group: Pick<TextGroupInput, "keyTerms" | "representatives">): string {
+  if (group.keyTerms?.length) return group.keyTerms.join(", ");
+  const first = group.representatives?.[0]?.trim();
+  if (first) return first.length > 60 ? `${first.slice(0, 59)}…` : first;
+  return "Group of answers";
+}
+
+export interface FingerprintParts {
+  attempts: number;
+  latestAttemptAt: Date | null;
+  groups: number;
+  latestGroupAt: Date | null;
+  members: number;
+  latestMemberAt: Date | null;
+}
+
+/**
+ * A cheap summary of what a checkpoint's groups depend on: its attempts (which
+ * are never changed, only added) and the teacher's group decisions. The same
+ * fingerprint means the same groups.
+ */
+export function groupsFingerprint(p: FingerprintParts): string {
+  const t = (d: Date | null) => (d ? d.getTime() : 0);
+  return [p.attempts, t(p.latestAttemptAt), p.groups, t(p.latestGroupAt), p.members, t(p.latestMemberAt)].join(":");
+}
+
+// ---------------------------------------------------------------------------
+// Writing misconception tags (one AttemptMisconception row per attempt and misconception)
+
+export interface ExistingTag {
+  /** "RULE" | "CLUSTER" | "TEACHER" */
+  source: string;
+  active: boolean;
+}
+
+export type TagWrite =
+  | { kind: "none" }
+  | { kind: "create"; source: "CLUSTER" | "TEACHER"; active: boolean }
+  | { kind: "update"; source: "CLUSTER" | "TEACHER"; active: boolean };
+
+const NONE: TagWrite = { kind: "none" };
+
+/**
+ * Tagging an attempt with a named group's misconception ("CLUSTER"): never
+ * over a teacher's own row for that misconception (added or removed), and
+ * nothing to do when a machine row already shows it.
+ */
+export function clusterTagWrite(existing: ExistingTag | null | undefined): TagWrite {
+  if (!existing) return { kind: "create", source: "CLUSTER", active: true };
+  if (existing.source === "TEACHER" || existing.active) return NONE;
+  return { kind: "update", source: "CLUSTER", active: true };
+}
+
+/** Taking back a group's misconception (group unlinked or renamed to another): only the group's own active CLUSTER rows. */
+export function clusterUntagWrite(existing: ExistingTag | null | undefined): TagWrite {
+  if (existing && existing.source === "CLUSTER" && existing.active) return { kind: "update", source: "CLUSTER", active: false };
+  return NONE;
+}
+
+/** The teacher's own decision (add: active, remove: inactive): always written, and from then on it is theirs. */
+export function teacherTagWrite(existing: ExistingTag | null | undefined, active: boolean): TagWrite {
+  if (!existing) return { kind: "create", source: "TEACHER", active };
+  if (existing.source === "TEACHER" && existing.active === active) return NONE;
+  return { kind: "update", source: "TEACHER", active };
+}
+
+// ---------------------------------------------------------------------------
+// Merging groups
+
+export interface MergeCandidate {
+  /** The group id as the page shows it. */
+  key: string;
+  /** The AnswerGroup id of a confirmed group, null for a machine group. */
+  answerGroupId: string | null;
+  label: string | null;
+  misconceptionId: string | null;
+  misconceptionName?: string | null;
+}
+
+export type MergePlan =
+  | { ok: true; targetAnswerGroupId: string | null; misconceptionId: string | null; sources: MergeCandidate[] }
+  | { ok: false; message: string };
+
+/**
+ * How groups merge into one confirmed group: into the confirmed group named as
+ * the misconception (else the first confirmed group, else a new group), which
+ * keeps that misconception. Groups named as different misconceptions do not
+ * merge: the teacher says first which one the merged group shows.
+ */
+export function planMerge(selected: readonly MergeCandidate[]): MergePlan {
+  const unique = [...new Map(selected.map((g) => [g.key, g])).values()];
+  if (unique.length < 2) return { ok: false, message: "Choose at least two groups to merge." };
+  const named = unique.filter((g) => g.answerGroupId && g.misconceptionId);
+  const distinct = [...new Set(named.map((g) => g.misconceptionId!))];
+  if (distinct.length > 1) {
+    const names = distinct.map((id) => named.find((g) => g.misconceptionId === id)!).map((g) => `“${g.misconceptionName ?? g.label ?? "unnamed"}”`);
+    return {
+      ok: false,
+      message: `These groups are named as different misconceptions (${names.join(", ")}). Unlink or rename one of them first, so it is clear which misconception the merged group shows.`,
+    };
+  }
+  const target = named[0] ?? unique.find((g) => g.answerGroupId) ?? null;
+  return {
+    ok: true,
+    targetAnswerGroupId: target?.answerGroupId ?? null,
+    misconceptionId: distinct[0] ?? null,
+    sources: unique.filter((g) => g !== target),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Matching a new answer with the groups the teacher named
+
+export interface NamedGroup {
+  answerGroupId: string;
+  misconceptionId: string;
+  /** The texts of the group's answers (members not moved out). */
+  answers: string[];
+}
+
+export interface NamedGroupMatch {
+  answerGroupId: string;
+  misconceptionId: string;
+  similarity: number;
+}
+
+/**
+ * The named group a new answer falls close to (average similarity at least the
+ * clustering threshold, as in the clustering itself), or null. `context` adds
+ * the checkpoint's other answers so that words common to every answer weigh less.
+ */
+export function matchNamedGroup(
+  text: string,
+  groups: readonly NamedGroup[],
+  context: readonly string[] = [],
+  options: ClusteringOptions = {},
+): NamedGroupMatch | null {
+  const usable = groups.filter((g) => g.answers.length > 0);
+  if (usable.length === 0 || !text.trim()) return null;
+  const match = createGroupMatcher(usable, { ...options, context }).match(text);
+  return match ? { answerGroupId: match.group.answerGroupId, misconceptionId: match.group.misconceptionId, similarity: match.similarity } : null;
+}
