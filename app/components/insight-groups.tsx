@@ -1,0 +1,457 @@
+// Short-answer groups on a checkpoint's insight page, with the teacher's
+// actions: name a group as a misconception, merge groups, move an answer out,
+// rename / unlink / ungroup a confirmed group, and correct any answer's tags.
+// Every action is a plain form that works without JavaScript.
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useEffect, useState, type ReactNode, type SyntheticEvent } from "react";
+import { ErrorList, Field, SelectField, TextareaField } from "~/components/form";
+import { FormButton, OutcomeBadge } from "~/components/teacher-timeline";
+import { Badge } from "~/components/ui";
+import type { Outcome } from "~/domain/grading";
+import type { TextGroupInsight } from "~/domain/insight/checkpoints";
+import { GROUP_INTENTS, NEW_MISCONCEPTION, mergeGroupsSchema, nameGroupSchema, renameGroupSchema } from "~/schemas/answer-groups";
+
+/** What the route's action answers; `key` says which form it belongs to. */
+export interface GroupActionData {
+  intent: string;
+  ok: boolean;
+  message: string | null;
+  /** The group or answer the form acted on. */
+  key?: string | null;
+  reply?: SubmissionResult<string[]>;
+}
+
+export interface AnswerItem {
+  id: string;
+  studentId: string;
+  studentName: string;
+  number: number;
+  text: string;
+  outcome: Outcome | null;
+  tags: { misconceptionId: string; source: string }[];
+  removedByTeacher: string[];
+}
+
+export interface MisconceptionItem {
+  id: string;
+  name: string;
+}
+
+/** A group id as an HTML id fragment. */
+export function groupAnchor(key: string) {
+  return `group-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const SOURCE_WORDS: Record<string, string> = {
+  TEACHER: "set by you",
+  CLUSTER: "from a named group",
+  RULE: "from the answer chosen",
+};
+
+/** A <details> holding a form: open while its form shows errors, closed again after a success. */
+function useDisclosure(hasErrors: boolean, succeeded: boolean) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (hasErrors) setOpen(true);
+  }, [hasErrors]);
+  useEffect(() => {
+    if (succeeded) setOpen(false);
+  }, [succeeded]);
+  return { open: open || hasErrors, onToggle: (event: SyntheticEvent<HTMLDetailsElement>) => setOpen(event.currentTarget.open) };
+}
+
+function Disclosure({ summary, hasErrors, succeeded, children }: { summary: ReactNode; hasErrors: boolean; succeeded: boolean; children: ReactNode }) {
+  const { open, onToggle } = useDisclosure(hasErrors, succeeded);
+  return (
+    <details open={open} onToggle={onToggle} className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
+      <summary className="cursor-pointer text-sm font-medium text-brand-800">{summary}</summary>
+      <div className="mt-3">{children}</div>
+    </details>
+  );
+}
+
+/** The result of the action for this form, if it is this form's. */
+function resultFor(actionData: GroupActionData | undefined, intent: string, key: string) {
+  return actionData && actionData.intent === intent && actionData.key === key ? actionData : undefined;
+}
+
+export function NameGroupForm({
+  group,
+  misconceptions,
+  actionData,
+}: {
+  group: Pick<TextGroupInsight, "id" | "misconceptionId">;
+  misconceptions: MisconceptionItem[];
+  actionData?: GroupActionData;
+}) {
+  const result = resultFor(actionData, GROUP_INTENTS.name, group.id);
+  const formId = `name-${groupAnchor(group.id)}`;
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: result?.reply,
+    defaultValue: { misconceptionId: group.misconceptionId ?? "" },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: nameGroupSchema }),
+  });
+  const hasErrors = Boolean(form.errors?.length || fields.misconceptionId.errors?.length || fields.name.errors?.length || fields.description.errors?.length || fields.nextStep.errors?.length);
+  return (
+    <Disclosure summary={group.misconceptionId ? "Name as another misconception" : "Name as a misconception"} hasErrors={hasErrors} succeeded={Boolean(result?.ok)}>
+      <Form method="post" className="space-y-3" {...getFormProps(form)}>
+        <input type="hidden" name="formId" value={formId} />
+        <input type="hidden" name="groupKey" value={group.id} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <SelectField
+          label="Misconception"
+          hint="One of this project's misconceptions, or a new one written below."
+          errors={fields.misconceptionId.errors}
+          selectProps={getSelectProps(fields.misconceptionId)}
+        >
+          <option value="">Choose…</option>
+          {misconceptions.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+          <option value={NEW_MISCONCEPTION}>New misconception (write it below)</option>
+        </SelectField>
+        <fieldset className="space-y-3 rounded-md border border-slate-200 bg-white p-3">
+          <legend className="px-1 text-sm font-medium text-slate-800">New misconception</legend>
+          <Field label="Name" errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+          <TextareaField label="Description" hint="What students who hold this idea think." errors={fields.description.errors} textareaProps={getTextareaProps(fields.description)} />
+          <TextareaField label="Next step" hint="Shown to a student whose answer shows this idea." errors={fields.nextStep.errors} textareaProps={getTextareaProps(fields.nextStep)} />
+        </fieldset>
+        <FormButton formId={formId} name="intent" value={GROUP_INTENTS.name} pendingText="Naming…">
+          Name this group
+        </FormButton>
+      </Form>
+    </Disclosure>
+  );
+}
+
+export function RenameGroupForm({ group, actionData }: { group: Pick<TextGroupInsight, "id" | "label">; actionData?: GroupActionData }) {
+  const result = resultFor(actionData, GROUP_INTENTS.rename, group.id);
+  const formId = `rename-${groupAnchor(group.id)}`;
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: result?.reply,
+    defaultValue: { label: group.label ?? "" },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: renameGroupSchema }),
+  });
+  const hasErrors = Boolean(form.errors?.length || fields.label.errors?.length);
+  return (
+    <Disclosure summary="Rename" hasErrors={hasErrors} succeeded={Boolean(result?.ok)}>
+      <Form method="post" className="space-y-3" {...getFormProps(form)}>
+        <input type="hidden" name="formId" value={formId} />
+        <input type="hidden" name="groupKey" value={group.id} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Field label="Label" errors={fields.label.errors} inputProps={getInputProps(fields.label, { type: "text" })} />
+        <FormButton formId={formId} name="intent" value={GROUP_INTENTS.rename} pendingText="Renaming…" variant="secondary">
+          Rename
+        </FormButton>
+      </Form>
+    </Disclosure>
+  );
+}
+
+/** Merge: the form sits above the groups; each group's checkbox joins it through the `form` attribute. */
+export function MergeGroupsForm({ actionData, count }: { actionData?: GroupActionData; count: number }) {
+  const result = actionData?.intent === GROUP_INTENTS.merge ? actionData : undefined;
+  const [form, fields] = useForm({
+    id: "merge-groups",
+    lastResult: result?.reply,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeGroupsSchema }),
+  });
+  if (count < 2) return null;
+  return (
+    <Form method="post" className="space-y-3" {...getFormProps(form)} aria-describedby="merge-help">
+      <input type="hidden" name="formId" value="merge-groups" />
+      <p id="merge-help" className="text-sm text-slate-700">
+        Tick “Select for merging” on two or more groups below, then merge them here into one group you keep.
+      </p>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorList id={fields.groupKeys.errorId} errors={fields.groupKeys.errors} />
+      <div className="flex flex-wrap items-end gap-3">
+        <Field
+          className="min-w-64 flex-1"
+          label="Label for the merged group (optional)"
+          errors={fields.label.errors}
+          inputProps={getInputProps(fields.label, { type: "text" })}
+        />
+        <FormButton formId="merge-groups" name="intent" value={GROUP_INTENTS.merge} pendingText="Merging…" variant="secondary">
+          Merge the selected groups
+        </FormButton>
+      </div>
+    </Form>
+  );
+}
+
+function HiddenFields({ fields }: { fields: Record<string, string> }) {
+  return (
+    <>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+/** A one-button form (move out, remove a tag, unlink, ungroup). */
+function ButtonForm({
+  formId,
+  intent,
+  fields,
+  children,
+  pendingText,
+  variant = "secondary",
+  label,
+}: {
+  formId: string;
+  intent: string;
+  fields: Record<string, string>;
+  children: ReactNode;
+  pendingText: string;
+  variant?: "primary" | "secondary" | "danger";
+  label?: string;
+}) {
+  return (
+    <Form method="post" className="inline">
+      <input type="hidden" name="formId" value={formId} />
+      <HiddenFields fields={fields} />
+      <FormButton formId={formId} name="intent" value={intent} pendingText={pendingText} variant={variant} className="px-2 py-1 text-xs" aria-label={label}>
+        {children}
+      </FormButton>
+    </Form>
+  );
+}
+
+function AddTagForm({ answer, misconceptions, actionData }: { answer: AnswerItem; misconceptions: MisconceptionItem[]; actionData?: GroupActionData }) {
+  const result = resultFor(actionData, GROUP_INTENTS.addTag, answer.id);
+  const formId = `add-tag-${answer.id}`;
+  const selectId = `${formId}-misconception`;
+  const shown = new Set(answer.tags.map((t) => t.misconceptionId));
+  const choices = misconceptions.filter((m) => !shown.has(m.id));
+  if (choices.length === 0) return null;
+  const errors = result && !result.ok && result.message ? [result.message] : null;
+  return (
+    <Form method="post" className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="formId" value={formId} />
+      <input type="hidden" name="attemptId" value={answer.id} />
+      <SelectField className="min-w-56" label="Add a misconception to this answer" errors={errors} selectProps={{ id: selectId, name: "misconceptionId", defaultValue: "" }}>
+        <option value="">Choose…</option>
+        {choices.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </SelectField>
+      <FormButton formId={formId} name="intent" value={GROUP_INTENTS.addTag} pendingText="Adding…" variant="secondary" className="px-3 py-1.5 text-sm">
+        Add
+      </FormButton>
+    </Form>
+  );
+}
+
+function AnswerRow({
+  answer,
+  group,
+  misconceptions,
+  nameOf,
+  machineAdded,
+  actionData,
+}: {
+  answer: AnswerItem;
+  group: Pick<TextGroupInsight, "id" | "label" | "confirmed">;
+  misconceptions: MisconceptionItem[];
+  nameOf: Map<string, string>;
+  machineAdded: boolean;
+  actionData?: GroupActionData;
+}) {
+  const moveError = resultFor(actionData, GROUP_INTENTS.moveOut, answer.id);
+  const removeError = resultFor(actionData, GROUP_INTENTS.removeTag, answer.id);
+  return (
+    <li className="space-y-2 py-3">
+      <blockquote className="whitespace-pre-wrap border-l-4 border-slate-300 pl-3 text-slate-900">{answer.text}</blockquote>
+      <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+        <span>
+          {answer.studentName}, attempt {answer.number}
+        </span>
+        <OutcomeBadge outcome={answer.outcome} />
+        {machineAdded ? <Badge tone="info">Added by the machine</Badge> : null}
+      </p>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-medium text-slate-800">Misconceptions:</span>
+        {answer.tags.length === 0 ? <span className="text-slate-700">none</span> : null}
+        {answer.tags.map((t) => (
+          <span key={t.misconceptionId} className="inline-flex items-center gap-1">
+            <Badge tone="growing">
+              {nameOf.get(t.misconceptionId) ?? "A misconception"} · {SOURCE_WORDS[t.source] ?? "tagged"}
+            </Badge>
+            <ButtonForm
+              formId={`remove-${answer.id}-${t.misconceptionId}`}
+              intent={GROUP_INTENTS.removeTag}
+              fields={{ attemptId: answer.id, misconceptionId: t.misconceptionId }}
+              pendingText="Removing…"
+              label={`Remove “${nameOf.get(t.misconceptionId) ?? "misconception"}” from ${answer.studentName}'s attempt ${answer.number}`}
+            >
+              Remove
+            </ButtonForm>
+          </span>
+        ))}
+        {answer.removedByTeacher.length ? (
+          <span className="text-slate-700">(you removed: {answer.removedByTeacher.map((id) => nameOf.get(id) ?? "a misconception").join(", ")})</span>
+        ) : null}
+      </div>
+      {removeError && !removeError.ok ? (
+        <p role="alert" className="text-sm text-red-800">
+          {removeError.message}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-end gap-4">
+        <AddTagForm answer={answer} misconceptions={misconceptions} actionData={actionData} />
+        <ButtonForm
+          formId={`move-${groupAnchor(group.id)}-${answer.id}`}
+          intent={GROUP_INTENTS.moveOut}
+          fields={{ groupKey: group.id, attemptId: answer.id }}
+          pendingText="Moving…"
+          label={`Move ${answer.studentName}'s attempt ${answer.number} out of this group`}
+        >
+          Move out of this group
+        </ButtonForm>
+      </div>
+      {moveError && !moveError.ok ? (
+        <p role="alert" className="text-sm text-red-800">
+          {moveError.message}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/** How many answers of a group are listed before "show all". */
+export const ANSWERS_SHOWN = 40;
+
+export function GroupCard({
+  group,
+  answers,
+  misconceptions,
+  membership,
+  actionData,
+  showAll,
+  showAllHref,
+}: {
+  group: TextGroupInsight;
+  answers: Map<string, AnswerItem>;
+  misconceptions: MisconceptionItem[];
+  membership?: { machineAdded: string[]; movedOut: number };
+  actionData?: GroupActionData;
+  showAll: boolean;
+  showAllHref: string;
+}) {
+  const anchor = groupAnchor(group.id);
+  const headingId = `${anchor}-heading`;
+  const nameOf = new Map(misconceptions.map((m) => [m.id, m.name]));
+  const machineAdded = new Set(membership?.machineAdded ?? []);
+  const members = group.attemptIds.map((id) => answers.get(id)).filter((a): a is AnswerItem => Boolean(a));
+  const listed = showAll ? members : members.slice(0, ANSWERS_SHOWN);
+  const title = group.confirmed ? (group.label ?? "Your group") : `Suggested group: ${group.keyTerms.length ? group.keyTerms.join(", ") : `“${group.representatives[0] ?? ""}”`}`;
+  const groupError = [GROUP_INTENTS.unlink, GROUP_INTENTS.dissolve].map((i) => resultFor(actionData, i, group.id)).find((r) => r && !r.ok);
+  return (
+    <section id={anchor} aria-labelledby={headingId} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h3 id={headingId} className="text-lg font-semibold text-slate-900">
+            {title}
+          </h3>
+          <p className="mt-1 flex flex-wrap gap-2">
+            {group.confirmed ? <Badge tone="good">Kept by you</Badge> : <Badge>Suggested by the machine</Badge>}
+            {group.misconceptionName ? <Badge tone="growing">Misconception: {group.misconceptionName}</Badge> : null}
+          </p>
+        </div>
+        <div className="flex items-center gap-2 text-sm">
+          <input id={`${anchor}-merge`} type="checkbox" form="merge-groups" name="groupKeys" value={group.id} className="h-4 w-4" />
+          <label htmlFor={`${anchor}-merge`}>
+            Select for merging<span className="sr-only">: {title}</span>
+          </label>
+        </div>
+      </div>
+
+      <p className="mt-3 text-sm text-slate-800">
+        {plural(group.size, "answer")} from {plural(group.students, "student")}; {group.studentsGotItLater} of them later got the checkpoint. Outcomes: {group.outcomes.gotIt} got it, {group.outcomes.notYet} not yet,{" "}
+        {group.outcomes.waiting} waiting for a check.
+        {membership?.movedOut ? ` You moved ${plural(membership.movedOut, "answer")} out of this group.` : ""}
+      </p>
+      {group.keyTerms.length ? (
+        <p className="mt-1 text-sm text-slate-800">
+          <span className="font-medium">Key terms:</span> {group.keyTerms.join(", ")}
+        </p>
+      ) : null}
+      {group.representatives.length ? (
+        <div className="mt-3">
+          <p className="text-sm font-medium text-slate-800">Typical answers</p>
+          <ul className="mt-1 space-y-1">
+            {group.representatives.map((r) => (
+              <li key={r} className="border-l-4 border-brand-100 pl-3 text-slate-900">
+                “{r}”
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="mt-4 space-y-2">
+        <NameGroupForm group={group} misconceptions={misconceptions} actionData={actionData} />
+        {group.confirmed ? <RenameGroupForm group={group} actionData={actionData} /> : null}
+        <details className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2" open={showAll || undefined}>
+          <summary className="cursor-pointer text-sm font-medium text-brand-800">
+            All {plural(members.length, "answer")}: move out, correct tags
+          </summary>
+          {members.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-700">No answers left in this group.</p>
+          ) : (
+            <ul className="mt-1 divide-y divide-slate-200">
+              {listed.map((a) => (
+                <AnswerRow key={a.id} answer={a} group={group} misconceptions={misconceptions} nameOf={nameOf} machineAdded={machineAdded.has(a.id)} actionData={actionData} />
+              ))}
+            </ul>
+          )}
+          {listed.length < members.length ? (
+            <p className="mt-2 text-sm">
+              Showing {listed.length} of {members.length}. <a href={showAllHref}>Show all {plural(members.length, "answer")} of this group</a>
+            </p>
+          ) : null}
+        </details>
+        {group.confirmed ? (
+          <div className="flex flex-wrap gap-2 pt-1">
+            {group.misconceptionId ? (
+              <ButtonForm
+                formId={`unlink-${anchor}`}
+                intent={GROUP_INTENTS.unlink}
+                fields={{ groupKey: group.id }}
+                pendingText="Unlinking…"
+                label={`Unlink “${title}” from its misconception`}
+              >
+                Unlink from the misconception
+              </ButtonForm>
+            ) : null}
+            <ButtonForm formId={`dissolve-${anchor}`} intent={GROUP_INTENTS.dissolve} fields={{ groupKey: group.id }} pendingText="Ungrouping…" label={`Ungroup “${title}”`}>
+              Ungroup
+            </ButtonForm>
+          </div>
+        ) : null}
+        {groupError ? (
+          <p role="alert" className="text-sm text-red-800">
+            {groupError.message}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

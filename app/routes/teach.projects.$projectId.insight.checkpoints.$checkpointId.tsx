@@ -1,0 +1,244 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireTeacher } from "~/auth/session.server";
+import { GroupCard, MergeGroupsForm, groupAnchor, type AnswerItem, type GroupActionData } from "~/components/insight-groups";
+import { ChoiceDistributionView, NumericDistributionView, SummaryList } from "~/components/insight-groups-distributions";
+import { InsightNav, insightPath } from "~/components/insight-ui";
+import { ProjectNav } from "~/components/project-nav";
+import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { KIND_LABELS } from "~/domain/checkpoint-spec";
+import {
+  dissolveGroup,
+  findProjectCheckpointKind,
+  loadCheckpointInsight,
+  mergeGroups,
+  moveAnswerOut,
+  nameGroup,
+  renameGroup,
+  setAttemptTag,
+  unlinkGroup,
+  type GroupActionResult,
+} from "~/models/answer-groups.server";
+import { findTeacherProject } from "~/models/project.server";
+import {
+  GROUP_INTENTS,
+  groupOnlySchema,
+  isGroupIntent,
+  mergeGroupsSchema,
+  moveOutSchema,
+  nameGroupSchema,
+  renameGroupSchema,
+  tagSchema,
+} from "~/schemas/answer-groups";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.checkpoint.title} · Insight · ${data.project.title} · Rebound` : "Checkpoint insight · Rebound" },
+];
+
+async function findTeacherCheckpoint(request: Request, params: LoaderFunctionArgs["params"]) {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
+  if (!project) notFound("We couldn't find that project among yours.");
+  return { teacher, project };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { project } = await findTeacherCheckpoint(request, params);
+  const view = await loadCheckpointInsight(project.id, params.checkpointId ?? "");
+  if (!view) notFound("We couldn't find that checkpoint in this project.");
+  return {
+    project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom },
+    ...view,
+    show: new URL(request.url).searchParams.get("show"),
+  };
+}
+
+const reply = (result: GroupActionData, status = 200) => data(result, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { teacher, project } = await findTeacherCheckpoint(request, params);
+  const checkpoint = await findProjectCheckpointKind(project.id, params.checkpointId ?? "");
+  if (!checkpoint) notFound("We couldn't find that checkpoint in this project.");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isGroupIntent(intent)) {
+    return reply({ intent: String(intent ?? ""), ok: false, message: "We didn't understand that request. Reload the page and try again." }, 400);
+  }
+  const isTag = intent === GROUP_INTENTS.addTag || intent === GROUP_INTENTS.removeTag;
+  if (!isTag && checkpoint.kind !== "SHORT_TEXT") {
+    return reply({ intent, ok: false, message: "Groups of answers are for short-text checkpoints." }, 400);
+  }
+  const ctx = { projectId: project.id, checkpointId: checkpoint.id, teacherId: teacher.id };
+
+  /** Answers a model result: 200 with the message, or 400 with the message next to its field. */
+  const answer = (result: GroupActionResult, submission: { reply: (o?: object) => GroupActionData["reply"] } | null, key: string | null) => {
+    if (result.ok) return reply({ intent, ok: true, message: result.message, key, reply: submission?.reply({ resetForm: true }) });
+    const field = result.field && !["groupKey", "attemptId"].includes(result.field) ? result.field : null;
+    return reply(
+      {
+        intent,
+        ok: false,
+        message: result.message,
+        key,
+        reply: submission?.reply(field ? { fieldErrors: { [field]: [result.message] } } : { formErrors: [result.message] }),
+      },
+      400,
+    );
+  };
+  const firstError = (error: Record<string, string[] | null> | null | undefined) =>
+    Object.values(error ?? {}).flatMap((e) => e ?? [])[0] ?? "Something in the form needs another look.";
+
+  switch (intent) {
+    case GROUP_INTENTS.name: {
+      const submission = parseWithZod(formData, { schema: nameGroupSchema });
+      const key = String(formData.get("groupKey") ?? "");
+      if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key, reply: submission.reply() }, 400);
+      return answer(await nameGroup(ctx, submission.value), submission, key);
+    }
+    case GROUP_INTENTS.merge: {
+      const submission = parseWithZod(formData, { schema: mergeGroupsSchema });
+      if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key: null, reply: submission.reply() }, 400);
+      return answer(await mergeGroups(ctx, submission.value), submission, null);
+    }
+    case GROUP_INTENTS.rename: {
+      const submission = parseWithZod(formData, { schema: renameGroupSchema });
+      const key = String(formData.get("groupKey") ?? "");
+      if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key, reply: submission.reply() }, 400);
+      return answer(await renameGroup(ctx, submission.value), submission, key);
+    }
+    case GROUP_INTENTS.moveOut: {
+      const submission = parseWithZod(formData, { schema: moveOutSchema });
+      const key = String(formData.get("attemptId") ?? "");
+      if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key }, 400);
+      return answer(await moveAnswerOut(ctx, submission.value), null, key);
+    }
+    case GROUP_INTENTS.addTag:
+    case GROUP_INTENTS.removeTag: {
+      const submission = parseWithZod(formData, { schema: tagSchema });
+      const key = String(formData.get("attemptId") ?? "");
+      if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key }, 400);
+      return answer(await setAttemptTag(ctx, submission.value, intent === GROUP_INTENTS.addTag), null, key);
+    }
+    case GROUP_INTENTS.unlink:
+    case GROUP_INTENTS.dissolve: {
+      const submission = parseWithZod(formData, { schema: groupOnlySchema });
+      const key = String(formData.get("groupKey") ?? "");
+      if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key }, 400);
+      const run = intent === GROUP_INTENTS.unlink ? unlinkGroup : dissolveGroup;
+      return answer(await run(ctx, submission.value), null, key);
+    }
+  }
+}
+
+export default function CheckpointInsightPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as GroupActionData | undefined;
+  const insight = d.insight;
+  const detail = insight.detail;
+  const answers = new Map<string, AnswerItem>(d.answers.map((a) => [a.id, a]));
+  const base = `/teach/projects/${d.project.id}/insight/checkpoints/${d.checkpoint.id}`;
+
+  const groups =
+    detail.kind === "SHORT_TEXT" && detail.groups
+      ? (() => {
+          const order = new Map(d.groupOrder.map((id, i) => [id, i]));
+          return [...detail.groups].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+        })()
+      : [];
+  const confirmed = groups.filter((g) => g.confirmed);
+  const suggested = groups.filter((g) => !g.confirmed);
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
+            <Link to={`/teach/classes/${d.project.classroom.id}`}>{d.project.classroom.name}</Link> <span aria-hidden="true">›</span>{" "}
+            <Link to={insightPath(d.project.id)}>Insight: {d.project.title}</Link>
+          </>
+        }
+        title={d.checkpoint.title}
+        subtitle={
+          <>
+            Checkpoint {d.checkpoint.position} · {KIND_LABELS[d.checkpoint.kind]}
+            {d.checkpoint.archived ? (
+              <>
+                {" "}
+                · <Badge>Retired</Badge>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      <ProjectNav projectId={d.project.id} published={d.project.status === "PUBLISHED"} />
+      <InsightNav projectId={d.project.id} />
+
+      {actionData?.message ? (
+        <div className="mb-4" role={actionData.ok ? undefined : "alert"}>
+          {actionData.ok ? (
+            <Notice tone="good">{actionData.message}</Notice>
+          ) : (
+            <p className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">{actionData.message}</p>
+          )}
+        </div>
+      ) : null}
+
+      <div className="space-y-6">
+        <Card title="The question">
+          <p className="whitespace-pre-wrap text-slate-900">{d.checkpoint.prompt}</p>
+        </Card>
+
+        <Card title="How the class is doing">
+          <SummaryList summary={insight.summary} />
+        </Card>
+
+        {detail.kind === "MULTIPLE_CHOICE" ? (
+          <Card title="Wrong options, by misconception">
+            <ChoiceDistributionView detail={detail} />
+          </Card>
+        ) : null}
+
+        {detail.kind === "NUMERIC" ? (
+          <Card title="Wrong values, by misconception and error shape">
+            <NumericDistributionView detail={detail} />
+          </Card>
+        ) : null}
+
+        {detail.kind === "SHORT_TEXT" ? (
+          <section aria-labelledby="groups-heading" className="space-y-4">
+            <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 id="groups-heading" className="mb-2 text-lg font-semibold">
+                Groups of answers
+              </h2>
+              <p className="text-sm text-slate-700">
+                {detail.attempts.all} answers, read as {groups.length} {groups.length === 1 ? "group" : "groups"}: {confirmed.length} kept by you, {suggested.length}{" "}
+                suggested by the machine. Name a group as a misconception to tag its answers and every new answer close to them; students then see the
+                misconception&apos;s next step. Tags you set or remove yourself are never changed by the machine.
+              </p>
+              <div className="mt-4">
+                <MergeGroupsForm actionData={actionData} count={groups.length} />
+              </div>
+            </div>
+            {groups.length === 0 ? <EmptyState>No answers yet. Groups appear as soon as students answer.</EmptyState> : null}
+            {groups.map((g) => (
+              <GroupCard
+                key={g.id}
+                group={g}
+                answers={answers}
+                misconceptions={d.misconceptions}
+                membership={d.membership[g.id]}
+                actionData={actionData}
+                showAll={d.show === g.id}
+                showAllHref={`${base}?show=${encodeURIComponent(g.id)}#${groupAnchor(g.id)}`}
+              />
+            ))}
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}
