@@ -1,0 +1,135 @@
+// Pieces shared by the teacher's insight pages: the sub-navigation, headline
+// figures, and the "worked through it / still working on it" mark (an icon and
+// words, never colour alone). Presentational only.
+import { NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+export function insightPath(projectId: string, page: "" | "heatmap" | "attempts" | "export" = "") {
+  return `/teach/projects/${projectId}/insight${page ? `/${page}` : ""}`;
+}
+
+export function timelinePath(projectId: string, studentId: string, checkpointId?: string | null) {
+  return `/teach/projects/${projectId}/students/${studentId}${checkpointId ? `?checkpoint=${checkpointId}` : ""}`;
+}
+
+/** helper-6's per-checkpoint insight page. */
+export function checkpointInsightPath(projectId: string, checkpointId: string) {
+  return `/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`;
+}
+
+export function attemptsPath(projectId: string, filter: { student?: string | null; misconception?: string | null; checkpoint?: string | null }) {
+  const params = new URLSearchParams();
+  if (filter.student) params.set("student", filter.student);
+  if (filter.misconception) params.set("misconception", filter.misconception);
+  if (filter.checkpoint) params.set("checkpoint", filter.checkpoint);
+  const search = params.toString();
+  return `${insightPath(projectId, "attempts")}${search ? `?${search}` : ""}`;
+}
+
+/** Overview · Heatmap · Attempts, under the project tabs. */
+export function InsightNav({ projectId }: { projectId: string }) {
+  const links = [
+    { to: insightPath(projectId), label: "Overview", end: true },
+    { to: insightPath(projectId, "heatmap"), label: "Students × misconceptions", end: false },
+    { to: insightPath(projectId, "attempts"), label: "Attempts and tags", end: false },
+  ];
+  return (
+    <nav aria-label="Insight" className="mb-6">
+      <ul className="flex flex-wrap gap-2 text-sm">
+        {links.map((l) => (
+          <li key={l.to}>
+            <NavLink
+              to={l.to}
+              end={l.end}
+              className={({ isActive }) =>
+                `inline-block rounded-full border px-3 py-1 font-medium no-underline ${isActive ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:border-slate-500"}`
+              }
+            >
+              {l.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The two CSV downloads (plain links: a resource route answers with the file). */
+export function CsvLinks({ projectId }: { projectId: string }) {
+  const cls = "inline-flex items-center gap-1.5 rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100";
+  return (
+    <>
+      <a href={`${insightPath(projectId, "export")}?kind=students`} className={cls} download>
+        <DownloadIcon /> CSV: students × misconceptions
+      </a>
+      <a href={`${insightPath(projectId, "export")}?kind=checkpoints`} className={cls} download>
+        <DownloadIcon /> CSV: checkpoint answers
+      </a>
+    </>
+  );
+}
+
+function DownloadIcon() {
+  return (
+    <svg className="h-4 w-4 shrink-0" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M10 3v10M6 9l4 4 4-4M4 16h12" />
+    </svg>
+  );
+}
+
+export function Stat({ label, value, detail }: { label: ReactNode; value: ReactNode; detail?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <dt className="text-sm font-medium text-slate-700">{label}</dt>
+      <dd className="mt-1">
+        <span className="block text-3xl font-semibold tracking-tight text-slate-900">{value}</span>
+        {detail ? <span className="mt-1 block text-sm text-slate-700">{detail}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+export function ResolvedIcon({ resolved, className = "h-4 w-4" }: { resolved: boolean; className?: string }) {
+  const common = {
+    className: `${className} shrink-0`,
+    viewBox: "0 0 20 20",
+    fill: "none",
+    stroke: "currentColor",
+    strokeWidth: 2,
+    strokeLinecap: "round" as const,
+    strokeLinejoin: "round" as const,
+    "aria-hidden": true,
+    focusable: false,
+  };
+  return resolved ? (
+    <svg {...common}>
+      <circle cx="10" cy="10" r="8" />
+      <path d="M6 10.5l2.5 2.5L14 7.5" />
+    </svg>
+  ) : (
+    <svg {...common}>
+      <path d="M4.5 10a5.5 5.5 0 1 0 1.8-4.1" />
+      <path d="M5 2.8v3.6h3.6" />
+    </svg>
+  );
+}
+
+export const RESOLVED_WORDS = { true: "worked through it", false: "still working on it" } as const;
+
+export function ResolvedMark({ resolved }: { resolved: boolean }) {
+  return (
+    <span className={`inline-flex items-center gap-1 text-sm ${resolved ? "text-emerald-900" : "text-amber-900"}`}>
+      <ResolvedIcon resolved={resolved} />
+      {resolved ? RESOLVED_WORDS.true : RESOLVED_WORDS.false}
+    </span>
+  );
+}
+
+/** An anonymised quote from a journal entry. */
+export function QuoteBlock({ text }: { text: string }) {
+  return (
+    <blockquote className="border-l-4 border-slate-300 pl-3 text-sm italic text-slate-800">
+      <p>“{text}”</p>
+    </blockquote>
+  );
+}

@@ -1,0 +1,35 @@
+// Loads what the teacher's insight pages read: the project's rows, indexed
+// once, and the report built on them. Short-text groups come from the
+// teacher's confirmed groups and the cached machine groups when available
+// (app/models/answer-groups.server.ts); otherwise the answers are clustered now.
+//
+// NO OWNERSHIP CHECK HERE: routes first find the project with
+// findTeacherProject(projectId, teacherId) and only then call these.
+import { prepare, type Prepared } from "~/domain/insight/prepare";
+import { analyseProject, type ProjectReport, type ReportOptions } from "~/domain/insight/report";
+import type { ProjectData } from "~/domain/insight/types";
+import { loadProjectData } from "~/models/insight.server";
+
+export interface InsightBundle {
+  data: ProjectData;
+  prepared: Prepared;
+  report: ProjectReport;
+}
+
+/** The project's data, indexed, without the report (for the attempts drill-down). */
+export async function loadPrepared(projectId: string): Promise<{ data: ProjectData; prepared: Prepared } | null> {
+  const data = await loadProjectData(projectId);
+  return data ? { data, prepared: prepare(data) } : null;
+}
+
+/**
+ * The full report. `textGroups: false` skips short-text grouping (pages that
+ * do not show groups, such as the heatmap).
+ */
+export async function loadInsight(projectId: string, options: { textGroups?: boolean } = {}): Promise<InsightBundle | null> {
+  const loaded = await loadPrepared(projectId);
+  if (!loaded) return null;
+  const reportOptions: ReportOptions = { now: Date.now() };
+  if (options.textGroups !== false) reportOptions.clusterText = true;
+  return { ...loaded, report: analyseProject(loaded.prepared, reportOptions) };
+}
