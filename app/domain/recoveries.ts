@@ -156,7 +156,7 @@ export function buildRecoveries(input: {
 
   const view = (a: RecoveryAttemptInput, latestVersion: number): RecoveryAttemptView => {
     const outcome = effectiveOutcome(a);
-    const ids = outcome === "GOT_IT" ? [] : effectiveMisconceptions(a.tags, impliedMisconceptions(a.version.spec, a.answer));
+    const ids = outcome === "GOT_IT" ? [] : effectiveMisconceptions(a.tags.map((t) => ({ ...t, attemptId: a.id })), impliedMisconceptions(a.version.spec, a.answer));
     return {
       id: a.id,
       number: a.number,

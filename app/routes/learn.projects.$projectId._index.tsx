@@ -66,9 +66,14 @@ export default function StudentProjectPage() {
         title={project.title}
         subtitle={project.goal}
         actions={
-          <Link to={`${base}/journal`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
-            My journal{journal.entries ? ` (${journal.entries} ${journal.entries === 1 ? "entry" : "entries"})` : ""}
-          </Link>
+          <>
+            <Link to={`${base}/recoveries`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
+              My recoveries
+            </Link>
+            <Link to={`${base}/journal`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
+              My journal{journal.entries ? ` (${journal.entries} ${journal.entries === 1 ? "entry" : "entries"})` : ""}
+            </Link>
+          </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">

@@ -108,6 +108,11 @@ export default function JournalPage() {
         }
         title="My journal"
         subtitle={`What you tried, noticed and learned in ${project.title}. Only you and your teacher can read it.`}
+        actions={
+          <Link to={`${base}/recoveries`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
+            My recoveries
+          </Link>
+        }
       />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">

@@ -1,0 +1,24 @@
+// The class debrief of a project: the rows the insight analysis reads, the
+// teacher's descriptions and next steps of the misconceptions, and the
+// short-answer groups; handed to the pure, anonymising buildDebrief.
+//
+// NO OWNERSHIP CHECK HERE: callers check that the project is the teacher's
+// own with findTeacherProject(projectId, teacherId) first.
+import { prisma } from "~/db.server";
+import { buildDebrief, type Debrief, type MisconceptionDetails } from "~/domain/insight/debrief";
+import { prepare } from "~/domain/insight/prepare";
+import { textGroupsForProject } from "~/models/answer-groups.server";
+import { loadProjectData } from "~/models/insight.server";
+
+/** The project's debrief, or null when the project does not exist. Holds no student name, email or id. */
+export async function loadDebrief(projectId: string): Promise<Debrief | null> {
+  const [data, misconceptions, textGroups] = await Promise.all([
+    loadProjectData(projectId),
+    prisma.misconception.findMany({ where: { projectId }, select: { id: true, description: true, nextStep: true } }),
+    textGroupsForProject(projectId),
+  ]);
+  if (!data) return null;
+  const details: Record<string, MisconceptionDetails> = {};
+  for (const m of misconceptions) details[m.id] = { description: m.description, nextStep: m.nextStep };
+  return buildDebrief(prepare(data), { details, textGroups });
+}

@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireTeacher } from "~/auth/session.server";
+import { DebriefView, PresentationToggle } from "~/components/debrief-view";
+import { ProjectNav } from "~/components/project-nav";
+import { loadDebrief } from "~/models/debrief.server";
+import { findTeacherProject } from "~/models/project.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Class debrief · ${data?.project.title ?? "Project"} · Rebound` }];
+
+// Everything this loader returns reaches the page, so it returns only the
+// project's title and the anonymised debrief: no student name, email or id.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
+  if (!project) notFound("We couldn't find that project among yours.");
+  const debrief = await loadDebrief(project.id);
+  if (!debrief) notFound("We couldn't find that project among yours.");
+  return {
+    project: { id: project.id, title: project.title, published: project.status === "PUBLISHED" },
+    present: new URL(request.url).searchParams.get("present") === "1",
+    debrief,
+  };
+}
+
+/** In presentation mode the app's header gives way and the debrief takes the whole width. */
+const PRESENT_STYLES = `
+body:has([data-debrief-present]) > header { display: none; }
+body:has([data-debrief-present]) > main { max-width: none; padding: 1rem 2rem 2rem; }
+`;
+
+export default function ClassDebrief() {
+  const { project, present, debrief } = useLoaderData<typeof loader>();
+  return (
+    <div data-debrief-present={present ? "" : undefined}>
+      {present ? (
+        <>
+          <style>{PRESENT_STYLES}</style>
+          <div className="mb-4 flex justify-end">
+            <PresentationToggle projectId={project.id} present />
+          </div>
+        </>
+      ) : (
+        <>
+          <ProjectNav projectId={project.id} published={project.published} />
+          <div className="mb-6 flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white px-5 py-4">
+            <p className="max-w-3xl text-slate-800">
+              This page is made for the projector: no student names or emails appear on it, only ideas, anonymous answers and counts.
+            </p>
+            <PresentationToggle projectId={project.id} present={false} />
+          </div>
+        </>
+      )}
+      <DebriefView projectTitle={project.title} debrief={debrief} present={present} />
+    </div>
+  );
+}
