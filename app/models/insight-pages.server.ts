@@ -1,13 +1,14 @@
 // Loads what the teacher's insight pages read: the project's rows, indexed
-// once, and the report built on them. Short-text groups come from the
-// teacher's confirmed groups and the cached machine groups when available
-// (app/models/answer-groups.server.ts); otherwise the answers are clustered now.
+// once, and the report built on them. Short-text groups are the teacher's
+// confirmed groups and the cached machine groups (app/models/answer-groups.server.ts),
+// so a view does not cluster every answer again.
 //
 // NO OWNERSHIP CHECK HERE: routes first find the project with
 // findTeacherProject(projectId, teacherId) and only then call these.
 import { prepare, type Prepared } from "~/domain/insight/prepare";
 import { analyseProject, type ProjectReport, type ReportOptions } from "~/domain/insight/report";
 import type { ProjectData } from "~/domain/insight/types";
+import { textGroupsForProject } from "~/models/answer-groups.server";
 import { loadProjectData } from "~/models/insight.server";
 
 export interface InsightBundle {
@@ -27,9 +28,11 @@ export async function loadPrepared(projectId: string): Promise<{ data: ProjectDa
  * do not show groups, such as the heatmap).
  */
 export async function loadInsight(projectId: string, options: { textGroups?: boolean } = {}): Promise<InsightBundle | null> {
-  const loaded = await loadPrepared(projectId);
+  const [loaded, textGroups] = await Promise.all([
+    loadPrepared(projectId),
+    options.textGroups === false ? undefined : textGroupsForProject(projectId),
+  ]);
   if (!loaded) return null;
-  const reportOptions: ReportOptions = { now: Date.now() };
-  if (options.textGroups !== false) reportOptions.clusterText = true;
+  const reportOptions: ReportOptions = { now: Date.now(), textGroups };
   return { ...loaded, report: analyseProject(loaded.prepared, reportOptions) };
 }

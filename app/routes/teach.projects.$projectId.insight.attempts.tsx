@@ -72,18 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, attemptId, misconceptionId } = submission.value;
   const result = await setAttemptMisconception({ teacherId: teacher.id, projectId: project.id, attemptId, misconceptionId, active: intent === "add-tag" });
   if (!result.ok) {
-    const message =
-      result.reason === "attempt" ? "We couldn't find that attempt in this project." : "We couldn't find that misconception in this project. Choose one from the list.";
-    return answer({ formId, ok: false, reply: submission.reply({ fieldErrors: result.reason === "misconception" ? { misconceptionId: [message] } : {}, formErrors: result.reason === "attempt" ? [message] : [] }) }, 400);
+    const errors = result.field === "misconceptionId" ? { fieldErrors: { misconceptionId: [result.message] } } : { formErrors: [result.message] };
+    return answer({ formId, ok: false, reply: submission.reply(errors) }, 400);
   }
-  const message =
-    result.status === "added"
-      ? result.changed
-        ? `Tagged “${result.misconceptionName}”. Your tag stays, whatever the automatic tagging finds.`
-        : `“${result.misconceptionName}” was already on this attempt; it is now your decision and stays.`
-      : result.changed
-        ? `Took “${result.misconceptionName}” off this attempt. It stays off, whatever the automatic tagging finds.`
-        : `“${result.misconceptionName}” was not on this attempt; it is now marked as not shown.`;
+  const message = result.message;
   return answer({ formId, ok: true, reply: submission.reply({ resetForm: true }), message });
 }
 
