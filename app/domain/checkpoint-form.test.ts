@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   assignOptionIds,
   blankFormDefaults,
+  cleanEditorFormData,
+  listIntent,
   buildSpec,
   isBlankChoiceRow,
   sameContent,
@@ -121,5 +123,41 @@ describe("sameContent and versioningNote", () => {
     expect(versioningNote(3, 0, 30)).toMatch(/No one has answered version 3 yet, so saving updates it/);
     expect(versioningNote(1, 0, 0)).toBeNull();
     expect(versioningNote(1, 1, 1)).toMatch(/1 time;/);
+  });
+});
+
+describe("cleanEditorFormData and listIntent", () => {
+  it("keeps the editor's fields and drops anything else", () => {
+    const data = new FormData();
+    for (const [k, v] of [
+      ["title", "T"],
+      ["options[0].text", "A"],
+      ["options[1].correct", "on"],
+      ["options", "garbage"],
+      ["options[0]", "x"],
+      ["options[999].text", "far away"],
+      ["options[0].__proto__", "x"],
+      ["wrongValues[2].value", "3"],
+      ["intermediateValues[0].label", "half"],
+      ["__state__", "{bad"],
+    ]) data.append(k, v);
+    expect([...cleanEditorFormData(data).entries()]).toEqual([
+      ["title", "T"],
+      ["options[0].text", "A"],
+      ["options[1].correct", "on"],
+      ["wrongValues[2].value", "3"],
+      ["intermediateValues[0].label", "half"],
+    ]);
+  });
+
+  it("accepts only well-formed list buttons", () => {
+    expect(listIntent(JSON.stringify({ type: "insert", payload: { name: "options" } }))).toBe('{"type":"insert","payload":{"name":"options"}}');
+    expect(listIntent(JSON.stringify({ type: "remove", payload: { name: "wrongValues", index: 2 } }))).toBe('{"type":"remove","payload":{"name":"wrongValues","index":2}}');
+    expect(listIntent(JSON.stringify({ type: "reorder", payload: { name: "options", from: 1, to: 0 } }))).toBe('{"type":"reorder","payload":{"name":"options","from":1,"to":0}}');
+    expect(listIntent("{bad json")).toBeNull();
+    expect(listIntent(JSON.stringify({ type: "insert", payload: { name: "title" } }))).toBeNull();
+    expect(listIntent(JSON.stringify({ type: "remove", payload: { name: "options", index: 1e6 } }))).toBeNull();
+    expect(listIntent(JSON.stringify({ type: "reset", payload: { name: "options" } }))).toBeNull();
+    expect(listIntent("null")).toBeNull();
   });
 });

@@ -192,3 +192,71 @@ export function versioningNote(latestVersion: number, attemptsOnLatest: number, 
   }
   return null;
 }
+
+const ROW_FIELDS: Record<string, string[]> = {
+  options: ["id", "text", "correct", "feedback", "misconceptionId"],
+  wrongValues: ["value", "feedback", "misconceptionId"],
+  intermediateValues: ["value", "label"],
+};
+/** Row indexes beyond this are never produced by the form. */
+export const MAX_ROW_INDEX = 50;
+
+/**
+ * Keeps only the fields the checkpoint editor can send: plain fields, and row
+ * fields like `options[2].text` with a sensible index. A hand-made request
+ * (`options=garbage`, `options[99999].text`) then gets messages about what is
+ * missing instead of breaking the page that shows the form again.
+ */
+export function cleanEditorFormData(formData: FormData): FormData {
+  const clean = new FormData();
+  for (const [name, value] of editorFormEntries(formData)) clean.append(name, value);
+  return clean;
+}
+
+export function editorFormEntries(entries: Iterable<[string, FormDataEntryValue]>): [string, string][] {
+  const plain = new Set(["title", "prompt", "maxAttempts", "afterNotYet", "answer", "tolerance", "unit", "modelAnswer", "kind", "intent"]);
+  const kept: [string, string][] = [];
+  for (const [name, value] of entries) {
+    if (typeof value !== "string") continue;
+    if (name === "__intent__") {
+      const intent = listIntent(value);
+      if (intent) kept.push([name, intent]);
+      continue;
+    }
+    if (plain.has(name)) {
+      kept.push([name, value]);
+      continue;
+    }
+    const row = /^(options|wrongValues|intermediateValues)\[(\d{1,3})\]\.(\w+)$/.exec(name);
+    if (row && Number(row[2]) <= MAX_ROW_INDEX && ROW_FIELDS[row[1]].includes(row[3])) kept.push([name, value]);
+  }
+  return kept;
+}
+
+const isRowIndex = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_ROW_INDEX;
+
+/**
+ * The editor's list buttons (add, remove, move a row) as Conform sends them,
+ * rebuilt from checked parts; anything else (bad JSON, another field, a huge
+ * index) is dropped, which makes the request an ordinary save.
+ */
+export function listIntent(raw: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== "object") return null;
+  const { type, payload } = parsed as { type?: unknown; payload?: Record<string, unknown> };
+  if (!payload || typeof payload !== "object" || typeof payload.name !== "string" || !(payload.name in ROW_FIELDS)) return null;
+  const name = payload.name;
+  if (type === "insert") {
+    return payload.index === undefined || isRowIndex(payload.index) ? JSON.stringify({ type, payload: { name, index: payload.index } }) : null;
+  }
+  if (type === "remove") return isRowIndex(payload.index) ? JSON.stringify({ type, payload: { name, index: payload.index } }) : null;
+  if (type === "reorder") {
+    return isRowIndex(payload.from) && isRowIndex(payload.to) ? JSON.stringify({ type, payload: { name, from: payload.from, to: payload.to } }) : null;
+  }
+  return null;
+}

@@ -2,8 +2,8 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { requireTeacher } from "~/auth/session.server";
 import { KindRadios } from "~/components/checkpoint-editor";
 import { Field, SubmitButton, TextareaField, buttonClass } from "~/components/form";
@@ -23,6 +23,7 @@ import {
 import { findTeacherProject } from "~/models/project.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
+import { withoutFormControls } from "~/domain/form-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} · Build · Rebound` }];
 
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "update-project": {
-      const submission = parseWithZod(formData, { schema: projectBasicsSchema });
+      const submission = parseWithZod(withoutFormControls(formData), { schema: projectBasicsSchema });
       if (submission.status !== "success") return reply({ intent, ok: false, reply: submission.reply() }, 400);
       await prisma.project.update({ where: { id: project.id }, data: submission.value });
       return reply({ intent, ok: true, message: "Project details saved." });
@@ -133,7 +134,7 @@ export default function ProjectBuilderPage() {
     lastResult: actionData?.intent === "update-project" && actionData.reply ? actionData.reply : undefined,
     defaultValue: { title: project.title, goal: project.goal, instructions: project.instructions },
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: projectBasicsSchema }),
+    onValidate: ({ formData }) => parseWithZod(withoutFormControls(formData), { schema: projectBasicsSchema }),
   });
   const live = checkpoints.filter((c) => !c.archivedAt);
   const archived = checkpoints.filter((c) => c.archivedAt);
@@ -143,12 +144,16 @@ export default function ProjectBuilderPage() {
   // Keep keyboard focus on the moved checkpoint's button after it moves.
   const movedId = actionData && "checkpointId" in actionData ? actionData.checkpointId : undefined;
   const movedDirection = actionData && "direction" in actionData ? actionData.direction : undefined;
+  // Waits for the page to settle: the action's answer arrives before the reloaded list.
+  const navigation = useNavigation();
+  const focusedFor = useRef<unknown>(null);
   useEffect(() => {
-    if (!movedId || !movedDirection) return;
+    if (navigation.state !== "idle" || !movedId || !movedDirection || focusedFor.current === actionData) return;
+    focusedFor.current = actionData;
     const preferred = document.getElementById(`move-${movedDirection}-${movedId}`) as HTMLButtonElement | null;
     const other = document.getElementById(`move-${movedDirection === "up" ? "down" : "up"}-${movedId}`) as HTMLButtonElement | null;
     (preferred && !preferred.disabled ? preferred : other)?.focus();
-  }, [actionData, movedId, movedDirection]);
+  }, [navigation.state, actionData, movedId, movedDirection]);
 
   return (
     <>
@@ -185,10 +190,6 @@ export default function ProjectBuilderPage() {
         <div className="mb-6">
           <Notice tone={actionData?.ok ? "good" : "growing"}>{message}</Notice>
         </div>
-      ) : added ? (
-        <div className="mb-6">
-          <Notice tone="good">Checkpoint &ldquo;{added.title}&rdquo; added.</Notice>
-        </div>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -197,6 +198,11 @@ export default function ProjectBuilderPage() {
             <h2 id="checkpoints-heading" className="mb-3 text-lg font-semibold">
               Checkpoints
             </h2>
+            {added && !message ? (
+              <div className="mb-3">
+                <Notice tone="good">Checkpoint &ldquo;{added.title}&rdquo; added at the end of the list.</Notice>
+              </div>
+            ) : null}
             {live.length === 0 ? (
               <EmptyState>No checkpoints yet. Add the first one below: a small, low-stakes step towards the goal.</EmptyState>
             ) : (

@@ -6,7 +6,7 @@ import { requireTeacher } from "~/auth/session.server";
 import { CheckpointEditor } from "~/components/checkpoint-editor";
 import { Badge, Card, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { prisma } from "~/db.server";
-import { blankFormDefaults, specToFormDefaults, times, versioningNote } from "~/domain/checkpoint-form";
+import { blankFormDefaults, specToFormDefaults, times, versioningNote, cleanEditorFormData } from "~/domain/checkpoint-form";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import { findProjectCheckpoint, saveCheckpointContent, type SaveResult } from "~/models/checkpoint.server";
 import { misconceptionChoices } from "~/models/misconception.server";
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { project, checkpoint } = await load(request, params);
   const misconceptions = await misconceptionChoices(project.id);
   const schema = checkpointFormSchema(checkpoint.kind, { misconceptionIds: misconceptions.map((m) => m.id) });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(cleanEditorFormData(await request.formData()), { schema });
   if (submission.status !== "success") {
     // A list button (add or remove an option) without JavaScript is not an error: the form comes back changed.
     return data({ ok: false as const, reply: submission.reply(), message: null }, { status: submission.status === "error" ? 400 : 200 });

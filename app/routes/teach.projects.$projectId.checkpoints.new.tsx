@@ -6,7 +6,7 @@ import { requireTeacher } from "~/auth/session.server";
 import { CheckpointEditor, KindRadios } from "~/components/checkpoint-editor";
 import { SubmitButton } from "~/components/form";
 import { Card, PageHeader } from "~/components/ui";
-import { KIND_DESCRIPTIONS, blankFormDefaults } from "~/domain/checkpoint-form";
+import { KIND_DESCRIPTIONS, blankFormDefaults, cleanEditorFormData } from "~/domain/checkpoint-form";
 import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
 import { createCheckpoint } from "~/models/checkpoint.server";
 import { misconceptionChoices } from "~/models/misconception.server";
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const misconceptions = await misconceptionChoices(project.id);
   const schema = checkpointFormSchema(kindValue, { misconceptionIds: misconceptions.map((m) => m.id) });
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseWithZod(cleanEditorFormData(formData), { schema });
   if (submission.status !== "success") {
     // A list button (add or remove an option) without JavaScript is not an error: the form comes back changed.
     return data({ reply: submission.reply(), message: null }, { status: submission.status === "error" ? 400 : 200 });

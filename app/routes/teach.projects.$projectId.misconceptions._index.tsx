@@ -11,6 +11,7 @@ import { createMisconception, deleteMisconception, listProjectMisconceptions } f
 import { findTeacherProject } from "~/models/project.server";
 import { misconceptionSchema } from "~/schemas/misconception";
 import { notFound } from "~/utils/http.server";
+import { withoutFormControls } from "~/domain/form-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Misconceptions · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   if (intent === "create") {
-    const submission = parseWithZod(formData, { schema: misconceptionSchema });
+    const submission = parseWithZod(withoutFormControls(formData), { schema: misconceptionSchema });
     if (submission.status !== "success") return reply({ intent, ok: false, reply: submission.reply(), message: null }, 400);
     const result = await createMisconception(project.id, submission.value);
     if (!result.ok) {
@@ -78,7 +79,7 @@ export default function MisconceptionsPage() {
     id: "new-misconception",
     lastResult: actionData?.intent === "create" ? actionData.reply : undefined,
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: misconceptionSchema }),
+    onValidate: ({ formData }) => parseWithZod(withoutFormControls(formData), { schema: misconceptionSchema }),
   });
   return (
     <>

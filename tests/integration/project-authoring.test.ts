@@ -252,6 +252,25 @@ describe("adding checkpoints", () => {
     expect(await prisma.checkpoint.count({ where: { projectId: project.id } })).toBe(3);
   });
 
+  it("treats hand-made list buttons and control fields as ordinary input, never a 500", async () => {
+    const { project, misconception, cookie, base } = await setup();
+    const params = { projectId: project.id };
+    for (const intent of ["{bad json", JSON.stringify({ type: "insert", payload: { name: "title" } }), JSON.stringify({ type: "remove", payload: { name: "options", index: 99999 } })]) {
+      const res = await call(newAction, post(`${base}/checkpoints/new`, { kind: "MULTIPLE_CHOICE", title: "", prompt: "Q", __intent__: intent, __state__: "{bad" }, cookie), params);
+      expect(res.status).toBe(400);
+    }
+    const far = await call(newAction, post(`${base}/checkpoints/new`, { kind: "MULTIPLE_CHOICE", title: "T", prompt: "Q", "options[99999].text": "far" }, cookie), params);
+    expect(far.status).toBe(400);
+    const misc = await call(misconceptionsAction, post(`${base}/misconceptions`, { intent: "create", name: "", __intent__: "{bad" }, cookie), params);
+    expect(misc.status).toBe(400);
+    const edit = await call(editMisconceptionAction, post(`${base}/misconceptions/${misconception.id}`, { name: "", __state__: "{bad" }, cookie), { ...params, misconceptionId: misconception.id });
+    expect(edit.status).toBe(400);
+    const details = await call(builderAction, post(base, { intent: "update-project", title: "", goal: "g", __intent__: "{bad" }, cookie), params);
+    expect(details.status).toBe(400);
+    const prompt = await call(promptsAction, post(`${base}/prompts`, { intent: "from-scratch", title: "", questions: "Q", trigger: "PROJECT", __intent__: "{bad" }, cookie), params);
+    expect(prompt.status).toBe(400);
+  });
+
   it("adds a short-text checkpoint with an optional model answer", async () => {
     const { project, cookie, base } = await setup();
     const res = await call(newAction, post(`${base}/checkpoints/new`, { kind: "SHORT_TEXT", title: "Explain", prompt: "Why?", modelAnswer: "Because." }, cookie), { projectId: project.id });
