@@ -378,7 +378,7 @@ export function GroupCard({
         <div className="flex items-center gap-2 text-sm">
           <input id={`${anchor}-merge`} type="checkbox" form="merge-groups" name="groupKeys" value={group.id} className="h-4 w-4" />
           <label htmlFor={`${anchor}-merge`}>
-            Select for merging<span className="sr-only">: {title}</span>
+            Select for merging<span className="sr-only"> the group {title}</span>
           </label>
         </div>
       </div>

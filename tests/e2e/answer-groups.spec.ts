@@ -1,0 +1,68 @@
+import { DEMO_TEACHER, expect, expectNoSeriousA11yViolations, logIn, test } from "./fixtures";
+
+const CHECKPOINT = "Why does the car keep going?";
+const GROUP_ANSWER = "There has to be a force pushing it forward or it would stop.";
+const NEW_ANSWER = "There must be a force pushing the car forward, otherwise it would stop.";
+const NEXT_STEP = /Think about a puck sliding on ice/;
+
+test("the teacher names a group of short answers as a misconception, and a similar new answer is tagged with it", async ({ page, browser }) => {
+  // Two people, three accessibility scans and a production server under load: more than the default minute.
+  test.setTimeout(180_000);
+  // A student opens the short-text checkpoint (its address gives the teacher's page too).
+  const studentContext = await browser.newContext();
+  const student = await studentContext.newPage();
+  await logIn(student, "ben@rebound.test");
+  await student.getByRole("link", { name: "Forces and motion" }).first().click();
+  await student.getByRole("link", { name: CHECKPOINT }).first().click();
+  await student.waitForURL(/\/checkpoints\//);
+  await expect(student.getByRole("heading", { level: 1, name: CHECKPOINT })).toBeVisible();
+  const [, projectId, checkpointId] = new URL(student.url()).pathname.match(/^\/learn\/projects\/([^/]+)\/checkpoints\/([^/]+)/)!;
+
+  // The teacher reads the groups and names the "force pushing it forward" group.
+  await logIn(page, DEMO_TEACHER);
+  await page.goto(`/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`);
+  await expect(page.getByRole("heading", { level: 1, name: CHECKPOINT })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Groups of answers" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: /Insight/ })).toHaveAttribute("href", `/teach/projects/${projectId}/insight`);
+  await expectNoSeriousA11yViolations(page);
+
+  const suggested = page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: GROUP_ANSWER });
+  await expect(suggested).toHaveCount(1);
+  await suggested.getByText("Name as a misconception").click();
+  await suggested.getByLabel("Misconception", { exact: true }).selectOption({ label: "Motion needs a force" });
+  await suggested.getByRole("button", { name: "Name this group" }).click();
+  await expect(page.getByText(/Named the group as “Motion needs a force”/)).toBeVisible();
+
+  const named = page.getByRole("region", { name: "Motion needs a force" });
+  await expect(named).toBeVisible();
+  await expect(named.getByText("Kept by you")).toBeVisible();
+  await expect(named.getByText("Misconception: Motion needs a force")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // The student answers in a similar way and sees the misconception's next step.
+  await student.getByLabel("Your answer").fill(NEW_ANSWER);
+  await student.getByRole("button", { name: "Submit my answer" }).click();
+  await expect(student).toHaveURL(/attempt=/);
+  await expect(student.getByText(NEXT_STEP).first()).toBeVisible();
+  await studentContext.close();
+
+  // The teacher sees the new answer in the named group, tagged and marked as added by the machine.
+  await page.reload();
+  const group = page.getByRole("region", { name: "Motion needs a force" });
+  await group.getByText(/^All \d+ answers/).click();
+  const row = group.getByRole("listitem").filter({ has: page.getByRole("blockquote").filter({ hasText: NEW_ANSWER }) });
+  await expect(row).toBeVisible();
+  await expect(row.getByText("Added by the machine")).toBeVisible();
+  await expect(row.getByText("Motion needs a force · from a named group")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("a student cannot open the teacher's checkpoint insight", async ({ page }) => {
+  await logIn(page, "amara@rebound.test");
+  await page.getByRole("link", { name: "Forces and motion" }).first().click();
+  await page.getByRole("link", { name: CHECKPOINT }).first().click();
+  await page.waitForURL(/\/checkpoints\//);
+  const [, projectId, checkpointId] = new URL(page.url()).pathname.match(/^\/learn\/projects\/([^/]+)\/checkpoints\/([^/]+)/)!;
+  const response = await page.goto(`/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`);
+  expect(response?.status()).toBe(403);
+});
