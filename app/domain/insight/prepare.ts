@@ -235,7 +235,8 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
   for (const row of data.attempts) {
     const version = versions.get(row.checkpointVersionId);
     if (!students.has(row.studentId) || !version || version.checkpointId !== row.checkpointId) continue;
-    const outcome = settleOutcome(row.outcome, reviewsByAttempt.get(row.id));
+    const auto = row.outcome === "GOT_IT" || row.outcome === "NOT_YET";
+    const outcome = auto ? (row.outcome as Outcome) : settleOutcome(row.outcome, reviewsByAttempt.get(row.id));
     // A got-it chose no wrong option or value: only other answers are read.
     const read = outcome === "GOT_IT" ? UNREAD : readAnswer(version.spec, row.answer);
     const tagRows = tagsByAttempt.get(row.id);

@@ -1,0 +1,246 @@
+// npm run bench: how fast the class-insight report is on a large class.
+//
+// Builds a synthetic class in a FRESH SQLite database in a temp dir (300
+// students × 40 checkpoints of all three kinds × about three attempts, with
+// misconception tags, reviews and journals; plus the same at 4× and 16× the
+// students), then prints:
+// - the time to build the full project report (load through Prisma + analyse),
+//   median of several runs, and its two parts;
+// - the time to read the same rows raw with better-sqlite3 (the floor) and the ratio;
+// - the time to cluster 1,000 short answers;
+// - the report time per attempt at 1×, 4× and 16× (near-linear growth keeps it flat);
+// and ends with one JSON line of all figures.
+//
+// Options: --keep keeps the temp database; --quick skips the 16× class.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import Database from "better-sqlite3";
+import { BASE_SIZE, rng, shortAnswer, writeBenchClass, type BenchClassCounts } from "./lib/bench-data";
+import { migrateSqlite } from "./lib/migrate";
+
+const args = new Set(process.argv.slice(2));
+const SCALES = args.has("--quick") ? [1, 4] : [1, 4, 16];
+const RUNS: Record<number, number> = { 1: 9, 4: 5, 16: 3 };
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rebound-bench-"));
+const file = path.join(dir, "bench.db");
+migrateSqlite(file);
+// The app's Prisma client reads DATABASE_URL when its module is first imported.
+process.env.DATABASE_URL = `file:${file}`;
+process.env.NODE_ENV = "production";
+
+const ms = (x: number) => Math.round(x * 100) / 100;
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+async function time<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const value = await fn();
+  return [performance.now() - t0, value];
+}
+async function medianOf(runs: number, fn: () => unknown | Promise<unknown>, warmups = 1): Promise<number> {
+  for (let i = 0; i < warmups; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await time(fn))[0]);
+  return median(times);
+}
+
+/** The floor: the same rows read with plain better-sqlite3 SELECTs, no shaping at all. */
+function rawReader(dbFile: string) {
+  const db = new Database(dbFile, { readonly: true });
+  const q = {
+    project: db.prepare(`SELECT id, classroomId FROM "Project" WHERE id = ?`),
+    students: db.prepare(
+      `SELECT e.removedAt, u.id, u.name, u.email FROM "Enrollment" e JOIN "User" u ON u.id = e.studentId WHERE e.classroomId = ?`,
+    ),
+    misconceptions: db.prepare(`SELECT id, name FROM "Misconception" WHERE projectId = ? ORDER BY createdAt, name`),
+    checkpoints: db.prepare(`SELECT id, position, kind, archivedAt FROM "Checkpoint" WHERE projectId = ? ORDER BY position`),
+    versions: db.prepare(
+      `SELECT v.id, v.checkpointId, v.version, v.title, v.spec FROM "CheckpointVersion" v JOIN "Checkpoint" c ON c.id = v.checkpointId WHERE c.projectId = ?`,
+    ),
+    attempts: db.prepare(
+      `SELECT a.id, a.studentId, a.checkpointId, a.checkpointVersionId, a.number, a.createdAt, a.answer, a.outcome FROM "Attempt" a JOIN "Checkpoint" c ON c.id = a.checkpointId WHERE c.projectId = ?`,
+    ),
+    reviews: db.prepare(
+      `SELECT r.attemptId, r.role, r.verdict, r.createdAt FROM "AttemptReview" r JOIN "Attempt" a ON a.id = r.attemptId JOIN "Checkpoint" c ON c.id = a.checkpointId WHERE c.projectId = ?`,
+    ),
+    tags: db.prepare(
+      `SELECT t.attemptId, t.misconceptionId, t.source, t.active, t.createdAt FROM "AttemptMisconception" t JOIN "Attempt" a ON a.id = t.attemptId JOIN "Checkpoint" c ON c.id = a.checkpointId WHERE c.projectId = ?`,
+    ),
+    journals: db.prepare(
+      `SELECT id, studentId, checkpointId, attemptId, responses, confidence, supportNeeded, supportResolvedAt, submittedAt, createdAt FROM "JournalEntry" WHERE projectId = ? AND status = 'SUBMITTED'`,
+    ),
+  };
+  return {
+    read(projectId: string) {
+      const project = q.project.get(projectId) as { classroomId: string };
+      return {
+        students: q.students.all(project.classroomId),
+        misconceptions: q.misconceptions.all(projectId),
+        checkpoints: q.checkpoints.all(projectId),
+        versions: q.versions.all(projectId),
+        attempts: q.attempts.all(projectId),
+        reviews: q.reviews.all(projectId),
+        tags: q.tags.all(projectId),
+        journals: q.journals.all(projectId),
+      };
+    },
+    close: () => db.close(),
+  };
+}
+
+async function main() {
+  console.log(`Rebound insight benchmark — fresh SQLite database in ${dir}`);
+  console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, load average ${os.loadavg()[0].toFixed(1)}\n`);
+
+  const classes: Record<number, BenchClassCounts> = {};
+  const [buildMs] = await time(() => {
+    for (const scale of SCALES) {
+      classes[scale] = writeBenchClass(file, { ...BASE_SIZE, students: BASE_SIZE.students * scale }, `x${scale}`, 1000 + scale);
+    }
+  });
+  for (const scale of SCALES) {
+    const c = classes[scale];
+    console.log(
+      `${String(scale).padStart(2)}× class: ${c.students} students, ${c.checkpoints} checkpoints, ${c.attempts} attempts, ` +
+        `${c.reviews} reviews, ${c.tags} misconception tags, ${c.journalEntries} journal entries`,
+    );
+  }
+  console.log(`(written with better-sqlite3 bulk inserts in ${ms(buildMs / 1000)} s)\n`);
+
+  const { prisma } = await import("~/db.server");
+  const { loadProjectData, buildProjectReport } = await import("~/models/insight.server");
+  const { buildReport } = await import("~/domain/insight/report");
+  const { clusterAnswers } = await import("~/domain/insight/text-clustering");
+  const raw = rawReader(file);
+
+  interface ScaleFigures {
+    attempts: number;
+    runs: number;
+    reportMs: number;
+    loadMs: number;
+    analyseMs: number;
+    rawMs: number;
+    ratio: number;
+    reportUsPerAttempt: number;
+    /** The same report with findMany instead of the lean SELECTs (not measured at 16×). */
+    reportFindManyMs: number | null;
+    loadFindManyMs: number | null;
+    /** Process CPU time (all threads) of the same runs: less sensitive to other load on the machine. */
+    cpu: { reportMs: number; rawMs: number; ratio: number };
+  }
+  const perScale: Record<string, ScaleFigures> = {};
+  for (const scale of SCALES) {
+    const { projectId, attempts } = classes[scale];
+    const runs = RUNS[scale];
+    const compare = scale < 16;
+    const data = (await loadProjectData(projectId))!;
+    // Runs are interleaved (raw, report, its parts, …) so that a busy machine slows every figure alike.
+    const steps: Record<string, () => unknown> = {
+      raw: () => raw.read(projectId),
+      report: () => buildProjectReport(projectId),
+      load: () => loadProjectData(projectId),
+      analyse: () => buildReport(data),
+      ...(compare
+        ? {
+            reportFindMany: () => buildProjectReport(projectId, { reader: "prisma" }),
+            loadFindMany: () => loadProjectData(projectId, { reader: "prisma" }),
+          }
+        : {}),
+    };
+    const times: Record<string, number[]> = {};
+    const cpuTimes: Record<string, number[]> = {};
+    for (let i = 0; i < runs + 1; i++) {
+      for (const [name, step] of Object.entries(steps)) {
+        const cpu0 = process.cpuUsage();
+        const [t] = await time(step);
+        const cpu = process.cpuUsage(cpu0);
+        if (i === 0) continue; // the first round warms up
+        (times[name] ??= []).push(t);
+        (cpuTimes[name] ??= []).push((cpu.user + cpu.system) / 1000);
+      }
+    }
+    const m = (name: string) => (times[name] ? ms(median(times[name])) : null);
+    const cpuOf = (name: string) => ms(median(cpuTimes[name]));
+    const reportMs = m("report")!;
+    const rawMs = m("raw")!;
+    perScale[`${scale}x`] = {
+      attempts,
+      runs,
+      reportMs,
+      loadMs: m("load")!,
+      analyseMs: m("analyse")!,
+      rawMs,
+      ratio: ms(reportMs / rawMs),
+      reportUsPerAttempt: ms((reportMs * 1000) / attempts),
+      reportFindManyMs: m("reportFindMany"),
+      loadFindManyMs: m("loadFindMany"),
+      cpu: { reportMs: cpuOf("report"), rawMs: cpuOf("raw"), ratio: ms(cpuOf("report") / cpuOf("raw")) },
+    };
+  }
+
+  // Short-text clustering: 1,000 answers of one question, and the whole 1× report with every short-text checkpoint clustered.
+  const r = rng(7);
+  const answers = Array.from({ length: 1000 }, (_, i) => ({ id: `t${i}`, text: shortAnswer(r).text }));
+  const distinct = new Set(answers.map((a) => a.text)).size;
+  const clusterMs = await medianOf(5, () => clusterAnswers(answers), 1);
+  const groups = clusterAnswers(answers).length;
+  const base = classes[1];
+  const reportWithClusteringMs = await medianOf(3, () => buildProjectReport(base.projectId, { clusterText: true }), 1);
+
+  raw.close();
+  await prisma.$disconnect();
+
+  const one = perScale["1x"];
+  console.log(`Full project report (1×, ${one.attempts} attempts), median of ${one.runs} interleaved runs:`);
+  console.log(`  report (load + analyse):  ${one.reportMs} ms   [load ${one.loadMs} ms + analysis ${one.analyseMs} ms]`);
+  console.log(`  raw read (floor):         ${one.rawMs} ms   (plain better-sqlite3 SELECTs of the same rows)`);
+  console.log(`  ratio report / raw:       ${one.ratio}×   (target ≤ 3×; in CPU time ${one.cpu.reportMs} / ${one.cpu.rawMs} ms = ${one.cpu.ratio}×)`);
+  console.log(`  the same report reading through findMany: ${one.reportFindManyMs} ms (load ${one.loadFindManyMs} ms)`);
+  console.log(`  with all ${Math.round(BASE_SIZE.checkpoints / 3)} short-text checkpoints clustered: ${ms(reportWithClusteringMs)} ms`);
+  console.log(`\nClustering 1,000 short answers (${distinct} distinct): ${ms(clusterMs)} ms → ${groups} groups`);
+  console.log(`\nGrowth (report time per attempt; flat = linear):`);
+  for (const scale of SCALES) {
+    const s = perScale[`${scale}x`];
+    console.log(
+      `  ${String(scale).padStart(2)}×: ${String(s.attempts).padStart(7)} attempts  report ${String(s.reportMs).padStart(8)} ms  ` +
+        `(load ${s.loadMs}, analyse ${s.analyseMs})  raw ${s.rawMs} ms  ratio ${s.ratio}× (CPU ${s.cpu.ratio}×)  → ${s.reportUsPerAttempt} µs/attempt`,
+    );
+  }
+  const last = SCALES[SCALES.length - 1];
+  const growth = SCALES.length > 1 ? ms(perScale[`${last}x`].reportUsPerAttempt / one.reportUsPerAttempt) : null;
+  console.log(`  per-attempt cost at ${last}× vs 1×: ${growth}×\n`);
+
+  if (!args.has("--keep")) fs.rmSync(dir, { recursive: true, force: true });
+  else console.log(`Kept ${file}\n`);
+
+  console.log(
+    JSON.stringify({
+      attempts: one.attempts,
+      reportMs: one.reportMs,
+      loadMs: one.loadMs,
+      analyseMs: one.analyseMs,
+      rawReadMs: one.rawMs,
+      ratio: one.ratio,
+      cpuRatio: one.cpu.ratio,
+      loadAverage: ms(os.loadavg()[0]),
+      reportWithClusteringMs: ms(reportWithClusteringMs),
+      cluster1000Ms: ms(clusterMs),
+      cluster1000Groups: groups,
+      usPerAttempt: Object.fromEntries(SCALES.map((s) => [`${s}x`, perScale[`${s}x`].reportUsPerAttempt])),
+      reportFindManyMs: one.reportFindManyMs,
+      perScale,
+      growth: { from: "1x", to: `${last}x`, perAttemptCostRatio: growth },
+    }),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(1);
+});
