@@ -294,7 +294,7 @@ function HelpNow({ d }: { d: Data }) {
   const base = d.project.id;
   return (
     <Card title="Who needs help now">
-      <h3 className="text-sm font-semibold text-slate-800">Going round in circles</h3>
+      <h3 className="text-sm font-semibold text-slate-800">Repeated “not yet”, nothing since</h3>
       <p className="text-sm text-slate-700">
         {d.minNotYets} or more “not yet” in a row on a checkpoint, with no “got it” or reflection since.
       </p>

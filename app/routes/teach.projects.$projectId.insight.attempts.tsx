@@ -230,7 +230,8 @@ function groupAttempts(attempts: Attempt[]) {
 
 function AttemptItem({ attempt: a, misconceptions }: { attempt: Attempt; misconceptions: { id: string; name: string }[] }) {
   const context = `attempt ${a.number} of ${a.studentName} on ${a.latestTitle}`;
-  const shown = new Set([...a.tags.map((t) => t.misconceptionId)]);
+  // Tags taken off have their own "Put back" button, so the list offers the others.
+  const shown = new Set([...a.tags, ...a.removed].map((t) => t.misconceptionId));
   const addable = misconceptions.filter((m) => !shown.has(m.id));
   return (
     <article aria-labelledby={`attempt-${a.id}`} className="px-4 py-3">
