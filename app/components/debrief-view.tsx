@@ -64,7 +64,7 @@ export function DebriefView({ projectTitle, debrief, present }: { projectTitle: 
   const after = (href: string) => sections[sections.findIndex((s) => s.href === href) + 1] ?? null;
   return (
     <div className="space-y-10 text-slate-950">
-      <header className={`rounded-xl bg-slate-900 px-8 py-8 text-white ${present ? "flex min-h-[calc(100svh-5rem)] flex-col justify-center px-12" : ""}`}>
+      <header className={`rounded-xl bg-slate-900 px-6 py-8 text-white sm:px-8 ${present ? "flex min-h-[calc(100svh-5rem)] flex-col justify-center px-12" : ""}`}>
         <p className={`font-medium text-slate-200 ${small}`}>Class debrief · {projectTitle}</p>
         <h1 className={`mt-1 font-semibold tracking-tight ${h1}`}>What our “not yet”s taught us</h1>
         <p className={`mt-4 max-w-5xl text-slate-100 ${body}`}>
@@ -97,7 +97,7 @@ export function DebriefView({ projectTitle, debrief, present }: { projectTitle: 
       ) : null}
 
       {debrief.misconceptions.map((m, i) => (
-        <section key={m.misconceptionId} id={`idea-${i + 1}`} aria-labelledby={`idea-${i + 1}-title`} className={`rounded-xl border border-slate-300 bg-white p-8 shadow-sm ${slide}`}>
+        <section key={m.misconceptionId} id={`idea-${i + 1}`} aria-labelledby={`idea-${i + 1}-title`} className={`rounded-xl border border-slate-300 bg-white p-6 shadow-sm sm:p-8 ${slide}`}>
           <div className="grid gap-8 lg:grid-cols-5">
             <div className="lg:col-span-3">
               <p className={`font-medium text-brand-800 ${small}`}>
@@ -153,7 +153,7 @@ export function DebriefView({ projectTitle, debrief, present }: { projectTitle: 
       ))}
 
       {debrief.learned.length ? (
-        <section id="learned" aria-labelledby="learned-title" className={`rounded-xl border border-slate-300 bg-white p-8 shadow-sm ${slide}`}>
+        <section id="learned" aria-labelledby="learned-title" className={`rounded-xl border border-slate-300 bg-white p-6 shadow-sm sm:p-8 ${slide}`}>
           <h2 id="learned-title" className={`font-semibold tracking-tight ${h2}`}>
             What we learned together
           </h2>
@@ -177,7 +177,7 @@ export function DebriefView({ projectTitle, debrief, present }: { projectTitle: 
         </section>
       ) : null}
 
-      <section id="questions" aria-labelledby="questions-title" className={`rounded-xl border border-slate-300 bg-white p-8 shadow-sm ${slide}`}>
+      <section id="questions" aria-labelledby="questions-title" className={`rounded-xl border border-slate-300 bg-white p-6 shadow-sm sm:p-8 ${slide}`}>
         <h2 id="questions-title" className={`font-semibold tracking-tight ${h2}`}>
           Questions for all of us
         </h2>

@@ -5,6 +5,7 @@
 // static router is what Remix renders with underneath.
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
+import type { LoaderFunction } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 
 export interface RouteModule {
@@ -42,7 +43,7 @@ export async function renderRoute(route: RouteModule, path: string, request: Req
     {
       id,
       path,
-      loader: (args) => (route.loader as (a: unknown) => unknown)({ ...args, context: {} }),
+      loader: (args) => (route.loader as (a: unknown) => ReturnType<LoaderFunction>)({ ...args, context: {} }),
       Component: route.default,
     },
   ]);

@@ -205,6 +205,24 @@ describe("buildDebrief", () => {
     ]);
   });
 
+  it("gives every misconception a quote before any gets a second", () => {
+    const more = data();
+    more.journalEntries.push(
+      journal({ id: "j6", studentId: "ana", checkpointId: "c1", submittedAt: at(50), responses: [{ question: null, answer: "Forces change motion; they don't keep it going." }] }),
+    );
+    const p = prepare(more);
+    const pick = (max: number) => buildDebrief(p, { details, learnedQuotes: max }).learned.map((q) => [q.misconceptionName, q.text.slice(0, 20)]);
+    expect(pick(2)).toEqual([
+      ["Motion needs a force", "Forces change motion"],
+      ["Heavier falls faster", "Mass cancels out in "],
+    ]);
+    expect(pick(6)).toEqual([
+      ["Motion needs a force", "Forces change motion"],
+      ["Heavier falls faster", "Mass cancels out in "],
+      ["Motion needs a force", "Nothing has to push "],
+    ]);
+  });
+
   it("holds no student id, name or email anywhere", () => {
     const json = JSON.stringify(buildDebrief(prepared, { details, textGroups: { c3: [{ id: "g", attemptIds: [], misconceptionId: "m1", representatives: ["ask chen.wu"] }] } }));
     for (const word of ["Ana", "Lima", "Ben", "Okafor", "Will Hart", "Hart", "Chen", "Wu", "example.test", "ana.lima", "chen.wu"]) {

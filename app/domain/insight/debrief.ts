@@ -277,40 +277,39 @@ function learnedQuotes(
     if (list) list.push(j);
     else journalsByStudentCheckpoint.set(key, [j]);
   }
+  // Each misconception's candidate entries, newest first (ties by id, so the page is the same on every view).
+  const candidates = order.map((m) => {
+    const list: PreparedJournal[] = [];
+    for (const e of episodesByMisconception.get(m.misconceptionId) ?? []) {
+      if (e.gotIt) list.push(...(journalsByStudentCheckpoint.get(`${e.studentId}\u0000${e.checkpointId}`) ?? []));
+    }
+    return list.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id));
+  });
+  // Round-robin over the misconceptions, so every one gets a voice before any gets a second.
   const usedEntries = new Set<string>();
   const usedTexts = new Set<string>();
-  const perMisconception = order.map((m) => {
-    const quotes: DebriefQuote[] = [];
-    const candidates: PreparedJournal[] = [];
-    for (const e of episodesByMisconception.get(m.misconceptionId) ?? []) {
-      if (!e.gotIt) continue;
-      candidates.push(...(journalsByStudentCheckpoint.get(`${e.studentId}\u0000${e.checkpointId}`) ?? []));
-    }
-    // Newest first; ties by id so the page is the same on every view.
-    candidates.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id));
-    for (const j of candidates) {
-      if (usedEntries.has(j.id)) continue;
-      const line = learningLine(j.responses);
-      if (!line || STILL_UNSURE.test(line.text)) continue;
-      const text = quoteOf(line.text, options.anonymise, options.length);
-      const key = normaliseKey(text);
-      if (!text || usedTexts.has(key)) continue;
-      usedEntries.add(j.id);
-      usedTexts.add(key);
-      quotes.push({ text, misconceptionName: m.name, question: line.question });
-    }
-    return quotes;
-  });
+  const next = order.map(() => 0);
   const result: DebriefQuote[] = [];
-  for (let round = 0; result.length < options.max; round++) {
-    let any = false;
-    for (const quotes of perMisconception) {
-      if (round < quotes.length && result.length < options.max) {
-        result.push(quotes[round]);
-        any = true;
+  let progressed = true;
+  while (result.length < options.max && progressed) {
+    progressed = false;
+    for (let k = 0; k < order.length && result.length < options.max; k++) {
+      const list = candidates[k];
+      while (next[k] < list.length) {
+        const j = list[next[k]++];
+        if (usedEntries.has(j.id)) continue;
+        const line = learningLine(j.responses);
+        if (!line || STILL_UNSURE.test(line.text)) continue;
+        const text = quoteOf(line.text, options.anonymise, options.length);
+        const key = normaliseKey(text);
+        if (!text || usedTexts.has(key)) continue;
+        usedEntries.add(j.id);
+        usedTexts.add(key);
+        result.push({ text, misconceptionName: order[k].name, question: line.question });
+        progressed = true;
+        break;
       }
     }
-    if (!any) break;
   }
   return result;
 }
