@@ -19,8 +19,9 @@ import {
   clusterTagWrite,
   clusterUntagWrite,
   defaultGroupLabel,
+  contextBucket,
+  createNamedGroupMatcher,
   groupsFingerprint,
-  matchNamedGroup,
   parseGroupKey,
   planMerge,
   teacherTagWrite,
@@ -368,6 +369,67 @@ async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 // ---------------------------------------------------------------------------
 // Machine tagging of a new short-text attempt
 
+type Matcher = (text: string) => NamedGroupMatch | null;
+
+/** Checkpoint id → the matcher of its named groups and the key it was built at. Bounded like the groups cache. */
+const matchers = new Map<string, { key: string; match: Matcher }>();
+
+/**
+ * The matcher of a checkpoint's named groups, kept while the groups, their
+ * teacher-placed answers and (roughly) the checkpoint's answers stay the same.
+ * A group is matched by the answers the teacher placed in it, not by those the
+ * machine added, so a group cannot drift away from what the teacher confirmed.
+ */
+async function namedGroupMatcher(checkpointId: string): Promise<Matcher | null> {
+  const namedWhere = { checkpointId, misconceptionId: { not: null } };
+  const [named, members, answerCount] = await Promise.all([
+    prisma.answerGroup.findMany({
+      where: namedWhere,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, misconceptionId: true, updatedAt: true },
+    }),
+    prisma.answerGroupMember.aggregate({
+      where: { source: "TEACHER", group: namedWhere },
+      _count: { _all: true },
+      _max: { updatedAt: true },
+    }),
+    prisma.attempt.count({ where: { checkpointId } }),
+  ]);
+  if (named.length === 0) return null;
+  const key = [
+    named.map((g) => `${g.id}:${g.misconceptionId}:${g.updatedAt.getTime()}`).join(","),
+    members._count._all,
+    members._max.updatedAt?.getTime() ?? 0,
+    contextBucket(answerCount),
+  ].join("|");
+  const kept = matchers.get(checkpointId);
+  if (kept?.key === key) return kept.match;
+
+  const [groups, context] = await Promise.all([
+    prisma.answerGroup.findMany({
+      where: { id: { in: named.map((g) => g.id) }, checkpointId },
+      select: {
+        id: true,
+        misconceptionId: true,
+        members: { where: { excluded: false, source: "TEACHER" }, select: { attempt: { select: { answer: true } } } },
+      },
+    }),
+    prisma.attempt.findMany({ where: { checkpointId }, select: { answer: true } }),
+  ]);
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  const match = createNamedGroupMatcher(
+    named.flatMap((n) => {
+      const g = byId.get(n.id);
+      return g?.misconceptionId ? [{ answerGroupId: g.id, misconceptionId: g.misconceptionId, answers: g.members.map((m) => m.attempt.answer) }] : [];
+    }),
+    context.map((a) => a.answer),
+  );
+  matchers.delete(checkpointId);
+  matchers.set(checkpointId, { key, match });
+  if (matchers.size > MAX_CACHED_CHECKPOINTS) matchers.delete(matchers.keys().next().value!);
+  return match;
+}
+
 /**
  * Compares a new short-text attempt with the checkpoint's groups the teacher
  * named as misconceptions; when it falls close to one (the clustering
@@ -378,22 +440,8 @@ async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
  */
 export async function tagNewShortTextAttempt(attempt: { id: string; checkpointId: string; answer: string }): Promise<NamedGroupMatch | null> {
   try {
-    const named = await prisma.answerGroup.findMany({
-      where: { checkpointId: attempt.checkpointId, misconceptionId: { not: null } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        misconceptionId: true,
-        members: { where: { excluded: false, attemptId: { not: attempt.id } }, select: { attempt: { select: { answer: true } } } },
-      },
-    });
-    if (named.length === 0) return null;
-    const context = await prisma.attempt.findMany({ where: { checkpointId: attempt.checkpointId, id: { not: attempt.id } }, select: { answer: true } });
-    const match = matchNamedGroup(
-      attempt.answer,
-      named.map((g) => ({ answerGroupId: g.id, misconceptionId: g.misconceptionId!, answers: g.members.map((m) => m.attempt.answer) })),
-      context.map((a) => a.answer),
-    );
+    const matcher = await namedGroupMatcher(attempt.checkpointId);
+    const match = matcher?.(attempt.answer);
     if (!match) return null;
     const added = await transaction(async (tx) => {
       const member = await tx.answerGroupMember.findUnique({

@@ -4,6 +4,8 @@ import {
   clusterTagWrite,
   clusterUntagWrite,
   confirmedGroupKey,
+  contextBucket,
+  createNamedGroupMatcher,
   defaultGroupLabel,
   describeAnswers,
   groupsFingerprint,
@@ -204,5 +206,20 @@ describe("matchNamedGroup", () => {
     expect(matchNamedGroup("The forces are balanced so the speed stays the same.", groups, context)).toBeNull();
     expect(matchNamedGroup("   ", groups, context)).toBeNull();
     expect(matchNamedGroup("anything", [], context)).toBeNull();
+  });
+});
+
+describe("createNamedGroupMatcher and contextBucket", () => {
+  it("matches like matchNamedGroup, prepared once", () => {
+    const match = createNamedGroupMatcher([{ answerGroupId: "push", misconceptionId: "force", answers: [answers[0].text] }], answers.map((a) => a.text));
+    expect(match("a force has to push it forward or it stops")?.answerGroupId).toBe("push");
+    expect(match("momentum")).toBeNull();
+    expect(createNamedGroupMatcher([])("anything")).toBeNull();
+  });
+
+  it("moves on when the answers grow by about a fifth", () => {
+    for (const n of [0, 10, 100, 1000]) expect(contextBucket(Math.ceil(n * 1.25) + 2)).toBeGreaterThan(contextBucket(n));
+    // From 100 to 200 answers the matcher is rebuilt only a few times, not on every answer.
+    expect(new Set(Array.from({ length: 101 }, (_, i) => contextBucket(100 + i))).size).toBeLessThanOrEqual(5);
   });
 });

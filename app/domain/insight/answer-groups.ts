@@ -235,18 +235,43 @@ export interface NamedGroupMatch {
 }
 
 /**
- * The named group a new answer falls close to (average similarity at least the
+ * Prepares the named groups of a checkpoint for matching new answers: the named
+ * group a new answer falls close to (average similarity at least the
  * clustering threshold, as in the clustering itself), or null. `context` adds
- * the checkpoint's other answers so that words common to every answer weigh less.
+ * the checkpoint's other answers so that words common to every answer weigh
+ * less. Building it weighs every answer; matching one answer is then cheap, so
+ * a caller can keep it while the groups stay the same.
  */
+export function createNamedGroupMatcher(
+  groups: readonly NamedGroup[],
+  context: readonly string[] = [],
+  options: ClusteringOptions = {},
+): (text: string) => NamedGroupMatch | null {
+  const usable = groups.filter((g) => g.answers.length > 0);
+  if (usable.length === 0) return () => null;
+  const matcher = createGroupMatcher(usable, { ...options, context });
+  return (text) => {
+    if (!text.trim()) return null;
+    const match = matcher.match(text);
+    return match ? { answerGroupId: match.group.answerGroupId, misconceptionId: match.group.misconceptionId, similarity: match.similarity } : null;
+  };
+}
+
+/** The named group a new answer falls close to, or null (see createNamedGroupMatcher). */
 export function matchNamedGroup(
   text: string,
   groups: readonly NamedGroup[],
   context: readonly string[] = [],
   options: ClusteringOptions = {},
 ): NamedGroupMatch | null {
-  const usable = groups.filter((g) => g.answers.length > 0);
-  if (usable.length === 0 || !text.trim()) return null;
-  const match = createGroupMatcher(usable, { ...options, context }).match(text);
-  return match ? { answerGroupId: match.group.answerGroupId, misconceptionId: match.group.misconceptionId, similarity: match.similarity } : null;
+  return createNamedGroupMatcher(groups, context, options)(text);
+}
+
+/**
+ * When a kept matcher is rebuilt as answers arrive: its key changes each time
+ * the checkpoint's answer count grows by about a fifth, so the word weights
+ * stay close to the current answers without weighing them all on every submit.
+ */
+export function contextBucket(answerCount: number): number {
+  return Math.floor(Math.log(answerCount + 5) / Math.log(1.2));
 }
