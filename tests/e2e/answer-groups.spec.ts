@@ -66,3 +66,33 @@ test("a student cannot open the teacher's checkpoint insight", async ({ page }) 
   const response = await page.goto(`/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`);
   expect(response?.status()).toBe(403);
 });
+
+test("without JavaScript, the teacher merges two suggested groups and moves an answer out", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await logIn(page, "amara@rebound.test");
+  await page.getByRole("link", { name: "Forces and motion" }).first().click();
+  await page.getByRole("link", { name: CHECKPOINT }).first().click();
+  await page.waitForURL(/\/checkpoints\//);
+  const [, projectId, checkpointId] = new URL(page.url()).pathname.match(/^\/learn\/projects\/([^/]+)\/checkpoints\/([^/]+)/)!;
+  await page.getByRole("button", { name: "Log out" }).click();
+
+  await logIn(page, DEMO_TEACHER);
+  await page.goto(`/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`);
+  const larger = page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "The forward force is larger" });
+  const bigger = page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "The engine force is bigger than friction" });
+  await larger.getByLabel(/Select for merging/).check();
+  await bigger.getByLabel(/Select for merging/).check();
+  await page.getByLabel("Label for the merged group (optional)").fill("Forward force is bigger");
+  await page.getByRole("button", { name: "Merge the selected groups" }).click();
+  await expect(page.getByText(/Merged 2 groups into “Forward force is bigger” \(\d+ answers\)/)).toBeVisible();
+
+  const merged = page.getByRole("region", { name: "Forward force is bigger" });
+  await expect(merged.getByText("Kept by you")).toBeVisible();
+  await merged.getByText(/^All \d+ answers/).click();
+  await merged.getByRole("button", { name: /^Move .* out of this group$/ }).first().click();
+  await expect(page.getByText(/Moved the answer out of “Forward force is bigger”/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Forward force is bigger" }).getByText("You moved 1 answer out of this group.")).toBeVisible();
+  await context.close();
+});
