@@ -348,3 +348,17 @@ export async function checkpointTitles(projectId: string, ids: string[]): Promis
   });
   return Object.fromEntries(rows.map((r) => [r.id, r.versions[0]?.title ?? "a checkpoint"]));
 }
+
+/** The teacher's comments on the student's work in the project as a whole (not on one attempt or entry). */
+export async function listProjectComments(studentId: string, projectId: string) {
+  const comments = await prisma.teacherComment.findMany({
+    where: { studentId, projectId, attemptId: null, journalEntryId: null },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      author: { select: { name: true } },
+      versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
+    },
+  });
+  return comments.map((c) => ({ id: c.id, authorName: c.author.name, versions: c.versions }));
+}

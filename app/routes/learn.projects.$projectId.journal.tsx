@@ -15,6 +15,7 @@ import {
   handleJournalForm,
   listLivePrompts,
   listOwnEntries,
+  listProjectComments,
 } from "~/models/journal.server";
 import { findStudentProject } from "~/models/project.server";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
@@ -33,10 +34,11 @@ async function findProjectForStudent(request: Request, projectId: string | undef
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { student, project } = await findProjectForStudent(request, params.projectId);
-  const [entries, prompts, drafts] = await Promise.all([
+  const [entries, prompts, drafts, projectComments] = await Promise.all([
     listOwnEntries(student.id, project.id),
     listLivePrompts(project.id, { trigger: "PROJECT" }),
     findOwnDrafts(student.id, project.id),
+    listProjectComments(student.id, project.id),
   ]);
   const url = new URL(request.url);
   const addedId = url.searchParams.get("added");
@@ -77,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       comments: e.comments.map((c) => ({ id: c.id, authorName: c.author.name, versions: c.versions })),
     })),
     forms: [free, ...promptForms],
+    projectComments,
     elsewhere,
     justAdded: added ? { formKey: journalFormKey(added), entryId: added.id } : null,
   };
@@ -95,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JournalPage() {
-  const { project, entries, forms, elsewhere, justAdded } = useLoaderData<typeof loader>();
+  const { project, entries, forms, elsewhere, justAdded, projectComments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/learn/projects/${project.id}`;
   return (
@@ -116,6 +119,16 @@ export default function JournalPage() {
       />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
+          {projectComments.length ? (
+            <section aria-labelledby="project-comments-title" className="space-y-2">
+              <h2 id="project-comments-title" className="text-lg font-semibold">
+                From your teacher, on your work in this project
+              </h2>
+              {projectComments.map((c) => (
+                <TeacherCommentView key={c.id} authorName={c.authorName} versions={c.versions} />
+              ))}
+            </section>
+          ) : null}
           <section aria-labelledby="entries-title">
             <h2 id="entries-title" className="mb-3 text-lg font-semibold">
               Entries

@@ -280,3 +280,17 @@ describe("who may see and write what", () => {
     expect(await prisma.journalEntry.count({ where: { projectId: { in: [project.id, draft.project.id] } } })).toBe(0);
   });
 });
+
+describe("teacher comments on the project as a whole", () => {
+  it("reach the student's journal page, latest version with history, and nobody else's", async () => {
+    const { teacher, student, otherStudent, project } = await createClassWithProject();
+    const comment = await prisma.teacherComment.create({ data: { authorId: teacher.id, studentId: student.id, projectId: project.id } });
+    await prisma.teacherCommentVersion.create({ data: { commentId: comment.id, version: 1, body: "First thought" } });
+    await prisma.teacherCommentVersion.create({ data: { commentId: comment.id, version: 2, body: "Better thought" } });
+    const mine = await call(journalLoader, get(`/learn/projects/${project.id}/journal`, await cookieFor(student.id)), { projectId: project.id });
+    expect(mine.data.projectComments).toHaveLength(1);
+    expect(mine.data.projectComments[0].versions.map((v: { body: string }) => v.body)).toEqual(["First thought", "Better thought"]);
+    const theirs = await call(journalLoader, get(`/learn/projects/${project.id}/journal`, await cookieFor(otherStudent.id)), { projectId: project.id });
+    expect(theirs.data.projectComments).toHaveLength(0);
+  });
+});
