@@ -96,3 +96,26 @@ test("without JavaScript, the teacher merges two suggested groups and moves an a
   await expect(page.getByRole("region", { name: "Forward force is bigger" }).getByText("You moved 1 answer out of this group.")).toBeVisible();
   await context.close();
 });
+
+test("the multiple-choice and numeric checkpoints show their wrong answers by misconception and error shape", async ({ page }) => {
+  test.setTimeout(180_000);
+  await logIn(page, "amara@rebound.test");
+  await page.getByRole("link", { name: "Forces and motion" }).first().click();
+  await page.waitForURL(/\/learn\/projects\/[^/]+$/);
+  const hrefOf = async (title: string) => (await page.getByRole("link", { name: title }).first().getAttribute("href"))!;
+  const [puck, cyclist] = [await hrefOf("A puck on frictionless ice"), await hrefOf("Speed of a cyclist")];
+  await page.getByRole("button", { name: "Log out" }).click();
+
+  await logIn(page, DEMO_TEACHER);
+  await page.goto(puck.replace("/learn/projects/", "/teach/projects/").replace("/checkpoints/", "/insight/checkpoints/"));
+  await expect(page.getByRole("heading", { level: 2, name: "Wrong options, by misconception" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Misconception: Motion needs a force" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Wrong options: Motion needs a force/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto(cyclist.replace("/learn/projects/", "/teach/projects/").replace("/checkpoints/", "/insight/checkpoints/"));
+  await expect(page.getByRole("heading", { level: 2, name: "Wrong values, by misconception and error shape" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Misconception: Speed and acceleration confused" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: /^Error shape: / }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
