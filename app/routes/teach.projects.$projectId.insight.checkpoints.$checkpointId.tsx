@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -33,6 +33,7 @@ import {
   tagSchema,
 } from "~/schemas/answer-groups";
 import { notFound } from "~/utils/http.server";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.checkpoint.title} · Insight · ${data.project.title} · Rebound` : "Checkpoint insight · Rebound" },
@@ -58,11 +59,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const reply = (result: GroupActionData, status = 200) => data(result, { status });
 
+/**
+ * The form without Conform's control fields: these forms have no list buttons,
+ * and a hand-made `__intent__` or `__state__` would make Conform throw instead
+ * of answering with messages.
+ */
+function withoutFormControls(formData: FormData): FormData {
+  const clean = new FormData();
+  for (const [name, value] of formData) if (name !== "__intent__" && name !== "__state__") clean.append(name, value);
+  return clean;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { teacher, project } = await findTeacherCheckpoint(request, params);
   const checkpoint = await findProjectCheckpointKind(project.id, params.checkpointId ?? "");
   if (!checkpoint) notFound("We couldn't find that checkpoint in this project.");
-  const formData = await request.formData();
+  const formData = withoutFormControls(await request.formData());
   const intent = formData.get("intent");
   if (!isGroupIntent(intent)) {
     return reply({ intent: String(intent ?? ""), ok: false, message: "We didn't understand that request. Reload the page and try again." }, 400);
@@ -93,38 +105,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case GROUP_INTENTS.name: {
-      const submission = parseWithZod(formData, { schema: nameGroupSchema });
+      const submission = parseSubmission(formData, { schema: nameGroupSchema });
       const key = String(formData.get("groupKey") ?? "");
       if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key, reply: submission.reply() }, 400);
       return answer(await nameGroup(ctx, submission.value), submission, key);
     }
     case GROUP_INTENTS.merge: {
-      const submission = parseWithZod(formData, { schema: mergeGroupsSchema });
+      const submission = parseSubmission(formData, { schema: mergeGroupsSchema });
       if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key: null, reply: submission.reply() }, 400);
       return answer(await mergeGroups(ctx, submission.value), submission, null);
     }
     case GROUP_INTENTS.rename: {
-      const submission = parseWithZod(formData, { schema: renameGroupSchema });
+      const submission = parseSubmission(formData, { schema: renameGroupSchema });
       const key = String(formData.get("groupKey") ?? "");
       if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key, reply: submission.reply() }, 400);
       return answer(await renameGroup(ctx, submission.value), submission, key);
     }
     case GROUP_INTENTS.moveOut: {
-      const submission = parseWithZod(formData, { schema: moveOutSchema });
+      const submission = parseSubmission(formData, { schema: moveOutSchema });
       const key = String(formData.get("attemptId") ?? "");
       if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key }, 400);
       return answer(await moveAnswerOut(ctx, submission.value), null, key);
     }
     case GROUP_INTENTS.addTag:
     case GROUP_INTENTS.removeTag: {
-      const submission = parseWithZod(formData, { schema: tagSchema });
+      const submission = parseSubmission(formData, { schema: tagSchema });
       const key = String(formData.get("attemptId") ?? "");
       if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key }, 400);
       return answer(await setAttemptTag(ctx, submission.value, intent === GROUP_INTENTS.addTag), null, key);
     }
     case GROUP_INTENTS.unlink:
     case GROUP_INTENTS.dissolve: {
-      const submission = parseWithZod(formData, { schema: groupOnlySchema });
+      const submission = parseSubmission(formData, { schema: groupOnlySchema });
       const key = String(formData.get("groupKey") ?? "");
       if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key }, 400);
       const run = intent === GROUP_INTENTS.unlink ? unlinkGroup : dissolveGroup;

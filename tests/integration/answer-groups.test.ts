@@ -376,6 +376,8 @@ describe("correcting tags, renaming, unlinking and ungrouping", () => {
       { intent: "dissolve-group", groupKey: "g:nope" },
       { intent: "remove-tag", attemptId: "nope", misconceptionId: w.misconception.id },
       { intent: "name-group", groupKey: "", misconceptionId: "new", name: "x".repeat(81) },
+      { intent: "name-group", groupKey: "g-1", __intent__: "garbage", __state__: "{not json" },
+      { intent: "merge-groups", groupKeys: ["a"], __intent__: "validate/groupKeys" },
     ];
     for (const fields of cases) {
       const res = await w.send(fields);
