@@ -1,7 +1,6 @@
 // A student's journal: drafts saved as they type, entries added once and never changed.
 // Every function takes the signed-in student's id and a project the caller found
 // with findStudentProject; every query is scoped to both.
-import { parseWithZod } from "@conform-to/zod/v4";
 import { prisma } from "~/db.server";
 import {
   buildResponses,
@@ -14,6 +13,7 @@ import {
 } from "~/domain/journal-entry";
 import { findTemplate, parseQuestions } from "~/domain/reflection-templates";
 import { ADD_ENTRY_INTENT, EMPTY_ENTRY_MESSAGE, journalEntrySchema, type JournalFormResult } from "~/schemas/journal";
+import { parseSubmission } from "~/utils/submission";
 
 export type { JournalFormResult };
 
@@ -216,7 +216,7 @@ export async function addEntry(studentId: string, projectId: string, resolved: R
  * "invalid" into a 400.
  */
 export async function handleJournalForm(formData: FormData, studentId: string, projectId: string): Promise<JournalFormResult> {
-  const submission = parseWithZod(formData, { schema: journalEntrySchema });
+  const submission = parseSubmission(formData, { schema: journalEntrySchema });
   const raw = (name: string) => {
     const v = formData.get(name);
     return typeof v === "string" && v ? v : null;

@@ -9,6 +9,7 @@ import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { isWellFormedJoinCode, normalizeJoinCode } from "~/domain/join-code";
 import { joinClassSchema } from "~/schemas/classroom";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
 
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const student = await requireStudent(request);
-  const submission = parseWithZod(await request.formData(), { schema: joinClassSchema });
+  const submission = parseSubmission(await request.formData(), { schema: joinClassSchema });
   if (submission.status !== "success") return data({ reply: submission.reply(), notice: null }, { status: 400 });
   const code = normalizeJoinCode(submission.value.code);
   const classroom = isWellFormedJoinCode(code)

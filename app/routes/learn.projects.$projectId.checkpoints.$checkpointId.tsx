@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -26,6 +25,7 @@ import { checkpointsWithLatestVersion, findStudentProject } from "~/models/proje
 import { ATTEMPT_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.checkpoint.title} · ${data.project.title} · Rebound` : "Checkpoint · Rebound" },
@@ -130,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/learn/projects/${project.id}/checkpoints/${checkpoint.id}`;
 
   if (intent === SELF_ASSESS_INTENT) {
-    const submission = parseWithZod(formData, { schema: selfAssessmentSchema });
+    const submission = parseSubmission(formData, { schema: selfAssessmentSchema });
     if (submission.status !== "success") return data({ form: "self-assess" as const, reply: submission.reply() }, { status: 400 });
     const saved = await selfAssess(student.id, checkpoint.id, submission.value.attemptId, submission.value.verdict);
     if (!saved) {
@@ -144,7 +144,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === ATTEMPT_INTENT) {
     const spec = parseSpec(latest.spec);
-    const submission = parseWithZod(formData, { schema: attemptSchema(spec) });
+    const submission = parseSubmission(formData, { schema: attemptSchema(spec) });
     if (submission.status !== "success") return data({ form: "attempt" as const, reply: submission.reply() }, { status: 400 });
     const v = submission.value;
     const result = await submitAttempt(student.id, checkpoint, {

@@ -9,6 +9,7 @@ import { ErrorList, Field, SubmitButton } from "~/components/form";
 import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";
 import { loginSchema } from "~/schemas/auth";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Rebound" }];
 
@@ -22,7 +23,7 @@ const BAD_LOGIN = "That email and password don't match an account. Check both an
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema });
+  const submission = parseSubmission(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }

@@ -8,6 +8,7 @@ import { getUser, homePathFor, safeRedirect, startSession } from "~/auth/session
 import { ErrorList, Field, SubmitButton } from "~/components/form";
 import { prisma } from "~/db.server";
 import { signupSchema } from "~/schemas/auth";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rebound" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signupSchema });
+  const submission = parseSubmission(formData, { schema: signupSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }

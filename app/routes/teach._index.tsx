@@ -9,6 +9,7 @@ import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { createClassroom } from "~/models/classroom.server";
 import { classroomNameSchema } from "~/schemas/classroom";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const submission = parseWithZod(await request.formData(), { schema: classroomNameSchema });
+  const submission = parseSubmission(await request.formData(), { schema: classroomNameSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const classroom = await createClassroom(teacher.id, submission.value.name);
   return redirect(`/teach/classes/${classroom.id}`);

@@ -10,6 +10,7 @@ import { prisma } from "~/db.server";
 import { findTeacherClassroom, regenerateJoinCode } from "~/models/classroom.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.classroom.name ?? "Class"} · Rebound` }];
 
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent, ok: true as const, message: "Student removed from the class. Their work is kept." });
   }
   if (intent === "create-project") {
-    const submission = parseWithZod(formData, { schema: projectBasicsSchema });
+    const submission = parseSubmission(formData, { schema: projectBasicsSchema });
     if (submission.status !== "success") return data({ intent, ok: false as const, reply: submission.reply() }, { status: 400 });
     const project = await prisma.project.create({ data: { ...submission.value, classroomId: classroom.id } });
     return redirect(`/teach/projects/${project.id}`);

@@ -24,6 +24,7 @@ import { findTeacherProject } from "~/models/project.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
 import { withoutFormControls } from "~/domain/form-data";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} · Build · Rebound` }];
 
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "update-project": {
-      const submission = parseWithZod(withoutFormControls(formData), { schema: projectBasicsSchema });
+      const submission = parseSubmission(formData, { schema: projectBasicsSchema });
       if (submission.status !== "success") return reply({ intent, ok: false, reply: submission.reply() }, 400);
       await prisma.project.update({ where: { id: project.id }, data: submission.value });
       return reply({ intent, ok: true, message: "Project details saved." });

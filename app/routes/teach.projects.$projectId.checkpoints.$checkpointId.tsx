@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -14,6 +13,7 @@ import { findTeacherProject } from "~/models/project.server";
 import { applyAfterNotYetChoice, findAfterNotYetPrompt } from "~/models/reflection-prompt.server";
 import { checkpointFormSchema, toCheckpointInput } from "~/schemas/checkpoint";
 import { notFound } from "~/utils/http.server";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.checkpoint.latest.title ?? "checkpoint"} · Rebound` }];
 
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { project, checkpoint } = await load(request, params);
   const misconceptions = await misconceptionChoices(project.id);
   const schema = checkpointFormSchema(checkpoint.kind, { misconceptionIds: misconceptions.map((m) => m.id) });
-  const submission = parseWithZod(cleanEditorFormData(await request.formData()), { schema });
+  const submission = parseSubmission(cleanEditorFormData(await request.formData()), { schema });
   if (submission.status !== "success") {
     // A list button (add or remove an option) without JavaScript is not an error: the form comes back changed.
     return data({ ok: false as const, reply: submission.reply(), message: null }, { status: submission.status === "error" ? 400 : 200 });

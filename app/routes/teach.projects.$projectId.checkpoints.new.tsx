@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -14,6 +13,7 @@ import { findTeacherProject } from "~/models/project.server";
 import { applyAfterNotYetChoice } from "~/models/reflection-prompt.server";
 import { checkpointFormSchema, toCheckpointInput } from "~/schemas/checkpoint";
 import { notFound } from "~/utils/http.server";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add a checkpoint · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const misconceptions = await misconceptionChoices(project.id);
   const schema = checkpointFormSchema(kindValue, { misconceptionIds: misconceptions.map((m) => m.id) });
-  const submission = parseWithZod(cleanEditorFormData(formData), { schema });
+  const submission = parseSubmission(cleanEditorFormData(formData), { schema });
   if (submission.status !== "success") {
     // A list button (add or remove an option) without JavaScript is not an error: the form comes back changed.
     return data({ reply: submission.reply(), message: null }, { status: submission.status === "error" ? 400 : 200 });

@@ -17,6 +17,7 @@ import { loadPrepared } from "~/models/insight-pages.server";
 import { findTeacherProject } from "~/models/project.server";
 import { attemptTagSchema } from "~/schemas/attempt-tag";
 import { notFound } from "~/utils/http.server";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Attempts and tags · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const formId = String(formData.get("formId") ?? "");
   const answer = (body: ActionAnswer, status = 200) => data(body, { status });
-  const submission = parseWithZod(formData, { schema: attemptTagSchema });
+  const submission = parseSubmission(formData, { schema: attemptTagSchema });
   if (submission.status !== "success") return answer({ formId, ok: false, reply: submission.reply() }, 400);
   const { intent, attemptId, misconceptionId } = submission.value;
   const result = await setAttemptMisconception({ teacherId: teacher.id, projectId: project.id, attemptId, misconceptionId, active: intent === "add-tag" });

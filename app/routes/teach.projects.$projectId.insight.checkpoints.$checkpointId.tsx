@@ -246,6 +246,7 @@ export default function CheckpointInsightPage() {
                 actionData={actionData}
                 showAll={d.show === g.id}
                 showAllHref={`${base}?show=${encodeURIComponent(g.id)}#${groupAnchor(g.id)}`}
+                canMerge={groups.length >= 2}
               />
             ))}
           </section>

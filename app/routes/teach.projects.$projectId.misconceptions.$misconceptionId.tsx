@@ -11,7 +11,7 @@ import { findProjectMisconception, updateMisconception } from "~/models/misconce
 import { findTeacherProject } from "~/models/project.server";
 import { misconceptionSchema } from "~/schemas/misconception";
 import { notFound } from "~/utils/http.server";
-import { withoutFormControls } from "~/domain/form-data";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.misconception.name ?? "misconception"} · Rebound` }];
 
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project, misconception } = await load(request, params);
-  const submission = parseWithZod(withoutFormControls(await request.formData()), { schema: misconceptionSchema });
+  const submission = parseSubmission(await request.formData(), { schema: misconceptionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await updateMisconception(project.id, misconception.id, submission.value);
   if (!result.ok && result.reason === "name-taken") {

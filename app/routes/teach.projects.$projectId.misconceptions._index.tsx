@@ -12,6 +12,7 @@ import { findTeacherProject } from "~/models/project.server";
 import { misconceptionSchema } from "~/schemas/misconception";
 import { notFound } from "~/utils/http.server";
 import { withoutFormControls } from "~/domain/form-data";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Misconceptions · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   if (intent === "create") {
-    const submission = parseWithZod(withoutFormControls(formData), { schema: misconceptionSchema });
+    const submission = parseSubmission(formData, { schema: misconceptionSchema });
     if (submission.status !== "success") return reply({ intent, ok: false, reply: submission.reply(), message: null }, 400);
     const result = await createMisconception(project.id, submission.value);
     if (!result.ok) {

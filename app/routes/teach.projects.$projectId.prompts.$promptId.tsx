@@ -13,7 +13,7 @@ import { findTeacherProject } from "~/models/project.server";
 import { findProjectPrompt, updatePrompt } from "~/models/reflection-prompt.server";
 import { promptSchema } from "~/schemas/prompt";
 import { notFound } from "~/utils/http.server";
-import { withoutFormControls } from "~/domain/form-data";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.prompt.title ?? "reflection prompt"} · Rebound` }];
 
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project, prompt } = await load(request, params);
   const checkpoints = await liveCheckpoints(project.id);
-  const submission = parseWithZod(withoutFormControls(await request.formData()), { schema: promptSchema({ checkpointIds: checkpoints.map((c) => c.id) }) });
+  const submission = parseSubmission(await request.formData(), { schema: promptSchema({ checkpointIds: checkpoints.map((c) => c.id) }) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await updatePrompt(project.id, prompt.id, submission.value);
   if (!result.ok && result.reason === "checkpoint-not-found") {

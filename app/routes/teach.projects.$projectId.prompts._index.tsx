@@ -13,7 +13,7 @@ import { findTeacherProject } from "~/models/project.server";
 import { archivePrompt, createPrompt, createPromptFromTemplate, listProjectPrompts, restorePrompt, type PromptWriteResult } from "~/models/reflection-prompt.server";
 import { promptFromTemplateSchema, promptSchema } from "~/schemas/prompt";
 import { notFound } from "~/utils/http.server";
-import { withoutFormControls } from "~/domain/form-data";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Reflection prompts · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "from-template") {
     const formId = `template-${String(formData.get("templateKey") ?? "")}`;
-    const submission = parseWithZod(withoutFormControls(formData), { schema: promptFromTemplateSchema({ checkpointIds: liveCheckpointIds }) });
+    const submission = parseSubmission(formData, { schema: promptFromTemplateSchema({ checkpointIds: liveCheckpointIds }) });
     if (submission.status !== "success") return reply({ intent, formId, ok: false, reply: submission.reply(), message: null }, 400);
     const result = await createPromptFromTemplate(project.id, submission.value);
     if (!result.ok) {
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "from-scratch") {
     const formId = "new-prompt";
-    const submission = parseWithZod(withoutFormControls(formData), { schema: promptSchema({ checkpointIds: liveCheckpointIds }) });
+    const submission = parseSubmission(formData, { schema: promptSchema({ checkpointIds: liveCheckpointIds }) });
     if (submission.status !== "success") return reply({ intent, formId, ok: false, reply: submission.reply(), message: null }, 400);
     const result = await createPrompt(project.id, { ...submission.value, templateKey: null });
     if (!result.ok) {

@@ -18,6 +18,7 @@ import { findTeacherProject, findTeacherStudent } from "~/models/project.server"
 import { loadStudentTimeline, markAttempt, resolveSupport, studentsInGridOrder } from "~/models/progress.server";
 import { addCommentSchema, editCommentSchema, markAttemptSchema, resolveSupportSchema } from "~/schemas/comment";
 import { notFound } from "~/utils/http.server";
+import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.student.name ?? "Student"} · ${data?.project.title ?? "Project"} · Rebound` },
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "add-comment") {
     const formId = addFormId(String(formData.get("target") ?? ""), String(formData.get("targetId") ?? ""));
-    const submission = parseWithZod(formData, { schema: addCommentSchema });
+    const submission = parseSubmission(formData, { schema: addCommentSchema });
     if (submission.status !== "success") return answer({ formId, ok: false, reply: submission.reply() }, 400);
     const { target, targetId, body } = submission.value;
     const ref: CommentTargetRef = target === "project" ? { kind: "project" } : { kind: target, id: targetId ?? "" };
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "edit-comment") {
     const formId = editFormId(String(formData.get("commentId") ?? ""));
-    const submission = parseWithZod(formData, { schema: editCommentSchema });
+    const submission = parseSubmission(formData, { schema: editCommentSchema });
     if (submission.status !== "success") return answer({ formId, ok: false, reply: submission.reply() }, 400);
     const edited = await editComment({ ...scope, commentId: submission.value.commentId, body: submission.value.body });
     if (!edited) {
@@ -110,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "mark-attempt") {
     const formId = markFormId(String(formData.get("attemptId") ?? ""));
-    const submission = parseWithZod(formData, { schema: markAttemptSchema });
+    const submission = parseSubmission(formData, { schema: markAttemptSchema });
     if (submission.status !== "success") return answer({ formId, ok: false, reply: submission.reply() }, 400);
     const marked = await markAttempt({ teacherId: teacher.id, studentId: student.id, projectId: project.id, ...submission.value });
     if (!marked) {
@@ -121,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "resolve-support") {
     const formId = supportFormId(String(formData.get("journalEntryId") ?? ""));
-    const submission = parseWithZod(formData, { schema: resolveSupportSchema });
+    const submission = parseSubmission(formData, { schema: resolveSupportSchema });
     if (submission.status !== "success") return answer({ formId, ok: false, reply: submission.reply() }, 400);
     const resolved = await resolveSupport({ teacherId: teacher.id, studentId: student.id, projectId: project.id, ...submission.value });
     if (!resolved) {

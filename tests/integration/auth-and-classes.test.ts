@@ -123,3 +123,17 @@ describe("who may see what", () => {
     expect((await prisma.classroom.findUniqueOrThrow({ where: { id: classroom.id } })).joinCode).toBe(classroom.joinCode);
   });
 });
+
+describe("hand-made form control fields", () => {
+  it("are ignored instead of crashing the action", async () => {
+    const teacher = await createTeacher();
+    const cookie = await cookieFor(teacher.id);
+    const ok = await call(teachAction, post("/teach", { name: "Physics", __intent__: "garbage" }, cookie));
+    expect(ok.status).toBe(302);
+    const bad = await call(teachAction, post("/teach", { name: "", __state__: "{not json" }, cookie));
+    expect(bad.status).toBe(400);
+    expect(bad.data.error.name[0]).toMatch(/Give the class a name/);
+    const login = await call(loginAction, post("/login", { email: "x@example.test", password: "pw", __intent__: "{" }));
+    expect(login.status).toBe(400);
+  });
+});
