@@ -103,3 +103,28 @@ test("teacher builds a project; a student fails, reflects, revises; the teacher 
   await studentContext.close();
   await teacherContext.close();
 });
+
+test("a student answers, reads feedback and reflects using only the keyboard", async ({ page }) => {
+  await logIn(page, "isla@rebound.test");
+  await page.getByRole("link", { name: "Forces and motion" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Forces and motion" })).toBeVisible();
+  await page.getByRole("link", { name: "A puck on frictionless ice" }).first().focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "A puck on frictionless ice" })).toBeVisible();
+  // Radio group: focus the first option, move with the arrow keys, submit with Enter.
+  await page.getByLabel("It keeps moving at the same speed in a straight line").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("It slows down because the force from the stick runs out")).toBeChecked();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: /Feedback on attempt/ })).toBeVisible();
+  await expect(page.getByText(/Not yet/).first()).toBeVisible();
+  await page.getByLabel("What happened?").focus();
+  await page.keyboard.type("I picked slowing down.");
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === "Add to journal") break;
+  }
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Added to your journal.").first()).toBeVisible();
+});
