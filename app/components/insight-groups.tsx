@@ -252,7 +252,15 @@ function AddTagForm({ answer, misconceptions, actionData }: { answer: AnswerItem
           </option>
         ))}
       </SelectField>
-      <FormButton formId={formId} name="intent" value={GROUP_INTENTS.addTag} pendingText="Adding…" variant="secondary" className="px-3 py-1.5 text-sm">
+      <FormButton
+        formId={formId}
+        name="intent"
+        value={GROUP_INTENTS.addTag}
+        pendingText="Adding…"
+        variant="secondary"
+        className="px-3 py-1.5 text-sm"
+        aria-label={`Add the chosen misconception to ${answer.studentName}'s attempt ${answer.number}`}
+      >
         Add
       </FormButton>
     </Form>
@@ -346,6 +354,7 @@ export function GroupCard({
   actionData,
   showAll,
   showAllHref,
+  canMerge,
 }: {
   group: TextGroupInsight;
   answers: Map<string, AnswerItem>;
@@ -354,6 +363,8 @@ export function GroupCard({
   actionData?: GroupActionData;
   showAll: boolean;
   showAllHref: string;
+  /** Whether the page has a merge form (two groups or more). */
+  canMerge: boolean;
 }) {
   const anchor = groupAnchor(group.id);
   const headingId = `${anchor}-heading`;
@@ -361,7 +372,14 @@ export function GroupCard({
   const machineAdded = new Set(membership?.machineAdded ?? []);
   const members = group.attemptIds.map((id) => answers.get(id)).filter((a): a is AnswerItem => Boolean(a));
   const listed = showAll ? members : members.slice(0, ANSWERS_SHOWN);
-  const title = group.confirmed ? (group.label ?? "Your group") : `Suggested group: ${group.keyTerms.length ? group.keyTerms.join(", ") : `“${group.representatives[0] ?? ""}”`}`;
+  const firstAnswer = group.representatives[0]?.trim();
+  const title = group.confirmed
+    ? group.label || "Your group"
+    : group.keyTerms.length
+      ? `Suggested group: ${group.keyTerms.join(", ")}`
+      : firstAnswer
+        ? `Suggested group: “${firstAnswer.length > 60 ? `${firstAnswer.slice(0, 59)}…` : firstAnswer}”`
+        : "Suggested group";
   const groupError = [GROUP_INTENTS.unlink, GROUP_INTENTS.dissolve].map((i) => resultFor(actionData, i, group.id)).find((r) => r && !r.ok);
   return (
     <section id={anchor} aria-labelledby={headingId} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -375,12 +393,14 @@ export function GroupCard({
             {group.misconceptionName ? <Badge tone="growing">Misconception: {group.misconceptionName}</Badge> : null}
           </p>
         </div>
-        <div className="flex items-center gap-2 text-sm">
-          <input id={`${anchor}-merge`} type="checkbox" form="merge-groups" name="groupKeys" value={group.id} className="h-4 w-4" />
-          <label htmlFor={`${anchor}-merge`}>
-            Select for merging<span className="sr-only"> the group {title}</span>
-          </label>
-        </div>
+        {canMerge ? (
+          <div className="flex items-center gap-2 text-sm">
+            <input id={`${anchor}-merge`} type="checkbox" form="merge-groups" name="groupKeys" value={group.id} className="h-4 w-4" />
+            <label htmlFor={`${anchor}-merge`}>
+              Select for merging<span className="sr-only"> the group {title}</span>
+            </label>
+          </div>
+        ) : null}
       </div>
 
       <p className="mt-3 text-sm text-slate-800">
