@@ -382,12 +382,14 @@ const matchers = new Map<string, { key: string; match: Matcher }>();
  */
 async function namedGroupMatcher(checkpointId: string): Promise<Matcher | null> {
   const namedWhere = { checkpointId, misconceptionId: { not: null } };
-  const [named, members, answerCount] = await Promise.all([
-    prisma.answerGroup.findMany({
-      where: namedWhere,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, misconceptionId: true, updatedAt: true },
-    }),
+  const named = await prisma.answerGroup.findMany({
+    where: namedWhere,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, misconceptionId: true, updatedAt: true },
+  });
+  // Most checkpoints have no named group: one small query, nothing else.
+  if (named.length === 0) return null;
+  const [members, answerCount] = await Promise.all([
     prisma.answerGroupMember.aggregate({
       where: { source: "TEACHER", group: namedWhere },
       _count: { _all: true },
@@ -395,7 +397,6 @@ async function namedGroupMatcher(checkpointId: string): Promise<Matcher | null> 
     }),
     prisma.attempt.count({ where: { checkpointId } }),
   ]);
-  if (named.length === 0) return null;
   const key = [
     named.map((g) => `${g.id}:${g.misconceptionId}:${g.updatedAt.getTime()}`).join(","),
     members._count._all,
