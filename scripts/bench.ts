@@ -24,7 +24,7 @@ import { migrateSqlite } from "./lib/migrate";
 
 const args = new Set(process.argv.slice(2));
 const SCALES = args.has("--quick") ? [1, 4] : [1, 4, 16];
-const RUNS: Record<number, number> = { 1: 9, 4: 5, 16: 3 };
+const RUNS: Record<number, number> = { 1: 11, 4: 5, 16: 3 };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rebound-bench-"));
 const file = path.join(dir, "bench.db");
@@ -44,11 +44,15 @@ function median(values: number[]): number {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
-async function time<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
+/** Wall-clock and process CPU time (all threads) of one step, after a full collection. */
+async function time<T>(fn: () => T | Promise<T>): Promise<[number, T, number]> {
   collectGarbage();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const value = await fn();
-  return [performance.now() - t0, value];
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return [wall, value, (cpu.user + cpu.system) / 1000];
 }
 async function medianOf(runs: number, fn: () => unknown | Promise<unknown>, warmups = 1): Promise<number> {
   for (let i = 0; i < warmups; i++) await fn();
@@ -166,12 +170,10 @@ async function main() {
     const cpuTimes: Record<string, number[]> = {};
     for (let i = 0; i < runs + 1; i++) {
       for (const [name, step] of Object.entries(steps)) {
-        const cpu0 = process.cpuUsage();
-        const [t] = await time(step);
-        const cpu = process.cpuUsage(cpu0);
+        const [t, , cpu] = await time(step);
         if (i === 0) continue; // the first round warms up
         (times[name] ??= []).push(t);
-        (cpuTimes[name] ??= []).push((cpu.user + cpu.system) / 1000);
+        (cpuTimes[name] ??= []).push(cpu);
       }
     }
     const m = (name: string) => (times[name] ? ms(median(times[name])) : null);

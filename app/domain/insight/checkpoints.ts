@@ -327,7 +327,9 @@ export function numericDistribution(prepared: Prepared, checkpointId: string, cl
     misconceptionId: string | null;
     shapes: NumericShape[];
   }
-  const values = new Map<string, ValueAcc>();
+  // Keyed by number (no string building per attempt): listed values per misconception, the rest by value.
+  const listedValues = new Map<string, Map<number, ValueAcc>>();
+  const otherValues = new Map<number, ValueAcc>();
   // Shapes depend only on the value and the version: classify each pair once.
   const shapeCache = new Map<string, NumericShape[]>();
   for (const a of prepared.attemptsByCheckpoint.get(checkpointId) ?? []) {
@@ -349,8 +351,13 @@ export function numericDistribution(prepared: Prepared, checkpointId: string, cl
     const misconceptionId =
       listed?.misconceptionId && prepared.misconceptions.has(listed.misconceptionId) ? listed.misconceptionId : null;
     const value = listed ? listed.value : typed;
-    const key = listed ? `L|${misconceptionId ?? ""}|${value}` : `V|${value}`;
-    let acc = values.get(key);
+    let values = otherValues;
+    if (listed) {
+      const key = misconceptionId ?? "";
+      values = listedValues.get(key) ?? new Map<number, ValueAcc>();
+      listedValues.set(key, values);
+    }
+    let acc = values.get(value);
     if (!acc) {
       let shapes: NumericShape[] = [];
       if (classify) {
@@ -359,12 +366,13 @@ export function numericDistribution(prepared: Prepared, checkpointId: string, cl
         shapeCache.set(shapeKey, shapes);
       }
       acc = { ...counter(), value, unit: spec.unit, listed: Boolean(listed), feedback: listed?.feedback ?? "", misconceptionId, shapes };
-      values.set(key, acc);
+      values.set(value, acc);
     }
     count(acc, a, isFirst);
   }
   const groups = new Map<string, NumericGroup & { studentSet: Set<string> }>();
-  for (const acc of values.values()) {
+  const everyValue = [...[...listedValues.values()].flatMap((m) => [...m.values()]), ...otherValues.values()];
+  for (const acc of everyValue) {
     const shape = acc.shapes[0] ?? null;
     const [key, kind, label]: [string, NumericGroup["kind"], string] = acc.misconceptionId
       ? [`M|${acc.misconceptionId}`, "MISCONCEPTION", prepared.misconceptions.get(acc.misconceptionId)!.name]
@@ -427,9 +435,10 @@ export function textDistribution(prepared: Prepared, checkpointId: string, group
     else outcomes.waiting++;
   }
   if (!groups) return { kind: "SHORT_TEXT", attempts, outcomes, groups: null };
+  const onCheckpoint = new Map((prepared.attemptsByCheckpoint.get(checkpointId) ?? []).map((a) => [a.id, a]));
   const result: TextGroupInsight[] = groups.map((g) => {
     const members = g.attemptIds
-      .map((id) => prepared.attemptsById.get(id))
+      .map((id) => onCheckpoint.get(id))
       .filter((a): a is PreparedAttempt => Boolean(a && a.checkpointId === checkpointId));
     const groupOutcomes = { gotIt: 0, notYet: 0, waiting: 0 };
     const earliest = new Map<string, number>();

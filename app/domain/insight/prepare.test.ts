@@ -95,6 +95,27 @@ describe("prepare", () => {
     expect(gotItAfter(ben, 0)).toBeNull();
   });
 
+  it("marks not-yets later turned into a got-it, and each path's first got-it", () => {
+    const flags = (id: string) => {
+      const a = p.attemptsById.get(id)!;
+      return [a.resolvedLater, a.firstGotIt];
+    };
+    expect(flags("a3")).toEqual([true, false]);
+    expect(flags("a5")).toEqual([false, true]);
+    expect(flags("b1")).toEqual([false, false]);
+    expect(flags("b6")).toEqual([false, true]);
+  });
+
+  it("resolves the attempt a journal entry links to, only when it is the student's own", () => {
+    expect(p.journals.find((j) => j.id === "j1")?.attempt?.id).toBe("a4");
+    expect(p.journals.find((j) => j.id === "j2")?.attempt).toBeNull();
+    const data = testClass();
+    data.journalEntries[0].attemptId = "b1"; // Ben's attempt on Ana's entry
+    data.journalEntries[0].checkpointId = null;
+    const q = prepare(data);
+    expect(q.journals.find((j) => j.id === "j1")).toMatchObject({ attempt: null, linkedCheckpointId: null });
+  });
+
   it("links journal entries to a checkpoint directly or through their attempt, oldest first", () => {
     expect(p.journals.map((j) => [j.id, j.linkedCheckpointId])).toEqual([
       ["j3", null],

@@ -35,6 +35,10 @@ export interface PreparedAttempt {
   outcome: Outcome | null;
   /** Misconceptions the attempt shows after teacher corrections, in project order. */
   misconceptionIds: string[];
+  /** A "not yet" followed by a got-it on the same checkpoint. */
+  resolvedLater: boolean;
+  /** The student's first got-it on the checkpoint. */
+  firstGotIt: boolean;
 }
 
 /** One student's attempts on one checkpoint, in attempt-number order. */
@@ -53,6 +57,8 @@ export interface PreparedPath {
 export interface PreparedJournal extends JournalRow {
   /** submittedAt in milliseconds. */
   at: number;
+  /** The linked attempt, when it is one of the student's attempts in the project. */
+  attempt: PreparedAttempt | null;
   /** The checkpoint the entry reflects on: its own link, else the linked attempt's checkpoint. */
   linkedCheckpointId: string | null;
 }
@@ -83,7 +89,8 @@ export interface Prepared {
   latestVersion: Map<string, PreparedVersion>;
   /** Attempts of known students on known checkpoints, oldest first. */
   attempts: PreparedAttempt[];
-  attemptsById: Map<string, PreparedAttempt>;
+  /** Every attempt by id (built on first use: the report itself does not need it). */
+  readonly attemptsById: Map<string, PreparedAttempt>;
   /** checkpointId → its attempts, oldest first. */
   attemptsByCheckpoint: Map<string, PreparedAttempt[]>;
   /** checkpointId → studentId → path. */
@@ -227,7 +234,11 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
   const tagsByAttempt = groupBy<TagRow>(data.tags, (t) => t.attemptId);
 
   const attempts: PreparedAttempt[] = [];
-  const attemptsById = new Map<string, PreparedAttempt>();
+  // Only attempts that journal entries link to are looked up by id here; the
+  // full map is built on first use (a map of every attempt is a measurable cost).
+  const linked = new Set<string>();
+  for (const j of data.journalEntries) if (j.attemptId) linked.add(j.attemptId);
+  const linkedAttempts = new Map<string, PreparedAttempt>();
   const pathsByCheckpoint = new Map<string, Map<string, PreparedPath>>();
   const pathsByStudent = new Map<string, PreparedPath[]>();
   for (const c of checkpointOrder) pathsByCheckpoint.set(c.id, new Map());
@@ -259,9 +270,11 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
       value: read.value,
       outcome,
       misconceptionIds,
+      resolvedLater: false,
+      firstGotIt: false,
     };
     attempts.push(attempt);
-    attemptsById.set(attempt.id, attempt);
+    if (linked.has(row.id)) linkedAttempts.set(row.id, attempt);
     const byStudent = pathsByCheckpoint.get(row.checkpointId)!;
     let path = byStudent.get(row.studentId);
     if (!path) {
@@ -288,22 +301,28 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
         list[i].index = i;
         const o = list[i].outcome;
         if (o === "GOT_IT") {
-          if (path.firstGotIt < 0) path.firstGotIt = i;
+          if (path.firstGotIt < 0) {
+            path.firstGotIt = i;
+            list[i].firstGotIt = true;
+          }
           path.lastGotIt = i;
         } else if (o === "NOT_YET" && path.firstNotYet < 0) path.firstNotYet = i;
       }
+      for (let i = 0; i < path.lastGotIt; i++) if (list[i].outcome === "NOT_YET") list[i].resolvedLater = true;
     }
   }
 
   const journals: PreparedJournal[] = [];
   for (const j of data.journalEntries) {
     if (!students.has(j.studentId)) continue;
-    const viaAttempt = j.attemptId ? attemptsById.get(j.attemptId)?.checkpointId : undefined;
-    const linkedCheckpointId = j.checkpointId && checkpoints.has(j.checkpointId) ? j.checkpointId : (viaAttempt ?? null);
-    journals.push({ ...j, at: j.submittedAt.getTime(), linkedCheckpointId });
+    const found = j.attemptId ? linkedAttempts.get(j.attemptId) : undefined;
+    const attempt = found && found.studentId === j.studentId ? found : null;
+    const linkedCheckpointId = j.checkpointId && checkpoints.has(j.checkpointId) ? j.checkpointId : (attempt?.checkpointId ?? null);
+    journals.push({ ...j, at: j.submittedAt.getTime(), attempt, linkedCheckpointId });
   }
   journals.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 
+  let byId: Map<string, PreparedAttempt> | undefined;
   return {
     projectId: data.projectId,
     students,
@@ -315,7 +334,10 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
     versions,
     latestVersion,
     attempts,
-    attemptsById,
+    get attemptsById() {
+      byId ??= new Map(attempts.map((a) => [a.id, a]));
+      return byId;
+    },
     attemptsByCheckpoint,
     pathsByCheckpoint,
     pathsByStudent,

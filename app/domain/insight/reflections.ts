@@ -37,9 +37,9 @@ export interface ConfidenceSignals {
   rated: number;
   /** For each rating 1..5: outcomes of the attempts reflected on. */
   table: { confidence: number; gotIt: number; notYet: number }[];
-  /** Confidence 4–5 and "not yet". */
+  /** Confidence 4–5 and "not yet", oldest entry first. */
   confidentWrong: ConfidenceSignal[];
-  /** Confidence 1–2 and "got it". */
+  /** Confidence 1–2 and "got it", oldest entry first. */
   unsureRight: ConfidenceSignal[];
 }
 
@@ -74,10 +74,7 @@ export function entryText(responses: readonly JournalResponse[]): string {
  * attempt on the linked checkpoint made before the entry was submitted.
  */
 export function reflectedAttempt(prepared: Prepared, entry: PreparedJournal): PreparedAttempt | null {
-  if (entry.attemptId) {
-    const a = prepared.attemptsById.get(entry.attemptId);
-    if (a && a.studentId === entry.studentId) return a;
-  }
+  if (entry.attempt) return entry.attempt;
   if (!entry.linkedCheckpointId) return null;
   const path = prepared.pathsByCheckpoint.get(entry.linkedCheckpointId)?.get(entry.studentId);
   if (!path) return null;
@@ -87,10 +84,7 @@ export function reflectedAttempt(prepared: Prepared, entry: PreparedJournal): Pr
 
 /** Misconceptions an entry discusses: those of its linked attempt, else those the student showed on the checkpoint so far. */
 function discussedMisconceptions(prepared: Prepared, entry: PreparedJournal): string[] {
-  if (entry.attemptId) {
-    const a = prepared.attemptsById.get(entry.attemptId);
-    if (a && a.studentId === entry.studentId) return a.misconceptionIds;
-  }
+  if (entry.attempt) return entry.attempt.misconceptionIds;
   if (!entry.linkedCheckpointId) return [];
   const path = prepared.pathsByCheckpoint.get(entry.linkedCheckpointId)?.get(entry.studentId);
   if (!path) return [];

@@ -1,7 +1,7 @@
 // Learning velocity over time, per UTC day or ISO week: attempts made, the share
 // of "not yet" that the student later turned into a got-it, and how many
 // attempts the got-its reached in that period needed. Pure.
-import type { Prepared } from "./prepare";
+import type { Prepared, PreparedAttempt } from "./prepare";
 import { DAY_MS, dayKey, isoWeekKey, isoWeekStart, median, share, utcDayNumber } from "./stats";
 import type { IsoDate } from "./types";
 
@@ -29,7 +29,7 @@ export interface VelocityBucket {
 interface Acc {
   start: number;
   attempts: number;
-  students: Set<string>;
+  students: number;
   notYet: number;
   resolved: number;
   gotItNumbers: number[];
@@ -38,10 +38,17 @@ interface Acc {
 function bucket(buckets: Map<number, Acc>, start: number): Acc {
   let acc = buckets.get(start);
   if (!acc) {
-    acc = { start, attempts: 0, students: new Set(), notYet: 0, resolved: 0, gotItNumbers: [] };
+    acc = { start, attempts: 0, students: 0, notYet: 0, resolved: 0, gotItNumbers: [] };
     buckets.set(start, acc);
   }
   return acc;
+}
+
+function tally(acc: Acc, a: PreparedAttempt) {
+  acc.attempts++;
+  if (a.outcome === "NOT_YET") acc.notYet++;
+  if (a.resolvedLater) acc.resolved++;
+  if (a.firstGotIt) acc.gotItNumbers.push(a.number);
 }
 
 function series(buckets: Map<number, Acc>, granularity: VelocityGranularity): VelocityBucket[] {
@@ -60,7 +67,7 @@ function series(buckets: Map<number, Acc>, granularity: VelocityGranularity): Ve
       key: granularity === "day" ? dayKey(start) : isoWeekKey(start),
       start: new Date(start * DAY_MS).toISOString(),
       attempts: acc?.attempts ?? 0,
-      students: acc?.students.size ?? 0,
+      students: acc?.students ?? 0,
       notYet: acc?.notYet ?? 0,
       notYetLaterResolved: acc?.resolved ?? 0,
       shareNotYetResolved: acc ? share(acc.resolved, acc.notYet) : null,
@@ -79,24 +86,31 @@ function series(buckets: Map<number, Acc>, granularity: VelocityGranularity): Ve
 export function learningVelocities(prepared: Prepared): Record<VelocityGranularity, VelocityBucket[]> {
   const days = new Map<number, Acc>();
   const weeks = new Map<number, Acc>();
-  for (const byStudent of prepared.pathsByCheckpoint.values()) {
-    for (const path of byStudent.values()) {
-      const lastGotItNumber = path.lastGotIt >= 0 ? path.attempts[path.lastGotIt].number : -Infinity;
-      for (let index = 0; index < path.attempts.length; index++) {
-        const a = path.attempts[index];
-        const dayNumber = utcDayNumber(a.at);
-        const notYet = a.outcome === "NOT_YET";
-        const resolved = notYet && lastGotItNumber > a.number;
-        const gotIt = index === path.firstGotIt;
-        for (const acc of [bucket(days, dayNumber), bucket(weeks, isoWeekStart(dayNumber))]) {
-          acc.attempts++;
-          acc.students.add(a.studentId);
-          if (notYet) acc.notYet++;
-          if (resolved) acc.resolved++;
-          if (gotIt) acc.gotItNumbers.push(a.number);
-        }
-      }
+  // Attempts come oldest first, so periods only move forward: a student is new
+  // to a period when their previous attempt was in an earlier one.
+  const lastPeriod = new Map<string, { day: number; week: number }>();
+  let day: Acc | undefined;
+  let week: Acc | undefined;
+  for (const a of prepared.attempts) {
+    const dayNumber = utcDayNumber(a.at);
+    if (day?.start !== dayNumber) day = bucket(days, dayNumber);
+    const weekStart = isoWeekStart(dayNumber);
+    if (week?.start !== weekStart) week = bucket(weeks, weekStart);
+    let seen = lastPeriod.get(a.studentId);
+    if (!seen) {
+      seen = { day: NaN, week: NaN };
+      lastPeriod.set(a.studentId, seen);
     }
+    if (seen.day !== dayNumber) {
+      seen.day = dayNumber;
+      day.students++;
+    }
+    if (seen.week !== weekStart) {
+      seen.week = weekStart;
+      week.students++;
+    }
+    tally(day, a);
+    tally(week, a);
   }
   return { day: series(days, "day"), week: series(weeks, "week") };
 }
