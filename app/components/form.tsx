@@ -23,9 +23,16 @@ type FieldProps = {
   className?: string;
 };
 
-export function Field({ label, hint, errors, inputProps, className }: FieldProps) {
+type FrameProps = Omit<FieldProps, "inputProps"> & {
+  id?: string;
+  /** Renders the control with the ids and ARIA attributes the frame worked out. */
+  children: (control: { id: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+};
+
+/** The label, hint and error messages around one form control, wired up for assistive technology. */
+function FieldFrame({ id: givenId, label, hint, errors, className, children }: FrameProps) {
   const fallbackId = useId();
-  const id = inputProps.id ?? fallbackId;
+  const id = givenId ?? fallbackId;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   return (
@@ -38,76 +45,38 @@ export function Field({ label, hint, errors, inputProps, className }: FieldProps
           {hint}
         </p>
       ) : null}
-      <input
-        {...inputProps}
-        id={id}
-        className={inputClass}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      />
+      {children({
+        id,
+        className: inputClass,
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
       <ErrorList id={errorId} errors={errors} />
     </div>
   );
+}
+
+export function Field({ inputProps, ...frame }: FieldProps) {
+  return <FieldFrame {...frame} id={inputProps.id}>{(control) => <input {...inputProps} {...control} className={`${control.className} ${inputProps.className ?? ""}`} />}</FieldFrame>;
 }
 
 type TextareaFieldProps = Omit<FieldProps, "inputProps"> & { textareaProps: ComponentProps<"textarea"> };
 
-export function TextareaField({ label, hint, errors, textareaProps, className }: TextareaFieldProps) {
-  const fallbackId = useId();
-  const id = textareaProps.id ?? fallbackId;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        rows={3}
-        {...textareaProps}
-        id={id}
-        className={inputClass}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
-  );
+export function TextareaField({ textareaProps, ...frame }: TextareaFieldProps) {
+  return <FieldFrame {...frame} id={textareaProps.id}>{(control) => <textarea rows={3} {...textareaProps} {...control} className={`${control.className} ${textareaProps.className ?? ""}`} />}</FieldFrame>;
 }
 
 type SelectFieldProps = Omit<FieldProps, "inputProps"> & { selectProps: ComponentProps<"select">; children: ReactNode };
 
-export function SelectField({ label, hint, errors, selectProps, className, children }: SelectFieldProps) {
-  const fallbackId = useId();
-  const id = selectProps.id ?? fallbackId;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
+export function SelectField({ selectProps, children, ...frame }: SelectFieldProps) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        {...selectProps}
-        id={id}
-        className={inputClass}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      >
-        {children}
-      </select>
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldFrame {...frame} id={selectProps.id}>
+      {(control) => (
+        <select {...selectProps} {...control}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 
