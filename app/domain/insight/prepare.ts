@@ -3,7 +3,7 @@
 // pass. Also settles, per attempt, the outcome that counts and the
 // misconceptions it shows. Pure.
 import type { CheckpointSpec, ChoiceOption } from "~/domain/checkpoint-spec";
-import { storedAnswer, withinTolerance, type Outcome } from "~/domain/grading";
+import { parseNumber, withinTolerance, type Outcome } from "~/domain/grading";
 import type { CheckpointRow, JournalRow, MisconceptionRow, ProjectData, ReviewRow, StudentRow, TagRow } from "./types";
 
 export interface PreparedVersion {
@@ -165,10 +165,19 @@ const UNREAD: { choice: string[] | null; value: number | null } = { choice: null
 
 /** Reads a stored answer once: chosen option ids (multiple choice) or the value (numeric). */
 export function readAnswer(spec: CheckpointSpec, answer: string): { choice: string[] | null; value: number | null } {
-  if (spec.kind === "SHORT_TEXT") return { choice: null, value: null };
-  const parsed = storedAnswer(spec, answer);
-  if (!parsed.ok) return { choice: null, value: null };
-  return parsed.kind === "MULTIPLE_CHOICE" ? { choice: parsed.optionIds, value: null } : { choice: null, value: parsed.kind === "NUMERIC" ? parsed.value : null };
+  if (spec.kind === "MULTIPLE_CHOICE") {
+    // Stored as a JSON array of option ids (what storedAnswer reads, without its extra copies).
+    let ids: unknown;
+    try {
+      ids = JSON.parse(answer);
+    } catch {
+      return { choice: [], value: null };
+    }
+    if (!Array.isArray(ids)) return { choice: [], value: null };
+    return { choice: ids.every((x) => typeof x === "string") ? (ids as string[]) : ids.filter((x): x is string => typeof x === "string"), value: null };
+  }
+  if (spec.kind === "NUMERIC") return { choice: null, value: parseNumber(answer, spec.unit) };
+  return { choice: null, value: null };
 }
 
 function optionMap(spec: CheckpointSpec): Map<string, ChoiceOption> {
@@ -254,7 +263,8 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
     const implied = deriveRuleTags && outcome !== "GOT_IT" ? impliedByAnswer(version, read) : [];
     let misconceptionIds: string[] = [];
     if (tagRows || implied.length > 0) {
-      misconceptionIds = (tagRows ? effectiveMisconceptions(tagRows, implied) : implied).filter((id) => misconceptions.has(id));
+      misconceptionIds = tagRows ? effectiveMisconceptions(tagRows, implied) : implied;
+      if (!misconceptionIds.every((id) => misconceptions.has(id))) misconceptionIds = misconceptionIds.filter((id) => misconceptions.has(id));
       if (misconceptionIds.length > 1) misconceptionIds.sort((a, b) => misconceptionRank.get(a)! - misconceptionRank.get(b)!);
     }
     const attempt: PreparedAttempt = {
@@ -287,9 +297,14 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
     path.attempts.push(attempt);
   }
   attempts.sort((a, b) => a.at - b.at || a.number - b.number || (a.id < b.id ? -1 : 1));
+  // Per checkpoint: its paths' attempts, then a small sort (cheaper than walking the global order).
+  const byTime = (a: PreparedAttempt, b: PreparedAttempt) => a.at - b.at || a.number - b.number || (a.id < b.id ? -1 : 1);
   const attemptsByCheckpoint = new Map<string, PreparedAttempt[]>();
-  for (const c of checkpointOrder) attemptsByCheckpoint.set(c.id, []);
-  for (const a of attempts) attemptsByCheckpoint.get(a.checkpointId)!.push(a);
+  for (const [checkpointId, byStudent] of pathsByCheckpoint) {
+    const list: PreparedAttempt[] = [];
+    for (const path of byStudent.values()) for (const a of path.attempts) list.push(a);
+    attemptsByCheckpoint.set(checkpointId, list.sort(byTime));
+  }
 
   for (const byStudent of pathsByCheckpoint.values()) {
     for (const path of byStudent.values()) {
@@ -318,7 +333,20 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
     const found = j.attemptId ? linkedAttempts.get(j.attemptId) : undefined;
     const attempt = found && found.studentId === j.studentId ? found : null;
     const linkedCheckpointId = j.checkpointId && checkpoints.has(j.checkpointId) ? j.checkpointId : (attempt?.checkpointId ?? null);
-    journals.push({ ...j, at: j.submittedAt.getTime(), attempt, linkedCheckpointId });
+    journals.push({
+      id: j.id,
+      studentId: j.studentId,
+      checkpointId: j.checkpointId,
+      attemptId: j.attemptId,
+      responses: j.responses,
+      confidence: j.confidence,
+      supportNeeded: j.supportNeeded,
+      supportResolvedAt: j.supportResolvedAt,
+      submittedAt: j.submittedAt,
+      at: j.submittedAt.getTime(),
+      attempt,
+      linkedCheckpointId,
+    });
   }
   journals.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 
