@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { effectiveMisconceptions, gotItAfter, impliedMisconceptions, prepare } from "./prepare";
+import { grade, storedAnswer } from "~/domain/grading";
+import { effectiveMisconceptions, gotItAfter, impliedMisconceptions, prepare, readAnswer } from "./prepare";
 import { numericSpec, testClass } from "./test-class";
 
 describe("effectiveMisconceptions", () => {
@@ -39,6 +40,30 @@ describe("impliedMisconceptions", () => {
     expect(impliedMisconceptions(numericSpec, "-12.5 m/s")).toEqual(["m1"]);
     expect(impliedMisconceptions(numericSpec, "1.25")).toEqual([]);
     expect(impliedMisconceptions({ kind: "SHORT_TEXT", modelAnswer: "" }, "anything")).toEqual([]);
+  });
+});
+
+describe("readAnswer", () => {
+  it("reads chosen option ids, a typed number with its unit, and nothing for text", () => {
+    const choice = testClass().checkpoints.find((c) => c.id === "c1")!.versions[0].spec;
+    expect(readAnswer(choice, '["b","d"]')).toEqual({ choice: ["b", "d"], value: null });
+    expect(readAnswer(choice, "not json")).toEqual({ choice: [], value: null });
+    expect(readAnswer(choice, '{"b":1}')).toEqual({ choice: [], value: null });
+    expect(readAnswer(choice, '["b",3]')).toEqual({ choice: ["b"], value: null });
+    expect(readAnswer(numericSpec, "12,5 m/s")).toEqual({ choice: null, value: 12.5 });
+    expect(readAnswer(numericSpec, "twelve")).toEqual({ choice: null, value: null });
+    expect(readAnswer({ kind: "SHORT_TEXT", modelAnswer: "" }, "words")).toEqual({ choice: null, value: null });
+  });
+});
+
+describe("impliedMisconceptions agrees with grading", () => {
+  it("gives the misconceptions grade() tags, for every attempt of the test class", () => {
+    const data = testClass();
+    const specs = new Map(data.checkpoints.flatMap((c) => c.versions.map((v) => [v.id, v.spec] as const)));
+    for (const a of data.attempts) {
+      const spec = specs.get(a.checkpointVersionId)!;
+      expect(impliedMisconceptions(spec, a.answer)).toEqual(grade(spec, storedAnswer(spec, a.answer)).misconceptionIds);
+    }
   });
 });
 
