@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classroom = await prisma.classroom.findFirst({
-    where: { id: params.classId, teacherId: teacher.id },
+    where: { id: params.classId ?? "", teacherId: teacher.id },
     select: {
       id: true,
       name: true,
