@@ -1,7 +1,9 @@
 // Pieces shared by the teacher's insight pages: the sub-navigation, headline
 // figures, and the "worked through it / still working on it" mark (an icon and
 // words, never colour alone). Presentational only.
-import { NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
+import { ProjectNav } from "~/components/project-nav";
+import { PageHeader } from "~/components/ui";
 import type { ReactNode } from "react";
 
 export function insightPath(projectId: string, page: "" | "heatmap" | "attempts" | "export" = "") {
@@ -131,5 +133,32 @@ export function QuoteBlock({ text }: { text: string }) {
     <blockquote className="border-l-4 border-slate-300 pl-3 text-sm italic text-slate-800">
       <p>“{text}”</p>
     </blockquote>
+  );
+}
+
+/** The header every project-wide insight page starts with: breadcrumbs, title, CSV links and both navigations. */
+export function InsightHeader({
+  project,
+  subtitle,
+}: {
+  project: { id: string; title: string; status: string; classroom: { id: string; name: string } };
+  subtitle: string;
+}) {
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
+            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link>
+          </>
+        }
+        title={project.title}
+        subtitle={subtitle}
+        actions={<CsvLinks projectId={project.id} />}
+      />
+      <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
+      <InsightNav projectId={project.id} />
+    </>
   );
 }

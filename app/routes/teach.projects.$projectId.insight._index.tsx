@@ -3,8 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
 import { BarLineChart, HorizontalBarChart } from "~/components/charts";
 import {
-  CsvLinks,
-  InsightNav,
+  InsightHeader,
   QuoteBlock,
   Stat,
   attemptsPath,
@@ -12,8 +11,7 @@ import {
   insightPath,
   timelinePath,
 } from "~/components/insight-ui";
-import { ProjectNav } from "~/components/project-nav";
-import { Card, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { Card, EmptyState, Notice } from "~/components/ui";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranularity, periodLabel, plural } from "~/domain/insight/view-format";
 import type { SupportRequest } from "~/domain/insight/help";
@@ -143,19 +141,7 @@ export default function InsightOverview() {
   const { project } = d;
   return (
     <>
-      <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link>
-          </>
-        }
-        title={project.title}
-        subtitle="Insight: what every attempt and reflection of the class shows"
-        actions={<CsvLinks projectId={project.id} />}
-      />
-      <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
-      <InsightNav projectId={project.id} />
+      <InsightHeader project={project} subtitle="Insight: what every attempt and reflection of the class shows" />
 
       {project.status !== "PUBLISHED" ? (
         <div className="mb-6">

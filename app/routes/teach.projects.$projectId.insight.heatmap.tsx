@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
-import { CsvLinks, InsightNav, RESOLVED_WORDS, ResolvedIcon, attemptsPath, timelinePath } from "~/components/insight-ui";
-import { ProjectNav } from "~/components/project-nav";
-import { EmptyState, PageHeader } from "~/components/ui";
+import { InsightHeader, RESOLVED_WORDS, ResolvedIcon, attemptsPath, timelinePath } from "~/components/insight-ui";
+import { EmptyState } from "~/components/ui";
 import { plural } from "~/domain/insight/view-format";
 import { headerSort, maxCellCount, parseHeatmapSort, shadeLevel, sortRows, type HeaderSort } from "~/domain/insight/view-heatmap";
 import { loadInsight } from "~/models/insight-pages.server";
@@ -68,19 +67,7 @@ export default function InsightHeatmap() {
   const withMisconceptions = rows.filter((r) => r.total > 0).length;
   return (
     <>
-      <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link>
-          </>
-        }
-        title={project.title}
-        subtitle="Students × misconceptions: who showed which idea, and whether they have worked through it"
-        actions={<CsvLinks projectId={project.id} />}
-      />
-      <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
-      <InsightNav projectId={project.id} />
+      <InsightHeader project={project} subtitle="Students × misconceptions: who showed which idea, and whether they have worked through it" />
 
       {columns.length === 0 ? (
         <EmptyState>No attempt shows a misconception yet. The heatmap fills in once wrong answers tagged with a misconception come in.</EmptyState>
