@@ -21,6 +21,20 @@ export default tseslint.config(
     },
   },
   {
+    // Forms validate one way (app/components/form-validation.ts): a form that
+    // sets its own timing brought back the lost first click after a correction.
+    files: ["app/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.name='useForm'] Property[key.name=/^(shouldValidate|shouldRevalidate|onValidate)$/]",
+          message: "Spread validateWith(schema) from ~/components/form-validation instead: it keeps every form's validation timing the same.",
+        },
+      ],
+    },
+  },
+  {
     files: ["tests/**", "scripts/**", "prisma/**", "**/*.test.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "no-console": "off" },
   },

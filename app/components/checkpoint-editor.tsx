@@ -12,7 +12,7 @@ import {
   type FieldMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { validateWith } from "~/components/form-validation";
 import { Form } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "~/components/form";
@@ -89,13 +89,15 @@ export function CheckpointEditor({
 }: CheckpointEditorProps) {
   const misconceptionIds = useMemo(() => misconceptions.map((m) => m.id), [misconceptions]);
   const schema = useMemo(() => checkpointFormSchema(kind, { misconceptionIds }), [kind, misconceptionIds]);
+  const validation = validateWith(schema);
   const [form, fields] = useForm<EditorShape>({
     id: formId,
     lastResult,
     defaultValue,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
+    ...validation,
+    // The schema is a union over the three kinds; the editor reads one merged shape.
+    // eslint-disable-next-line no-restricted-syntax -- the same validation, only retyped
+    onValidate: (context) => validation.onValidate(context) as never,
   });
   const noMisconceptions =
     misconceptions.length === 0 ? (

@@ -2,8 +2,8 @@
 // actions: name a group as a misconception, merge groups, move an answer out,
 // rename / unlink / ungroup a confirmed group, and correct any answer's tags.
 // Every action is a plain form that works without JavaScript.
+import { validateWith } from "~/components/form-validation";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useEffect, useState, type ReactNode, type SyntheticEvent } from "react";
 import { ErrorList, Field, SelectField, TextareaField } from "~/components/form";
@@ -94,9 +94,7 @@ export function NameGroupForm({
     id: formId,
     lastResult: result?.reply,
     defaultValue: { misconceptionId: group.misconceptionId ?? "" },
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: nameGroupSchema }),
+    ...validateWith(nameGroupSchema, "onSubmit"),
   });
   const hasErrors = Boolean(form.errors?.length || fields.misconceptionId.errors?.length || fields.name.errors?.length || fields.description.errors?.length || fields.nextStep.errors?.length);
   return (
@@ -140,9 +138,7 @@ export function RenameGroupForm({ group, actionData }: { group: Pick<TextGroupIn
     id: formId,
     lastResult: result?.reply,
     defaultValue: { label: group.label ?? "" },
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: renameGroupSchema }),
+    ...validateWith(renameGroupSchema, "onSubmit"),
   });
   const hasErrors = Boolean(form.errors?.length || fields.label.errors?.length);
   return (
@@ -166,8 +162,7 @@ export function MergeGroupsForm({ actionData, count }: { actionData?: GroupActio
   const [form, fields] = useForm({
     id: "merge-groups",
     lastResult: result?.reply,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeGroupsSchema }),
+    ...validateWith(mergeGroupsSchema, "onSubmit"),
   });
   if (count < 2) return null;
   return (

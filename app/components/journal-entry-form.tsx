@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { validateWith } from "~/components/form-validation";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useFetcher, useFormAction, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
@@ -79,9 +79,7 @@ export function JournalEntryForm({
       supportNeeded: draft?.supportNeeded ? "on" : undefined,
       confidence: draft?.confidence ? String(draft.confidence) : undefined,
     },
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: journalEntrySchema }),
+    ...validateWith(journalEntrySchema, "onSubmit"),
   });
 
   const fromFetcher = fetcher.data && fetcher.data.formKey === formKey ? fetcher.data : undefined;

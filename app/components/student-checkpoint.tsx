@@ -188,7 +188,7 @@ export function AnswerForm({
   hasAttempts: boolean;
   attemptsLeftText: string | null;
 }) {
-  const [form, fields] = useForm({ id: "attempt", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm({ id: "attempt", lastResult });
   const submitLabel = view.kind === "SHORT_TEXT" ? "Submit my answer" : "Check my answer";
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">

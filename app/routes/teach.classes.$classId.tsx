@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -72,8 +72,7 @@ export default function ClassroomPage() {
   const [form, fields] = useForm({
     id: "new-project",
     lastResult: actionData && "reply" in actionData ? actionData.reply : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: projectBasicsSchema }),
+    ...validateWith(projectBasicsSchema),
   });
   const message = actionData && "message" in actionData ? actionData.message : null;
   return (

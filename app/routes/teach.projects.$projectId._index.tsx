@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -23,7 +23,6 @@ import {
 import { findTeacherProject } from "~/models/project.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
-import { withoutFormControls } from "~/domain/form-data";
 import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} · Build · Rebound` }];
@@ -134,8 +133,7 @@ export default function ProjectBuilderPage() {
     id: "project-details",
     lastResult: actionData?.intent === "update-project" && actionData.reply ? actionData.reply : undefined,
     defaultValue: { title: project.title, goal: project.goal, instructions: project.instructions },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(withoutFormControls(formData), { schema: projectBasicsSchema }),
+    ...validateWith(projectBasicsSchema),
   });
   const live = checkpoints.filter((c) => !c.archivedAt);
   const archived = checkpoints.filter((c) => c.archivedAt);

@@ -1,5 +1,5 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -324,8 +324,7 @@ function AddTagForm({ attemptId, context, options }: { attemptId: string; contex
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: attemptTagSchema }),
+    ...validateWith(attemptTagSchema, "onSubmit"),
   });
   return (
     <Form method="post" preventScrollReset className="flex flex-wrap items-end gap-2" {...getFormProps(form)}>

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -51,8 +51,7 @@ export default function EditMisconceptionPage() {
     id: "edit-misconception",
     lastResult,
     defaultValue: { name: misconception.name, description: misconception.description, nextStep: misconception.nextStep },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: misconceptionSchema }),
+    ...validateWith(misconceptionSchema),
   });
   return (
     <>

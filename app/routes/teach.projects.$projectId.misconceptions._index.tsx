@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,7 +11,6 @@ import { createMisconception, deleteMisconception, listProjectMisconceptions } f
 import { findTeacherProject } from "~/models/project.server";
 import { misconceptionSchema } from "~/schemas/misconception";
 import { notFound } from "~/utils/http.server";
-import { withoutFormControls } from "~/domain/form-data";
 import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Misconceptions · ${data?.project.title ?? "Project"} · Rebound` }];
@@ -79,8 +78,7 @@ export default function MisconceptionsPage() {
   const [form, fields] = useForm({
     id: "new-misconception",
     lastResult: actionData?.intent === "create" ? actionData.reply : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(withoutFormControls(formData), { schema: misconceptionSchema }),
+    ...validateWith(misconceptionSchema),
   });
   return (
     <>

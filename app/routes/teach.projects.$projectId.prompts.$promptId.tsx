@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -70,8 +70,7 @@ export default function EditPromptPage() {
       trigger: prompt.trigger,
       checkpointId: prompt.checkpointId ?? "",
     },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    ...validateWith(schema),
   });
   const template = prompt.templateKey ? findTemplate(prompt.templateKey) : undefined;
   return (

@@ -1,5 +1,5 @@
 import { getFormProps, getSelectProps, getTextareaProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -142,8 +142,7 @@ function TemplateCard({ template, checkpoints, lastResult }: { template: Reflect
     id: `template-${template.key}`,
     lastResult,
     defaultValue: { templateKey: template.key, trigger: template.suggestedTrigger, checkpointId: "" },
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    ...validateWith(schema, "onSubmit"),
   });
   const headingId = `template-${template.key}-heading`;
   return (
@@ -220,8 +219,7 @@ export default function PromptsPage() {
     id: "new-prompt",
     lastResult: actionData?.formId === "new-prompt" ? actionData.reply : undefined,
     defaultValue: { title: "", questions: "", trigger: "PROJECT", checkpointId: "" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: scratchSchema }),
+    ...validateWith(scratchSchema),
   });
   const live = prompts.filter((p) => !p.archivedAt);
   const archived = prompts.filter((p) => p.archivedAt);

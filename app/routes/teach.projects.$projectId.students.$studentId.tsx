@@ -1,5 +1,5 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -320,9 +320,7 @@ function AddCommentForm({ target, targetId, context, startOpen = false }: { targ
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: addCommentSchema }),
+    ...validateWith(addCommentSchema),
   });
   const hasErrors = Boolean(form.errors?.length || fields.body.errors?.length);
   const disclosure = useFormDisclosure(hasErrors, result);
@@ -371,9 +369,7 @@ function EditCommentForm({ commentId, body }: { commentId: string; body: string 
     id: formId,
     lastResult: result?.reply,
     defaultValue: { commentId, body },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: editCommentSchema }),
+    ...validateWith(editCommentSchema),
   });
   const hasErrors = Boolean(form.errors?.length || fields.body.errors?.length);
   const disclosure = useFormDisclosure(hasErrors, result);
@@ -555,9 +551,7 @@ function ResolveSupportForm({ entryId, studentName }: { entryId: string; student
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resolveSupportSchema }),
+    ...validateWith(resolveSupportSchema),
   });
   return (
     <Form method="post" preventScrollReset className="mt-3 space-y-2 rounded-md border border-rose-200 bg-rose-50 p-3" {...getFormProps(form)}>
