@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
 import type { $ZodType } from "zod/v4/core";
 
 /**
@@ -12,14 +13,53 @@ import type { $ZodType } from "zod/v4/core";
  * The browser never posts a validation request: Conform's own control field
  * (`__intent__`) stays in the data given to Zod, so a "validate" intent is
  * answered here and the submission is only let through when it is a real one.
+ *
+ * The schema's length limits reach the fields as `maxLength` (inputs set the
+ * attribute; text areas show a live count, see TextareaField). Other
+ * constraints stay with Zod, so a form without JavaScript still gets the
+ * server's own messages rather than the browser's.
  */
 export function validateWith<Schema extends $ZodType>(
   schema: Schema,
   firstOn: "onBlur" | "onSubmit" = "onBlur",
 ) {
   return {
+    constraint: lengthLimits(schema),
     shouldValidate: firstOn,
     shouldRevalidate: "onInput" as const,
     onValidate: ({ formData }: { formData: FormData }) => parseWithZod(formData, { schema }),
   };
 }
+
+/**
+ * Each field's `maxLength`, by Conform's field name (`answers[]`,
+ * `options[].text`), read from the schema's JSON Schema: Conform's own
+ * getZodConstraint no longer sees string limits in Zod 4.6.
+ */
+function lengthLimits(schema: $ZodType) {
+  const known = limitsBySchema.get(schema);
+  if (known) return known;
+  const limits: Record<string, { maxLength: number }> = {};
+  const visit = (node: JsonSchemaNode | undefined, name: string) => {
+    if (!node) return;
+    if (name && typeof node.maxLength === "number" && node.type === "string") limits[name] = { maxLength: node.maxLength };
+    for (const [key, child] of Object.entries(node.properties ?? {})) visit(child, name ? `${name}.${key}` : key);
+    if (node.items) visit(node.items, `${name}[]`);
+    for (const branch of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) visit(branch, name);
+  };
+  visit(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchemaNode, "");
+  limitsBySchema.set(schema, limits);
+  return limits;
+}
+
+const limitsBySchema = new WeakMap<$ZodType, Record<string, { maxLength: number }>>();
+
+type JsonSchemaNode = {
+  type?: string;
+  maxLength?: number;
+  properties?: Record<string, JsonSchemaNode>;
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+  oneOf?: JsonSchemaNode[];
+  allOf?: JsonSchemaNode[];
+};

@@ -1,5 +1,5 @@
 import { useNavigation } from "@remix-run/react";
-import { useId, type ComponentProps, type ReactNode } from "react";
+import { useId, useState, type ComponentProps, type ReactNode } from "react";
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-red-700";
@@ -25,16 +25,19 @@ type FieldProps = {
 
 type FrameProps = Omit<FieldProps, "inputProps"> & {
   id?: string;
+  /** The most characters the field takes, shown under it with a live count. */
+  limit?: { max: number; length: number };
   /** Renders the control with the ids and ARIA attributes the frame worked out. */
   children: (control: { id: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 };
 
 /** The label, hint and error messages around one form control, wired up for assistive technology. */
-function FieldFrame({ id: givenId, label, hint, errors, className, children }: FrameProps) {
+function FieldFrame({ id: givenId, label, hint, errors, className, limit, children }: FrameProps) {
   const fallbackId = useId();
   const id = givenId ?? fallbackId;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
+  const countId = limit ? `${id}-count` : undefined;
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -49,11 +52,50 @@ function FieldFrame({ id: givenId, label, hint, errors, className, children }: F
         id,
         className: inputClass,
         "aria-invalid": errorId ? true : undefined,
-        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+        "aria-describedby": [hintId, countId, errorId].filter(Boolean).join(" ") || undefined,
       })}
+      {limit && countId ? <CharacterCount id={countId} {...limit} /> : null}
       <ErrorList id={errorId} errors={errors} />
     </div>
   );
+}
+
+const formatCount = (n: number) => n.toLocaleString("en-GB");
+
+/**
+ * "120 of 5,000 characters", live while typing; over the limit it says by how
+ * much, before anything is submitted. Read with the field's description, not
+ * announced on every keystroke.
+ */
+function CharacterCount({ id, max, length }: { id: string; max: number; length: number }) {
+  const over = length - max;
+  return (
+    <p id={id} className={`mt-1 text-right text-xs ${over > 0 ? "font-medium text-red-800" : "text-slate-600"}`}>
+      {over > 0
+        ? `${formatCount(over)} ${over === 1 ? "character" : "characters"} over the limit of ${formatCount(max)}: shorten it before saving.`
+        : `${formatCount(length)} of ${formatCount(max)} characters`}
+    </p>
+  );
+}
+
+/**
+ * The length of a field's text, kept up to date as the user types (with
+ * JavaScript); without it, the count of the text the page was served with.
+ */
+function useTextLength(initial: unknown, resetKey: unknown, onInput: ((event: never) => void) | undefined) {
+  const initialLength = typeof initial === "string" ? initial.length : 0;
+  const [length, setLength] = useState(initialLength);
+  // A form reset (a new key or a new default) starts the count again.
+  const [seen, setSeen] = useState({ resetKey, initialLength });
+  if (seen.resetKey !== resetKey || seen.initialLength !== initialLength) {
+    setSeen({ resetKey, initialLength });
+    setLength(initialLength);
+  }
+  const handleInput = (event: { currentTarget: { value: string } }) => {
+    setLength(event.currentTarget.value.length);
+    onInput?.(event as never);
+  };
+  return { length, handleInput };
 }
 
 export function Field({ inputProps, ...frame }: FieldProps) {
@@ -62,8 +104,19 @@ export function Field({ inputProps, ...frame }: FieldProps) {
 
 type TextareaFieldProps = Omit<FieldProps, "inputProps"> & { textareaProps: ComponentProps<"textarea"> };
 
+/**
+ * A multi-line text field. With a `maxLength`, it shows the limit and a live
+ * count instead of setting the attribute: a browser cuts a long paste at
+ * `maxlength` without a word, and the student would lose the rest unseen.
+ */
 export function TextareaField({ textareaProps, ...frame }: TextareaFieldProps) {
-  return <FieldFrame {...frame} id={textareaProps.id}>{(control) => <textarea rows={3} {...textareaProps} {...control} className={`${control.className} ${textareaProps.className ?? ""}`} />}</FieldFrame>;
+  const { maxLength, ...props } = textareaProps;
+  const { length, handleInput } = useTextLength(props.value ?? props.defaultValue, (textareaProps as { key?: unknown }).key, props.onInput);
+  return (
+    <FieldFrame {...frame} id={props.id} limit={maxLength ? { max: maxLength, length } : undefined}>
+      {(control) => <textarea rows={3} {...props} onInput={handleInput} {...control} className={`${control.className} ${props.className ?? ""}`} />}
+    </FieldFrame>
+  );
 }
 
 type SelectFieldProps = Omit<FieldProps, "inputProps"> & { selectProps: ComponentProps<"select">; children: ReactNode };

@@ -5,7 +5,7 @@ import { Form, useFetcher, useFormAction, useNavigation } from "@remix-run/react
 import { useEffect, useRef, type ReactNode } from "react";
 import { ErrorList, TextareaField, buttonClass } from "~/components/form";
 import { Notice, formatDateTime } from "~/components/ui";
-import { CONFIDENCE_LABELS, type JournalContext, type JournalDraftView } from "~/domain/journal-entry";
+import { CONFIDENCE_LABELS, MAX_JOURNAL_ANSWER, type JournalContext, type JournalDraftView } from "~/domain/journal-entry";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT, journalEntrySchema, type JournalFormResult } from "~/schemas/journal";
 
 /** Autosaves of drafts change nothing the page shows: don't reload its data for them. */
@@ -171,6 +171,7 @@ export function JournalEntryForm({
               id: `${formId}-answer-${i}`,
               name: `${fields.answers.name}[${i}]`,
               defaultValue: answerAt(i),
+              maxLength: MAX_JOURNAL_ANSWER,
               rows: questions.length > 1 ? 3 : 5,
             }}
           />

@@ -5,7 +5,7 @@ import { ErrorList, SubmitButton, TextareaField } from "~/components/form";
 import { TeacherCommentView, type CommentVersionView } from "~/components/teacher-comment";
 import { Badge, formatDateTime } from "~/components/ui";
 import type { CheckpointKind } from "~/domain/checkpoint-spec";
-import type { Outcome } from "~/domain/grading";
+import { MAX_TEXT_ANSWER, type Outcome } from "~/domain/grading";
 import { outcomeWording, type StudentCheckpointView } from "~/domain/student-path";
 import { ATTEMPT_INTENT, SELF_ASSESS_INTENT } from "~/schemas/attempt";
 
@@ -206,6 +206,7 @@ export function AnswerForm({
             id: "attempt-text",
             name: fields.textAnswer.name,
             defaultValue: typeof fields.textAnswer.initialValue === "string" ? fields.textAnswer.initialValue : "",
+            maxLength: MAX_TEXT_ANSWER,
             rows: 6,
           }}
         />

@@ -57,7 +57,7 @@ export function parseAnswer(spec: CheckpointSpec, raw: { optionIds?: string[]; v
     case "SHORT_TEXT": {
       const text = (raw.text ?? "").trim();
       if (!text) return { ok: false, error: "Write your answer before submitting." };
-      if (text.length > MAX_TEXT_ANSWER) return { ok: false, error: `Keep your answer under ${MAX_TEXT_ANSWER} characters.` };
+      if (text.length > MAX_TEXT_ANSWER) return { ok: false, error: `Keep your answer under ${MAX_TEXT_ANSWER.toLocaleString("en-GB")} characters.` };
       return { ok: true, kind: spec.kind, text, stored: text };
     }
   }

@@ -1,6 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { validateWith } from "~/components/form-validation";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
@@ -49,7 +48,6 @@ export default function Signup() {
   const [form, fields] = useForm({
     id: "signup",
     lastResult,
-    constraint: getZodConstraint(signupSchema),
     ...validateWith(signupSchema),
     defaultValue: { role: searchParams.get("role") === "TEACHER" ? "TEACHER" : "STUDENT" },
   });

@@ -1,7 +1,7 @@
 // Forms in the daily loop: a correction is submitted by the first click, moving
 // between fields never posts anything, limits are shown before submitting.
 import type { Page } from "@playwright/test";
-import { DEMO_TEACHER, expect, expectNoSeriousA11yViolations, logIn, signUp, test } from "./fixtures";
+import { DEMO_STUDENT, DEMO_TEACHER, expect, expectNoSeriousA11yViolations, logIn, signUp, test } from "./fixtures";
 
 /** Counts the POST requests the page sends (form submissions and fetches). */
 function countPosts(page: Page) {
@@ -52,5 +52,24 @@ test("moving between the fields of a form sends nothing and shows no error banne
   await expect(page.getByText("We didn't understand that request.")).toHaveCount(0);
   await page.getByRole("button", { name: "Add misconception" }).click();
   await expect(page.getByText("Misconception “Mass sets the fall speed” added.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("text limits are shown with a live count before submitting, and short fields stop at their limit", async ({ page }) => {
+  await logIn(page, DEMO_STUDENT);
+  await page.getByRole("link", { name: "Forces and motion" }).first().click();
+  await page.getByRole("link", { name: /journal/i }).first().click();
+  const answer = page.getByRole("textbox").first();
+  const count = page.getByText(/of 5,000 characters$/).first();
+  await expect(count).toBeVisible();
+  await answer.fill("x".repeat(5_010));
+  await expect(page.getByText("10 characters over the limit of 5,000: shorten it before saving.").first()).toBeVisible();
+  await answer.fill("I tried it with a heavier ball.");
+  await expect(page.getByText("31 of 5,000 characters").first()).toBeVisible();
+  // The count is part of the field's description.
+  await expect(answer).toHaveAccessibleDescription(/31 of 5,000 characters/);
+
+  await page.goto("/learn");
+  await expect(page.getByLabel("Join code")).toHaveAttribute("maxlength", "20");
   await expectNoSeriousA11yViolations(page);
 });
