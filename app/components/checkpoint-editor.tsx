@@ -12,8 +12,10 @@ import {
   type FieldMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { validateWith } from "~/components/form-validation";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
+import { z } from "zod";
+import { validateWith } from "~/components/form-validation";
 import { useMemo, type ReactNode } from "react";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "~/components/form";
 import { Card } from "~/components/ui";
@@ -21,6 +23,7 @@ import { KIND_DESCRIPTIONS } from "~/domain/checkpoint-form";
 import { CHECKPOINT_KINDS, KIND_LABELS, type CheckpointKind } from "~/domain/checkpoint-spec";
 import { REFLECTION_TEMPLATES } from "~/domain/reflection-templates";
 import { MAX_OPTIONS, MAX_VALUE_ROWS, checkpointFormSchema } from "~/schemas/checkpoint";
+import { ADD_MISCONCEPTION_INTENT, INLINE_MISCONCEPTION } from "~/schemas/misconception";
 
 type EditorShape = {
   title: string;
@@ -53,6 +56,10 @@ export interface CheckpointEditorProps {
   /** Shown above the save button (e.g. what saving does to versions). */
   beforeSubmit?: ReactNode;
   misconceptionsHref: string;
+  /** What the last step did, e.g. a misconception named from the editor. */
+  notice?: string | null;
+  /** A misconception the last step created, which the menus must offer before the form takes the reply. */
+  createdMisconceptionId?: string | null;
 }
 
 function MisconceptionSelect({
@@ -86,26 +93,31 @@ export function CheckpointEditor({
   submitLabel,
   beforeSubmit,
   misconceptionsHref,
+  notice,
+  createdMisconceptionId,
 }: CheckpointEditorProps) {
   const misconceptionIds = useMemo(() => misconceptions.map((m) => m.id), [misconceptions]);
   const schema = useMemo(() => checkpointFormSchema(kind, { misconceptionIds }), [kind, misconceptionIds]);
   const validation = validateWith(schema);
+  // The reply to "add misconception" can arrive before the page's new list of
+  // misconceptions (Remix hands over action data while loaders revalidate):
+  // the form takes it once the menus can show the new one.
+  const replyReady = !createdMisconceptionId || misconceptionIds.includes(createdMisconceptionId);
   const [form, fields] = useForm<EditorShape>({
     id: formId,
-    lastResult,
+    lastResult: replyReady ? lastResult : undefined,
     defaultValue,
     ...validation,
     // The schema is a union over the three kinds; the editor reads one merged shape.
+    // Naming a misconception from the panel below is not a save: the checkpoint
+    // itself is not checked then, and nothing typed is lost.
     // eslint-disable-next-line no-restricted-syntax -- the same validation, only retyped
-    onValidate: (context) => validation.onValidate(context) as never,
+    onValidate: (context) =>
+      (context.formData.get("intent") === ADD_MISCONCEPTION_INTENT ? parseWithZod(context.formData, { schema: z.object({}) }) : validation.onValidate(context)) as never,
   });
-  const noMisconceptions =
-    misconceptions.length === 0 ? (
-      <p className="text-sm text-slate-700">
-        This project has no misconceptions yet. <a href={misconceptionsHref}>Name one on the misconceptions page</a> to tag wrong answers
-        with it (save this checkpoint first: leaving the page drops unsaved changes).
-      </p>
-    ) : null;
+  const newMisconception = (rows: { path: string; label: string }[]) => (
+    <NewMisconceptionPanel form={form} rows={rows} notice={notice ?? null} misconceptionsHref={misconceptionsHref} hasMisconceptions={misconceptions.length > 0} />
+  );
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
@@ -134,8 +146,8 @@ export function CheckpointEditor({
         </div>
       </Card>
 
-      {kind === "MULTIPLE_CHOICE" ? <ChoiceOptions form={form} fields={fields} misconceptions={misconceptions} noMisconceptions={noMisconceptions} /> : null}
-      {kind === "NUMERIC" ? <NumericAnswer form={form} fields={fields} misconceptions={misconceptions} noMisconceptions={noMisconceptions} /> : null}
+      {kind === "MULTIPLE_CHOICE" ? <ChoiceOptions form={form} fields={fields} misconceptions={misconceptions} newMisconception={newMisconception} /> : null}
+      {kind === "NUMERIC" ? <NumericAnswer form={form} fields={fields} misconceptions={misconceptions} newMisconception={newMisconception} /> : null}
       {kind === "SHORT_TEXT" ? (
         <Card title="Model answer">
           <TextareaField
@@ -181,10 +193,87 @@ interface ListProps {
   form: FormMeta;
   fields: FieldsMeta;
   misconceptions: { id: string; name: string }[];
-  noMisconceptions: ReactNode;
+  /** The "name a new misconception" panel, offering these rows to link it to. */
+  newMisconception: (rows: { path: string; label: string }[]) => ReactNode;
 }
 
-function ChoiceOptions({ form, fields, misconceptions, noMisconceptions }: ListProps) {
+/** A row's label in the panel's "link it to" menu: its number, and what it says so far. */
+function rowLabel(noun: string, index: number, text: unknown) {
+  const said = typeof text === "string" ? text.trim() : "";
+  return `${noun} ${index + 1}${said ? `: ${said.length > 40 ? `${said.slice(0, 39)}…` : said}` : ""}`;
+}
+
+/**
+ * Name a misconception without leaving the editor: it is added to the project
+ * and, when a row is chosen, that row's menu is set to it. Everything typed in
+ * the editor stays; without JavaScript it is a round trip that keeps every field.
+ */
+function NewMisconceptionPanel({
+  form,
+  rows,
+  notice,
+  misconceptionsHref,
+  hasMisconceptions,
+}: {
+  form: FormMeta;
+  rows: { path: string; label: string }[];
+  notice: string | null;
+  misconceptionsHref: string;
+  hasMisconceptions: boolean;
+}) {
+  const typed = (form.initialValue as { newMisconception?: { name?: string; nextStep?: string; linkTo?: string } } | undefined)?.newMisconception;
+  const errorsFor = (name: string) => form.allErrors[name];
+  return (
+    <section aria-labelledby={`${form.id}-new-misconception`} className="mt-6 rounded-md border border-dashed border-slate-400 bg-slate-50 p-4">
+      <h3 id={`${form.id}-new-misconception`} className="font-semibold">
+        Name a new misconception
+      </h3>
+      <p className="mt-1 text-sm text-slate-700">
+        {hasMisconceptions ? "Not in the menus yet? " : "This project has no misconceptions yet. "}
+        Name it here and link it to a wrong answer; what you typed above stays. Add a description later on the{" "}
+        <a href={misconceptionsHref} className="font-medium underline">
+          misconceptions page
+        </a>
+        .
+      </p>
+      <p role="status" className="mt-2 text-sm font-medium text-emerald-900">
+        {notice ?? ""}
+      </p>
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        <Field
+          label="Misconception name"
+          hint="Short, in words students would recognise."
+          errors={errorsFor(INLINE_MISCONCEPTION.name)}
+          inputProps={{ id: `${form.id}-new-misconception-name`, name: INLINE_MISCONCEPTION.name, defaultValue: typed?.name ?? "", maxLength: 80, type: "text" }}
+        />
+        <SelectField
+          label="Link it to"
+          errors={errorsFor(INLINE_MISCONCEPTION.linkTo)}
+          selectProps={{ id: `${form.id}-new-misconception-link`, name: INLINE_MISCONCEPTION.linkTo, defaultValue: typed?.linkTo ?? "" }}
+        >
+          <option value="">Don&apos;t link it yet</option>
+          {rows.map((r) => (
+            <option key={r.path} value={r.path}>
+              {r.label}
+            </option>
+          ))}
+        </SelectField>
+        <TextareaField
+          label="Suggested next step (optional)"
+          hint="Shown to a student whose answer shows this idea."
+          errors={errorsFor(INLINE_MISCONCEPTION.nextStep)}
+          textareaProps={{ id: `${form.id}-new-misconception-next`, name: INLINE_MISCONCEPTION.nextStep, defaultValue: typed?.nextStep ?? "", maxLength: 1000, rows: 2 }}
+          className="sm:col-span-2"
+        />
+      </div>
+      <SubmitButton intent={ADD_MISCONCEPTION_INTENT} variant="secondary" formNoValidate pendingText="Adding…" className="mt-3">
+        Add misconception
+      </SubmitButton>
+    </section>
+  );
+}
+
+function ChoiceOptions({ form, fields, misconceptions, newMisconception }: ListProps) {
   const rows = fields.options.getFieldList();
   return (
     <Card title="Options">
@@ -192,7 +281,6 @@ function ChoiceOptions({ form, fields, misconceptions, noMisconceptions }: ListP
         Give at least two options and tick every correct one (one or more). A wrong option can carry feedback and the misconception it
         shows; the student sees both with a &ldquo;not yet&rdquo;. Empty options are left out.
       </p>
-      {noMisconceptions}
       <ErrorList id={fields.options.errorId} errors={fields.options.errors} />
       <ol className="mt-3 space-y-4">
         {rows.map((row, index) => {
@@ -258,11 +346,17 @@ function ChoiceOptions({ form, fields, misconceptions, noMisconceptions }: ListP
       ) : (
         <p className="mt-4 text-sm text-slate-700">That's the most options a checkpoint can have ({MAX_OPTIONS}).</p>
       )}
+      {newMisconception(
+        rows.flatMap((row, index) => {
+          const option = row.getFieldset();
+          return option.correct.value === "on" ? [] : [{ path: `${fields.options.name}[${index}]`, label: rowLabel("Option", index, option.text.value) }];
+        }),
+      )}
     </Card>
   );
 }
 
-function NumericAnswer({ form, fields, misconceptions, noMisconceptions }: ListProps) {
+function NumericAnswer({ form, fields, misconceptions, newMisconception }: ListProps) {
   const wrongRows = fields.wrongValues.getFieldList();
   const stepRows = fields.intermediateValues.getFieldList();
   return (
@@ -284,7 +378,6 @@ function NumericAnswer({ form, fields, misconceptions, noMisconceptions }: ListP
           Values students often reach on a wrong path, each with feedback and the misconception it shows. An answer within the tolerance
           of one of them gets its feedback. Empty rows are left out.
         </p>
-        {noMisconceptions}
         <ErrorList id={fields.wrongValues.errorId} errors={fields.wrongValues.errors} />
         <ol className="mt-3 space-y-4">
           {wrongRows.map((row, index) => {
@@ -321,6 +414,9 @@ function NumericAnswer({ form, fields, misconceptions, noMisconceptions }: ListP
             Add a wrong value
           </button>
         ) : null}
+        {newMisconception(
+          wrongRows.map((row, index) => ({ path: `${fields.wrongValues.name}[${index}]`, label: rowLabel("Wrong value", index, row.getFieldset().value.value) })),
+        )}
       </Card>
       <Card title="Values on the way (optional)">
         <p className="mb-3 text-sm text-slate-700">

@@ -5,15 +5,14 @@ import { requireTeacher } from "~/auth/session.server";
 import { CheckpointEditor } from "~/components/checkpoint-editor";
 import { Badge, Card, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { prisma } from "~/db.server";
-import { blankFormDefaults, specToFormDefaults, times, versioningNote, cleanEditorFormData } from "~/domain/checkpoint-form";
+import { blankFormDefaults, specToFormDefaults, times, versioningNote } from "~/domain/checkpoint-form";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import { findProjectCheckpoint, saveCheckpointContent, type SaveResult } from "~/models/checkpoint.server";
+import { readEditorSubmission } from "~/models/checkpoint-editor.server";
 import { misconceptionChoices } from "~/models/misconception.server";
 import { findTeacherProject } from "~/models/project.server";
 import { applyAfterNotYetChoice, findAfterNotYetPrompt } from "~/models/reflection-prompt.server";
-import { checkpointFormSchema, toCheckpointInput } from "~/schemas/checkpoint";
 import { notFound } from "~/utils/http.server";
-import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.checkpoint.latest.title ?? "checkpoint"} · Rebound` }];
 
@@ -75,18 +74,16 @@ function savedMessage(result: Exclude<SaveResult, { outcome: "not-found" }>, att
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project, checkpoint } = await load(request, params);
-  const misconceptions = await misconceptionChoices(project.id);
-  const schema = checkpointFormSchema(checkpoint.kind, { misconceptionIds: misconceptions.map((m) => m.id) });
-  const submission = parseSubmission(cleanEditorFormData(await request.formData()), { schema });
-  if (submission.status !== "success") {
-    // A list button (add or remove an option) without JavaScript is not an error: the form comes back changed.
-    return data({ ok: false as const, reply: submission.reply(), message: null }, { status: submission.status === "error" ? 400 : 200 });
+  const submission = await readEditorSubmission(project.id, checkpoint.kind, await request.formData());
+  if (submission.status !== "valid") {
+    // A list button without JavaScript, or a misconception named in the editor, is not an error: the form comes back changed.
+    return data({ ok: false as const, reply: submission.reply, message: null, notice: submission.notice, createdMisconceptionId: submission.status === "kept" ? (submission.createdMisconceptionId ?? null) : null }, { status: submission.httpStatus });
   }
-  const input = toCheckpointInput(checkpoint.kind, submission.value);
+  const { input } = submission;
   const result = await saveCheckpointContent(project.id, checkpoint.id, input);
   if (result.outcome === "not-found") notFound("We couldn't find that checkpoint in this project.");
   await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
-  return data({ ok: true as const, reply: null, message: savedMessage(result, checkpoint.attemptsInAll) });
+  return data({ ok: true as const, reply: null, message: [submission.notice, savedMessage(result, checkpoint.attemptsInAll)].filter(Boolean).join(" "), notice: null });
 }
 
 export default function EditCheckpointPage() {
@@ -134,6 +131,8 @@ export default function EditCheckpointPage() {
             kind={checkpoint.kind}
             defaultValue={defaultValue}
             lastResult={actionData && !actionData.ok ? actionData.reply : undefined}
+            notice={actionData?.notice ?? null}
+        createdMisconceptionId={actionData && "createdMisconceptionId" in actionData ? actionData.createdMisconceptionId : null}
             misconceptions={misconceptions}
             currentAfterNotYet={afterNotYet}
             submitLabel="Save checkpoint"

@@ -5,15 +5,14 @@ import { requireTeacher } from "~/auth/session.server";
 import { CheckpointEditor, KindRadios } from "~/components/checkpoint-editor";
 import { SubmitButton } from "~/components/form";
 import { Card, PageHeader } from "~/components/ui";
-import { KIND_DESCRIPTIONS, blankFormDefaults, cleanEditorFormData } from "~/domain/checkpoint-form";
+import { KIND_DESCRIPTIONS, blankFormDefaults } from "~/domain/checkpoint-form";
 import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
 import { createCheckpoint } from "~/models/checkpoint.server";
+import { readEditorSubmission } from "~/models/checkpoint-editor.server";
 import { misconceptionChoices } from "~/models/misconception.server";
 import { findTeacherProject } from "~/models/project.server";
 import { applyAfterNotYetChoice } from "~/models/reflection-prompt.server";
-import { checkpointFormSchema, toCheckpointInput } from "~/schemas/checkpoint";
 import { notFound } from "~/utils/http.server";
-import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add a checkpoint · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -41,16 +40,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const kindValue = formData.get("kind") ?? new URL(request.url).searchParams.get("kind");
   if (!isCheckpointKind(kindValue)) {
-    return data({ reply: null, message: "Choose what kind of checkpoint to add." }, { status: 400 });
+    return data({ reply: null, message: "Choose what kind of checkpoint to add.", notice: null }, { status: 400 });
   }
-  const misconceptions = await misconceptionChoices(project.id);
-  const schema = checkpointFormSchema(kindValue, { misconceptionIds: misconceptions.map((m) => m.id) });
-  const submission = parseSubmission(cleanEditorFormData(formData), { schema });
-  if (submission.status !== "success") {
-    // A list button (add or remove an option) without JavaScript is not an error: the form comes back changed.
-    return data({ reply: submission.reply(), message: null }, { status: submission.status === "error" ? 400 : 200 });
+  const submission = await readEditorSubmission(project.id, kindValue, formData);
+  if (submission.status !== "valid") {
+    // A list button without JavaScript, or a misconception named in the editor, is not an error: the form comes back changed.
+    return data({ reply: submission.reply, message: null, notice: submission.notice, createdMisconceptionId: submission.status === "kept" ? (submission.createdMisconceptionId ?? null) : null }, { status: submission.httpStatus });
   }
-  const input = toCheckpointInput(kindValue, submission.value);
+  const { input } = submission;
   const checkpoint = await createCheckpoint(project.id, input);
   await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
   return redirect(`/teach/projects/${project.id}?added=${checkpoint.id}#checkpoints`);
@@ -91,6 +88,8 @@ export default function NewCheckpointPage() {
         kind={kind}
         defaultValue={{ title: "", prompt: "", maxAttempts: "", afterNotYet: "four-part-journal", ...blankFormDefaults(kind) }}
         lastResult={actionData?.reply ?? undefined}
+        notice={actionData?.notice ?? null}
+        createdMisconceptionId={actionData && "createdMisconceptionId" in actionData ? actionData.createdMisconceptionId : null}
         misconceptions={misconceptions}
         currentAfterNotYet={null}
         submitLabel="Add checkpoint"

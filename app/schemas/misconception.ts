@@ -11,3 +11,28 @@ export const misconceptionSchema = z.object({
 });
 
 export type MisconceptionInput = z.output<typeof misconceptionSchema>;
+
+/** Field names of the checkpoint editor's "name a new misconception" panel. */
+export const INLINE_MISCONCEPTION = {
+  name: "newMisconception.name",
+  nextStep: "newMisconception.nextStep",
+  linkTo: "newMisconception.linkTo",
+} as const;
+
+/** The intent of the panel's own button: add the misconception, keep editing. */
+export const ADD_MISCONCEPTION_INTENT = "add-misconception";
+
+/**
+ * A misconception named from inside the checkpoint editor. `linkTo` is the
+ * option or wrong value to tag with it (`options[1]`, `wrongValues[0]`), or
+ * empty.
+ */
+export const inlineMisconceptionSchema = z.object({
+  name: misconceptionSchema.shape.name,
+  nextStep: misconceptionSchema.shape.nextStep,
+  linkTo: z
+    .string()
+    .regex(/^((options|wrongValues)\[\d{1,2}\])?$/, "Choose an option from the list, or don't link it yet.")
+    .optional()
+    .default(""),
+});

@@ -73,3 +73,48 @@ test("text limits are shown with a live count before submitting, and short field
   await expect(page.getByLabel("Join code")).toHaveAttribute("maxlength", "20");
   await expectNoSeriousA11yViolations(page);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`a misconception is named from the checkpoint editor and linked, keeping everything typed (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await logIn(page, DEMO_TEACHER);
+    await page.getByRole("link", { name: "Physics 9B" }).first().click();
+    await page.getByRole("link", { name: "Forces and motion" }).first().click();
+    await page.getByLabel("Multiple choice").check();
+    await page.getByRole("button", { name: "Add checkpoint" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Add a multiple choice checkpoint" })).toBeVisible();
+    await page.getByLabel("Title").fill("Falling in a vacuum");
+    await page.getByLabel("Question").fill("A feather and a hammer are dropped together on the Moon. Which lands first?");
+    const option1 = page.getByRole("group", { name: "Option 1" });
+    await option1.getByLabel("Option text").fill("They land together");
+    await option1.getByLabel("Correct answer").check();
+    const option2 = page.getByRole("group", { name: "Option 2" });
+    await option2.getByLabel("Option text").fill("The hammer");
+    await option2.getByLabel("Feedback if chosen (optional)").fill("What slows the feather down on Earth?");
+
+    const name = `Gravity needs air ${javaScriptEnabled ? "js" : "nojs"} ${Date.now()}`;
+    const panel = page.getByRole("region", { name: "Name a new misconception" });
+    await panel.getByLabel("Misconception name").fill(name);
+    await panel.getByLabel("Suggested next step (optional)").fill("Compare a drop in air with a drop in a vacuum tube.");
+    await panel.getByLabel("Link it to").selectOption({ label: javaScriptEnabled ? "Option 2: The hammer" : "Option 2" });
+    await panel.getByRole("button", { name: "Add misconception" }).click();
+
+    await expect(panel.getByRole("status")).toContainText(`Misconception “${name}” added to this project and linked.`);
+    await expect(page.getByLabel("Title")).toHaveValue("Falling in a vacuum");
+    await expect(page.getByLabel("Question")).toHaveValue(/feather and a hammer/);
+    await expect(option1.getByLabel("Correct answer")).toBeChecked();
+    await expect(option2.getByLabel("Option text")).toHaveValue("The hammer");
+    await expect(option2.getByLabel("Feedback if chosen (optional)")).toHaveValue("What slows the feather down on Earth?");
+    await expect(option2.getByLabel("Misconception this option shows (optional)").locator("option:checked")).toHaveText(name);
+    await expect(panel.getByLabel("Misconception name")).toHaveValue("");
+    if (javaScriptEnabled) await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole("button", { name: "Add checkpoint" }).last().click();
+    await expect(page.getByRole("heading", { name: "Falling in a vacuum" }).first()).toBeVisible();
+    await page.goto(page.url().replace(/\?.*$/, "") + "/misconceptions");
+    await expect(page.getByRole("heading", { name, level: 3 })).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: name })).toContainText("In use");
+    await context.close();
+  });
+}

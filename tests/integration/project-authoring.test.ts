@@ -697,3 +697,84 @@ describe("who may build a project", () => {
     expect(prompt.status).toBe(404);
   });
 });
+
+describe("naming a misconception from the checkpoint editor", () => {
+  const typed = { kind: "MULTIPLE_CHOICE", title: "", prompt: "Which lands first?", "options[0].text": "Together", "options[0].correct": "on", "options[1].text": "The hammer" };
+
+  it("creates it in the project, links the chosen row and gives back everything typed, without checking the unfinished checkpoint", async () => {
+    const { project, cookie, base } = await emptyProject();
+    const res = await call(
+      newAction,
+      post(`${base}/checkpoints/new`, { ...typed, intent: "add-misconception", "newMisconception.name": " Gravity needs air ", "newMisconception.nextStep": "Try a vacuum tube.", "newMisconception.linkTo": "options[1]" }, cookie),
+      { projectId: project.id },
+    );
+    expect(res.status).toBe(200);
+    const created = await prisma.misconception.findFirstOrThrow({ where: { projectId: project.id } });
+    expect(created).toMatchObject({ name: "Gravity needs air", nextStep: "Try a vacuum tube." });
+    expect(res.data.createdMisconceptionId).toBe(created.id);
+    expect(res.data.reply.initialValue).toMatchObject({ prompt: "Which lands first?", options: [{ text: "Together", correct: "on" }, { text: "The hammer", misconceptionId: created.id }] });
+    expect(res.data.reply.initialValue.newMisconception).toBeUndefined();
+    expect(res.data.reply.error ?? {}).toEqual({});
+    expect(await prisma.checkpoint.count({ where: { projectId: project.id } })).toBe(0);
+  });
+
+  it("saving with a misconception typed in the panel creates and links it too: nothing typed is dropped", async () => {
+    const { project, cookie, base } = await emptyProject();
+    const res = await call(
+      newAction,
+      post(`${base}/checkpoints/new`, { ...typed, title: "Moon drop", intent: "save", "newMisconception.name": "Gravity needs air", "newMisconception.linkTo": "options[1]" }, cookie),
+      { projectId: project.id },
+    );
+    expect(res.status).toBe(302);
+    const misconception = await prisma.misconception.findFirstOrThrow({ where: { projectId: project.id } });
+    const checkpoint = await prisma.checkpoint.findFirstOrThrow({ where: { projectId: project.id }, include: { versions: true } });
+    const spec = parseSpec(checkpoint.versions[0]!.spec) as MultipleChoiceSpec;
+    expect(spec.options[1]).toMatchObject({ text: "The hammer", misconceptionId: misconception.id });
+  });
+
+  it("a taken name or an empty one is answered by the panel's field, with everything kept and nothing created", async () => {
+    const { project, misconception, cookie, base } = await setup();
+    const taken = await call(
+      newAction,
+      post(`${base}/checkpoints/new`, { ...typed, intent: "add-misconception", "newMisconception.name": misconception.name, "newMisconception.linkTo": "options[1]" }, cookie),
+      { projectId: project.id },
+    );
+    expect(taken.status).toBe(400);
+    expect(taken.data.reply.error["newMisconception.name"][0]).toMatch(/already has a misconception with that name/);
+    expect(taken.data.reply.initialValue).toMatchObject({ prompt: "Which lands first?", newMisconception: { name: misconception.name } });
+
+    const empty = await call(newAction, post(`${base}/checkpoints/new`, { ...typed, intent: "add-misconception", "newMisconception.name": "  " }, cookie), { projectId: project.id });
+    expect(empty.status).toBe(400);
+    expect(empty.data.reply.error["newMisconception.name"][0]).toMatch(/short name/);
+
+    const badRow = await call(
+      newAction,
+      post(`${base}/checkpoints/new`, { ...typed, intent: "add-misconception", "newMisconception.name": "Fresh idea", "newMisconception.linkTo": "title" }, cookie),
+      { projectId: project.id },
+    );
+    expect(badRow.status).toBe(400);
+    expect(badRow.data.reply.error["newMisconception.linkTo"][0]).toMatch(/Choose an option/);
+    expect(await prisma.misconception.count({ where: { projectId: project.id, name: "Fresh idea" } })).toBe(0);
+  });
+
+  it("works the same from the edit page, and only in the teacher's own project", async () => {
+    const { project, checkpoints, cookie, base } = await setup();
+    const mc = checkpoints.find((c) => c.kind === "MULTIPLE_CHOICE")!;
+    const res = await call(
+      editAction,
+      post(`${base}/checkpoints/${mc.id}`, { title: "Edited", prompt: "Q", "options[0].text": "A", "options[0].correct": "on", "options[1].text": "B", intent: "add-misconception", "newMisconception.name": "From the edit page", "newMisconception.linkTo": "options[1]" }, cookie),
+      { projectId: project.id, checkpointId: mc.id },
+    );
+    expect(res.status).toBe(200);
+    expect(res.data.reply.initialValue.options[1].misconceptionId).toBe(res.data.createdMisconceptionId);
+
+    const other = await setup();
+    const foreign = await call(
+      newAction,
+      post(`${base}/checkpoints/new`, { ...typed, intent: "add-misconception", "newMisconception.name": "Sneaky" }, other.cookie),
+      { projectId: project.id },
+    );
+    expect(foreign.status).toBe(404);
+    expect(await prisma.misconception.count({ where: { name: "Sneaky" } })).toBe(0);
+  });
+});
