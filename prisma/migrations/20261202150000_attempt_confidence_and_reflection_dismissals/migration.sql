@@ -1,0 +1,19 @@
+-- AlterTable
+ALTER TABLE "Attempt" ADD COLUMN "confidence" INTEGER;
+
+-- CreateTable
+CREATE TABLE "ReflectionDismissal" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "attemptId" TEXT NOT NULL,
+    "studentId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ReflectionDismissal_attemptId_fkey" FOREIGN KEY ("attemptId") REFERENCES "Attempt" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ReflectionDismissal_studentId_fkey" FOREIGN KEY ("studentId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReflectionDismissal_attemptId_key" ON "ReflectionDismissal"("attemptId");
+
+-- CreateIndex
+CREATE INDEX "ReflectionDismissal_studentId_idx" ON "ReflectionDismissal"("studentId");
+
