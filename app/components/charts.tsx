@@ -34,8 +34,8 @@ export function HorizontalBarChart({
   const max = Math.max(1, ...data.map((d) => Math.max(d.value, d.secondary ?? 0)));
   const height = data.length * rowHeight + 24;
   return (
-    <figure className="overflow-x-auto">
-      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="max-w-full">
+    <figure className="overflow-x-auto print:break-inside-avoid">
+      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="h-auto max-w-full">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {data.map((d, i) => {
@@ -67,7 +67,7 @@ export function HorizontalBarChart({
           valueLabel
         )}
       </figcaption>
-      <details className="mt-1 text-sm">
+      <details className="mt-1 text-sm print:hidden">
         <summary className="cursor-pointer text-brand-700">Show as a table</summary>
         <table className="mt-1 text-left text-sm">
           <caption className="sr-only">{title}</caption>
@@ -131,8 +131,8 @@ export function BarLineChart({
     .filter(Boolean)
     .join(" ");
   return (
-    <figure className="overflow-x-auto">
-      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="max-w-full">
+    <figure className="overflow-x-auto print:break-inside-avoid">
+      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="h-auto max-w-full">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {[0, 0.5, 1].map((f) => (
@@ -168,7 +168,7 @@ export function BarLineChart({
       <figcaption className="mt-1 text-xs text-slate-700">
         Light bars: {barLabel} (left axis). Dark line with dots: {lineLabel} (right axis).
       </figcaption>
-      <details className="mt-1 text-sm">
+      <details className="mt-1 text-sm print:hidden">
         <summary className="cursor-pointer text-brand-700">Show as a table</summary>
         <table className="mt-1 text-left text-sm">
           <caption className="sr-only">{title}</caption>

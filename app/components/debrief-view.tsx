@@ -4,6 +4,7 @@
 import { Link } from "@remix-run/react";
 import type { Debrief, DebriefExample } from "~/domain/insight/debrief";
 import { workedThroughLine } from "~/domain/insight/debrief";
+import { plural } from "~/domain/words";
 
 const EXAMPLE_CAPTION: Record<DebriefExample["kind"], (times: number) => string> = {
   MULTIPLE_CHOICE: (n) => `chosen ${n === 1 ? "once" : `${n} times`}`,
@@ -16,7 +17,7 @@ function WorkedThrough({ met, workedThrough, present }: { met: number; workedThr
   return (
     <div className="rounded-lg border-2 border-emerald-700 bg-emerald-50 px-5 py-4 text-emerald-950">
       <p className={`font-semibold leading-snug ${present ? "text-2xl 2xl:text-3xl" : "text-2xl"}`}>{workedThroughLine({ met, workedThrough })}</p>
-      <div aria-hidden="true" className="mt-3 h-4 w-full overflow-hidden rounded-full bg-white ring-1 ring-emerald-700">
+      <div aria-hidden="true" className="mt-3 h-4 w-full overflow-hidden rounded-full bg-white ring-1 ring-emerald-700 [print-color-adjust:exact]">
         <div className="h-full rounded-full bg-emerald-700" style={{ width: `${percent}%` }} />
       </div>
       <p className={`mt-2 ${present ? "text-lg 2xl:text-xl" : "text-lg"}`}>
@@ -25,6 +26,9 @@ function WorkedThrough({ met, workedThrough, present }: { met: number; workedThr
     </div>
   );
 }
+
+/** On paper each section after the first idea starts a page of its own, without the screen's shadow. */
+const PAGE = "print:break-before-page print:shadow-none";
 
 /** Type sizes: already large for a projector; larger still in presentation mode on wide screens. */
 function sizesFor(present: boolean) {
@@ -37,7 +41,7 @@ function sizesFor(present: boolean) {
         small: "text-lg 2xl:text-2xl",
         caption: "text-base 2xl:text-xl",
         // One section per screen, its content centred, like slides.
-        slide: "flex min-h-[calc(100svh-5rem)] scroll-mt-4 flex-col justify-center",
+        slide: "flex min-h-[calc(100svh-5rem)] scroll-mt-4 flex-col justify-center print:block print:min-h-0",
       }
     : { h1: "text-4xl", h2: "text-3xl", h3: "text-2xl", body: "text-xl", small: "text-lg", caption: "text-base", slide: "scroll-mt-4" };
 }
@@ -63,13 +67,16 @@ export function DebriefView({ projectTitle, debrief, present }: { projectTitle: 
   ];
   const after = (href: string) => sections[sections.findIndex((s) => s.href === href) + 1] ?? null;
   return (
-    <div className="space-y-10 text-slate-950">
-      <header className={`rounded-xl bg-slate-900 px-6 py-8 text-white sm:px-8 ${present ? "flex min-h-[calc(100svh-5rem)] flex-col justify-center px-12" : ""}`}>
-        <p className={`font-medium text-slate-200 ${small}`}>Class debrief · {projectTitle}</p>
+    <div className="space-y-10 text-slate-950 print:space-y-0">
+      {/* Dark on screen; dark ink on white on paper, where backgrounds are left out. */}
+      <header
+        className={`rounded-xl bg-slate-900 px-6 py-8 text-white sm:px-8 print:border-2 print:border-slate-900 print:bg-white print:text-slate-950 ${present ? "flex min-h-[calc(100svh-5rem)] flex-col justify-center px-12 print:min-h-0" : ""}`}
+      >
+        <p className={`font-medium text-slate-200 print:text-slate-800 ${small}`}>Class debrief · {projectTitle}</p>
         <h1 className={`mt-1 font-semibold tracking-tight ${h1}`}>What our “not yet”s taught us</h1>
-        <p className={`mt-4 max-w-5xl text-slate-100 ${body}`}>
+        <p className={`mt-4 max-w-5xl text-slate-100 print:text-slate-900 ${body}`}>
           {debrief.recoveries > 0
-            ? `Together we turned ${debrief.recoveries} “not yet”${debrief.recoveries === 1 ? "" : "s"} into “got it”. Every wrong answer here helped someone learn — no names, just ideas.`
+            ? `Together we turned ${plural(debrief.recoveries, "“not yet”", "“not yet”s")} into “got it”. Every wrong answer here helped someone learn — no names, just ideas.`
             : "Every wrong answer here is an idea worth talking about — no names, just ideas."}
         </p>
         {sections.length > 1 ? (
@@ -97,7 +104,7 @@ export function DebriefView({ projectTitle, debrief, present }: { projectTitle: 
       ) : null}
 
       {debrief.misconceptions.map((m, i) => (
-        <section key={m.misconceptionId} id={`idea-${i + 1}`} aria-labelledby={`idea-${i + 1}-title`} className={`rounded-xl border border-slate-300 bg-white p-6 shadow-sm sm:p-8 ${slide}`}>
+        <section key={m.misconceptionId} id={`idea-${i + 1}`} aria-labelledby={`idea-${i + 1}-title`} className={`rounded-xl border border-slate-300 bg-white p-6 shadow-sm sm:p-8 ${i > 0 ? PAGE : "print:mt-6 print:shadow-none"} ${slide}`}>
           <div className="grid gap-8 lg:grid-cols-5">
             <div className="lg:col-span-3">
               <p className={`font-medium text-brand-800 ${small}`}>
@@ -153,7 +160,7 @@ export function DebriefView({ projectTitle, debrief, present }: { projectTitle: 
       ))}
 
       {debrief.learned.length ? (
-        <section id="learned" aria-labelledby="learned-title" className={`rounded-xl border border-slate-300 bg-white p-6 shadow-sm sm:p-8 ${slide}`}>
+        <section id="learned" aria-labelledby="learned-title" className={`rounded-xl border border-slate-300 bg-white p-6 shadow-sm sm:p-8 ${PAGE} ${slide}`}>
           <h2 id="learned-title" className={`font-semibold tracking-tight ${h2}`}>
             What we learned together
           </h2>
@@ -177,7 +184,7 @@ export function DebriefView({ projectTitle, debrief, present }: { projectTitle: 
         </section>
       ) : null}
 
-      <section id="questions" aria-labelledby="questions-title" className={`rounded-xl border border-slate-300 bg-white p-6 shadow-sm sm:p-8 ${slide}`}>
+      <section id="questions" aria-labelledby="questions-title" className={`rounded-xl border border-slate-300 bg-white p-6 shadow-sm sm:p-8 ${PAGE} ${slide}`}>
         <h2 id="questions-title" className={`font-semibold tracking-tight ${h2}`}>
           Questions for all of us
         </h2>

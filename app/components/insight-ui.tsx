@@ -2,6 +2,7 @@
 // figures, and the "worked through it / still working on it" mark (an icon and
 // words, never colour alone). Presentational only.
 import { Link, NavLink } from "@remix-run/react";
+import { PrintHeader } from "~/components/print";
 import { ProjectNav } from "~/components/project-nav";
 import { PageHeader } from "~/components/ui";
 import type { ReactNode } from "react";
@@ -140,12 +141,16 @@ export function QuoteBlock({ text }: { text: string }) {
 export function InsightHeader({
   project,
   subtitle,
+  printName = "Insight",
 }: {
   project: { id: string; title: string; status: string; classroom: { id: string; name: string } };
   subtitle: string;
+  /** What the page is called on paper, under the class and project. */
+  printName?: string;
 }) {
   return (
     <>
+      <PrintHeader classroom={project.classroom.name} project={project.title} page={printName} />
       <PageHeader
         breadcrumbs={
           <>

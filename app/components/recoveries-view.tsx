@@ -5,8 +5,7 @@ import { OutcomeBadge } from "~/components/student-checkpoint";
 import { Badge, EmptyState, formatDateTime } from "~/components/ui";
 import { confidenceLabel } from "~/domain/journal-entry";
 import type { Recovery, RecoveryAttemptView, ReflectionView, StillWorkingOn } from "~/domain/recoveries";
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from "~/domain/words";
 
 function AttemptStep({ attempt }: { attempt: RecoveryAttemptView }) {
   return (

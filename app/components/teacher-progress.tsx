@@ -86,12 +86,22 @@ export function StatusIconSprite() {
   );
 }
 
-/** A small labelled status for lists (legend, a student's standing). */
-export function StatusPill({ state, children }: { state: CellState; children?: ReactNode }) {
+/**
+ * A status as an icon, a border pattern and words, read once: the icon is
+ * hidden from assistive technology, so the words say the status a single time.
+ * Give the whole wording ("Got it after 2 attempts"), not a badge plus a sentence.
+ */
+export function StatusLabel({ status, children }: { status: Status; children: ReactNode }) {
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-md border-2 px-2 py-0.5 text-sm ${STATUS_STYLES[state.status]}`}>
-      <StatusIcon status={state.status} />
-      {children ?? `${cellParts(state).headline}${cellParts(state).detail ? ` · ${cellParts(state).detail}` : ""}`}
+    <span className={`inline-flex items-center gap-1.5 rounded-md border-2 px-2 py-0.5 text-sm ${STATUS_STYLES[status]}`}>
+      <StatusIcon status={status} />
+      <span>{children}</span>
     </span>
   );
+}
+
+/** A small labelled status for lists (legend, a student's standing). */
+export function StatusPill({ state, children }: { state: CellState; children?: ReactNode }) {
+  const { headline, detail } = cellParts(state);
+  return <StatusLabel status={state.status}>{children ?? `${headline}${detail ? ` · ${detail}` : ""}`}</StatusLabel>;
 }

@@ -59,7 +59,7 @@ export function MisconceptionBadges({ items }: { items: { name: string; source: 
   if (items.length === 0) return null;
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-      <span className="font-medium text-slate-800">Misconception{items.length === 1 ? "" : "s"}:</span>
+      <span className="font-medium text-slate-800">{items.length === 1 ? "Misconception" : "Misconceptions"}:</span>
       {items.map((m) => (
         <Badge key={m.name} tone="growing">
           {m.name}

@@ -9,7 +9,7 @@ export function PageHeader({ title, subtitle, actions, breadcrumbs }: { title: R
           <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
           {subtitle ? <p className="mt-1 text-slate-700">{subtitle}</p> : null}
         </div>
-        {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+        {actions ? <div className="flex flex-wrap gap-2 print:hidden">{actions}</div> : null}
       </div>
     </div>
   );

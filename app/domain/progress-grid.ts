@@ -1,6 +1,7 @@
 // The class progress grid for one project: students × checkpoints, from a few
 // flat lists (no per-cell queries). Pure.
 import { cellState, describeCell, type AttemptFacts, type CellState } from "~/domain/progress";
+import { plural } from "~/domain/words";
 
 export interface GridStudent {
   id: string;
@@ -168,11 +169,11 @@ export function buildProgressGrid(input: {
 export function describeAge(since: Date, now: Date): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
   if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+  if (minutes < 60) return plural(minutes, "minute");
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} ${hours === 1 ? "hour" : "hours"}`;
+  if (hours < 24) return plural(hours, "hour");
   const days = Math.floor(hours / 24);
-  return `${days} ${days === 1 ? "day" : "days"}`;
+  return plural(days, "day");
 }
 
 /** A cell split for display: a short headline and a detail line, reading as describeCell does. */
@@ -181,11 +182,11 @@ export function cellParts(state: CellState): { headline: string; detail: string 
     case "NOT_STARTED":
       return { headline: "Not started", detail: "" };
     case "NOT_YET":
-      return { headline: "Not yet", detail: `${state.attempts} ${state.attempts === 1 ? "attempt" : "attempts"}` };
+      return { headline: "Not yet", detail: plural(state.attempts, "attempt") };
     case "SUBMITTED":
-      return { headline: "Waiting for a check", detail: `${state.attempts} ${state.attempts === 1 ? "attempt" : "attempts"}` };
+      return { headline: "Waiting for a check", detail: plural(state.attempts, "attempt") };
     case "GOT_IT":
-      return { headline: "Got it", detail: `after ${state.gotItAfter} ${state.gotItAfter === 1 ? "attempt" : "attempts"}` };
+      return { headline: "Got it", detail: `after ${plural(state.gotItAfter, "attempt")}` };
   }
 }
 

@@ -1,5 +1,6 @@
 // A student's state on a checkpoint, from every attempt they made. Pure.
 import type { Outcome } from "~/domain/grading";
+import { plural } from "~/domain/words";
 
 export interface AttemptFacts {
   number: number;
@@ -45,11 +46,11 @@ export function describeCell(cell: CellState): string {
     case "NOT_STARTED":
       return "Not started";
     case "NOT_YET":
-      return `Not yet · ${cell.attempts} ${cell.attempts === 1 ? "attempt" : "attempts"}`;
+      return `Not yet · ${plural(cell.attempts, "attempt")}`;
     case "SUBMITTED":
-      return `Waiting for a check · ${cell.attempts} ${cell.attempts === 1 ? "attempt" : "attempts"}`;
+      return `Waiting for a check · ${plural(cell.attempts, "attempt")}`;
     case "GOT_IT":
-      return `Got it after ${cell.gotItAfter} ${cell.gotItAfter === 1 ? "attempt" : "attempts"}`;
+      return `Got it after ${plural(cell.gotItAfter, "attempt")}`;
   }
 }
 

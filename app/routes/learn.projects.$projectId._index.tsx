@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStudent } from "~/auth/session.server";
-import { OutcomeBadge } from "~/components/student-checkpoint";
-import { Badge, Card, EmptyState, PageHeader } from "~/components/ui";
-import { cellState, describeCell, type CellState } from "~/domain/progress";
+import { StatusLabel } from "~/components/teacher-progress";
+import { Card, EmptyState, PageHeader } from "~/components/ui";
+import { cellState, describeCell } from "~/domain/progress";
 import { parseQuestions } from "~/domain/reflection-templates";
 import { nextUpIndex } from "~/domain/student-path";
+import { plural } from "~/domain/words";
 import { listOwnProjectAttempts, listRetiredCheckpointsWithOwnAttempts } from "~/models/attempt.server";
 import { countOwnJournal, listLivePrompts } from "~/models/journal.server";
 import { checkpointsWithLatestVersion, findStudentProject } from "~/models/project.server";
@@ -42,13 +43,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function StateBadge({ status }: { status: CellState["status"] }) {
-  if (status === "GOT_IT") return <OutcomeBadge outcome="GOT_IT" />;
-  if (status === "NOT_YET") return <OutcomeBadge outcome="NOT_YET" />;
-  if (status === "SUBMITTED") return <OutcomeBadge outcome={null} />;
-  return <Badge>Not started</Badge>;
-}
-
 export default function StudentProjectPage() {
   const { project, checkpoints, nextUp, retired, prompts, journal } = useLoaderData<typeof loader>();
   const base = `/learn/projects/${project.id}`;
@@ -71,7 +65,7 @@ export default function StudentProjectPage() {
               My recoveries
             </Link>
             <Link to={`${base}/journal`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
-              My journal{journal.entries ? ` (${journal.entries} ${journal.entries === 1 ? "entry" : "entries"})` : ""}
+              My journal{journal.entries ? ` (${plural(journal.entries, "entry", "entries")})` : ""}
             </Link>
           </>
         }
@@ -122,10 +116,7 @@ export default function StudentProjectPage() {
                       </Link>
                       {c.isNextUp ? <span className="ml-2 text-sm font-medium text-brand-800">(next up)</span> : null}
                     </div>
-                    <div className="flex items-center gap-2 text-sm text-slate-700">
-                      <StateBadge status={c.status} />
-                      <span>{c.state}</span>
-                    </div>
+                    <StatusLabel status={c.status}>{c.state}</StatusLabel>
                   </li>
                 ))}
               </ol>
@@ -140,7 +131,7 @@ export default function StudentProjectPage() {
                   <li key={c.id}>
                     <Link to={`${base}/checkpoints/${c.id}`}>{c.title}</Link>{" "}
                     <span className="text-sm text-slate-600">
-                      ({c.attempts} {c.attempts === 1 ? "attempt" : "attempts"})
+                      ({plural(c.attempts, "attempt")})
                     </span>
                   </li>
                 ))}
@@ -180,9 +171,9 @@ export default function StudentProjectPage() {
           <Card title="Your journal">
             <p className="text-slate-800">
               {journal.entries
-                ? `${journal.entries} ${journal.entries === 1 ? "entry" : "entries"} so far.`
+                ? `${plural(journal.entries, "entry", "entries")} so far.`
                 : "Nothing in it yet — a few lines after each attempt go a long way."}
-              {journal.drafts ? ` ${journal.drafts} ${journal.drafts === 1 ? "draft" : "drafts"} waiting for you.` : ""}
+              {journal.drafts ? ` ${plural(journal.drafts, "draft")} waiting for you.` : ""}
             </p>
             <Link to={`${base}/journal`} className="mt-2 inline-block">
               Open my journal

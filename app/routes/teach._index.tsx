@@ -7,6 +7,7 @@ import { requireTeacher } from "~/auth/session.server";
 import { Field, SubmitButton } from "~/components/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
+import { plural } from "~/domain/words";
 import { createClassroom } from "~/models/classroom.server";
 import { classroomNameSchema } from "~/schemas/classroom";
 import { parseSubmission } from "~/utils/submission";
@@ -61,8 +62,7 @@ export default function TeacherHome() {
                   >
                     <span className="text-lg font-semibold text-brand-700">{c.name}</span>
                     <span className="mt-1 block text-sm text-slate-700">
-                      {c._count.enrollments} {c._count.enrollments === 1 ? "student" : "students"} · {c._count.projects}{" "}
-                      {c._count.projects === 1 ? "project" : "projects"} · join code <span className="font-mono">{c.joinCode}</span>
+                      {plural(c._count.enrollments, "student")} · {plural(c._count.projects, "project")} · join code <span className="font-mono">{c.joinCode}</span>
                     </span>
                   </Link>
                 </li>

@@ -6,7 +6,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
 import { Field, SubmitButton, TextareaField } from "~/components/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui";
+import { WideTable } from "~/components/wide-table";
 import { prisma } from "~/db.server";
+import { plural } from "~/domain/words";
 import { findTeacherClassroom, regenerateJoinCode } from "~/models/classroom.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
@@ -80,7 +82,7 @@ export default function ClassroomPage() {
       <PageHeader
         breadcrumbs={<Link to="/teach">My classes</Link>}
         title={classroom.name}
-        subtitle={`${classroom.enrollments.length} ${classroom.enrollments.length === 1 ? "student" : "students"}`}
+        subtitle={plural(classroom.enrollments.length, "student")}
       />
       {message ? (
         <p role="status" className="mb-4 rounded-md border border-brand-100 bg-brand-50 p-3 text-brand-800">
@@ -104,7 +106,7 @@ export default function ClassroomPage() {
                         <Badge tone={p.status === "PUBLISHED" ? "good" : "neutral"}>{p.status === "PUBLISHED" ? "Published" : "Draft"}</Badge>
                       </span>
                       <span className="ml-2 text-sm text-slate-600">
-                        {p._count.checkpoints} {p._count.checkpoints === 1 ? "checkpoint" : "checkpoints"}
+                        {plural(p._count.checkpoints, "checkpoint")}
                       </span>
                     </div>
                     {p.status === "PUBLISHED" ? (
@@ -123,21 +125,20 @@ export default function ClassroomPage() {
                 No students yet. Share the join code <span className="font-mono font-semibold">{classroom.joinCode}</span>.
               </EmptyState>
             ) : (
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Students in {classroom.name}</caption>
+              <WideTable captionHidden className="-mx-2 border-0 shadow-none" tableClassName="w-full text-left text-sm" caption={`Students in ${classroom.name}`}>
                 <thead>
                   <tr className="border-b border-slate-200">
-                    <th scope="col" className="py-2">Name</th>
-                    <th scope="col" className="py-2">Email</th>
-                    <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                    <th scope="col" className="px-2 py-2">Name</th>
+                    <th scope="col" className="px-2 py-2">Email</th>
+                    <th scope="col" className="px-2 py-2"><span className="sr-only">Actions</span></th>
                   </tr>
                 </thead>
                 <tbody>
                   {classroom.enrollments.map((e) => (
                     <tr key={e.id} className="border-b border-slate-100">
-                      <td className="py-2">{e.student.name}</td>
-                      <td className="py-2 text-slate-700">{e.student.email}</td>
-                      <td className="py-2 text-right">
+                      <td className="px-2 py-2">{e.student.name}</td>
+                      <td className="px-2 py-2 text-slate-700">{e.student.email}</td>
+                      <td className="px-2 py-2 text-right">
                         <Form
                           method="post"
                           onSubmit={(event) => {
@@ -153,7 +154,7 @@ export default function ClassroomPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </WideTable>
             )}
           </Card>
         </div>

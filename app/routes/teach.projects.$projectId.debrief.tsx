@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
 import { DebriefView, PresentationToggle } from "~/components/debrief-view";
+import { PrintHeader } from "~/components/print";
 import { ProjectNav } from "~/components/project-nav";
 import { loadDebrief } from "~/models/debrief.server";
 import { findTeacherProject } from "~/models/project.server";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const debrief = await loadDebrief(project.id);
   if (!debrief) notFound("We couldn't find that project among yours.");
   return {
-    project: { id: project.id, title: project.title, published: project.status === "PUBLISHED" },
+    project: { id: project.id, title: project.title, published: project.status === "PUBLISHED", classroom: project.classroom.name },
     present: new URL(request.url).searchParams.get("present") === "1",
     debrief,
   };
@@ -34,17 +35,18 @@ export default function ClassDebrief() {
   const { project, present, debrief } = useLoaderData<typeof loader>();
   return (
     <div data-debrief-present={present ? "" : undefined}>
+      <PrintHeader classroom={project.classroom} project={project.title} page="Class debrief" />
       {present ? (
         <>
           <style>{PRESENT_STYLES}</style>
-          <div className="mb-4 flex justify-end">
+          <div className="mb-4 flex justify-end print:hidden">
             <PresentationToggle projectId={project.id} present />
           </div>
         </>
       ) : (
         <>
           <ProjectNav projectId={project.id} published={project.published} />
-          <div className="mb-6 flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white px-5 py-4">
+          <div className="mb-6 flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white px-5 py-4 print:hidden">
             <p className="max-w-3xl text-slate-800">
               This page is made for the projector: no student names or emails appear on it, only ideas, anonymous answers and counts.
             </p>

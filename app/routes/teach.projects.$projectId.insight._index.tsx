@@ -12,10 +12,12 @@ import {
   timelinePath,
 } from "~/components/insight-ui";
 import { Card, EmptyState, Notice } from "~/components/ui";
+import { WideTable } from "~/components/wide-table";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
-import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranularity, periodLabel, plural } from "~/domain/insight/view-format";
+import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranularity, periodLabel } from "~/domain/insight/view-format";
 import type { SupportRequest } from "~/domain/insight/help";
 import { checkpointRows, headline, topMisconceptions } from "~/domain/insight/view-summary";
+import { noun, plural } from "~/domain/words";
 import { loadInsight } from "~/models/insight-pages.server";
 import { findTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
@@ -141,7 +143,7 @@ export default function InsightOverview() {
   const { project } = d;
   return (
     <>
-      <InsightHeader project={project} subtitle="Insight: what every attempt and reflection of the class shows" />
+      <InsightHeader project={project} printName="Insight overview" subtitle="Insight: what every attempt and reflection of the class shows" />
 
       {project.status !== "PUBLISHED" ? (
         <div className="mb-6">
@@ -161,12 +163,12 @@ export default function InsightOverview() {
             <div className="min-w-0 lg:col-span-3">
               <TopMisconceptions d={d} />
             </div>
-            <div className="min-w-0 lg:col-span-2">
+            <div className="min-w-0 lg:col-span-2 print:break-before-page">
               <HelpNow d={d} />
             </div>
           </div>
           <Checkpoints d={d} />
-          <div className="mt-6 grid gap-6 lg:grid-cols-2">
+          <div className="mt-6 grid gap-6 lg:grid-cols-2 print:mt-0 print:break-before-page">
             <div className="min-w-0">
               <Reflections d={d} />
             </div>
@@ -218,7 +220,7 @@ function TopMisconceptions({ d }: { d: Data }) {
           <HorizontalBarChart
             title="Students per misconception"
             description={d.misconceptions
-              .map((m) => `${m.name}: ${m.studentsAffected} students showed it, ${m.studentsResolved} worked through it, ${m.studentsStillHolding} still working on it`)
+              .map((m) => `${m.name}: ${plural(m.studentsAffected, "student")} showed it, ${m.studentsResolved} worked through it, ${m.studentsStillHolding} still working on it`)
               .join("; ")}
             data={d.misconceptions.map((m) => ({ label: m.name, value: m.studentsResolved, secondary: m.studentsAffected }))}
             valueLabel="students who worked through it"
@@ -246,7 +248,7 @@ function TopMisconceptions({ d }: { d: Data }) {
                 <p className="mt-1 text-sm text-slate-700">
                   {m.medianAttemptsToRecover === null
                     ? "No one has worked through it yet."
-                    : `Those who worked through it needed a median of ${formatNumber(m.medianAttemptsToRecover)} more ${m.medianAttemptsToRecover === 1 ? "attempt" : "attempts"}${m.timeToRecover ? ` and ${m.timeToRecover} from their first “not yet”` : ""}.`}
+                    : `Those who worked through it needed a median of ${formatNumber(m.medianAttemptsToRecover)} more ${noun(m.medianAttemptsToRecover, "attempt")}${m.timeToRecover ? ` and ${m.timeToRecover} from their first “not yet”` : ""}.`}
                 </p>
                 {m.checkpoints.length > 0 ? <p className="mt-1 text-sm text-slate-700">Seen on: {m.checkpoints.join(" · ")}</p> : null}
                 {m.occursWith.length > 0 ? (
@@ -314,7 +316,7 @@ function HelpNow({ d }: { d: Data }) {
                 {r.name}
               </Link>{" "}
               <span className="text-slate-900">
-                · {r.count > 1 ? `${r.count} requests, oldest waiting` : "waiting"} {r.waiting}
+                · {r.count > 1 ? `${plural(r.count, "request")}, oldest waiting` : "waiting"} {r.waiting}
               </span>
               {r.about.length > 0 ? <span className="block text-slate-800">About {r.about.join(", ")}</span> : null}
             </li>
@@ -328,29 +330,31 @@ function HelpNow({ d }: { d: Data }) {
 function Checkpoints({ d }: { d: Data }) {
   const base = d.project.id;
   return (
-    <section aria-labelledby="checkpoints-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section aria-labelledby="checkpoints-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm print:break-before-page">
       <h2 id="checkpoints-heading" className="mb-3 text-lg font-semibold">
         Checkpoint by checkpoint
       </h2>
       {d.checkpoints.length === 0 ? (
         <p className="text-sm text-slate-700">This project has no checkpoints yet.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Each checkpoint: students who got it, students still working on it, attempts, and the most common wrong idea</caption>
+        <WideTable
+          captionHidden
+          tableClassName="w-full text-left text-sm"
+          caption="Each checkpoint: students who got it, students still working on it, attempts, and the most common wrong idea"
+        >
             <thead>
               <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="py-2 pr-4">Checkpoint</th>
-                <th scope="col" className="py-2 pr-4">Got it</th>
-                <th scope="col" className="py-2 pr-4">Still working on it</th>
-                <th scope="col" className="py-2 pr-4">Attempts</th>
-                <th scope="col" className="py-2">Most common wrong idea</th>
+                <th scope="col" className="px-3 py-2 sm:min-w-48">Checkpoint</th>
+                <th scope="col" className="min-w-24 py-2 pr-4">Got it</th>
+                <th scope="col" className="min-w-24 py-2 pr-4">Still working on it</th>
+                <th scope="col" className="min-w-28 py-2 pr-4">Attempts</th>
+                <th scope="col" className="min-w-48 py-2 pr-3">Most common wrong idea</th>
               </tr>
             </thead>
             <tbody>
               {d.checkpoints.map((c) => (
                 <tr key={c.checkpointId} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-4 font-normal">
+                  <th scope="row" className="px-3 py-2 font-normal">
                     <Link to={checkpointInsightPath(base, c.checkpointId)} className="font-medium">
                       {c.position}. {c.title}
                     </Link>
@@ -373,7 +377,7 @@ function Checkpoints({ d }: { d: Data }) {
                       {c.medianAttemptsToGotIt === null ? "no “got it” yet" : `median ${formatNumber(c.medianAttemptsToGotIt)} to “got it”`}
                     </span>
                   </td>
-                  <td className="py-2">
+                  <td className="py-2 pr-3">
                     {c.wrongIdea ? (
                       <>
                         <span className="font-medium">{c.wrongIdea.label}</span>
@@ -389,8 +393,7 @@ function Checkpoints({ d }: { d: Data }) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </WideTable>
       )}
     </section>
   );
@@ -401,7 +404,7 @@ function Reflections({ d }: { d: Data }) {
   const c = d.confidence;
   const item = (s: (typeof c.confidentWrong)[number]) => (
     <li key={s.journalEntryId}>
-      <Link to={`${timelinePath(base, s.studentId)}#journal-${s.journalEntryId}`}>{s.name}</Link>
+      <Link to={`${timelinePath(base, s.studentId)}#journal-${s.journalEntryId}`} className="underline">{s.name}</Link>
       <span className="text-slate-700">
         {" "}
         · {s.checkpoint ?? "a checkpoint"} · felt {confidenceWords(s.confidence)}
@@ -428,11 +431,10 @@ function Reflections({ d }: { d: Data }) {
       </p>
       {c.rated > 0 ? (
         <>
-          <table className="mt-3 w-full text-left text-sm">
-            <caption className="mb-1 text-left font-semibold text-slate-800">Confidence against the outcome of the attempt reflected on</caption>
+          <WideTable className="mt-3" tableClassName="w-full text-left text-sm" caption="Confidence against the outcome of the attempt reflected on">
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-3">Confidence</th>
+                <th scope="col" className="px-3 py-1">Confidence</th>
                 <th scope="col" className="py-1 pr-3">Got it</th>
                 <th scope="col" className="py-1">Not yet</th>
               </tr>
@@ -440,7 +442,7 @@ function Reflections({ d }: { d: Data }) {
             <tbody>
               {c.table.map((row) => (
                 <tr key={row.confidence} className="border-b border-slate-100">
-                  <th scope="row" className="py-1 pr-3 font-normal">
+                  <th scope="row" className="px-3 py-1 font-normal">
                     {row.confidence} · {confidenceWords(row.confidence)}
                   </th>
                   <td className="py-1 pr-3">{row.gotIt}</td>
@@ -448,7 +450,7 @@ function Reflections({ d }: { d: Data }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </WideTable>
           <div className="mt-4 space-y-4 text-sm">
             <div>
               <h3 className="font-semibold text-slate-800">Confident, and “not yet”: {c.confidentWrong.length}</h3>
@@ -516,18 +518,17 @@ function Velocity({ d }: { d: Data }) {
           <BarLineChart
             title={`Attempts and “not yets” later worked through, per ${unit}`}
             description={v.buckets
-              .map((b) => `${b.label}: ${b.attempts} attempts, ${b.share === null ? "no not-yet" : `${formatShare(b.share)} of not-yets later worked through`}`)
+              .map((b) => `${b.label}: ${plural(b.attempts, "attempt")}, ${b.share === null ? "no not-yet" : `${formatShare(b.share)} of not-yets later worked through`}`)
               .join("; ")}
             points={v.buckets.map((b) => ({ label: b.label, bar: b.attempts, line: b.share }))}
             barLabel="attempts"
             lineLabel="share of “not yets” later worked through"
             width={520}
           />
-          <table className="mt-3 w-full text-left text-sm">
-            <caption className="mb-1 text-left font-semibold text-slate-800">Attempts needed to reach “got it”, per {unit}</caption>
+          <WideTable className="mt-3" tableClassName="w-full text-left text-sm" caption={`Attempts needed to reach “got it”, per ${unit}`}>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-3">{v.granularity === "day" ? "Day" : "Week"}</th>
+                <th scope="col" className="px-3 py-1">{v.granularity === "day" ? "Day" : "Week"}</th>
                 <th scope="col" className="py-1 pr-3">First “got it”s reached</th>
                 <th scope="col" className="py-1">Median attempts needed</th>
               </tr>
@@ -535,13 +536,13 @@ function Velocity({ d }: { d: Data }) {
             <tbody>
               {v.buckets.map((b) => (
                 <tr key={b.key} className="border-b border-slate-100">
-                  <th scope="row" className="py-1 pr-3 font-normal">{b.label}</th>
+                  <th scope="row" className="px-3 py-1 font-normal">{b.label}</th>
                   <td className="py-1 pr-3">{b.gotIts}</td>
                   <td className="py-1">{formatNumber(b.medianAttemptsToGotIt)}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </WideTable>
         </>
       )}
     </Card>

@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
 import { InsightHeader, RESOLVED_WORDS, ResolvedIcon, attemptsPath, timelinePath } from "~/components/insight-ui";
 import { EmptyState } from "~/components/ui";
-import { plural } from "~/domain/insight/view-format";
+import { WideTable } from "~/components/wide-table";
 import { headerSort, maxCellCount, parseHeatmapSort, shadeLevel, sortRows, type HeaderSort } from "~/domain/insight/view-heatmap";
+import { noun, plural } from "~/domain/words";
 import { loadInsight } from "~/models/insight-pages.server";
 import { findTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
@@ -54,7 +55,7 @@ function SortLink({ label, sort, className = "" }: { label: string; sort: Header
         {label}
         <span className="sr-only">{sort.next === "asc" ? ", ascending" : ", descending"}</span>
       </span>
-      <span aria-hidden="true" className={sort.ariaSort === "none" ? "text-slate-400" : "text-brand-700"}>
+      <span aria-hidden="true" className={`print:hidden ${sort.ariaSort === "none" ? "text-slate-400" : "text-brand-700"}`}>
         {arrow}
       </span>
     </Link>
@@ -67,7 +68,7 @@ export default function InsightHeatmap() {
   const withMisconceptions = rows.filter((r) => r.total > 0).length;
   return (
     <>
-      <InsightHeader project={project} subtitle="Students × misconceptions: who showed which idea, and whether they have worked through it" />
+      <InsightHeader project={project} printName="Insight: students × misconceptions" subtitle="Students × misconceptions: who showed which idea, and whether they have worked through it" />
 
       {columns.length === 0 ? (
         <EmptyState>No attempt shows a misconception yet. The heatmap fills in once wrong answers tagged with a misconception come in.</EmptyState>
@@ -84,29 +85,27 @@ export default function InsightHeatmap() {
             </span>
             <span>Darker cells: more attempts. Select a number to see the attempts behind it.</span>
           </div>
-          <div
-            role="region"
-            aria-labelledby="heatmap-caption"
-            // The table scrolls sideways on its own when there are many misconceptions.
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            tabIndex={0}
-            className="relative max-h-[75vh] overflow-auto rounded-lg border border-slate-300 bg-white shadow-sm"
-          >
-            <table className="border-separate border-spacing-0 text-sm">
-              <caption id="heatmap-caption" className="px-3 py-2 text-left text-sm text-slate-700">
+          <WideTable
+            landscape
+            tall
+            tableClassName="border-separate border-spacing-0 text-sm"
+            caption={
+              <>
                 Attempts showing each misconception, per student ({withMisconceptions} of {plural(rows.length, "student")} showed at least one).
                 Sorted by {sortDescription(headers)}.
-              </caption>
+              </>
+            }
+          >
               <thead>
                 <tr>
                   <th
                     scope="col"
                     aria-sort={headers.name.ariaSort}
-                    className="sticky left-0 top-0 z-30 min-w-44 border-b-2 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left align-bottom"
+                    className="sticky left-0 top-0 z-30 border-b-2 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left align-bottom"
                   >
                     <SortLink label="Student" sort={headers.name} />
                   </th>
-                  <th scope="col" aria-sort={headers.total.ariaSort} className="sticky top-0 z-20 min-w-24 border-b-2 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left align-bottom">
+                  <th scope="col" aria-sort={headers.total.ariaSort} className="sticky top-0 z-20 min-w-16 border-b-2 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left align-bottom">
                     <SortLink label="Total" sort={headers.total} />
                     <span className="block text-xs font-normal text-slate-700">attempts</span>
                   </th>
@@ -115,7 +114,7 @@ export default function InsightHeatmap() {
                       key={c.misconceptionId}
                       scope="col"
                       aria-sort={c.sort.ariaSort}
-                      className="sticky top-0 z-20 min-w-32 max-w-44 border-b-2 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left align-bottom"
+                      className="sticky top-0 z-20 min-w-28 max-w-44 border-b-2 sm:min-w-32 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left align-bottom"
                     >
                       <SortLink label={c.name} sort={c.sort} />
                       <span className="block text-xs font-normal text-slate-700">
@@ -128,7 +127,7 @@ export default function InsightHeatmap() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.studentId} className="group">
-                    <th scope="row" className="sticky left-0 z-10 border-b border-r border-slate-200 bg-white px-3 py-2 text-left font-medium group-hover:bg-slate-50">
+                    <th scope="row" className="sticky left-0 z-10 border-b border-r border-slate-200 bg-white px-3 py-2 text-left font-medium group-hover:bg-slate-50 sm:min-w-44">
                       <Link to={timelinePath(project.id, r.studentId)}>{r.name}</Link>
                       {!r.active ? <span className="block text-xs font-normal text-slate-700">Removed from the class</span> : null}
                     </th>
@@ -157,7 +156,7 @@ export default function InsightHeatmap() {
                               {cell.count}
                               <span className="sr-only">
                                 {" "}
-                                {cell.count === 1 ? "attempt" : "attempts"}, {cell.resolved ? RESOLVED_WORDS.true : RESOLVED_WORDS.false}
+                                {noun(cell.count, "attempt")}, {cell.resolved ? RESOLVED_WORDS.true : RESOLVED_WORDS.false}
                               </span>
                             </span>
                             <span aria-hidden="true" className="inline-flex items-center gap-1 text-xs">
@@ -176,8 +175,7 @@ export default function InsightHeatmap() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </WideTable>
         </>
       )}
     </>

@@ -3,9 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
 import { ProjectNav } from "~/components/project-nav";
 import { STATUS_STYLES, StatusIconSprite, StatusPill } from "~/components/teacher-progress";
+import { PrintHeader } from "~/components/print";
 import { Card, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { WideTable } from "~/components/wide-table";
 import { cellParts, describeAge, formatMedian, type GridRow } from "~/domain/progress-grid";
 import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
+import { noun, plural } from "~/domain/words";
 import { findTeacherProject } from "~/models/project.server";
 import { loadProgressGrid } from "~/models/progress.server";
 import { notFound } from "~/utils/http.server";
@@ -57,11 +60,11 @@ export default function ProjectProgress() {
 
   const renderRow = (row: Row) => (
     <tr key={row.student.id} className="group">
-      <th scope="row" className="sticky left-0 z-10 border-b border-r border-slate-200 bg-white px-3 py-2 text-left font-medium group-hover:bg-slate-50">
+      <th scope="row" className="sticky left-0 z-10 border-b border-r border-slate-200 bg-white px-3 py-2 text-left font-medium group-hover:bg-slate-50 sm:min-w-44">
         <Link to={timeline(row.student.id)}>{row.student.name}</Link>
         {row.student.removed ? <span className="block text-xs font-normal text-slate-600">Removed from class</span> : null}
       </th>
-      <td className="border-b border-r border-slate-200 px-3 py-2 align-top group-hover:bg-slate-50">
+      <td className="border-b border-r border-slate-200 px-2 py-2 align-top group-hover:bg-slate-50 sm:px-3">
         {row.support.open > 0 ? (
           <Link to={`${timeline(row.student.id)}#support`} className="flex items-start gap-1.5 font-medium text-rose-900">
             <SupportIcon />
@@ -98,6 +101,7 @@ export default function ProjectProgress() {
 
   return (
     <>
+      <PrintHeader classroom={project.classroom.name} project={project.title} page="Class progress" />
       <PageHeader
         breadcrumbs={
           <>
@@ -106,7 +110,7 @@ export default function ProjectProgress() {
           </>
         }
         title={project.title}
-        subtitle={`Class progress · ${totalStudents} ${totalStudents === 1 ? "student" : "students"} · ${grid.checkpoints.length} ${grid.checkpoints.length === 1 ? "checkpoint" : "checkpoints"}`}
+        subtitle={`Class progress · ${plural(totalStudents, "student")} · ${plural(grid.checkpoints.length, "checkpoint")}`}
       />
       <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
 
@@ -154,32 +158,27 @@ export default function ProjectProgress() {
       ) : grid.activeRows.length === 0 && grid.removedRows.length === 0 ? (
         <EmptyState>No students in {project.classroom.name} yet. Share the class join code so they can start.</EmptyState>
       ) : (
-        <div
-          role="region"
-          aria-labelledby="progress-caption"
-          // Scrolls both ways on its own so the header row and name column stay in view.
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          tabIndex={0}
-          className="relative max-h-[75vh] overflow-auto rounded-lg border border-slate-300 bg-white shadow-sm"
-        >
+        <>
           <StatusIconSprite />
-          <table className={`border-separate border-spacing-0 text-sm ${CELL_STYLES}`}>
-            <caption id="progress-caption" className="px-3 py-2 text-left text-sm text-slate-700">
-              Progress of each student on each checkpoint of {project.title}. Scroll sideways to see more checkpoints.
-            </caption>
+          <WideTable
+            landscape
+            tall
+            tableClassName={`border-separate border-spacing-0 text-sm ${CELL_STYLES}`}
+            caption={<>Progress of each student on each checkpoint of {project.title}. <span className="print:hidden">Scroll sideways to see more checkpoints.</span></>}
+          >
             <thead>
               <tr>
-                <th scope="col" className="sticky left-0 top-0 z-30 min-w-44 border-b-2 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left">
+                <th scope="col" className="sticky left-0 top-0 z-30 border-b-2 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left">
                   Student
                 </th>
-                <th scope="col" className="sticky top-0 z-20 min-w-28 border-b-2 border-r border-slate-300 bg-slate-100 px-3 py-2 text-left font-semibold">
+                <th scope="col" className="sticky top-0 z-20 min-w-20 border-b-2 border-r border-slate-300 bg-slate-100 px-2 py-2 text-left font-semibold sm:min-w-28 sm:px-3">
                   Open support requests
                 </th>
                 {grid.checkpoints.map((c, i) => (
                   <th
                     key={c.id}
                     scope="col"
-                    className="sticky top-0 z-20 min-w-36 max-w-48 border-b-2 border-r border-slate-300 bg-slate-100 px-2 py-2 text-left align-bottom font-semibold"
+                    className="sticky top-0 z-20 min-w-28 max-w-48 border-b-2 sm:min-w-36 border-r border-slate-300 bg-slate-100 px-2 py-2 text-left align-bottom font-semibold"
                   >
                     <span className="block text-xs font-normal text-slate-700">
                       {i + 1}. {isCheckpointKind(c.kind) ? KIND_LABELS[c.kind] : c.kind}
@@ -217,14 +216,14 @@ export default function ProjectProgress() {
                     {s.waiting > 0 ? <span className="block">{s.waiting} waiting for a check</span> : null}
                     <span className="block">{s.notStarted} not started</span>
                     <span className="mt-1 block text-slate-700">
-                      {s.medianAttemptsToGotIt === null ? "No one has got it yet" : `Median ${formatMedian(s.medianAttemptsToGotIt)} ${s.medianAttemptsToGotIt === 1 ? "attempt" : "attempts"} to got it`}
+                      {s.medianAttemptsToGotIt === null ? "No one has got it yet" : `Median ${formatMedian(s.medianAttemptsToGotIt)} ${noun(s.medianAttemptsToGotIt, "attempt")} to got it`}
                     </span>
                   </td>
                 ))}
               </tr>
             </tfoot>
-          </table>
-        </div>
+          </WideTable>
+        </>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireTeacher } from "~/auth/session.server";
 import { ErrorList, TextareaField } from "~/components/form";
+import { PrintHeader } from "~/components/print";
 import { ProjectNav } from "~/components/project-nav";
 import { TeacherCommentView } from "~/components/teacher-comment";
 import { StatusPill } from "~/components/teacher-progress";
@@ -13,6 +14,7 @@ import { FormButton, FormStatus, MisconceptionBadges, OutcomeBadge, formatTime, 
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { CONFIDENCE_LABELS, neighbours } from "~/domain/timeline";
+import { plural } from "~/domain/words";
 import { addComment, commentsOnStudent, editComment, type CommentTargetRef } from "~/models/comment.server";
 import { findTeacherProject, findTeacherStudent } from "~/models/project.server";
 import { loadStudentTimeline, markAttempt, resolveSupport, studentsInGridOrder } from "~/models/progress.server";
@@ -153,6 +155,7 @@ export default function StudentTimeline() {
 
   return (
     <>
+      <PrintHeader classroom={project.classroom.name} project={project.title} page={`Timeline of ${student.name}`} />
       <PageHeader
         breadcrumbs={
           <>
@@ -201,7 +204,7 @@ export default function StudentTimeline() {
       </nav>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="min-w-0 lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2 print:break-before-page">
           <h2 className="mb-3 text-xl font-semibold">Timeline</h2>
           {timeline.filter ? (
             <p className="mb-4 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm text-brand-800">
@@ -217,7 +220,7 @@ export default function StudentTimeline() {
             <div className="space-y-8">
               {timeline.days.map((day) => (
                 <section key={day.key} aria-labelledby={`day-${day.key}`}>
-                  <h3 id={`day-${day.key}`} className="sticky top-0 z-10 mb-3 border-b border-slate-200 bg-slate-50/95 py-1 text-base font-semibold text-slate-800">
+                  <h3 id={`day-${day.key}`} className="sticky top-0 z-10 mb-3 print:static border-b border-slate-200 bg-slate-50/95 py-1 text-base font-semibold text-slate-800">
                     {day.label}
                   </h3>
                   <ol className="space-y-4">
@@ -237,7 +240,7 @@ export default function StudentTimeline() {
           )}
         </div>
 
-        <div className="space-y-6">
+        <div className="space-y-6 print:order-first">
           <Card title={`Where ${student.name} is`}>
             {timeline.standing.length === 0 ? (
               <p className="text-sm text-slate-700">No checkpoints yet.</p>
@@ -266,7 +269,7 @@ export default function StudentTimeline() {
             ) : (
               <>
                 <p className="text-sm text-slate-800">
-                  {student.name} asked for support in {timeline.openSupport} journal {timeline.openSupport === 1 ? "entry" : "entries"}.
+                  {student.name} asked for support in {plural(timeline.openSupport, "journal entry", "journal entries")}.
                 </p>
                 <ul className="mt-2 space-y-1 text-sm">
                   {openSupport.map((entry) => (
@@ -400,7 +403,7 @@ function ItemFrame({ id, heading, time, children, tone }: { id: string; heading:
     <article
       id={id}
       aria-labelledby={`${id}-heading`}
-      className={`scroll-mt-4 rounded-lg border bg-white p-4 shadow-sm ${tone === "journal" ? "border-l-4 border-slate-200 border-l-brand-600" : "border-slate-200"}`}
+      className={`scroll-mt-4 rounded-lg border bg-white p-4 shadow-sm print:break-inside-avoid print:shadow-none ${tone === "journal" ? "border-l-4 border-slate-200 border-l-brand-600" : "border-slate-200"}`}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h4 id={`${id}-heading`} className="font-semibold">

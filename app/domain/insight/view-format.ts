@@ -1,14 +1,14 @@
 // Words and numbers of the teacher's insight pages: durations people read at a
 // glance, shares as percentages, period labels for the velocity chart. Pure.
+import { plural } from "../words";
 import type { VelocityBucket, VelocityGranularity } from "./velocity";
+
+/** Counts in words come from the app's one helper (../words); re-exported for the insight pages. */
+export { plural };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /**
  * A duration as a teacher would say it: "under a minute", "25 minutes",
