@@ -3,9 +3,10 @@ import { validateWith } from "~/components/form-validation";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useFetcher, useFormAction, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { ErrorList, TextareaField, buttonClass } from "~/components/form";
+import { ConfidenceScale } from "~/components/confidence-scale";
+import { TextareaField, buttonClass } from "~/components/form";
 import { Notice, formatDateTime } from "~/components/ui";
-import { CONFIDENCE_LABELS, MAX_JOURNAL_ANSWER, type JournalContext, type JournalDraftView } from "~/domain/journal-entry";
+import { MAX_JOURNAL_ANSWER, type JournalContext, type JournalDraftView } from "~/domain/journal-entry";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT, journalEntrySchema, type JournalFormResult } from "~/schemas/journal";
 
 /** Autosaves of drafts change nothing the page shows: don't reload its data for them. */
@@ -194,27 +195,13 @@ export function JournalEntryForm({
             </p>
           </div>
         </div>
-        <fieldset aria-describedby={fields.confidence.errors?.length ? `${formId}-confidence-error` : undefined}>
-          <legend className="text-sm font-medium text-slate-800">How sure do you feel about this now? (optional)</legend>
-          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-            {(["", "1", "2", "3", "4", "5"] as const).map((value) => (
-              <div key={value || "none"} className="flex items-center gap-1.5 text-sm">
-                <input
-                  type="radio"
-                  id={`${formId}-confidence-${value || "none"}`}
-                  name={fields.confidence.name}
-                  value={value}
-                  defaultChecked={initialConfidence === value}
-                  className="h-4 w-4"
-                />
-                <label htmlFor={`${formId}-confidence-${value || "none"}`}>
-                  {value ? CONFIDENCE_LABELS[Number(value) as 1 | 2 | 3 | 4 | 5] : "No rating"}
-                </label>
-              </div>
-            ))}
-          </div>
-          <ErrorList id={`${formId}-confidence-error`} errors={fields.confidence.errors} />
-        </fieldset>
+        <ConfidenceScale
+          idPrefix={formId}
+          name={fields.confidence.name}
+          legend="How sure do you feel about this now? (optional)"
+          initial={initialConfidence}
+          errors={fields.confidence.errors}
+        />
         {form.errors?.length ? (
           <p role="alert" className="text-sm text-red-800">
             {form.errors.join(" ")}

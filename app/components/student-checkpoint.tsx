@@ -1,13 +1,18 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { ConfidenceScale } from "~/components/confidence-scale";
 import { ErrorList, SubmitButton, TextareaField } from "~/components/form";
 import { TeacherCommentView, type CommentVersionView } from "~/components/teacher-comment";
 import { Badge, formatDateTime } from "~/components/ui";
 import type { CheckpointKind } from "~/domain/checkpoint-spec";
 import { MAX_TEXT_ANSWER, type Outcome } from "~/domain/grading";
+import { confidenceLabel } from "~/domain/journal-entry";
+import type { SelfCheckState } from "~/domain/self-check";
 import { outcomeWording, type StudentCheckpointView } from "~/domain/student-path";
-import { ATTEMPT_INTENT, SELF_ASSESS_INTENT } from "~/schemas/attempt";
+import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT } from "~/schemas/attempt";
+
+type ReflectionStatus = "pending" | "written" | "dismissed";
 
 /** One attempt as its student sees it, read against the version it answered. */
 export interface AttemptView {
@@ -22,7 +27,13 @@ export interface AttemptView {
   nextSteps: string[];
   version: { number: number; title: string; prompt: string; isLatest: boolean };
   selfVerdict: Outcome | null;
+  /** What the student may still say about a short answer with no outcome from a rule (decision 007). */
+  selfCheck: SelfCheckState | null;
   teacherMark: { verdict: Outcome; note: string } | null;
+  /** "How sure are you?" given with the answer, before its outcome. */
+  confidence: number | null;
+  /** For a "not yet": whether its reflection is still waiting, written or dismissed. */
+  reflection?: ReflectionStatus | null;
   modelAnswer: string | null;
   comments: { id: string; authorName: string; versions: CommentVersionView[] }[];
 }
@@ -130,7 +141,7 @@ export function AttemptFeedback({
               <p className="whitespace-pre-wrap">{attempt.modelAnswer}</p>
             </div>
           ) : null}
-          {canAssess && !attempt.teacherMark ? <SelfAssessForm attempt={attempt} /> : null}
+          {canAssess ? <SelfAssessForm attempt={attempt} /> : null}
         </div>
       ) : null}
       {attemptsLeftText && attempt.outcome !== "GOT_IT" ? <p className="mt-3 text-sm">{attemptsLeftText}.</p> : null}
@@ -150,27 +161,69 @@ export function AttemptFeedback({
 }
 
 function SelfAssessForm({ attempt }: { attempt: AttemptView }) {
+  const check = attempt.selfCheck;
+  if (!check) return null;
+  if (check.status === "closed") {
+    return check.reason === "said-not-yet" ? (
+      <p className="rounded-md border border-slate-300 bg-white p-3 text-sm">
+        You said &ldquo;not yet&rdquo; on this attempt. Revise your answer below: your next attempt is how it becomes &ldquo;got it&rdquo;.
+      </p>
+    ) : null;
+  }
   return (
     <Form method="post" className="rounded-md border border-slate-300 bg-white p-3">
       <input type="hidden" name="intent" value={SELF_ASSESS_INTENT} />
       <input type="hidden" name="attemptId" value={attempt.id} />
       <fieldset>
         <legend className="text-sm font-semibold">
-          {attempt.selfVerdict ? "Changed your mind? How does your answer compare now?" : "How does your answer compare with the model answer?"}
+          {check.status === "self-got-it" ? "Spotted a gap since? You can still say so." : "How does your answer compare with the model answer?"}
         </legend>
-        {attempt.selfVerdict ? (
-          <p className="text-sm text-slate-700">You said: {attempt.selfVerdict === "GOT_IT" ? "I think I've got it." : "Not yet — I'll revise."}</p>
-        ) : null}
+        <p className="text-sm text-slate-700">
+          {check.status === "self-got-it"
+            ? "You said: I think I've got it. Your teacher sees every check you make."
+            : "Waiting for your check: your teacher sees this answer as unchecked until you choose. A “not yet” is settled by revising, not by changing it later."}
+        </p>
         <div className="mt-2 flex flex-wrap gap-2">
-          <SubmitButton name="verdict" value="GOT_IT" pendingText="Saving…">
-            I think I&apos;ve got it
-          </SubmitButton>
+          {check.allowed.includes("GOT_IT") ? (
+            <SubmitButton name="verdict" value="GOT_IT" pendingText="Saving…">
+              I think I&apos;ve got it
+            </SubmitButton>
+          ) : null}
           <SubmitButton name="verdict" value="NOT_YET" variant="secondary" pendingText="Saving…">
-            Not yet — I&apos;ll revise
+            {check.status === "self-got-it" ? "Actually, not yet — I'll revise" : "Not yet — I'll revise"}
           </SubmitButton>
         </div>
       </fieldset>
     </Form>
+  );
+}
+
+/** What is still waiting on an attempt in the history: the student's own check, or a reflection. */
+function WaitingOnAttempt({ attempt }: { attempt: AttemptView }) {
+  const checkPending = attempt.selfCheck?.status === "pending";
+  const reflectionPending = attempt.reflection === "pending";
+  if (!checkPending && !reflectionPending) return null;
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-3 rounded-md border border-dashed border-brand-600 bg-brand-50 p-3 text-sm">
+      {checkPending ? (
+        <Link to={`?attempt=${attempt.id}#feedback`} className="font-medium underline">
+          Waiting for your check: compare attempt {attempt.number} with the model answer
+        </Link>
+      ) : null}
+      {reflectionPending ? (
+        <>
+          <Link to={`?attempt=${attempt.id}#reflect`} className="font-medium underline">
+            Reflect on attempt {attempt.number}
+          </Link>
+          <Form method="post" className="inline">
+            <input type="hidden" name="attemptId" value={attempt.id} />
+            <SubmitButton intent={DISMISS_REFLECTION_INTENT} variant="secondary" className="px-3 py-1" pendingText="Saving…" aria-label={`Not now: skip the reflection on attempt ${attempt.number}`}>
+              Not now
+            </SubmitButton>
+          </Form>
+        </>
+      ) : null}
+    </div>
   );
 }
 
@@ -211,6 +264,13 @@ export function AnswerForm({
           }}
         />
       ) : null}
+      <ConfidenceScale
+        idPrefix="attempt"
+        name={fields.confidence.name}
+        legend="How sure are you? (optional, before you check)"
+        initial={typeof fields.confidence.initialValue === "string" ? fields.confidence.initialValue : ""}
+        errors={fields.confidence.errors}
+      />
       {form.errors?.length ? (
         <p role="alert" className="text-sm text-red-800">
           {form.errors.join(" ")}
@@ -324,11 +384,13 @@ export function AttemptHistory({ attempts, headingLevel = 2 }: { attempts: Attem
               <p className="mt-2">
                 <span className="font-medium">Your answer:</span> <span className="whitespace-pre-wrap">{a.answerText}</span>
               </p>
+              {a.confidence ? <p className="text-sm text-slate-700">How sure you were before checking: {confidenceLabel(a.confidence)}</p> : null}
               <div className="text-sm text-slate-800">
                 <FeedbackLines attempt={a} />
                 {a.selfVerdict ? (
                   <p className="mt-1">You said: {a.selfVerdict === "GOT_IT" ? "I think I've got it." : "Not yet — I'll revise."}</p>
                 ) : null}
+                {a.reflection === "written" ? <p className="mt-1">You reflected on this attempt in your journal.</p> : null}
                 {a.teacherMark ? (
                   <p className="mt-1">
                     Your teacher&apos;s check: {outcomeWording(a.teacherMark.verdict).label}
@@ -336,6 +398,7 @@ export function AttemptHistory({ attempts, headingLevel = 2 }: { attempts: Attem
                   </p>
                 ) : null}
               </div>
+              <WaitingOnAttempt attempt={a} />
               {a.comments.length ? (
                 <div className="mt-3 space-y-2">
                   <p className="text-sm font-medium">From your teacher</p>

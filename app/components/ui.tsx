@@ -15,10 +15,23 @@ export function PageHeader({ title, subtitle, actions, breadcrumbs }: { title: R
   );
 }
 
-export function Card({ children, className = "", title, headingLevel = 2 }: { children: ReactNode; className?: string; title?: ReactNode; headingLevel?: 2 | 3 }) {
+export function Card({
+  children,
+  className = "",
+  title,
+  headingLevel = 2,
+  id,
+}: {
+  children: ReactNode;
+  className?: string;
+  title?: ReactNode;
+  headingLevel?: 2 | 3;
+  /** An anchor for links to this card (`#id`). */
+  id?: string;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
+    <section id={id} className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
       {title ? <Heading className="mb-3 text-lg font-semibold">{title}</Heading> : null}
       {children}
     </section>

@@ -67,14 +67,6 @@ export function neighbours<T extends { id: string }>(ordered: T[], id: string): 
   return { previous: ordered[index - 1] ?? null, next: ordered[index + 1] ?? null, position: index + 1 };
 }
 
-export const CONFIDENCE_LABELS: Record<number, string> = {
-  1: "1 of 5 · unsure",
-  2: "2 of 5",
-  3: "3 of 5",
-  4: "4 of 5",
-  5: "5 of 5 · very confident",
-};
-
 // ---------------------------------------------------------------------------
 // Attempts read against the version they answered.
 
@@ -83,6 +75,8 @@ export interface AttemptRecord {
   number: number;
   answer: string;
   outcome: string | null;
+  /** "How sure are you?" given with the answer; absent in older records. */
+  confidence?: number | null;
   createdAt: Date;
   checkpointId: string;
   checkpoint: { kind: string; position: number; archivedAt: Date | null };
@@ -119,6 +113,10 @@ export interface AttemptView extends TimedItem {
   selfAssessment: Verdict | null;
   teacherMark: Verdict | null;
   teacherMarkCount: number;
+  /** Every check on the answer in order, the student's and the teacher's (none is ever overwritten). */
+  checks: (Verdict & { role: "SELF" | "TEACHER" })[];
+  /** How sure the student said they were, with the answer, before its outcome. */
+  confidence: number | null;
   misconceptions: { name: string; source: string }[];
 }
 
@@ -159,6 +157,14 @@ export function toAttemptView(attempt: AttemptRecord, latestVersion: number): At
     selfAssessment: latestVerdict(attempt.reviews, "SELF"),
     teacherMark: latestVerdict(attempt.reviews, "TEACHER"),
     teacherMarkCount: attempt.reviews.filter((r) => r.role === "TEACHER").length,
+    checks: [...attempt.reviews]
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .flatMap((r) =>
+        (r.role === "SELF" || r.role === "TEACHER") && (r.verdict === "GOT_IT" || r.verdict === "NOT_YET")
+          ? [{ role: r.role, verdict: r.verdict, at: r.createdAt, by: r.reviewer.name }]
+          : [],
+      ),
+    confidence: attempt.confidence ?? null,
     misconceptions: attempt.misconceptions.map((m) => ({ name: m.misconception.name, source: m.source })),
   };
 }

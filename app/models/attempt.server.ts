@@ -4,6 +4,7 @@ import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { describeAnswer } from "~/domain/answer-display";
 import { grade, parseAnswer, type Outcome } from "~/domain/grading";
 import { attemptsLeft, effectiveOutcome } from "~/domain/progress";
+import { selfCheckRefusal, selfCheckState } from "~/domain/self-check";
 import { feedbackForStoredAnswer, usedUpMessage } from "~/domain/student-path";
 import { Prisma } from "~/generated/prisma/client";
 import { tagNewShortTextAttempt } from "~/models/answer-groups.server";
@@ -29,6 +30,8 @@ export interface RawAnswer {
   value?: string;
   text?: string;
   submissionKey?: string | null;
+  /** "How sure are you?" 1–5, given with the answer; optional. */
+  confidence?: number | null;
 }
 
 export type SubmitAttemptResult =
@@ -80,6 +83,7 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
             answer: answer.stored,
             outcome: graded.outcome,
             submissionKey,
+            confidence: raw.confidence ?? null,
           },
           select: { id: true, number: true, outcome: true },
         });
@@ -124,6 +128,7 @@ export function listOwnAttempts(studentId: string, checkpointId: string) {
       number: true,
       answer: true,
       outcome: true,
+      confidence: true,
       createdAt: true,
       checkpointVersion: { select: { id: true, version: true, title: true, prompt: true, spec: true } },
       reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, note: true, createdAt: true } },
@@ -168,6 +173,7 @@ export function attemptView(attempt: OwnAttempt, latestVersion: number) {
     createdAt: attempt.createdAt,
     kind: spec.kind,
     answerText: describeAnswer(spec, attempt.answer),
+    confidence: attempt.confidence,
     outcome: effectiveOutcome(attempt),
     feedback: attempt.outcome ? feedbackForStoredAnswer(spec, attempt.answer) : [],
     nextSteps: [...new Set(attempt.misconceptions.map((m) => m.misconception.nextStep.trim()).filter(Boolean))],
@@ -178,6 +184,8 @@ export function attemptView(attempt: OwnAttempt, latestVersion: number) {
       isLatest: attempt.checkpointVersion.version === latestVersion,
     },
     selfVerdict: asOutcome(self?.verdict),
+    /** What the student may still say about this answer (short text only). */
+    selfCheck: spec.kind === "SHORT_TEXT" && !attempt.outcome ? selfCheckState(attempt.reviews) : null,
     teacherMark: teacher && teacherVerdict ? { verdict: teacherVerdict, note: teacher.note } : null,
     modelAnswer: spec.kind === "SHORT_TEXT" ? spec.modelAnswer || null : null,
     comments: attempt.comments.map((c) => ({ id: c.id, authorName: c.author.name, versions: c.versions })),
@@ -199,19 +207,23 @@ export function listOwnProjectAttempts(studentId: string, projectId: string) {
   });
 }
 
+export type SelfAssessResult = { ok: true } | { ok: false; message: string };
+
 /**
- * The student's own verdict on a short-text attempt, appended (the latest
- * counts, and a teacher's mark wins over it). Returns false when the attempt
- * is not the student's short-text attempt on this checkpoint.
+ * The student's own verdict on a short-text attempt, appended. The rules of
+ * decision 007 decide what they may still say (a "not yet" is revised by a new
+ * attempt; a teacher's mark closes the student's check). Every review is kept.
  */
-export async function selfAssess(studentId: string, checkpointId: string, attemptId: string, verdict: "GOT_IT" | "NOT_YET"): Promise<boolean> {
+export async function selfAssess(studentId: string, checkpointId: string, attemptId: string, verdict: "GOT_IT" | "NOT_YET"): Promise<SelfAssessResult> {
   const attempt = await prisma.attempt.findFirst({
     where: { id: attemptId, studentId, checkpointId, outcome: null, checkpoint: { kind: "SHORT_TEXT" } },
-    select: { id: true },
+    select: { id: true, reviews: { select: { role: true, verdict: true } } },
   });
-  if (!attempt) return false;
+  if (!attempt) return { ok: false, message: "We couldn't find that answer among yours on this checkpoint." };
+  const refusal = selfCheckRefusal(attempt.reviews, verdict);
+  if (refusal) return { ok: false, message: refusal };
   await prisma.attemptReview.create({ data: { attemptId: attempt.id, reviewerId: studentId, role: "SELF", verdict } });
-  return true;
+  return { ok: true };
 }
 
 /** Retired checkpoints of a project the student made attempts on (their history stays readable). */

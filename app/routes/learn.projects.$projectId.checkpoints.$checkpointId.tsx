@@ -21,8 +21,9 @@ import {
   listLivePrompts,
   listOwnEntriesOnAttempt,
 } from "~/models/journal.server";
+import { dismissReflection, reflectionStatuses } from "~/models/pending-reflection.server";
 import { checkpointsWithLatestVersion, findStudentProject } from "~/models/project.server";
-import { ATTEMPT_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
+import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
@@ -50,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (archived && own.length === 0) notFound("This checkpoint has been retired by your teacher.");
 
   const url = new URL(request.url);
-  const history = own.map((a) => attemptView(a, latest.version));
+  const reflectionOf = await reflectionStatuses(student.id, project.id, own.map((a) => a.id));
+  const history = own.map((a) => ({ ...attemptView(a, latest.version), reflection: archived ? null : (reflectionOf.get(a.id) ?? null) }));
   const selected = history.find((a) => a.id === url.searchParams.get("attempt")) ?? null;
   const state = cellState(own);
   const left = attemptsLeft(checkpoint.maxAttempts, own.length);
@@ -126,6 +128,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(result, { status: result.kind === "invalid" ? 400 : 200 });
   }
 
+  if (intent === DISMISS_REFLECTION_INTENT) {
+    const attemptId = String(formData.get("attemptId") ?? "");
+    const dismissed = await dismissReflection(student.id, project.id, attemptId);
+    if (!dismissed) return data({ form: "dismiss" as const, message: "We couldn't find that attempt among yours. Reload the page and try again." }, { status: 400 });
+    return redirect(`/learn/projects/${project.id}/checkpoints/${checkpoint.id}#history-title`);
+  }
+
   if (checkpoint.archivedAt) notFound("This checkpoint has been retired by your teacher, so it takes no new attempts. Your earlier attempts are kept.");
   const here = `/learn/projects/${project.id}/checkpoints/${checkpoint.id}`;
 
@@ -133,12 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: selfAssessmentSchema });
     if (submission.status !== "success") return data({ form: "self-assess" as const, reply: submission.reply() }, { status: 400 });
     const saved = await selfAssess(student.id, checkpoint.id, submission.value.attemptId, submission.value.verdict);
-    if (!saved) {
-      return data(
-        { form: "self-assess" as const, reply: submission.reply({ formErrors: ["We couldn't find that answer among yours on this checkpoint."] }) },
-        { status: 400 },
-      );
-    }
+    if (!saved.ok) return data({ form: "self-assess" as const, reply: submission.reply({ formErrors: [saved.message] }) }, { status: 400 });
     return redirect(`${here}?attempt=${encodeURIComponent(submission.value.attemptId)}#feedback`);
   }
 
@@ -152,6 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       value: v.numericAnswer,
       text: v.textAnswer,
       submissionKey: v.submissionKey,
+      confidence: v.confidence,
     });
     if (!result.ok) {
       const message = result.reason === "used-up" ? usedUpMessage(checkpoint.maxAttempts ?? 0) : result.message;
@@ -169,6 +174,7 @@ export default function CheckpointPage() {
   const attemptReply = actionData && "form" in actionData && actionData.form === "attempt" ? actionData.reply : undefined;
   const selfAssessError =
     actionData && "form" in actionData && actionData.form === "self-assess" ? (actionData.reply.error?.[""] ?? actionData.reply.error?.verdict ?? null) : null;
+  const dismissError = actionData && "form" in actionData && actionData.form === "dismiss" ? actionData.message : null;
   const usedUp = d.attemptsLeft === 0;
   const projectHref = `/learn/projects/${d.project.id}`;
 
@@ -219,8 +225,13 @@ export default function CheckpointPage() {
             </p>
           ) : null}
 
+          {dismissError ? (
+            <p role="alert" className="text-sm text-red-800">
+              {dismissError}
+            </p>
+          ) : null}
           {d.reflections.length ? (
-            <Card title="Reflect on this attempt">
+            <Card title="Reflect on this attempt" id="reflect">
               <p className="-mt-1 mb-4 text-sm text-slate-700">
                 A few honest lines now make the next attempt easier. This goes into your journal, linked to attempt {d.selected?.number}.
               </p>

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStudent } from "~/auth/session.server";
+import { SubmitButton } from "~/components/form";
 import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-entry-form";
 import { TeacherCommentView } from "~/components/teacher-comment";
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
@@ -17,7 +18,9 @@ import {
   listOwnEntries,
   listProjectComments,
 } from "~/models/journal.server";
+import { dismissReflection, listPendingReflections } from "~/models/pending-reflection.server";
 import { findStudentProject } from "~/models/project.server";
+import { DISMISS_REFLECTION_INTENT } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
 
@@ -34,11 +37,12 @@ async function findProjectForStudent(request: Request, projectId: string | undef
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { student, project } = await findProjectForStudent(request, params.projectId);
-  const [entries, prompts, drafts, projectComments] = await Promise.all([
+  const [entries, prompts, drafts, projectComments, waiting] = await Promise.all([
     listOwnEntries(student.id, project.id),
     listLivePrompts(project.id, { trigger: "PROJECT" }),
     findOwnDrafts(student.id, project.id),
     listProjectComments(student.id, project.id),
+    listPendingReflections(student.id, project.id),
   ]);
   const url = new URL(request.url);
   const addedId = url.searchParams.get("added");
@@ -80,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     forms: [free, ...promptForms],
     projectComments,
+    waiting: waiting.map((w) => ({ ...w, href: `/learn/projects/${project.id}/checkpoints/${w.checkpointId}?attempt=${w.attemptId}#reflect` })),
     elsewhere,
     justAdded: added ? { formKey: journalFormKey(added), entryId: added.id } : null,
   };
@@ -89,6 +94,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { student, project } = await findProjectForStudent(request, params.projectId);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (intent === DISMISS_REFLECTION_INTENT) {
+    const dismissed = await dismissReflection(student.id, project.id, String(formData.get("attemptId") ?? ""));
+    if (!dismissed) return data({ form: "unknown" as const, message: "We couldn't find that attempt among yours. Reload the page and try again." }, { status: 400 });
+    return redirect(`/learn/projects/${project.id}/journal#waiting-title`);
+  }
   if (intent !== SAVE_DRAFT_INTENT && intent !== ADD_ENTRY_INTENT) {
     return data({ form: "unknown" as const, message: "We didn't understand that request. Reload the page and try again." }, { status: 400 });
   }
@@ -98,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JournalPage() {
-  const { project, entries, forms, elsewhere, justAdded, projectComments } = useLoaderData<typeof loader>();
+  const { project, entries, forms, elsewhere, justAdded, projectComments, waiting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/learn/projects/${project.id}`;
   return (
@@ -119,6 +129,43 @@ export default function JournalPage() {
       />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
+          {actionData && "form" in actionData && actionData.form === "unknown" ? (
+            <p role="alert" className="text-sm text-red-800">
+              {actionData.message}
+            </p>
+          ) : null}
+          {waiting.length ? (
+            <section aria-labelledby="waiting-title" className="rounded-lg border border-dashed border-brand-600 bg-brand-50 p-5">
+              <h2 id="waiting-title" className="text-lg font-semibold">
+                Reflections waiting for you
+              </h2>
+              <p className="mt-1 text-sm text-slate-700">
+                Each &ldquo;not yet&rdquo; is worth a few lines: what happened, and what you&apos;d try next. They wait here until you write them or say &ldquo;not now&rdquo;.
+              </p>
+              <ul className="mt-3 space-y-2">
+                {waiting.map((w) => (
+                  <li key={w.attemptId} className="flex flex-wrap items-center gap-3">
+                    <Link to={w.href} className="font-medium underline">
+                      Reflect on {w.checkpointTitle}, attempt {w.number}
+                    </Link>
+                    <span className="text-sm text-slate-700">{formatDateTime(w.createdAt)}</span>
+                    <Form method="post">
+                      <input type="hidden" name="attemptId" value={w.attemptId} />
+                      <SubmitButton
+                        intent={DISMISS_REFLECTION_INTENT}
+                        variant="secondary"
+                        className="px-3 py-1"
+                        pendingText="Saving…"
+                        aria-label={`Not now: skip the reflection on ${w.checkpointTitle}, attempt ${w.number}`}
+                      >
+                        Not now
+                      </SubmitButton>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {projectComments.length ? (
             <section aria-labelledby="project-comments-title" className="space-y-2">
               <h2 id="project-comments-title" className="text-lg font-semibold">
@@ -158,7 +205,7 @@ export default function JournalPage() {
                         </div>
                         <div className="flex flex-wrap gap-1">
                           {e.supportNeeded ? <Badge tone="alert">{e.supportResolved ? "Support given" : "Asked for support"}</Badge> : null}
-                          {e.confidence ? <Badge tone="info">Confidence: {e.confidence}</Badge> : null}
+                          {e.confidence ? <Badge tone="info">How sure after feedback: {e.confidence}</Badge> : null}
                         </div>
                       </header>
                       <dl className="mt-3 space-y-2">

@@ -13,7 +13,8 @@ import { StatusPill } from "~/components/teacher-progress";
 import { FormButton, FormStatus, MisconceptionBadges, OutcomeBadge, formatTime, useFormDisclosure, verdictLabel } from "~/components/teacher-timeline";
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
 import { prisma } from "~/db.server";
-import { CONFIDENCE_LABELS, neighbours } from "~/domain/timeline";
+import { confidenceLabel } from "~/domain/journal-entry";
+import { neighbours } from "~/domain/timeline";
 import { plural } from "~/domain/words";
 import { addComment, commentsOnStudent, editComment, type CommentTargetRef } from "~/models/comment.server";
 import { findTeacherProject, findTeacherStudent } from "~/models/project.server";
@@ -443,6 +444,7 @@ function AttemptCard({ item, studentName, comments }: { item: AttemptItem; stude
       <div className="mt-3">
         <p className="text-sm font-medium text-slate-800">{studentName}&apos;s answer</p>
         <p className="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 p-2 text-slate-900">{item.answerText}</p>
+        {item.confidence ? <p className="mt-1 text-sm text-slate-700">How sure before the outcome: {confidenceLabel(item.confidence)}</p> : null}
       </div>
       {item.feedback.length > 0 ? (
         <div className="mt-3 text-sm">
@@ -479,13 +481,26 @@ function ShortTextReview({ item, studentName }: { item: AttemptItem; studentName
     <div className="mt-3 rounded-md border border-slate-200 p-3 text-sm">
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
         <dt className="font-medium text-slate-800">{studentName}&apos;s self-assessment</dt>
-        <dd>{item.selfAssessment ? `${verdictLabel(item.selfAssessment.verdict)} · ${formatDateTime(item.selfAssessment.at)}` : "Not given yet"}</dd>
+        <dd>{item.selfAssessment ? `${verdictLabel(item.selfAssessment.verdict)} · ${formatDateTime(item.selfAssessment.at)}` : "Waiting for the student's check"}</dd>
         <dt className="font-medium text-slate-800">Teacher&apos;s mark</dt>
         <dd>
           {item.teacherMark ? `${verdictLabel(item.teacherMark.verdict)} · ${item.teacherMark.by} · ${formatDateTime(item.teacherMark.at)}` : "Not marked yet"}
           {item.teacherMarkCount > 1 ? <span className="text-slate-700"> (changed {item.teacherMarkCount - 1}×; the latest mark counts)</span> : null}
         </dd>
       </dl>
+      {item.checks.length > 1 ? (
+        <div className="mt-2">
+          <p className="font-medium text-slate-800">Every check, in order</p>
+          <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-slate-800">
+            {item.checks.map((c) => (
+              <li key={`${c.role}-${new Date(c.at).toISOString()}`}>
+                {c.role === "SELF" ? `${studentName} said` : `${c.by} marked`}: {verdictLabel(c.verdict)} ·{" "}
+                <time dateTime={new Date(c.at).toISOString()}>{formatDateTime(c.at)}</time>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
       <Form method="post" preventScrollReset className="mt-3" aria-labelledby={`${formId}-legend`}>
         <input type="hidden" name="formId" value={formId} />
         <input type="hidden" name="intent" value="mark-attempt" />
@@ -532,7 +547,7 @@ function JournalCard({ item, studentName, comments }: { item: JournalItem; stude
         ))}
       </dl>
       <div className="mt-3 flex flex-wrap gap-2 text-sm">
-        {item.confidence ? <Badge tone="neutral">Confidence: {CONFIDENCE_LABELS[item.confidence] ?? `${item.confidence} of 5`}</Badge> : null}
+        {item.confidence ? <Badge tone="neutral">How sure after feedback: {confidenceLabel(item.confidence) ?? `${item.confidence} of 5`}</Badge> : null}
         {item.supportNeeded ? (
           item.supportResolvedAt ? (
             <Badge tone="good">Support asked for · given {formatDateTime(item.supportResolvedAt)}</Badge>

@@ -5,6 +5,7 @@ import { ANSWER_FIELD } from "~/domain/student-path";
 
 export const ATTEMPT_INTENT = "attempt";
 export const SELF_ASSESS_INTENT = "self-assess";
+export const DISMISS_REFLECTION_INTENT = "dismiss-reflection";
 
 /**
  * An attempt at a checkpoint. The answer is checked with the same parser the
@@ -17,6 +18,12 @@ export function attemptSchema(spec: CheckpointSpec) {
       optionIds: z.array(z.string().max(100)).max(50).optional(),
       numericAnswer: z.string().max(200, "Keep the number under 200 characters.").optional(),
       textAnswer: z.string().optional(),
+      confidence: z
+        .number({ error: "Choose how sure you are from 1 to 5, or no rating." })
+        .int("Choose how sure you are from 1 to 5, or no rating.")
+        .min(1, "Choose how sure you are from 1 to 5, or no rating.")
+        .max(5, "Choose how sure you are from 1 to 5, or no rating.")
+        .optional(),
     })
     .superRefine((value, ctx) => {
       const parsed = parseAnswer(spec, { optionIds: value.optionIds, value: value.numericAnswer, text: value.textAnswer });

@@ -71,7 +71,7 @@ test("teacher builds a project; a student fails, reflects, revises; the teacher 
   await student.getByLabel("What did I learn?").fill("Charge goes all the way round; the bulb uses energy, not charge.");
   await student.getByLabel("What support do I need?").fill("Could we measure it with two ammeters?");
   await student.getByLabel("I'd like support with this").check();
-  await student.getByLabel("4 — fairly sure").check();
+  await student.getByRole("group", { name: /How sure do you feel about this now/ }).getByLabel("4 — fairly sure").check();
   await student.getByRole("button", { name: "Add to journal" }).click();
   await expect(student.getByText("Added to your journal.").first()).toBeVisible();
 

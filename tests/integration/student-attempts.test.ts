@@ -481,3 +481,50 @@ describe("who may see and do what", () => {
     expect((await overview(cookie)).status).toBe(404);
   });
 });
+
+describe("the rules of a student's own check (decision 007)", () => {
+  it("'not yet' is not flipped to 'got it' on the same attempt, 'got it' may become 'not yet', and every check is kept", async () => {
+    const { project, text, cookie } = await setup();
+    const cp = paths(project.id, text.id);
+    const id = attemptIdFrom((await cp.attempt(cookie, { textAnswer: "It keeps going." })).location);
+    let res = await cp.view(cookie, `?attempt=${id}`);
+    expect(res.data.selected.selfCheck).toEqual({ status: "pending", allowed: ["GOT_IT", "NOT_YET"] });
+
+    expect((await cp.send(cookie, { intent: "self-assess", attemptId: id, verdict: "GOT_IT" })).status).toBe(302);
+    expect((await cp.send(cookie, { intent: "self-assess", attemptId: id, verdict: "GOT_IT" })).status).toBe(400);
+    expect((await cp.send(cookie, { intent: "self-assess", attemptId: id, verdict: "NOT_YET" })).status).toBe(302);
+    const flip = await cp.send(cookie, { intent: "self-assess", attemptId: id, verdict: "GOT_IT" });
+    expect(flip.status).toBe(400);
+    expect(flip.data.reply.error[""][0]).toMatch(/Revise your answer/);
+    res = await cp.view(cookie, `?attempt=${id}`);
+    expect(res.data.selected).toMatchObject({ outcome: "NOT_YET", selfCheck: { status: "closed", reason: "said-not-yet" } });
+    const checks = await prisma.attemptReview.findMany({ where: { attemptId: id }, orderBy: { createdAt: "asc" } });
+    expect(checks.map((c) => c.verdict)).toEqual(["GOT_IT", "NOT_YET"]);
+  });
+});
+
+describe("reflections on a 'not yet' wait until written or dismissed", () => {
+  it("marks each 'not yet' in the history as waiting, and only the student can dismiss their own", async () => {
+    const { project, choice, cookie, classroom } = await setup();
+    const cp = paths(project.id, choice.id);
+    const first = attemptIdFrom((await cp.attempt(cookie, { optionIds: "b", confidence: "5" })).location);
+    const page = await cp.view(cookie);
+    expect(page.data.history[0]).toMatchObject({ id: first, reflection: "pending", confidence: 5 });
+
+    const other = await createStudent();
+    await enroll(classroom.id, other.id);
+    const foreign = await cp.send(await cookieFor(other.id), { intent: "dismiss-reflection", attemptId: first });
+    expect(foreign.status).toBe(400);
+    expect(await prisma.reflectionDismissal.count()).toBe(0);
+
+    const dismissed = await cp.send(cookie, { intent: "dismiss-reflection", attemptId: first });
+    expect(dismissed.status).toBe(302);
+    expect((await cp.send(cookie, { intent: "dismiss-reflection", attemptId: first })).status).toBe(302);
+    expect(await prisma.reflectionDismissal.count()).toBe(1);
+    expect((await cp.view(cookie)).data.history[0]).toMatchObject({ id: first, reflection: "dismissed" });
+
+    const bad = await cp.attempt(cookie, { optionIds: "b", confidence: "9" });
+    expect(bad.status).toBe(400);
+    expect(bad.data.reply.error.confidence[0]).toMatch(/1 to 5/);
+  });
+});
