@@ -1,6 +1,7 @@
-// The figures on the insight pages agree with themselves, on the demo project:
-// a short-text checkpoint's groups (correct answers apart from the groups
-// offered for naming, group statistics that add up).
+// The figures and quotes on the insight pages agree with themselves, on the
+// demo project: a short-text checkpoint's groups (correct answers apart from
+// the groups offered for naming, group statistics that add up) and journal
+// quotes shown once per section.
 // E2E_PORT=3203 npx playwright test tests/e2e/insight-numbers.spec.ts
 import type { Locator, Page } from "@playwright/test";
 import { DEMO_TEACHER, expect, expectNoSeriousA11yViolations, logIn, test } from "./fixtures";
@@ -70,4 +71,36 @@ test("correct short answers are shown apart, never offered as a misconception, a
 
   await page.screenshot({ path: test.info().outputPath("checkpoint-groups.png"), fullPage: true });
   await expectNoSeriousA11yViolations(page);
+});
+
+/** The innermost section under a heading. */
+const section = (page: Page, heading: string) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { name: heading, exact: true }) }).last();
+
+/** The quotes of one part of a page, as shown. */
+async function quotesIn(section: Locator) {
+  return (await section.locator("blockquote").allInnerTexts()).map(squash);
+}
+
+test("a journal quote is shown once per section of the overview and the debrief", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openOverview(page);
+
+  const top = section(page, "Top misconceptions");
+  const topQuotes = await quotesIn(top);
+  expect(topQuotes.length).toBeGreaterThan(1);
+  expect(topQuotes).toEqual([...new Set(topQuotes)]);
+
+  const reflections = section(page, "Reflection signals");
+  const reflectionQuotes = await quotesIn(reflections);
+  expect(reflectionQuotes.length).toBeGreaterThan(1);
+  expect(reflectionQuotes).toEqual([...new Set(reflectionQuotes)]);
+  await top.screenshot({ path: test.info().outputPath("top-misconceptions.png") });
+  await reflections.screenshot({ path: test.info().outputPath("reflections.png") });
+
+  await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Class debrief" }).click();
+  const learned = page.getByRole("region", { name: "What we learned together" });
+  await expect(learned).toBeVisible();
+  const learnedQuotes = await quotesIn(learned);
+  expect(learnedQuotes).toEqual([...new Set(learnedQuotes)]);
 });
