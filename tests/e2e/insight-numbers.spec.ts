@@ -102,5 +102,6 @@ test("a journal quote is shown once per section of the overview and the debrief"
   const learned = page.getByRole("region", { name: "What we learned together" });
   await expect(learned).toBeVisible();
   const learnedQuotes = await quotesIn(learned);
+  await learned.screenshot({ path: test.info().outputPath("debrief-learned.png") });
   expect(learnedQuotes).toEqual([...new Set(learnedQuotes)]);
 });
