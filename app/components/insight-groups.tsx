@@ -7,6 +7,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { Form } from "@remix-run/react";
 import { useEffect, useState, type ReactNode, type SyntheticEvent } from "react";
 import { ErrorList, Field, SelectField, TextareaField } from "~/components/form";
+import { GroupFigures } from "~/components/insight-correct-answers";
 import { FormButton, OutcomeBadge } from "~/components/teacher-timeline";
 import { Badge } from "~/components/ui";
 import type { Outcome } from "~/domain/grading";
@@ -398,11 +399,7 @@ export function GroupCard({
         ) : null}
       </div>
 
-      <p className="mt-3 text-sm text-slate-800">
-        {plural(group.size, "answer")} from {plural(group.students, "student")}; {group.studentsGotItLater} of them later got the checkpoint. Outcomes: {group.outcomes.gotIt} got it, {group.outcomes.notYet} not yet,{" "}
-        {group.outcomes.waiting} waiting for a check.
-        {membership?.movedOut ? ` You moved ${plural(membership.movedOut, "answer")} out of this group.` : ""}
-      </p>
+      <GroupFigures group={group} after={membership?.movedOut ? ` You moved ${plural(membership.movedOut, "answer")} out of this group.` : undefined} />
       {group.keyTerms.length ? (
         <p className="mt-1 text-sm text-slate-800">
           <span className="font-medium">Key terms:</span> {group.keyTerms.join(", ")}

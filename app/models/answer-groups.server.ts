@@ -13,7 +13,7 @@
 // The actions take a context whose projectId and checkpointId were checked so,
 // and keep them in every `where`.
 import { prisma } from "~/db.server";
-import { isCheckpointKind, parseSpec } from "~/domain/checkpoint-spec";
+import { isCheckpointKind, parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import {
   assembleTextGroups,
   clusterTagWrite,
@@ -29,7 +29,7 @@ import {
   type NamedGroupMatch,
 } from "~/domain/insight/answer-groups";
 import { checkpointInsights, classifyNumericError, type CheckpointInsight, type TextGroupInput } from "~/domain/insight/checkpoints";
-import { prepare } from "~/domain/insight/prepare";
+import { attemptCorrectBy, correctBy, prepare, settleOutcome } from "~/domain/insight/prepare";
 import type { CheckpointRow, ProjectData } from "~/domain/insight/types";
 import { Prisma } from "~/generated/prisma/client";
 import { wantsNewMisconception, type MergeGroupsInput, type NameGroupInput } from "~/schemas/answer-groups";
@@ -60,9 +60,14 @@ function remember(checkpointId: string, entry: CacheEntry) {
   if (cache.size > MAX_CACHED_CHECKPOINTS) cache.delete(cache.keys().next().value!);
 }
 
-/** One cheap fingerprint per checkpoint: three aggregate queries, whatever the class size. */
+/**
+ * One cheap fingerprint per checkpoint: four aggregate queries, whatever the
+ * class size. Reviews count because a got-it (the teacher's mark or the
+ * student's own) takes an answer out of the groups into the correct answers;
+ * reviews are only ever added, so their number is enough.
+ */
 async function fingerprints(checkpointIds: string[]): Promise<Map<string, string>> {
-  const [attempts, groups, members] = await Promise.all([
+  const [attempts, groups, members, reviews] = await Promise.all([
     prisma.attempt.groupBy({
       by: ["checkpointId"],
       where: { checkpointId: { in: checkpointIds } },
@@ -76,12 +81,17 @@ async function fingerprints(checkpointIds: string[]): Promise<Map<string, string
       _count: { _all: true },
       _max: { updatedAt: true },
     }),
+    prisma.$queryRaw<{ checkpointId: string; reviews: number | bigint }[]>`
+      SELECT a."checkpointId" AS "checkpointId", COUNT(*) AS "reviews"
+      FROM "AttemptReview" r JOIN "Attempt" a ON a."id" = r."attemptId"
+      WHERE a."checkpointId" IN (${Prisma.join(checkpointIds)})
+      GROUP BY a."checkpointId"`,
   ]);
   const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
   const parts = new Map(
     checkpointIds.map((id) => [
       id,
-      { attempts: 0, latestAttemptAt: null as Date | null, groups: 0, latestGroupAt: null as Date | null, members: 0, latestMemberAt: null as Date | null },
+      { attempts: 0, latestAttemptAt: null as Date | null, groups: 0, latestGroupAt: null as Date | null, members: 0, latestMemberAt: null as Date | null, reviews: 0 },
     ]),
   );
   for (const a of attempts) {
@@ -89,6 +99,10 @@ async function fingerprints(checkpointIds: string[]): Promise<Map<string, string
     if (!p) continue;
     p.attempts = a._count._all;
     p.latestAttemptAt = a._max.createdAt;
+  }
+  for (const r of reviews) {
+    const p = parts.get(r.checkpointId);
+    if (p) p.reviews = Number(r.reviews);
   }
   const checkpointOfGroup = new Map<string, string>();
   for (const g of groups) {
@@ -108,15 +122,40 @@ async function fingerprints(checkpointIds: string[]): Promise<Map<string, string
 
 async function computeGroups(checkpointId: string): Promise<TextGroupInput[]> {
   const [attempts, confirmed] = await Promise.all([
-    prisma.attempt.findMany({ where: { checkpointId }, select: { id: true, answer: true } }),
+    prisma.attempt.findMany({
+      where: { checkpointId },
+      select: {
+        id: true,
+        answer: true,
+        outcome: true,
+        checkpointVersion: { select: { spec: true } },
+        reviews: { select: { role: true, verdict: true, createdAt: true } },
+      },
+    }),
     prisma.answerGroup.findMany({
       where: { checkpointId },
       select: { id: true, label: true, misconceptionId: true, createdAt: true, members: { select: { attemptId: true, excluded: true } } },
     }),
   ]);
   stats.computed++;
+  const specs = new Map<string, CheckpointSpec | null>();
+  const specOf = (json: string) => {
+    if (!specs.has(json)) {
+      try {
+        specs.set(json, parseSpec(json));
+      } catch {
+        specs.set(json, null);
+      }
+    }
+    return specs.get(json) ?? null;
+  };
   return assembleTextGroups(
-    attempts.map((a) => ({ id: a.id, text: a.answer })),
+    attempts.map((a) => {
+      const spec = specOf(a.checkpointVersion.spec);
+      // Correct answers are shown apart, never offered for naming as a misconception.
+      const correct = spec !== null && correctBy(settleOutcome(a.outcome, a.reviews), a.answer, spec) !== null;
+      return { id: a.id, text: a.answer, correct };
+    }),
     confirmed,
   );
 }
@@ -243,6 +282,8 @@ export async function loadCheckpointInsight(projectId: string, checkpointId: str
     number: a.number,
     text: a.answer,
     outcome: a.outcome,
+    /** Why the answer counts as correct, or null (see correctBy). */
+    correctBy: attemptCorrectBy(prepared, a),
     createdAt: new Date(a.at).toISOString(),
     /** Misconceptions the attempt shows now, with where each came from. */
     tags: a.misconceptionIds.map((id) => ({

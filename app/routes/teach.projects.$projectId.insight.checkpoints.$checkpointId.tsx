@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
 import { GroupCard, MergeGroupsForm, groupAnchor, type AnswerItem, type GroupActionData } from "~/components/insight-groups";
+import { CorrectAnswersCard } from "~/components/insight-correct-answers";
 import { ChoiceDistributionView, NumericDistributionView, SummaryList } from "~/components/insight-groups-distributions";
 import { InsightNav, insightPath } from "~/components/insight-ui";
 import { ProjectNav } from "~/components/project-nav";
@@ -160,8 +161,11 @@ export default function CheckpointInsightPage() {
           return [...detail.groups].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
         })()
       : [];
-  const confirmed = groups.filter((g) => g.confirmed);
-  const suggested = groups.filter((g) => !g.confirmed);
+  // The correct answers are shown apart: never offered for naming, merging or moving answers out.
+  const correct = groups.find((g) => g.correct) ?? null;
+  const named = groups.filter((g) => !g.correct);
+  const confirmed = named.filter((g) => g.confirmed);
+  const suggested = named.filter((g) => !g.confirmed);
 
   return (
     <>
@@ -227,16 +231,18 @@ export default function CheckpointInsightPage() {
                 Groups of answers
               </h2>
               <p className="text-sm text-slate-700">
-                {detail.attempts.all} answers, read as {groups.length} {groups.length === 1 ? "group" : "groups"}: {confirmed.length} kept by you, {suggested.length}{" "}
-                suggested by the machine. Name a group as a misconception to tag its answers and every new answer close to them; students then see the
+                {detail.attempts.all} answers
+                {correct ? `, ${correct.size} of them correct (shown last, apart from the groups)` : ""}. The{" "}
+                {correct ? "others are" : "answers are"} read as {named.length} {named.length === 1 ? "group" : "groups"}: {confirmed.length} kept by you,{" "}
+                {suggested.length} suggested by the machine. Name a group as a misconception to tag its answers and every new answer close to them; students then see the
                 misconception&apos;s next step. Tags you set or remove yourself are never changed by the machine.
               </p>
               <div className="mt-4">
-                <MergeGroupsForm actionData={actionData} count={groups.length} />
+                <MergeGroupsForm actionData={actionData} count={named.length} />
               </div>
             </div>
             {groups.length === 0 ? <EmptyState>No answers yet. Groups appear as soon as students answer.</EmptyState> : null}
-            {groups.map((g) => (
+            {named.map((g) => (
               <GroupCard
                 key={g.id}
                 group={g}
@@ -246,9 +252,10 @@ export default function CheckpointInsightPage() {
                 actionData={actionData}
                 showAll={d.show === g.id}
                 showAllHref={`${base}?show=${encodeURIComponent(g.id)}#${groupAnchor(g.id)}`}
-                canMerge={groups.length >= 2}
+                canMerge={named.length >= 2}
               />
             ))}
+            {correct ? <CorrectAnswersCard group={correct} answers={new Map(d.answers.map((a) => [a.id, a]))} projectId={d.project.id} checkpointId={d.checkpoint.id} /> : null}
           </section>
         ) : null}
       </div>

@@ -16,10 +16,11 @@ export function confirmedGroupKey(answerGroupId: string): string {
 
 export type GroupKey = { kind: "confirmed"; answerGroupId: string } | { kind: "machine"; id: string };
 
-/** Reads a group id from a form: a confirmed group (`g:<id>`) or a machine group; null when empty. */
+/** Reads a group id from a form: a confirmed group (`g:<id>`) or a machine group; null when empty or the correct answers. */
 export function parseGroupKey(key: string): GroupKey | null {
   const value = key.trim();
-  if (!value) return null;
+  // The correct answers are one group on the page, but not one to name, merge or move answers out of.
+  if (!value || value === CORRECT_GROUP_ID) return null;
   if (value.startsWith(CONFIRMED_PREFIX)) {
     const answerGroupId = value.slice(CONFIRMED_PREFIX.length);
     return answerGroupId ? { kind: "confirmed", answerGroupId } : null;
@@ -34,7 +35,17 @@ export interface AnswerText {
   /** The attempt's id. */
   id: string;
   text: string;
+  /**
+   * A correct answer (got it by the rule or the teacher's mark, the model
+   * answer, or the student's own "got it": see correctBy in prepare.ts). Correct
+   * answers are not clustered: they are shown apart, never offered for naming
+   * as a misconception.
+   */
+  correct?: boolean;
 }
+
+/** The id of the group of correct answers: not a clustering id, not a confirmed group's. */
+export const CORRECT_GROUP_ID = "correct";
 
 export interface ConfirmedGroupRow {
   id: string;
@@ -62,9 +73,12 @@ export function describeAnswers(answers: readonly AnswerText[]): { representativ
 /**
  * The groups of one short-text checkpoint: the teacher-confirmed groups (their
  * members not moved out; an answer counts in the first group that holds it),
- * then the machine's clusters of every answer no confirmed group holds.
- * Deterministic: confirmed groups in the order they were made, machine groups
- * largest first (ties by id); member ids sorted.
+ * then the machine's clusters of every other answer that is not correct, and
+ * last the correct answers no confirmed group holds, as one group
+ * (CORRECT_GROUP_ID, `correct: true`) that is never offered for naming.
+ * Every answer is in exactly one group. Deterministic: confirmed groups in
+ * the order they were made, machine groups largest first (ties by id); member
+ * ids sorted.
  */
 export function assembleTextGroups(
   answers: readonly AnswerText[],
@@ -92,7 +106,8 @@ export function assembleTextGroups(
       ...described,
     });
   }
-  const remaining = answers.filter((a) => !claimed.has(a.id));
+  const remaining = answers.filter((a) => !claimed.has(a.id) && !a.correct);
+  const correct = answers.filter((a) => !claimed.has(a.id) && a.correct);
   for (const g of clusterAnswers(remaining, options)) {
     result.push({
       id: g.id,
@@ -102,6 +117,18 @@ export function assembleTextGroups(
       confirmed: false,
       representatives: g.representatives.map((r) => r.text),
       keyTerms: g.keyTerms,
+    });
+  }
+  if (correct.length > 0) {
+    const attemptIds = correct.map((a) => a.id).sort(byString);
+    result.push({
+      id: CORRECT_GROUP_ID,
+      attemptIds,
+      label: "Correct answers",
+      misconceptionId: null,
+      confirmed: false,
+      correct: true,
+      ...describeAnswers(attemptIds.map((id) => ({ id, text: textOf.get(id)! }))),
     });
   }
   return result;
@@ -122,16 +149,21 @@ export interface FingerprintParts {
   latestGroupAt: Date | null;
   members: number;
   latestMemberAt: Date | null;
+  /** Reviews of the checkpoint's attempts (a got-it makes an answer correct); left out, the fingerprint reads as before. */
+  reviews?: number;
 }
 
 /**
  * A cheap summary of what a checkpoint's groups depend on: its attempts (which
- * are never changed, only added) and the teacher's group decisions. The same
+ * are never changed, only added), their reviews (which decide which answers are
+ * correct; also only added) and the teacher's group decisions. The same
  * fingerprint means the same groups.
  */
 export function groupsFingerprint(p: FingerprintParts): string {
   const t = (d: Date | null) => (d ? d.getTime() : 0);
-  return [p.attempts, t(p.latestAttemptAt), p.groups, t(p.latestGroupAt), p.members, t(p.latestMemberAt)].join(":");
+  const parts = [p.attempts, t(p.latestAttemptAt), p.groups, t(p.latestGroupAt), p.members, t(p.latestMemberAt)];
+  if (p.reviews !== undefined) parts.push(p.reviews);
+  return parts.join(":");
 }
 
 // ---------------------------------------------------------------------------

@@ -158,6 +158,44 @@ describe("textDistribution", () => {
     });
     expect(d.groups![1].representatives).toEqual(["The forces cancel out, so nothing changes", "balanced forces mean constant velocity"]);
   });
+
+  it("splits a group's students three ways: got it with this answer, got it on a later attempt, not yet", () => {
+    // g2 holds two got-its (Ana's own "got it", Ben's teacher-marked one): nobody "later" got the checkpoint,
+    // because both got it with the answer itself — the figures the issue found contradicting themselves.
+    const d = textDistribution(p, "c3", [
+      { id: "g1", attemptIds: ["b5", "w4"] },
+      { id: "g2", attemptIds: ["a6", "b6"], correct: true },
+    ]);
+    const [g1, g2] = d.groups!;
+    expect([g1.id, g1.studentsGotItWithThis, g1.studentsGotItLater, g1.studentsNotYet, g1.correct]).toEqual(["g1", 0, 1, 1, false]);
+    expect([g2.id, g2.studentsGotItWithThis, g2.studentsGotItLater, g2.studentsNotYet, g2.correct]).toEqual(["g2", 2, 0, 0, true]);
+    expect(g2.outcomes).toEqual({ gotIt: 2, notYet: 0, waiting: 0 });
+    expect(g2.correctBy).toEqual({ RULE: 0, TEACHER: 1, MODEL_ANSWER: 0, SELF: 1 });
+    expect(g1.correctBy).toBeNull();
+  });
+
+  it("counts an answer in the first group that holds it, so the groups add up to the checkpoint", () => {
+    const d = textDistribution(p, "c3", [
+      { id: "g1", attemptIds: ["a6", "b5"] },
+      { id: "g2", attemptIds: ["b5", "b6", "w4"] },
+    ]);
+    expect(d.groups!.map((g) => [g.id, g.attemptIds])).toEqual([
+      ["g1", ["a6", "b5"]],
+      ["g2", ["b6", "w4"]],
+    ]);
+    expect(d.groups!.reduce((n, g) => n + g.size, 0)).toBe(d.attempts.all);
+  });
+
+  it("never names the correct answers as a misconception and lists them last", () => {
+    const d = textDistribution(p, "c3", [
+      { id: "correct", attemptIds: ["a6", "b6", "b5"], correct: true, misconceptionId: "m3" },
+      { id: "g", attemptIds: ["w4"] },
+    ]);
+    expect(d.groups!.map((g) => [g.id, g.misconceptionId])).toEqual([
+      ["g", null],
+      ["correct", null],
+    ]);
+  });
 });
 
 describe("checkpointInsights", () => {

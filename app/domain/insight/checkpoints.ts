@@ -4,7 +4,7 @@
 import type { CheckpointKind, NumericSpec } from "~/domain/checkpoint-spec";
 import { withinTolerance } from "~/domain/grading";
 import { recognizeNumericError, SHAPE_LABELS } from "./numeric-patterns";
-import type { Prepared, PreparedAttempt, PreparedPath } from "./prepare";
+import { attemptCorrectBy, type CorrectBy, type Prepared, type PreparedAttempt, type PreparedPath } from "./prepare";
 import { median } from "./stats";
 
 /** A count over first attempts and over all attempts. */
@@ -137,6 +137,8 @@ export interface TextGroupInput {
   keyTerms?: string[];
   /** The teacher confirmed the group (named, merged or edited it); machine groups leave it out or false. */
   confirmed?: boolean;
+  /** The correct answers (see assembleTextGroups): shown apart, never offered for naming as a misconception. */
+  correct?: boolean;
 }
 
 export interface TextGroupInsight {
@@ -146,12 +148,23 @@ export interface TextGroupInsight {
   misconceptionName: string | null;
   /** The teacher confirmed the group (see TextGroupInput.confirmed). */
   confirmed: boolean;
+  /** The correct answers of the checkpoint (see TextGroupInput.correct). */
+  correct: boolean;
   /** Attempts in the group. */
   size: number;
   students: number;
-  /** Students of the group who got the checkpoint on a later attempt. */
+  /**
+   * The group's students split three ways (the three add up to `students`):
+   * one of their answers in the group was itself a got-it; else a got-it came
+   * on a later attempt, after their last answer in the group; else neither yet.
+   */
+  studentsGotItWithThis: number;
   studentsGotItLater: number;
+  studentsNotYet: number;
+  /** The group's answers by the outcome that counts (they add up to `size`). */
   outcomes: { gotIt: number; notYet: number; waiting: number };
+  /** Correct answers only: on whose word each is correct, see correctBy in prepare.ts (they add up to `size` while the groups are fresh). */
+  correctBy: Record<CorrectBy, number> | null;
   representatives: string[];
   keyTerms: string[];
   attemptIds: string[];
@@ -436,41 +449,66 @@ export function textDistribution(prepared: Prepared, checkpointId: string, group
   }
   if (!groups) return { kind: "SHORT_TEXT", attempts, outcomes, groups: null };
   const onCheckpoint = new Map((prepared.attemptsByCheckpoint.get(checkpointId) ?? []).map((a) => [a.id, a]));
+  // An answer counts in the first group that holds it, so the groups' figures add up to the checkpoint's.
+  const counted = new Set<string>();
   const result: TextGroupInsight[] = groups.map((g) => {
-    const members = g.attemptIds
-      .map((id) => onCheckpoint.get(id))
-      .filter((a): a is PreparedAttempt => Boolean(a && a.checkpointId === checkpointId));
+    const members: PreparedAttempt[] = [];
+    for (const id of g.attemptIds) {
+      const a = onCheckpoint.get(id);
+      if (!a || counted.has(id)) continue;
+      counted.add(id);
+      members.push(a);
+    }
     const groupOutcomes = { gotIt: 0, notYet: 0, waiting: 0 };
-    const earliest = new Map<string, number>();
+    // Per student: whether an answer of theirs in the group was a got-it, and the index of their last one in it.
+    const byStudent = new Map<string, { gotIt: boolean; last: number }>();
     for (const a of members) {
       if (a.outcome === "GOT_IT") groupOutcomes.gotIt++;
       else if (a.outcome === "NOT_YET") groupOutcomes.notYet++;
       else groupOutcomes.waiting++;
-      const seen = earliest.get(a.studentId);
-      if (seen === undefined || a.number < seen) earliest.set(a.studentId, a.number);
+      const seen = byStudent.get(a.studentId);
+      if (!seen) byStudent.set(a.studentId, { gotIt: a.outcome === "GOT_IT", last: a.index });
+      else {
+        seen.gotIt ||= a.outcome === "GOT_IT";
+        seen.last = Math.max(seen.last, a.index);
+      }
     }
+    let studentsGotItWithThis = 0;
     let studentsGotItLater = 0;
-    for (const [studentId, number] of earliest) {
-      const path = paths.get(studentId);
-      if (path && path.lastGotIt >= 0 && path.attempts[path.lastGotIt].number > number) studentsGotItLater++;
+    for (const [studentId, s] of byStudent) {
+      if (s.gotIt) studentsGotItWithThis++;
+      else if ((paths.get(studentId)?.lastGotIt ?? -1) > s.last) studentsGotItLater++;
     }
-    const misconceptionId = g.misconceptionId && prepared.misconceptions.has(g.misconceptionId) ? g.misconceptionId : null;
+    let correctCounts: Record<CorrectBy, number> | null = null;
+    if (g.correct) {
+      correctCounts = { RULE: 0, TEACHER: 0, MODEL_ANSWER: 0, SELF: 0 };
+      for (const a of members) {
+        const by = attemptCorrectBy(prepared, a);
+        if (by) correctCounts[by]++;
+      }
+    }
+    const misconceptionId = !g.correct && g.misconceptionId && prepared.misconceptions.has(g.misconceptionId) ? g.misconceptionId : null;
     return {
       id: g.id,
       label: g.label ?? null,
       misconceptionId,
       misconceptionName: misconceptionId ? prepared.misconceptions.get(misconceptionId)!.name : null,
       confirmed: g.confirmed === true,
+      correct: g.correct === true,
       size: members.length,
-      students: earliest.size,
+      students: byStudent.size,
+      studentsGotItWithThis,
       studentsGotItLater,
+      studentsNotYet: byStudent.size - studentsGotItWithThis - studentsGotItLater,
       outcomes: groupOutcomes,
+      correctBy: correctCounts,
       representatives: g.representatives ?? members.slice(0, 3).map((a) => a.answer),
       keyTerms: g.keyTerms ?? [],
       attemptIds: members.map((a) => a.id),
     };
   });
-  result.sort((a, b) => b.size - a.size || a.id.localeCompare(b.id));
+  // The correct answers last; the others largest first.
+  result.sort((a, b) => Number(a.correct) - Number(b.correct) || b.size - a.size || a.id.localeCompare(b.id));
   return { kind: "SHORT_TEXT", attempts, outcomes, groups: result };
 }
 

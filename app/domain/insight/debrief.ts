@@ -9,6 +9,7 @@ import type { TextGroupInput } from "./checkpoints";
 import { indexEpisodes, type Episode } from "./episodes";
 import { misconceptionInsights } from "./misconceptions";
 import type { Prepared, PreparedAttempt, PreparedJournal } from "./prepare";
+import { assignQuotes, reflectedAttempt, reflectedMisconceptions } from "./reflections";
 import type { JournalResponse } from "./types";
 
 /** What the teacher wrote about a misconception (not part of the analysis input). */
@@ -263,55 +264,57 @@ export function learningLine(responses: readonly JournalResponse[]): { text: str
   return pick ? { text: pick.answer.trim(), question: pick.question } : null;
 }
 
+/**
+ * Quotes for "what we learned together": entries that reflect on a
+ * misconception (reflectedMisconceptions: their attempt's tags) which the writer
+ * then worked through on that checkpoint, newest first. The misconceptions take
+ * turns so every one gets a voice before any gets a second; an entry and a text
+ * are quoted once, under a misconception its attempt shows.
+ */
 function learnedQuotes(
   prepared: Prepared,
   order: readonly { misconceptionId: string; name: string }[],
   episodesByMisconception: Map<string, Episode[]>,
   options: { max: number; length: number; anonymise: (t: string) => string },
 ): DebriefQuote[] {
-  const journalsByStudentCheckpoint = new Map<string, PreparedJournal[]>();
-  for (const j of prepared.journals) {
-    if (!j.linkedCheckpointId) continue;
-    const key = `${j.studentId}\u0000${j.linkedCheckpointId}`;
-    const list = journalsByStudentCheckpoint.get(key);
-    if (list) list.push(j);
-    else journalsByStudentCheckpoint.set(key, [j]);
-  }
-  // Each misconception's candidate entries, newest first (ties by id, so the page is the same on every view).
-  const candidates = order.map((m) => {
-    const list: PreparedJournal[] = [];
+  const workedThrough = new Set<string>();
+  for (const m of order) {
     for (const e of episodesByMisconception.get(m.misconceptionId) ?? []) {
-      if (e.gotIt) list.push(...(journalsByStudentCheckpoint.get(`${e.studentId}\u0000${e.checkpointId}`) ?? []));
-    }
-    return list.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id));
-  });
-  // Round-robin over the misconceptions, so every one gets a voice before any gets a second.
-  const usedEntries = new Set<string>();
-  const usedTexts = new Set<string>();
-  const next = order.map(() => 0);
-  const result: DebriefQuote[] = [];
-  let progressed = true;
-  while (result.length < options.max && progressed) {
-    progressed = false;
-    for (let k = 0; k < order.length && result.length < options.max; k++) {
-      const list = candidates[k];
-      while (next[k] < list.length) {
-        const j = list[next[k]++];
-        if (usedEntries.has(j.id)) continue;
-        const line = learningLine(j.responses);
-        if (!line || STILL_UNSURE.test(line.text)) continue;
-        const text = quoteOf(line.text, options.anonymise, options.length);
-        const key = normaliseKey(text);
-        if (!text || usedTexts.has(key)) continue;
-        usedEntries.add(j.id);
-        usedTexts.add(key);
-        result.push({ text, misconceptionName: order[k].name, question: line.question });
-        progressed = true;
-        break;
-      }
+      if (e.gotIt) workedThrough.add(`${m.misconceptionId}\u0000${e.studentId}\u0000${e.checkpointId}`);
     }
   }
-  return result;
+  const rank = new Map(order.map((m, i) => [m.misconceptionId, i]));
+  const candidates: PreparedJournal[][] = order.map(() => []);
+  for (const j of prepared.journals) {
+    const attempt = reflectedAttempt(prepared, j);
+    if (!attempt) continue;
+    for (const m of reflectedMisconceptions(prepared, j)) {
+      const k = rank.get(m);
+      if (k !== undefined && workedThrough.has(`${m}\u0000${j.studentId}\u0000${attempt.checkpointId}`)) candidates[k].push(j);
+    }
+  }
+  // Newest first, ties by id, so the page is the same on every view.
+  for (const list of candidates) list.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id));
+  const read = (j: PreparedJournal) => {
+    const line = learningLine(j.responses);
+    if (!line || STILL_UNSURE.test(line.text)) return null;
+    const text = quoteOf(line.text, options.anonymise, options.length);
+    return text ? { text, question: line.question } : null;
+  };
+  const picked = assignQuotes(candidates, read, { perList: Infinity, max: options.max, id: (j) => j.id });
+  // In the order the turns were taken: first quotes of each misconception, then second ones, ….
+  const result: DebriefQuote[] = [];
+  for (let round = 0; result.length < options.max; round++) {
+    let any = false;
+    picked.forEach((list, k) => {
+      const q = list[round];
+      if (!q) return;
+      any = true;
+      result.push({ text: q.text, misconceptionName: order[k].name, question: q.question });
+    });
+    if (!any) break;
+  }
+  return result.slice(0, options.max);
 }
 
 // ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // misconceptions it shows. Pure.
 import type { CheckpointSpec, ChoiceOption } from "~/domain/checkpoint-spec";
 import { parseNumber, withinTolerance, type Outcome } from "~/domain/grading";
+import { normalizeAnswer } from "./text-normalize";
 import type { CheckpointRow, JournalRow, MisconceptionRow, ProjectData, ReviewRow, StudentRow, TagRow } from "./types";
 
 export interface PreparedVersion {
@@ -33,6 +34,8 @@ export interface PreparedAttempt {
   value: number | null;
   /** The outcome that counts (auto-checked, else teacher mark, else self-assessment), null while waiting. */
   outcome: Outcome | null;
+  /** Who settled that outcome: the checkpoint's rule, the teacher's mark, or the student's self-assessment. */
+  outcomeBy: OutcomeSource | null;
   /** Misconceptions the attempt shows after teacher corrections, in project order. */
   misconceptionIds: string[];
   /** A "not yet" followed by a got-it on the same checkpoint. */
@@ -144,12 +147,24 @@ export function effectiveMisconceptions(tagRows: readonly TagRow[], implied: rea
   return result;
 }
 
-/** The outcome that counts, as effectiveOutcome (progress.ts) decides it, without copying the reviews. */
-function settleOutcome(outcome: string | null, reviews: readonly ReviewRow[] | undefined): Outcome | null {
-  if (outcome === "GOT_IT" || outcome === "NOT_YET") return outcome;
-  if (!reviews) return null;
-  let teacher: ReviewRow | undefined;
-  let self: ReviewRow | undefined;
+/** Who settled an attempt's outcome: the checkpoint's own rule (auto-checked), the teacher's mark, the student's self-assessment. */
+export type OutcomeSource = "RULE" | "TEACHER" | "SELF";
+
+const WAITING: { outcome: null; by: null } = { outcome: null, by: null };
+const RULE_GOT_IT = { outcome: "GOT_IT", by: "RULE" } as const;
+const RULE_NOT_YET = { outcome: "NOT_YET", by: "RULE" } as const;
+
+/** The outcome that counts, as effectiveOutcome (progress.ts) decides it, and who settled it; without copying the reviews. */
+export function settleOutcome(
+  outcome: string | null,
+  reviews: readonly Pick<ReviewRow, "role" | "verdict" | "createdAt">[] | undefined,
+): { outcome: Outcome | null; by: OutcomeSource | null } {
+  if (outcome === "GOT_IT") return RULE_GOT_IT;
+  if (outcome === "NOT_YET") return RULE_NOT_YET;
+  if (!reviews) return WAITING;
+  type Review = Pick<ReviewRow, "role" | "verdict" | "createdAt">;
+  let teacher: Review | undefined;
+  let self: Review | undefined;
   for (const r of reviews) {
     if (r.role === "TEACHER") {
       if (!teacher || r.createdAt.getTime() >= teacher.createdAt.getTime()) teacher = r;
@@ -157,8 +172,41 @@ function settleOutcome(outcome: string | null, reviews: readonly ReviewRow[] | u
       if (!self || r.createdAt.getTime() >= self.createdAt.getTime()) self = r;
     }
   }
-  const verdict = teacher?.verdict ?? self?.verdict;
-  return verdict === "GOT_IT" || verdict === "NOT_YET" ? verdict : null;
+  const decided = teacher ?? self;
+  const verdict = decided?.verdict;
+  return verdict === "GOT_IT" || verdict === "NOT_YET" ? { outcome: verdict, by: decided === teacher ? "TEACHER" : "SELF" } : WAITING;
+}
+
+/** Why an answer counts as correct: got it by the rule, the teacher's mark or the student's own assessment, or it is the model answer. */
+export type CorrectBy = OutcomeSource | "MODEL_ANSWER";
+
+/** The answer says what the model answer says, word for word once normalised (case, accents, contractions, number words). */
+export function matchesModelAnswer(answer: string, modelAnswer: string): boolean {
+  const model = normalizeAnswer(modelAnswer);
+  return model !== "" && normalizeAnswer(answer) === model;
+}
+
+/**
+ * Whether an answer is correct, and on whose word: a got-it by the checkpoint's
+ * rule or by the teacher's mark; else the model answer itself (unless the
+ * teacher or the rule said "not yet", which stands); else the student's own
+ * "got it". Null: not a correct answer (it may still be waiting).
+ */
+export function correctBy(
+  settled: { outcome: Outcome | null; by: OutcomeSource | null },
+  answer: string,
+  spec: CheckpointSpec,
+): CorrectBy | null {
+  if (settled.outcome === "GOT_IT" && settled.by !== "SELF") return settled.by;
+  if (settled.outcome === "NOT_YET" && settled.by !== "SELF") return null;
+  if (spec.kind === "SHORT_TEXT" && matchesModelAnswer(answer, spec.modelAnswer)) return "MODEL_ANSWER";
+  return settled.outcome === "GOT_IT" ? "SELF" : null;
+}
+
+/** Whether a prepared attempt's answer is correct, and on whose word (correctBy). */
+export function attemptCorrectBy(prepared: Pick<Prepared, "versions">, attempt: PreparedAttempt): CorrectBy | null {
+  const spec = prepared.versions.get(attempt.versionId)?.spec;
+  return spec ? correctBy({ outcome: attempt.outcome, by: attempt.outcomeBy }, attempt.answer, spec) : null;
 }
 
 const UNREAD: { choice: string[] | null; value: number | null } = { choice: null, value: null };
@@ -255,8 +303,8 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
   for (const row of data.attempts) {
     const version = versions.get(row.checkpointVersionId);
     if (!students.has(row.studentId) || !version || version.checkpointId !== row.checkpointId) continue;
-    const auto = row.outcome === "GOT_IT" || row.outcome === "NOT_YET";
-    const outcome = auto ? (row.outcome as Outcome) : settleOutcome(row.outcome, reviewsByAttempt.get(row.id));
+    const settled = settleOutcome(row.outcome, reviewsByAttempt.get(row.id));
+    const outcome = settled.outcome;
     // A got-it chose no wrong option or value: only other answers are read.
     const read = outcome === "GOT_IT" ? UNREAD : readAnswer(version.spec, row.answer);
     const tagRows = tagsByAttempt.get(row.id);
@@ -279,6 +327,7 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
       choice: read.choice,
       value: read.value,
       outcome,
+      outcomeBy: settled.by,
       misconceptionIds,
       resolvedLater: false,
       firstGotIt: false,

@@ -48,7 +48,11 @@ export interface ReflectionSignals {
   students: number;
   /** Checkpoints in project order that have linked entries. */
   byCheckpoint: ({ checkpointId: string } & ReflectionGroup)[];
-  /** Misconceptions (most discussed first) that linked entries reflect on. */
+  /**
+   * Misconceptions (most discussed first) that linked entries reflect on
+   * (reflectedMisconceptions). An entry counts under each of them, but its quote
+   * is shown under one only, and the same words once (assignQuotes).
+   */
   byMisconception: ({ misconceptionId: string; name: string } & ReflectionGroup)[];
   confidence: ConfidenceSignals;
 }
@@ -82,15 +86,75 @@ export function reflectedAttempt(prepared: Prepared, entry: PreparedJournal): Pr
   return null;
 }
 
-/** Misconceptions an entry discusses: those of its linked attempt, else those the student showed on the checkpoint so far. */
-function discussedMisconceptions(prepared: Prepared, entry: PreparedJournal): string[] {
-  if (entry.attempt) return entry.attempt.misconceptionIds;
-  if (!entry.linkedCheckpointId) return [];
-  const path = prepared.pathsByCheckpoint.get(entry.linkedCheckpointId)?.get(entry.studentId);
+/**
+ * Misconceptions an entry reflects on: those its attempt shows (reflectedAttempt:
+ * the linked attempt, else the student's latest attempt on the linked
+ * checkpoint before the entry), after teacher corrections. An entry on a got-it
+ * reflects on getting there: the misconceptions of the "not yet"s that led to
+ * it (the student's attempts on the checkpoint since their previous got-it).
+ * Never every misconception the student showed on the checkpoint at some time:
+ * an entry written about one wrong idea is not quoted under another.
+ */
+export function reflectedMisconceptions(prepared: Prepared, entry: PreparedJournal): readonly string[] {
+  const attempt = reflectedAttempt(prepared, entry);
+  if (!attempt) return [];
+  if (attempt.outcome !== "GOT_IT" || attempt.misconceptionIds.length > 0) return attempt.misconceptionIds;
+  const path = prepared.pathsByCheckpoint.get(attempt.checkpointId)?.get(attempt.studentId);
   if (!path) return [];
-  const ids = new Set<string>();
-  for (const a of path.attempts) if (a.at <= entry.at) for (const m of a.misconceptionIds) ids.add(m);
-  return [...ids];
+  const ids: string[] = [];
+  for (let i = attempt.index - 1; i >= 0 && path.attempts[i].outcome !== "GOT_IT"; i--) {
+    for (const m of path.attempts[i].misconceptionIds) if (!ids.includes(m)) ids.push(m);
+  }
+  return ids.sort((a, b) => prepared.misconceptionRank.get(a)! - prepared.misconceptionRank.get(b)!);
+}
+
+/** Two quotes with these keys say the same thing (case and spacing aside). */
+export const quoteKey = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
+
+/**
+ * Quotes for one section of a page, where each list belongs to one
+ * misconception (or checkpoint) and holds its candidate entries, best first.
+ * The lists take turns in the order given, each taking its next candidate not
+ * yet quoted in the section, so every list gets a quote before any gets a
+ * second; an entry, and a text, is quoted at most once in the section. So an
+ * entry whose attempt shows two misconceptions is quoted under one of them:
+ * the first in the section's order that reaches it. `read` gives an entry's
+ * quote (or null to pass it over).
+ */
+export function assignQuotes<T, Q extends { text: string }>(
+  lists: readonly (readonly T[])[],
+  read: (item: T) => Q | null,
+  options: { perList: number; max?: number; id: (item: T) => string },
+): Q[][] {
+  const picked: Q[][] = lists.map(() => []);
+  const usedEntries = new Set<string>();
+  const usedTexts = new Set<string>();
+  const next = lists.map(() => 0);
+  const max = options.max ?? Infinity;
+  let total = 0;
+  let progressed = true;
+  while (progressed && total < max) {
+    progressed = false;
+    for (let k = 0; k < lists.length && total < max; k++) {
+      if (picked[k].length >= options.perList) continue;
+      const list = lists[k];
+      while (next[k] < list.length) {
+        const item = list[next[k]++];
+        const id = options.id(item);
+        if (usedEntries.has(id)) continue;
+        const q = read(item);
+        const key = q ? quoteKey(q.text) : "";
+        if (!q || !key || usedTexts.has(key)) continue;
+        usedEntries.add(id);
+        usedTexts.add(key);
+        picked[k].push(q);
+        total++;
+        progressed = true;
+        break;
+      }
+    }
+  }
+  return picked;
 }
 
 interface GroupAcc {
@@ -119,13 +183,11 @@ export function reflectionSignals(prepared: Prepared, options: ReflectionOptions
     quotes.set(entry.id, q);
     return q;
   };
-  const finish = (acc: GroupAcc): ReflectionGroup => {
-    const picked: Quote[] = [];
-    for (let i = acc.entries.length - 1; i >= 0 && picked.length < perGroup; i--) {
-      const q = quote(acc.entries[i]);
-      if (q) picked.push(q);
-    }
-    return { entries: acc.entries.length, students: acc.students.size, quotes: picked };
+  /** The groups of one section with their quotes: newest entries first, each entry and text quoted once in the section. */
+  const finish = <K>(groups: readonly [K, GroupAcc][]): (ReflectionGroup & { key: K })[] => {
+    const newestFirst = groups.map(([, acc]) => [...acc.entries].reverse());
+    const picked = assignQuotes(newestFirst, quote, { perList: perGroup, id: (e) => e.id });
+    return groups.map(([key, acc], k) => ({ key, entries: acc.entries.length, students: acc.students.size, quotes: picked[k] }));
   };
   const add = (map: Map<string, GroupAcc>, key: string, entry: PreparedJournal) => {
     let acc = map.get(key);
@@ -147,7 +209,7 @@ export function reflectionSignals(prepared: Prepared, options: ReflectionOptions
   for (const entry of prepared.journals) {
     students.add(entry.studentId);
     if (entry.linkedCheckpointId) add(byCheckpoint, entry.linkedCheckpointId, entry);
-    for (const m of discussedMisconceptions(prepared, entry)) add(byMisconception, m, entry);
+    for (const m of reflectedMisconceptions(prepared, entry)) add(byMisconception, m, entry);
     const c = entry.confidence;
     if (c === null || !Number.isInteger(c) || c < 1 || c > 5) continue;
     const attempt = reflectedAttempt(prepared, entry);
@@ -172,16 +234,18 @@ export function reflectionSignals(prepared: Prepared, options: ReflectionOptions
   return {
     entries: prepared.journals.length,
     students: students.size,
+    // Each checkpoint's quotes are a section of their own (an entry reflects on one checkpoint).
     byCheckpoint: [...byCheckpoint.entries()]
       .sort((a, b) => checkpointRank.get(a[0])! - checkpointRank.get(b[0])!)
-      .map(([checkpointId, acc]) => ({ checkpointId, ...finish(acc) })),
-    byMisconception: [...byMisconception.entries()]
-      .map(([misconceptionId, acc]) => ({ misconceptionId, name: prepared.misconceptions.get(misconceptionId)!.name, ...finish(acc) }))
-      .sort(
+      .map((group) => finish([group])[0])
+      .map(({ key, ...g }) => ({ checkpointId: key, ...g })),
+    // The misconceptions' quotes are one section: an entry is quoted under one misconception only.
+    byMisconception: finish(
+      [...byMisconception.entries()].sort(
         (a, b) =>
-          b.entries - a.entries ||
-          prepared.misconceptionRank.get(a.misconceptionId)! - prepared.misconceptionRank.get(b.misconceptionId)!,
+          b[1].entries.length - a[1].entries.length || prepared.misconceptionRank.get(a[0])! - prepared.misconceptionRank.get(b[0])!,
       ),
+    ).map(({ key, ...g }) => ({ misconceptionId: key, name: prepared.misconceptions.get(key)!.name, ...g })),
     confidence: { rated, table, confidentWrong, unsureRight },
   };
 }

@@ -7,7 +7,8 @@
 // attempts; nothing compares every attempt with every other. Short-text
 // clustering is the one costly step, so it only runs when asked (clusterText)
 // or takes precomputed groups (textGroups), which a caller can cache.
-import { clusterAnswers, type ClusteringOptions } from "./text-clustering";
+import { assembleTextGroups, type AnswerText } from "./answer-groups";
+import type { ClusteringOptions } from "./text-clustering";
 import {
   checkpointInsights,
   classifyNumericError,
@@ -19,7 +20,7 @@ import { indexEpisodes } from "./episodes";
 import { buildHeatmap, type Heatmap } from "./heatmap";
 import { helpNow, type HelpNow, type HelpOptions } from "./help";
 import { misconceptionInsights, type CooccurrencePair, type MisconceptionInsight } from "./misconceptions";
-import { prepare, type Prepared, type PrepareOptions } from "./prepare";
+import { attemptCorrectBy, prepare, type Prepared, type PrepareOptions } from "./prepare";
 import { reflectionSignals, type ReflectionOptions, type ReflectionSignals } from "./reflections";
 import type { ProjectData } from "./types";
 import { learningVelocities, type VelocityBucket } from "./velocity";
@@ -61,18 +62,17 @@ export interface ReportOptions extends PrepareOptions, HelpOptions, ReflectionOp
   clusterText?: boolean | ClusteringOptions;
 }
 
-/** Short-text groups of one checkpoint, from every attempt's answer, via the clustering module. */
+/**
+ * Short-text groups of one checkpoint, from every attempt's answer: the
+ * clustering module's groups of the answers that are not correct, and the
+ * correct answers as one group apart (assembleTextGroups, without confirmed groups).
+ */
 export function clusterCheckpointAnswers(prepared: Prepared, checkpointId: string, options: ClusteringOptions = {}): TextGroupInput[] {
-  const answers: { id: string; text: string }[] = [];
+  const answers: AnswerText[] = [];
   for (const path of prepared.pathsByCheckpoint.get(checkpointId)?.values() ?? []) {
-    for (const a of path.attempts) answers.push({ id: a.id, text: a.answer });
+    for (const a of path.attempts) answers.push({ id: a.id, text: a.answer, correct: attemptCorrectBy(prepared, a) !== null });
   }
-  return clusterAnswers(answers, options).map((g) => ({
-    id: g.id,
-    attemptIds: g.answerIds,
-    representatives: g.representatives.map((r) => r.text),
-    keyTerms: g.keyTerms,
-  }));
+  return assembleTextGroups(answers, [], options);
 }
 
 export function analyseProject(prepared: Prepared, options: ReportOptions = {}): ProjectReport {

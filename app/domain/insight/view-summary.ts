@@ -89,8 +89,8 @@ export function commonWrongIdea(checkpoint: CheckpointInsight): WrongIdea | null
     }
   } else if (detail.groups) {
     for (const g of detail.groups) {
-      // Only groups that are mostly "not yet" (or named as a misconception) are wrong ideas.
-      if (!g.misconceptionId && g.outcomes.notYet <= g.outcomes.gotIt) continue;
+      // The correct answers are no wrong idea; of the others, only groups that are mostly "not yet" (or named as a misconception) are.
+      if (g.correct || (!g.misconceptionId && g.outcomes.notYet <= g.outcomes.gotIt)) continue;
       const example = g.representatives[0] ?? null;
       consider({
         label: g.misconceptionName ?? g.label ?? (example ? quoted(example) : "A group of similar answers"),
