@@ -10,12 +10,14 @@ import { ProjectNav } from "~/components/project-nav";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import {
+  confirmSuggestions,
   dissolveGroup,
   findProjectCheckpointKind,
   loadCheckpointInsight,
   mergeGroups,
   moveAnswerOut,
   nameGroup,
+  rejectSuggestion,
   renameGroup,
   setAttemptTag,
   unlinkGroup,
@@ -24,11 +26,13 @@ import {
 import { findTeacherProject } from "~/models/project.server";
 import {
   GROUP_INTENTS,
+  confirmSuggestionsSchema,
   groupOnlySchema,
   isGroupIntent,
   mergeGroupsSchema,
   moveOutSchema,
   nameGroupSchema,
+  rejectSuggestionSchema,
   renameGroupSchema,
   tagSchema,
 } from "~/schemas/answer-groups";
@@ -142,6 +146,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const run = intent === GROUP_INTENTS.unlink ? unlinkGroup : dissolveGroup;
       return answer(await run(ctx, submission.value), null, key);
     }
+    case GROUP_INTENTS.confirmSuggestion: {
+      const submission = parseSubmission(formData, { schema: confirmSuggestionsSchema });
+      const key = String(formData.get("groupKey") ?? "");
+      if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key }, 400);
+      return answer(await confirmSuggestions(ctx, submission.value), null, key);
+    }
+    case GROUP_INTENTS.rejectSuggestion: {
+      const submission = parseSubmission(formData, { schema: rejectSuggestionSchema });
+      const key = String(formData.get("groupKey") ?? "");
+      if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key }, 400);
+      return answer(await rejectSuggestion(ctx, submission.value), null, key);
+    }
   }
 }
 
@@ -247,6 +263,7 @@ export default function CheckpointInsightPage() {
                 showAll={d.show === g.id}
                 showAllHref={`${base}?show=${encodeURIComponent(g.id)}#${groupAnchor(g.id)}`}
                 canMerge={groups.length >= 2}
+                suggestions={d.suggestions[g.id]}
               />
             ))}
           </section>
