@@ -34,6 +34,7 @@ import {
   type ClusteringOptions,
 } from "../app/domain/insight/text-clustering";
 import type { Lexicon } from "../app/domain/insight/word-senses";
+import { SUGGESTIONS_PER_GROUP } from "../app/domain/insight/answer-groups";
 import { loadWordNet } from "../app/utils/wordnet.server";
 import { groupingFigures, type GroupingFigures } from "./lib/cluster-metrics";
 import { simulateGradingEffort, type EffortCount } from "./lib/grading-effort";
@@ -269,7 +270,7 @@ function effort(set: DataSet, lexicon: Lexicon) {
     );
   const simulate = (
     groups: Map<string, string[][]>,
-    suggestions?: { threshold: number; confirmAll: boolean; evidence: boolean; lexicon?: Lexicon | null; maxGroupSize: number; rivals?: boolean },
+    suggestions?: { threshold: number; confirmAll: boolean; evidence: boolean; lexicon?: Lexicon | null; maxGroupSize: number; rivals?: boolean; limit?: number },
   ) => {
     const parts: EffortCount[] = [];
     for (const [question, data] of byQuestion) {
@@ -294,7 +295,7 @@ function effort(set: DataSet, lexicon: Lexicon) {
             {
               candidateIds: candidateIds.filter((id) => small.has(id)),
               minSimilarity: suggestions.threshold,
-              limit: 5,
+              limit: suggestions.limit ?? SUGGESTIONS_PER_GROUP,
               rivals: suggestions.rivals ? [...others].filter(([l]) => l !== label).map(([l, ids]) => ({ placedIds: ids, evidence: evidenceFor(l) })) : [],
             },
           )
@@ -305,19 +306,21 @@ function effort(set: DataSet, lexicon: Lexicon) {
   };
   show("exact-match groups", simulate(exact));
   show("grouping alone (no suggestions)", simulate(grouped));
-  const variants: Array<{ name: string; maxGroupSize: number; threshold: number; rivals: boolean; confirmAll: boolean }> = [];
-  for (const maxGroupSize of [1, 2, Infinity]) {
-    for (const threshold of [DEFAULT_SUGGESTION_THRESHOLD, 0.45, 0.55]) {
-      for (const rivals of [false, true]) variants.push({ name: "", maxGroupSize, threshold, rivals, confirmAll: true });
-    }
-  }
+  const variants: Array<{ maxGroupSize: number; threshold: number; rivals: boolean; limit: number }> = [
+    ...[0.25, 0.3, DEFAULT_SUGGESTION_THRESHOLD, 0.45, 0.55].map((threshold) => ({ maxGroupSize: 1, threshold, rivals: false, limit: 5 })),
+    { maxGroupSize: 1, threshold: DEFAULT_SUGGESTION_THRESHOLD, rivals: false, limit: 3 },
+    { maxGroupSize: 1, threshold: DEFAULT_SUGGESTION_THRESHOLD, rivals: true, limit: 5 },
+    { maxGroupSize: 2, threshold: DEFAULT_SUGGESTION_THRESHOLD, rivals: false, limit: 5 },
+    { maxGroupSize: Infinity, threshold: DEFAULT_SUGGESTION_THRESHOLD, rivals: false, limit: 5 },
+  ];
   for (const v of variants) {
     const start = performance.now();
-    const c = simulate(grouped, { ...v, evidence: true, lexicon });
-    show(`+ suggestions ≥ ${v.threshold.toFixed(2)}, groups ≤ ${v.maxGroupSize}${v.rivals ? ", not closer to another" : ""}, add all`, c, performance.now() - start);
+    const c = simulate(grouped, { ...v, confirmAll: true, evidence: true, lexicon });
+    const name = `+ suggestions ≥ ${v.threshold.toFixed(2)} from groups ≤ ${v.maxGroupSize}, ${v.limit} at a time${v.rivals ? ", not closer to another" : ""}, add all`;
+    show(name, c, performance.now() - start);
   }
-  const chosen = { threshold: DEFAULT_SUGGESTION_THRESHOLD, maxGroupSize: DEFAULT_SUGGESTION_MAX_GROUP_SIZE, rivals: true };
-  const label = `≥ ${chosen.threshold}, groups ≤ ${chosen.maxGroupSize}, not closer to another`;
+  const chosen = { threshold: DEFAULT_SUGGESTION_THRESHOLD, maxGroupSize: DEFAULT_SUGGESTION_MAX_GROUP_SIZE, rivals: false, limit: SUGGESTIONS_PER_GROUP };
+  const label = `≥ ${chosen.threshold}, groups ≤ ${chosen.maxGroupSize}, ${chosen.limit} at a time`;
   show(`app: grouping + suggestions (${label}), add all`, simulate(grouped, { ...chosen, confirmAll: true, evidence: true, lexicon }));
   show(`app: the same, one click each`, simulate(grouped, { ...chosen, confirmAll: false, evidence: true, lexicon }));
   show(`app without class evidence or WordNet in the suggestions`, simulate(grouped, { ...chosen, confirmAll: true, evidence: false }));

@@ -332,23 +332,16 @@ export function suggestForConfirmedGroups(
   if (ungrouped.length === 0 || confirmed.length === 0) return result;
   const textOf = new Map(answers.map((a) => [a.id, a.text]));
   const suggester = createAnswerSuggester(answers, options);
-  const described = orderConfirmed(confirmed).map((group) => ({
-    group,
-    evidence: {
+  for (const group of orderConfirmed(confirmed)) {
+    const own = {
       placedIds: group.members.filter((m) => !m.excluded && (m.source ?? "TEACHER") === "TEACHER" && known.has(m.attemptId)).map((m) => m.attemptId),
       evidence: [group.label, ...(evidence[group.id] ?? [])],
-    },
-  }));
-  for (const { group, evidence: own } of described) {
+    };
     if (own.placedIds.length === 0) continue;
     const excluded = new Set(group.members.filter((m) => m.excluded).map((m) => m.attemptId));
     const candidateIds = ungrouped.filter((id) => !excluded.has(id));
-    const found = suggester.suggest(own, {
-      candidateIds,
-      minSimilarity: options.minSimilarity,
-      limit: options.limit ?? SUGGESTIONS_PER_GROUP,
-      rivals: described.filter((d) => d.group !== group && d.evidence.placedIds.length > 0).map((d) => d.evidence),
-    });
+    // Leaving out answers closer to another kept group ("rivals") measured no better, so it is not done here (decision 003).
+    const found = suggester.suggest(own, { candidateIds, minSimilarity: options.minSimilarity, limit: options.limit ?? SUGGESTIONS_PER_GROUP });
     if (found.length === 0) continue;
     result[confirmedGroupKey(group.id)] = found.map((s) => ({
       attemptId: s.id,
