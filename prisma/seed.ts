@@ -307,6 +307,51 @@ export async function seedDemo({ ifEmpty = false } = {}) {
     }
   }
 
+  // The short-text checkpoint: a group the teacher named, and answers worded
+  // otherwise that the page suggests for it ("Likely also belongs here"); the
+  // last one is close to the "momentum" answers, for when that group is named.
+  const carCheckpoint = checkpoints.find((c) => c.spec.kind === "SHORT_TEXT");
+  if (carCheckpoint?.spec.kind === "SHORT_TEXT") {
+    const pushStays = await m(
+      "The push stays in the object",
+      "Believes a push is stored in the object and keeps acting after the contact ends.",
+      "Once the hand or the engine stops touching it, what is still touching the car? Only things in contact (and gravity) can push or pull it.",
+    );
+    const answered = new Set((await prisma.attempt.findMany({ where: { checkpointId: carCheckpoint.id }, select: { studentId: true } })).map((a) => a.studentId));
+    const fresh = students.filter((s) => !answered.has(s.id));
+    const extraAnswers = [
+      { text: "The push keeps acting on the car.", named: true },
+      { text: "the push keeps acting on it", named: true },
+      { text: "The force from the push stays inside it.", named: false },
+      { text: "Push force is still acting on it after my hand leaves.", named: false },
+      { text: "It keeps moving because the push is still acting on it.", named: false },
+      { text: "It has lots of momentum, so it doesn't need a force any more.", named: false },
+    ];
+    const named: string[] = [];
+    for (const [i, a] of extraAnswers.entries()) {
+      const student = fresh[i] ?? students[students.length - 1 - i];
+      const number = (await prisma.attempt.count({ where: { studentId: student.id, checkpointId: carCheckpoint.id } })) + 1;
+      const at = new Date(now - day + i * 3_600_000);
+      const result = grade(carCheckpoint.spec, parseAnswer(carCheckpoint.spec, { text: a.text }));
+      const attempt = await prisma.attempt.create({
+        data: { studentId: student.id, checkpointId: carCheckpoint.id, checkpointVersionId: carCheckpoint.version.id, number, answer: a.text, outcome: result.outcome, createdAt: at },
+      });
+      if (a.named) named.push(attempt.id);
+    }
+    await prisma.answerGroup.create({
+      data: {
+        checkpointId: carCheckpoint.id,
+        label: pushStays.name,
+        misconceptionId: pushStays.id,
+        createdById: teacher.id,
+        members: { create: named.map((attemptId) => ({ attemptId, source: "TEACHER" })) },
+      },
+    });
+    await prisma.attemptMisconception.createMany({
+      data: named.map((attemptId) => ({ attemptId, misconceptionId: pushStays.id, source: "CLUSTER", setById: teacher.id })),
+    });
+  }
+
   // One teacher comment, edited once (both versions kept).
   const amara = students[0];
   const firstEntry = await prisma.journalEntry.findFirst({ where: { studentId: amara.id }, orderBy: { createdAt: "asc" } });

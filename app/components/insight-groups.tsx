@@ -339,6 +339,109 @@ function AnswerRow({
   );
 }
 
+/** An ungrouped answer likely to belong to a kept group, with its evidence. */
+export interface SuggestionItem {
+  attemptId: string;
+  similarity: number;
+  sharedTerms: string[];
+  closest: { attemptId: string; text: string } | null;
+}
+
+/**
+ * "Likely also belongs here": the ungrouped answers closest to a kept group,
+ * each with the terms it shares with the group and the closest answer in it;
+ * one click adds it (or all listed), another turns it down for good.
+ */
+function SuggestionList({
+  group,
+  title,
+  suggestions,
+  answers,
+  actionData,
+}: {
+  group: Pick<TextGroupInsight, "id">;
+  title: string;
+  suggestions: SuggestionItem[];
+  answers: Map<string, AnswerItem>;
+  actionData?: GroupActionData;
+}) {
+  const items = suggestions.flatMap((s) => {
+    const answer = answers.get(s.attemptId);
+    return answer ? [{ ...s, answer }] : [];
+  });
+  if (items.length === 0) return null;
+  const anchor = groupAnchor(group.id);
+  const headingId = `${anchor}-suggestions`;
+  const failed = [GROUP_INTENTS.confirmSuggestion, GROUP_INTENTS.rejectSuggestion].map((i) => resultFor(actionData, i, group.id)).find((r) => r && !r.ok);
+  return (
+    <section aria-labelledby={headingId} className="mt-4 rounded-md border border-brand-100 bg-slate-50 p-3">
+      <h4 id={headingId} className="text-sm font-semibold text-slate-900">
+        Likely also belongs here
+      </h4>
+      <p className="text-sm text-slate-700">
+        Answers not in any group you kept, closest to this one first. Add the ones that share its idea; turn down the others and they won&apos;t be suggested here again.
+      </p>
+      <ul className="mt-2 divide-y divide-brand-100">
+        {items.map(({ attemptId, sharedTerms, closest, answer }) => (
+          <li key={attemptId} className="space-y-1 py-2">
+            <blockquote className="whitespace-pre-wrap border-l-4 border-slate-300 pl-3 text-slate-900">{answer.text}</blockquote>
+            <p className="text-sm text-slate-700">
+              {answer.studentName}, attempt {answer.number}
+            </p>
+            <p className="text-sm text-slate-800">
+              <span className="font-medium">Shares:</span> {sharedTerms.length ? sharedTerms.join(", ") : "no words, only close spellings"}
+              {closest ? (
+                <>
+                  {" · "}
+                  <span className="font-medium">Closest answer in the group:</span> “{closest.text}”
+                </>
+              ) : null}
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <ButtonForm
+                formId={`confirm-${anchor}-${attemptId}`}
+                intent={GROUP_INTENTS.confirmSuggestion}
+                fields={{ groupKey: group.id, attemptIds: attemptId }}
+                pendingText="Adding…"
+                variant="primary"
+                label={`Add ${answer.studentName}'s attempt ${answer.number} to “${title}”`}
+              >
+                Add to this group
+              </ButtonForm>
+              <ButtonForm
+                formId={`reject-${anchor}-${attemptId}`}
+                intent={GROUP_INTENTS.rejectSuggestion}
+                fields={{ groupKey: group.id, attemptId }}
+                pendingText="Noting…"
+                label={`${answer.studentName}'s attempt ${answer.number} does not belong in “${title}”`}
+              >
+                Not this group
+              </ButtonForm>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {items.length > 1 ? (
+        <Form method="post" className="mt-2">
+          <input type="hidden" name="formId" value={`confirm-all-${anchor}`} />
+          <input type="hidden" name="groupKey" value={group.id} />
+          {items.map((i) => (
+            <input key={i.attemptId} type="hidden" name="attemptIds" value={i.attemptId} />
+          ))}
+          <FormButton formId={`confirm-all-${anchor}`} name="intent" value={GROUP_INTENTS.confirmSuggestion} pendingText="Adding…" variant="secondary" className="px-3 py-1.5 text-sm">
+            Add all {items.length} listed to “{title}”
+          </FormButton>
+        </Form>
+      ) : null}
+      {failed ? (
+        <p role="alert" className="mt-2 text-sm text-red-800">
+          {failed.message}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 /** How many answers of a group are listed before "show all". */
 export const ANSWERS_SHOWN = 40;
 
@@ -351,16 +454,19 @@ export function GroupCard({
   showAll,
   showAllHref,
   canMerge,
+  suggestions = [],
 }: {
   group: TextGroupInsight;
   answers: Map<string, AnswerItem>;
   misconceptions: MisconceptionItem[];
-  membership?: { machineAdded: string[]; movedOut: number };
+  membership?: { machineAdded: string[]; movedOut: number; rejected?: number };
   actionData?: GroupActionData;
   showAll: boolean;
   showAllHref: string;
   /** Whether the page has a merge form (two groups or more). */
   canMerge: boolean;
+  /** Ungrouped answers likely to belong to this kept group. */
+  suggestions?: SuggestionItem[];
 }) {
   const anchor = groupAnchor(group.id);
   const headingId = `${anchor}-heading`;
@@ -399,7 +505,15 @@ export function GroupCard({
         ) : null}
       </div>
 
-      <GroupFigures group={group} after={membership?.movedOut ? ` You moved ${plural(membership.movedOut, "answer")} out of this group.` : undefined} />
+      <GroupFigures
+        group={group}
+        after={
+          [
+            membership?.movedOut ? ` You moved ${plural(membership.movedOut, "answer")} out of this group.` : "",
+            membership?.rejected ? ` You turned down ${plural(membership.rejected, "suggested answer")} for it.` : "",
+          ].join("") || undefined
+        }
+      />
       {group.keyTerms.length ? (
         <p className="mt-1 text-sm text-slate-800">
           <span className="font-medium">Key terms:</span> {group.keyTerms.join(", ")}
@@ -417,6 +531,8 @@ export function GroupCard({
           </ul>
         </div>
       ) : null}
+
+      {group.confirmed ? <SuggestionList group={group} title={title} suggestions={suggestions} answers={answers} actionData={actionData} /> : null}
 
       <div className="mt-4 space-y-2">
         <NameGroupForm group={group} misconceptions={misconceptions} actionData={actionData} />

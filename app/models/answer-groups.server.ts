@@ -16,6 +16,7 @@ import { prisma } from "~/db.server";
 import { isCheckpointKind, parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import {
   assembleTextGroups,
+  classEvidence,
   clusterTagWrite,
   clusterUntagWrite,
   defaultGroupLabel,
@@ -24,14 +25,18 @@ import {
   groupsFingerprint,
   parseGroupKey,
   planMerge,
+  suggestForConfirmedGroups,
   teacherTagWrite,
+  type GroupSuggestion,
   type MergeCandidate,
   type NamedGroupMatch,
 } from "~/domain/insight/answer-groups";
 import { checkpointInsights, classifyNumericError, type CheckpointInsight, type TextGroupInput } from "~/domain/insight/checkpoints";
 import { attemptCorrectBy, correctBy, prepare, settleOutcome } from "~/domain/insight/prepare";
 import type { CheckpointRow, ProjectData } from "~/domain/insight/types";
+import { DEFAULT_SENSES_PER_WORD, DEFAULT_SUGGESTION_MAX_GROUP_SIZE, type ClusteringOptions } from "~/domain/insight/text-clustering";
 import { Prisma } from "~/generated/prisma/client";
+import { loadWordNet } from "~/utils/wordnet.server";
 import { wantsNewMisconception, type MergeGroupsInput, type NameGroupInput } from "~/schemas/answer-groups";
 
 type Tx = Prisma.TransactionClient;
@@ -42,6 +47,8 @@ type Tx = Prisma.TransactionClient;
 interface CacheEntry {
   fingerprint: string;
   groups: TextGroupInput[];
+  /** Confirmed group key → the answers most likely to belong to it (decision 003). */
+  suggestions: Record<string, GroupSuggestion[]>;
 }
 
 /** Checkpoint id → its groups and the fingerprint they were computed at. Bounded; oldest use dropped first. */
@@ -120,8 +127,37 @@ async function fingerprints(checkpointIds: string[]): Promise<Map<string, string
   return new Map([...parts].map(([id, p]) => [id, groupsFingerprint(p)]));
 }
 
-async function computeGroups(checkpointId: string): Promise<TextGroupInput[]> {
-  const [attempts, confirmed] = await Promise.all([
+/**
+ * How the app groups answers (decision 003): WordNet synonyms (first sense)
+ * and the class evidence, which measured a little better than without on both
+ * shared data sets. WordNet is loaded on first use and kept.
+ */
+function groupingOptions(context: string[]): ClusteringOptions {
+  return { lexicon: loadWordNet().lexicon, sensesPerWord: DEFAULT_SENSES_PER_WORD, context };
+}
+
+/** The checkpoint's class evidence: its model answer and its project's misconceptions; and those misconceptions by id. */
+async function checkpointEvidence(checkpointId: string) {
+  const checkpoint = await prisma.checkpoint.findUnique({
+    where: { id: checkpointId },
+    select: {
+      versions: { select: { spec: true }, orderBy: { version: "desc" }, take: 1 },
+      project: { select: { misconceptions: { select: { id: true, name: true, description: true, nextStep: true } } } },
+    },
+  });
+  let modelAnswer = "";
+  try {
+    const spec = checkpoint?.versions[0] ? parseSpec(checkpoint.versions[0].spec) : null;
+    if (spec?.kind === "SHORT_TEXT") modelAnswer = spec.modelAnswer;
+  } catch {
+    // A spec that cannot be read gives no model answer.
+  }
+  const misconceptions = checkpoint?.project.misconceptions ?? [];
+  return { context: classEvidence({ modelAnswer, misconceptions }), misconceptions: new Map(misconceptions.map((m) => [m.id, m])) };
+}
+
+async function computeGroups(checkpointId: string): Promise<Omit<CacheEntry, "fingerprint">> {
+  const [attempts, confirmed, evidence] = await Promise.all([
     prisma.attempt.findMany({
       where: { checkpointId },
       select: {
@@ -134,8 +170,9 @@ async function computeGroups(checkpointId: string): Promise<TextGroupInput[]> {
     }),
     prisma.answerGroup.findMany({
       where: { checkpointId },
-      select: { id: true, label: true, misconceptionId: true, createdAt: true, members: { select: { attemptId: true, excluded: true } } },
+      select: { id: true, label: true, misconceptionId: true, createdAt: true, members: { select: { attemptId: true, excluded: true, source: true } } },
     }),
+    checkpointEvidence(checkpointId),
   ]);
   stats.computed++;
   const specs = new Map<string, CheckpointSpec | null>();
@@ -149,15 +186,46 @@ async function computeGroups(checkpointId: string): Promise<TextGroupInput[]> {
     }
     return specs.get(json) ?? null;
   };
-  return assembleTextGroups(
-    attempts.map((a) => {
-      const spec = specOf(a.checkpointVersion.spec);
-      // Correct answers are shown apart, never offered for naming as a misconception.
-      const correct = spec !== null && correctBy(settleOutcome(a.outcome, a.reviews), a.answer, spec) !== null;
-      return { id: a.id, text: a.answer, correct };
-    }),
-    confirmed,
+  const answers = attempts.map((a) => {
+    const spec = specOf(a.checkpointVersion.spec);
+    // Correct answers are shown apart, never offered for naming as a misconception.
+    const correct = spec !== null && correctBy(settleOutcome(a.outcome, a.reviews), a.answer, spec) !== null;
+    return { id: a.id, text: a.answer, correct };
+  });
+  const options = groupingOptions(evidence.context);
+  const groups = assembleTextGroups(answers, confirmed, options);
+  // Suggested: wrong answers the grouping left on their own (a larger machine group is named or merged as a whole).
+  const alone = new Set(
+    groups.filter((g) => !g.confirmed && !g.correct && g.attemptIds.length <= DEFAULT_SUGGESTION_MAX_GROUP_SIZE).flatMap((g) => g.attemptIds),
   );
+  const groupEvidence: Record<string, string[]> = {};
+  for (const g of confirmed) {
+    const m = g.misconceptionId ? evidence.misconceptions.get(g.misconceptionId) : undefined;
+    if (m) groupEvidence[g.id] = [m.name, m.description, m.nextStep];
+  }
+  const suggestions = suggestForConfirmedGroups(answers, confirmed, groupEvidence, { ...options, candidateIds: [...alone] });
+  return { groups, suggestions };
+}
+
+/** Cached groups and suggestions of each checkpoint, recomputed when its fingerprint changed. */
+async function cachedEntries(checkpointIds: string[]): Promise<Map<string, CacheEntry>> {
+  const result = new Map<string, CacheEntry>();
+  if (checkpointIds.length === 0) return result;
+  const current = await fingerprints(checkpointIds);
+  for (const id of checkpointIds) {
+    const fingerprint = current.get(id)!;
+    const cached = cache.get(id);
+    if (cached && cached.fingerprint === fingerprint) {
+      stats.hits++;
+      remember(id, cached);
+      result.set(id, cached);
+      continue;
+    }
+    const entry = { fingerprint, ...(await computeGroups(id)) };
+    remember(id, entry);
+    result.set(id, entry);
+  }
+  return result;
 }
 
 /**
@@ -167,23 +235,8 @@ async function computeGroups(checkpointId: string): Promise<TextGroupInput[]> {
  * The returned groups are shared with the cache: read them, don't change them.
  */
 export async function textGroupsForCheckpoints(checkpointIds: string[]): Promise<Record<string, TextGroupInput[]>> {
-  if (checkpointIds.length === 0) return {};
-  const current = await fingerprints(checkpointIds);
-  const result: Record<string, TextGroupInput[]> = {};
-  for (const id of checkpointIds) {
-    const fingerprint = current.get(id)!;
-    const cached = cache.get(id);
-    if (cached && cached.fingerprint === fingerprint) {
-      stats.hits++;
-      remember(id, cached);
-      result[id] = cached.groups;
-      continue;
-    }
-    const groups = await computeGroups(id);
-    remember(id, { fingerprint, groups });
-    result[id] = groups;
-  }
-  return result;
+  const entries = await cachedEntries(checkpointIds);
+  return Object.fromEntries([...entries].map(([id, e]) => [id, e.groups]));
 }
 
 /**
@@ -230,7 +283,7 @@ export async function loadCheckpointInsight(projectId: string, checkpointId: str
   });
   if (!checkpoint || !isCheckpointKind(checkpoint.kind) || checkpoint.versions.length === 0) return null;
   const onCheckpoint = { checkpointId: checkpoint.id };
-  const [attempts, reviews, tags, groups] = await Promise.all([
+  const [attempts, reviews, tags, entry] = await Promise.all([
     prisma.attempt.findMany({
       where: onCheckpoint,
       select: { id: true, studentId: true, checkpointId: true, checkpointVersionId: true, number: true, createdAt: true, answer: true, outcome: true },
@@ -240,8 +293,9 @@ export async function loadCheckpointInsight(projectId: string, checkpointId: str
       where: { attempt: onCheckpoint },
       select: { attemptId: true, misconceptionId: true, source: true, active: true, createdAt: true },
     }),
-    checkpoint.kind === "SHORT_TEXT" ? textGroupsForCheckpoints([checkpoint.id]).then((r) => r[checkpoint.id]) : Promise.resolve(undefined),
+    checkpoint.kind === "SHORT_TEXT" ? cachedEntries([checkpoint.id]).then((r) => r.get(checkpoint.id)) : Promise.resolve(undefined),
   ]);
+  const groups = entry?.groups;
 
   const versions: CheckpointRow["versions"] = [];
   for (const v of checkpoint.versions) {
@@ -302,11 +356,12 @@ export async function loadCheckpointInsight(projectId: string, checkpointId: str
         select: { groupId: true, attemptId: true, source: true, excluded: true },
       })
     : [];
-  const membership: Record<string, { machineAdded: string[]; movedOut: number }> = {};
+  const membership: Record<string, { machineAdded: string[]; movedOut: number; rejected: number }> = {};
   for (const m of memberRows) {
     const key = `g:${m.groupId}`;
-    const entry = (membership[key] ??= { machineAdded: [], movedOut: 0 });
-    if (m.excluded) entry.movedOut++;
+    const entry = (membership[key] ??= { machineAdded: [], movedOut: 0, rejected: 0 });
+    if (m.excluded && m.source === REJECTED_SUGGESTION) entry.rejected++;
+    else if (m.excluded) entry.movedOut++;
     else if (m.source === "MACHINE") entry.machineAdded.push(m.attemptId);
   }
 
@@ -324,6 +379,8 @@ export async function loadCheckpointInsight(projectId: string, checkpointId: str
     /** Groups in the order the teacher reads them: confirmed first, then the machine's. */
     groupOrder: (groups ?? []).map((g) => g.id),
     membership,
+    /** Confirmed group key → ungrouped answers likely to belong to it, closest first, with their evidence. */
+    suggestions: entry?.suggestions ?? {},
     answers,
     misconceptions: checkpoint.project.misconceptions,
   };
@@ -465,6 +522,7 @@ async function namedGroupMatcher(checkpointId: string): Promise<Matcher | null> 
       return g?.misconceptionId ? [{ answerGroupId: g.id, misconceptionId: g.misconceptionId, answers: g.members.map((m) => m.attempt.answer) }] : [];
     }),
     context.map((a) => a.answer),
+    { lexicon: loadWordNet().lexicon, sensesPerWord: DEFAULT_SENSES_PER_WORD },
   );
   matchers.delete(checkpointId);
   matchers.set(checkpointId, { key, match });
@@ -840,4 +898,63 @@ export async function dissolveGroup(ctx: GroupActionContext, input: { groupKey: 
     await tx.answerGroup.deleteMany({ where: { id: group.id, checkpointId: ctx.checkpointId } });
   });
   return { ok: true, message: `Ungrouped “${group.label}”: its answers are back among the suggested groups. Tags you set yourself stay.` };
+}
+
+/**
+ * Confirms suggested answers into a confirmed group, as the teacher's own
+ * placement (TEACHER members; an answer they had rejected or moved out comes
+ * back): each is tagged with the group's misconception, except where the
+ * teacher decided otherwise. Answers another confirmed group holds stay there.
+ */
+export async function confirmSuggestions(ctx: GroupActionContext, input: { groupKey: string; attemptIds: string[] }): Promise<GroupActionResult> {
+  const group = await findConfirmed(ctx, input.groupKey);
+  if (!group) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
+  const wanted = [...new Set(input.attemptIds)];
+  const attempts = await prisma.attempt.findMany({ where: { id: { in: wanted }, checkpointId: ctx.checkpointId, checkpoint: { projectId: ctx.projectId } }, select: { id: true } });
+  if (attempts.length !== wanted.length) return { ok: false, field: "attemptId", message: "We couldn't find that answer on this checkpoint." };
+  const outcome = await transaction(async (tx) => {
+    const taken = await heldElsewhere(tx, ctx.checkpointId, wanted, [group.id]);
+    const rows = await tx.answerGroupMember.findMany({ where: { groupId: group.id, attemptId: { in: wanted } }, select: { id: true, attemptId: true, excluded: true } });
+    const rowOf = new Map(rows.map((r) => [r.attemptId, r]));
+    const added: string[] = [];
+    for (const attemptId of wanted) {
+      if (taken.has(attemptId)) continue;
+      const row = rowOf.get(attemptId);
+      if (!row) await tx.answerGroupMember.create({ data: { groupId: group.id, attemptId, source: "TEACHER" } });
+      else await tx.answerGroupMember.update({ where: { id: row.id }, data: { excluded: false, source: "TEACHER" } });
+      added.push(attemptId);
+    }
+    const counts = group.misconceptionId && added.length ? await applyClusterTags(tx, added, group.misconceptionId, ctx.teacherId) : { tagged: 0, keptTeacher: 0 };
+    return { added: added.length, elsewhere: wanted.length - added.length, counts };
+  });
+  if (outcome.added === 0) return { ok: false, field: "attemptId", message: "That answer is already in another group you kept. Move it out of that group first." };
+  const shown = group.misconception ? ` and ${outcome.added === 1 ? "shows" : "show"} “${group.misconception.name}”` : "";
+  const elsewhere = outcome.elsewhere ? ` ${outcome.elsewhere === 1 ? "One answer stays" : `${outcome.elsewhere} answers stay`} in the other group you kept.` : "";
+  return {
+    ok: true,
+    message: `Added ${answersCount(outcome.added)} to “${group.label}”: ${outcome.added === 1 ? "it is" : "they are"} now in the group${shown}.${elsewhere}${keptNote(outcome.counts)}`,
+  };
+}
+
+/** Source of the excluded member row a rejected suggestion leaves (an answer moved out keeps its own source). */
+export const REJECTED_SUGGESTION = "REJECTED";
+
+/**
+ * Rejects a suggestion: the answer gets an excluded member row in the group
+ * (as an answer moved out does, but with source REJECTED), so it is never suggested for, or put into,
+ * that group again. Its tags are not touched: it was never in the group.
+ */
+export async function rejectSuggestion(ctx: GroupActionContext, input: { groupKey: string; attemptId: string }): Promise<GroupActionResult> {
+  const group = await findConfirmed(ctx, input.groupKey);
+  if (!group) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
+  const attempt = await prisma.attempt.findFirst({ where: { id: input.attemptId, checkpointId: ctx.checkpointId, checkpoint: { projectId: ctx.projectId } }, select: { id: true } });
+  if (!attempt) return { ok: false, field: "attemptId", message: "We couldn't find that answer on this checkpoint." };
+  const done = await transaction(async (tx) => {
+    const row = await tx.answerGroupMember.findUnique({ where: { groupId_attemptId: { groupId: group.id, attemptId: attempt.id } }, select: { excluded: true } });
+    if (row && !row.excluded) return false; // it is in the group: moving it out is another action
+    if (!row) await tx.answerGroupMember.create({ data: { groupId: group.id, attemptId: attempt.id, source: REJECTED_SUGGESTION, excluded: true } });
+    return true;
+  });
+  if (!done) return { ok: false, field: "attemptId", message: "That answer is in this group now. Use “Move out of this group” instead." };
+  return { ok: true, message: `Noted: that answer won't be suggested for “${group.label}” again.` };
 }

@@ -11,12 +11,14 @@ import { ProjectNav } from "~/components/project-nav";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import {
+  confirmSuggestions,
   dissolveGroup,
   findProjectCheckpointKind,
   loadCheckpointInsight,
   mergeGroups,
   moveAnswerOut,
   nameGroup,
+  rejectSuggestion,
   renameGroup,
   setAttemptTag,
   unlinkGroup,
@@ -25,11 +27,13 @@ import {
 import { findTeacherProject } from "~/models/project.server";
 import {
   GROUP_INTENTS,
+  confirmSuggestionsSchema,
   groupOnlySchema,
   isGroupIntent,
   mergeGroupsSchema,
   moveOutSchema,
   nameGroupSchema,
+  rejectSuggestionSchema,
   renameGroupSchema,
   tagSchema,
 } from "~/schemas/answer-groups";
@@ -143,6 +147,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const run = intent === GROUP_INTENTS.unlink ? unlinkGroup : dissolveGroup;
       return answer(await run(ctx, submission.value), null, key);
     }
+    case GROUP_INTENTS.confirmSuggestion: {
+      const submission = parseSubmission(formData, { schema: confirmSuggestionsSchema });
+      const key = String(formData.get("groupKey") ?? "");
+      if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key }, 400);
+      return answer(await confirmSuggestions(ctx, submission.value), null, key);
+    }
+    case GROUP_INTENTS.rejectSuggestion: {
+      const submission = parseSubmission(formData, { schema: rejectSuggestionSchema });
+      const key = String(formData.get("groupKey") ?? "");
+      if (submission.status !== "success") return reply({ intent, ok: false, message: firstError(submission.error), key }, 400);
+      return answer(await rejectSuggestion(ctx, submission.value), null, key);
+    }
   }
 }
 
@@ -253,6 +269,7 @@ export default function CheckpointInsightPage() {
                 showAll={d.show === g.id}
                 showAllHref={`${base}?show=${encodeURIComponent(g.id)}#${groupAnchor(g.id)}`}
                 canMerge={named.length >= 2}
+                suggestions={d.suggestions[g.id]}
               />
             ))}
             {correct ? <CorrectAnswersCard group={correct} answers={new Map(d.answers.map((a) => [a.id, a]))} projectId={d.project.id} checkpointId={d.checkpoint.id} /> : null}

@@ -12,6 +12,8 @@ export const GROUP_INTENTS = {
   rename: "rename-group",
   unlink: "unlink-group",
   dissolve: "dissolve-group",
+  confirmSuggestion: "confirm-suggestion",
+  rejectSuggestion: "reject-suggestion",
 } as const;
 
 export type GroupIntent = (typeof GROUP_INTENTS)[keyof typeof GROUP_INTENTS];
@@ -104,3 +106,14 @@ export const renameGroupSchema = z.object({
 });
 
 export const groupOnlySchema = z.object({ groupKey });
+
+/** Confirm one suggested answer into a kept group, or all of those listed ("Add all"). */
+export const confirmSuggestionsSchema = z.object({
+  groupKey,
+  attemptIds: z
+    .array(attemptId, { error: "We couldn't tell which answer this is. Reload the page and try again." })
+    .min(1, "We couldn't tell which answer this is. Reload the page and try again.")
+    .max(50, "Add fewer answers at once."),
+});
+
+export const rejectSuggestionSchema = z.object({ groupKey, attemptId });

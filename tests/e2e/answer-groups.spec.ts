@@ -80,21 +80,70 @@ test("without JavaScript, the teacher merges two suggested groups and moves an a
 
   await logIn(page, DEMO_TEACHER);
   await page.goto(`/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`);
-  const larger = page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "The forward force is larger" });
-  const bigger = page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "The engine force is bigger than friction" });
-  await larger.getByLabel(/Select for merging/).check();
-  await bigger.getByLabel(/Select for merging/).check();
-  await page.getByLabel("Label for the merged group (optional)").fill("Forward force is bigger");
+  const balanced = page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "Balanced forces: forward force = backward forces" });
+  const drag = page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "Driving force and drag are equal and opposite" });
+  await balanced.getByLabel(/Select for merging/).check();
+  await drag.getByLabel(/Select for merging/).check();
+  await page.getByLabel("Label for the merged group (optional)").fill("Forces are balanced");
   await page.getByRole("button", { name: "Merge the selected groups" }).click();
-  await expect(page.getByText(/Merged 2 groups into “Forward force is bigger” \(\d+ answers\)/)).toBeVisible();
+  await expect(page.getByText(/Merged 2 groups into “Forces are balanced” \(\d+ answers\)/)).toBeVisible();
 
-  const merged = page.getByRole("region", { name: "Forward force is bigger" });
+  const merged = page.getByRole("region", { name: "Forces are balanced" });
   await expect(merged.getByText("Kept by you")).toBeVisible();
   await merged.getByText(/^All \d+ answers/).click();
   await merged.getByRole("button", { name: /^Move .* out of this group$/ }).first().click();
-  await expect(page.getByText(/Moved the answer out of “Forward force is bigger”/)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Forward force is bigger" }).getByText("You moved 1 answer out of this group.")).toBeVisible();
+  await expect(page.getByText(/Moved the answer out of “Forces are balanced”/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Forces are balanced" }).getByText("You moved 1 answer out of this group.")).toBeVisible();
   await context.close();
+});
+
+test("the teacher names a group, adds an answer it suggests with one click, and turns another down for good", async ({ page }) => {
+  test.setTimeout(180_000);
+  await logIn(page, "amara@rebound.test");
+  await page.getByRole("link", { name: "Forces and motion" }).first().click();
+  await page.getByRole("link", { name: CHECKPOINT }).first().click();
+  await page.waitForURL(/\/checkpoints\//);
+  const [, projectId, checkpointId] = new URL(page.url()).pathname.match(/^\/learn\/projects\/([^/]+)\/checkpoints\/([^/]+)/)!;
+  await page.getByRole("button", { name: "Log out" }).click();
+
+  await logIn(page, DEMO_TEACHER);
+  await page.goto(`/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`);
+  // "bigger" and "larger" answers are one idea in one group.
+  await expect(
+    page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "The forward force is larger" }).filter({ hasText: "The engine force is bigger than friction" }),
+  ).toHaveCount(1);
+
+  // Naming the "momentum" group brings up an answer worded otherwise, with its evidence.
+  const momentum = page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "The car has momentum so there are no forces on it." });
+  await momentum.getByText("Name as a misconception").click();
+  await momentum.getByLabel("Misconception", { exact: true }).selectOption({ label: "New misconception (write it below)" });
+  await momentum.getByLabel("Name", { exact: true }).fill("Momentum keeps it going");
+  await momentum.getByRole("button", { name: "Name this group" }).click();
+  await expect(page.getByText(/Named the group as “Momentum keeps it going”/)).toBeVisible();
+
+  const named = page.getByRole("region", { name: "Momentum keeps it going", exact: true });
+  const likely = named.getByRole("region", { name: "Likely also belongs here" });
+  const suggestion = likely.getByRole("listitem").filter({ hasText: "It has lots of momentum, so it doesn't need a force any more." });
+  await expect(suggestion).toBeVisible();
+  await expect(suggestion.getByText(/Shares:.*momentum/)).toBeVisible();
+  await expect(suggestion.getByText(/Closest answer in the group:.*“The car has momentum so there are no forces on it\.”/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await suggestion.getByRole("button", { name: /^Add .* to “Momentum keeps it going”$/ }).click();
+  await expect(page.getByText(/Added 1 answer to “Momentum keeps it going”/)).toBeVisible();
+  await named.getByText(/^All \d+ answers/).click();
+  await expect(named.getByRole("listitem").filter({ has: page.getByRole("blockquote").filter({ hasText: "It has lots of momentum" }) })).toBeVisible();
+
+  // In the demo's named group, one suggestion is turned down: it is not suggested there again.
+  const push = page.getByRole("region", { name: "The push stays in the object", exact: true });
+  const still = push.getByRole("region", { name: "Likely also belongs here" }).getByRole("listitem").filter({ hasText: "Push force is still acting on it after my hand leaves." });
+  await expect(still).toBeVisible();
+  await still.getByRole("button", { name: /does not belong in “The push stays in the object”$/ }).click();
+  await expect(page.getByText(/won't be suggested for “The push stays in the object” again/)).toBeVisible();
+  await page.reload();
+  const pushAgain = page.getByRole("region", { name: "The push stays in the object", exact: true });
+  await expect(pushAgain.getByText("You turned down 1 suggested answer for it.")).toBeVisible();
+  await expect(pushAgain.getByRole("region", { name: "Likely also belongs here" }).getByText("Push force is still acting on it after my hand leaves.")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
 });
 
 test("the multiple-choice and numeric checkpoints show their wrong answers by misconception and error shape", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   assembleTextGroups,
+  classEvidence,
   clusterTagWrite,
   clusterUntagWrite,
   confirmedGroupKey,
@@ -12,6 +13,7 @@ import {
   matchNamedGroup,
   parseGroupKey,
   planMerge,
+  suggestForConfirmedGroups,
   teacherTagWrite,
   type AnswerText,
 } from "./answer-groups";
@@ -221,5 +223,63 @@ describe("createNamedGroupMatcher and contextBucket", () => {
     for (const n of [0, 10, 100, 1000]) expect(contextBucket(Math.ceil(n * 1.25) + 2)).toBeGreaterThan(contextBucket(n));
     // From 100 to 200 answers the matcher is rebuilt only a few times, not on every answer.
     expect(new Set(Array.from({ length: 101 }, (_, i) => contextBucket(100 + i))).size).toBeLessThanOrEqual(5);
+  });
+});
+
+describe("classEvidence", () => {
+  it("gathers the model answer and the misconceptions' names, descriptions and next steps, leaving out blanks", () => {
+    expect(
+      classEvidence({
+        modelAnswer: " The forces are balanced. ",
+        misconceptions: [{ name: "The push stays in the object", description: "", nextStep: "What is still touching it?" }],
+      }),
+    ).toEqual(["The forces are balanced.", "The push stays in the object", "What is still touching it?"]);
+    expect(classEvidence({})).toEqual([]);
+  });
+});
+
+describe("suggestForConfirmedGroups", () => {
+  const push: AnswerText[] = [
+    { id: "k1", text: "the push keeps acting" },
+    { id: "k2", text: "the push keeps acting on the car" },
+    { id: "s1", text: "the force from the push stays inside it" },
+    { id: "s2", text: "push force is still acting on it after my hand leaves" },
+    { id: "m1", text: "The car has momentum so there are no forces on it." },
+  ];
+  const group = (members: { attemptId: string; excluded?: boolean; source?: string }[], id = "G1") => ({
+    id,
+    label: "The push stays in the object",
+    misconceptionId: "M1",
+    createdAt: new Date(0),
+    members: members.map((m) => ({ excluded: false, ...m })),
+  });
+
+  it("suggests the ungrouped answers closest to a kept group, with shared terms and the closest placed answer", () => {
+    const result = suggestForConfirmedGroups(push, [group([{ attemptId: "k1" }, { attemptId: "k2" }])], { G1: ["Believes a push is stored in the object."] }, { minSimilarity: 0.15 });
+    const ids = result[confirmedGroupKey("G1")].map((s) => s.attemptId);
+    expect(ids).toEqual(expect.arrayContaining(["s1", "s2"]));
+    expect(ids).not.toContain("m1");
+    const s2 = result["g:G1"].find((s) => s.attemptId === "s2")!;
+    expect(s2.sharedTerms).toContain("push");
+    expect(s2.closest?.text).toMatch(/^the push keeps acting/);
+  });
+
+  it("never suggests an answer moved out of or turned down for the group, or held by another kept group", () => {
+    const result = suggestForConfirmedGroups(
+      push,
+      [group([{ attemptId: "k1" }, { attemptId: "k2" }, { attemptId: "s1", excluded: true, source: "REJECTED" }]), group([{ attemptId: "m1" }], "G2")],
+      {},
+      { minSimilarity: 0 },
+    );
+    const ids = (result["g:G1"] ?? []).map((s) => s.attemptId);
+    expect(ids).not.toContain("s1");
+    expect(ids).not.toContain("m1");
+  });
+
+  it("describes a group by the answers the teacher placed, not those the machine added, and keeps to the candidates", () => {
+    const machineOnly = suggestForConfirmedGroups(push, [group([{ attemptId: "k1", source: "MACHINE" }])]);
+    expect(machineOnly).toEqual({});
+    const limited = suggestForConfirmedGroups(push, [group([{ attemptId: "k1" }])], {}, { candidateIds: ["s2"], minSimilarity: 0 });
+    expect(limited["g:G1"].map((s) => s.attemptId)).toEqual(["s2"]);
   });
 });

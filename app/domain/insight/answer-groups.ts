@@ -5,7 +5,7 @@
 // machine, how a merge is settled, and how a new answer is matched with a named
 // group. Pure: no database, no HTTP (app/models/answer-groups.server.ts feeds it).
 import type { TextGroupInput } from "./checkpoints";
-import { clusterAnswers, createGroupMatcher, type ClusteringOptions } from "./text-clustering";
+import { clusterAnswers, createAnswerSuggester, createGroupMatcher, type ClusteringOptions } from "./text-clustering";
 
 /** Prefix of the ids of teacher-confirmed groups: `g:<AnswerGroup.id>`. Machine groups keep the clustering's id. */
 export const CONFIRMED_PREFIX = "g:";
@@ -52,7 +52,8 @@ export interface ConfirmedGroupRow {
   label: string;
   misconceptionId: string | null;
   createdAt: Date;
-  members: { attemptId: string; excluded: boolean }[];
+  /** source: "TEACHER" (placed by the teacher) or "MACHINE"; left out, a member counts as placed by the teacher. */
+  members: { attemptId: string; excluded: boolean; source?: string }[];
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -108,7 +109,10 @@ export function assembleTextGroups(
   }
   const remaining = answers.filter((a) => !claimed.has(a.id) && !a.correct);
   const correct = answers.filter((a) => !claimed.has(a.id) && a.correct);
-  for (const g of clusterAnswers(remaining, options)) {
+  // The answers the teacher placed say what the ideas are called: class evidence for the rest.
+  const placedTexts = answers.filter((a) => claimed.has(a.id)).map((a) => a.text);
+  const context = placedTexts.length ? [...(options.context ?? []), ...placedTexts] : options.context;
+  for (const g of clusterAnswers(remaining, { ...options, context })) {
     result.push({
       id: g.id,
       attemptIds: g.answerIds,
@@ -306,4 +310,77 @@ export function matchNamedGroup(
  */
 export function contextBucket(answerCount: number): number {
   return Math.floor(Math.log(answerCount + 5) / Math.log(1.2));
+}
+
+// ---------------------------------------------------------------------------
+// Class evidence, and answers likely to belong to a group the teacher kept
+
+/** What the class says its ideas are called: the model answer and the project's misconceptions. */
+export function classEvidence(input: {
+  modelAnswer?: string | null;
+  misconceptions?: readonly { name: string; description?: string | null; nextStep?: string | null }[];
+}): string[] {
+  const texts = [input.modelAnswer ?? "", ...(input.misconceptions ?? []).flatMap((m) => [m.name, m.description ?? "", m.nextStep ?? ""])];
+  return texts.map((t) => t.trim()).filter((t) => t.length > 0);
+}
+
+export interface GroupSuggestion {
+  attemptId: string;
+  /** 0–1: the mean of the answer's similarity to the group's centre and to its closest placed answer. */
+  similarity: number;
+  sharedTerms: string[];
+  closest: { attemptId: string; text: string } | null;
+}
+
+/** How many suggestions a group shows at most. */
+export const SUGGESTIONS_PER_GROUP = 5;
+
+/**
+ * For each confirmed group: the answers no confirmed group holds that are most
+ * likely to belong to it, closest first, with their evidence (terms shared with
+ * the group, the closest answer the teacher placed in it). A group is described
+ * by the answers the teacher placed (not those the machine added) and by
+ * `evidence` (its misconception's name, description and next step, its label).
+ * Answers the teacher moved out of a group or rejected for it (member rows
+ * with excluded = true) are never suggested for it again.
+ */
+export function suggestForConfirmedGroups(
+  answers: readonly AnswerText[],
+  confirmed: readonly ConfirmedGroupRow[],
+  evidence: Readonly<Record<string, readonly string[]>> = {},
+  options: ClusteringOptions & {
+    minSimilarity?: number;
+    limit?: number;
+    /** The answers that may be suggested (e.g. those the grouping left on their own); default every answer no confirmed group holds. */
+    candidateIds?: readonly string[];
+  } = {},
+): Record<string, GroupSuggestion[]> {
+  const known = new Set(answers.map((a) => a.id));
+  const held = new Set<string>();
+  for (const g of confirmed) for (const m of g.members) if (!m.excluded && known.has(m.attemptId)) held.add(m.attemptId);
+  const allowed = options.candidateIds ? new Set(options.candidateIds) : null;
+  const ungrouped = answers.filter((a) => !held.has(a.id) && (!allowed || allowed.has(a.id))).map((a) => a.id);
+  const result: Record<string, GroupSuggestion[]> = {};
+  if (ungrouped.length === 0 || confirmed.length === 0) return result;
+  const textOf = new Map(answers.map((a) => [a.id, a.text]));
+  const suggester = createAnswerSuggester(answers, options);
+  for (const group of orderConfirmed(confirmed)) {
+    const own = {
+      placedIds: group.members.filter((m) => !m.excluded && (m.source ?? "TEACHER") === "TEACHER" && known.has(m.attemptId)).map((m) => m.attemptId),
+      evidence: [group.label, ...(evidence[group.id] ?? [])],
+    };
+    if (own.placedIds.length === 0) continue;
+    const excluded = new Set(group.members.filter((m) => m.excluded).map((m) => m.attemptId));
+    const candidateIds = ungrouped.filter((id) => !excluded.has(id));
+    // Leaving out answers closer to another kept group ("rivals") measured no better, so it is not done here (decision 003).
+    const found = suggester.suggest(own, { candidateIds, minSimilarity: options.minSimilarity, limit: options.limit ?? SUGGESTIONS_PER_GROUP });
+    if (found.length === 0) continue;
+    result[confirmedGroupKey(group.id)] = found.map((s) => ({
+      attemptId: s.id,
+      similarity: s.similarity,
+      sharedTerms: s.sharedTerms,
+      closest: s.closest ? { attemptId: s.closest.id, text: textOf.get(s.closest.id) ?? s.closest.text } : null,
+    }));
+  }
+  return result;
 }

@@ -3,12 +3,14 @@ import {
   assignToNearestGroup,
   clusterAnswers,
   clusterByQuestion,
+  createAnswerSuggester,
   createGroupMatcher,
   DEFAULT_CLUSTER_THRESHOLD,
   editDistanceWithin,
   type AnswerGroup,
   type TextAnswer,
 } from "~/domain/insight/text-clustering";
+import { lexiconFromTable } from "~/domain/insight/word-senses";
 
 const answers = (...texts: string[]): TextAnswer[] => texts.map((text, i) => ({ id: `a${i}`, text }));
 
@@ -238,5 +240,74 @@ describe("editDistanceWithin", () => {
     expect(editDistanceWithin("termianl", "terminal", 2)).toBe(1);
     expect(editDistanceWithin("battery", "battery", 1)).toBe(0);
     expect(editDistanceWithin("battery", "voltage", 2)).toBe(3);
+  });
+});
+
+describe("evidence beyond the answers' own words", () => {
+  const lexicon = lexiconFromTable({ a: { big: ["1"], large: ["1"] }, v: { move: ["7"] } });
+  const car = answers("The engine force is bigger than friction so the car keeps moving forward.", "The forward force is larger, that's why it moves.");
+
+  it("lets synonyms meet through a lexicon (bigger / larger), and not without it", () => {
+    const plain = clusterAnswers(car);
+    expect(plain).toHaveLength(2);
+    const withSynonyms = clusterAnswers(car, { lexicon, threshold: 0.3 });
+    expect(withSynonyms).toHaveLength(1);
+    const withoutSynonyms = clusterAnswers(car, { threshold: 0.3 });
+    expect(withoutSynonyms.length).toBeGreaterThanOrEqual(1);
+    // The synonym makes the two answers strictly closer.
+    const sim = (options: Parameters<typeof createGroupMatcher>[1]) =>
+      createGroupMatcher([{ answers: [car[0].text] }], { ...options, context: [car[1].text], threshold: 0 }).match(car[1].text)?.similarity ?? 0;
+    expect(sim({ lexicon })).toBeGreaterThan(sim({}));
+  });
+
+  it("uses class evidence to weigh words without grouping it", () => {
+    const groups = clusterAnswers(car, { context: ["The forces are balanced, so the net force is zero."] });
+    expect(groups.flatMap((g) => g.answerIds).sort()).toEqual(["a0", "a1"]);
+  });
+});
+
+describe("createAnswerSuggester", () => {
+  const push = answers(
+    "the push keeps acting",
+    "the push keeps acting on the car",
+    "the force from the push stays inside it",
+    "push force is still acting on it after my hand leaves",
+    "the forces are balanced so the speed stays the same",
+    "it has momentum",
+  );
+
+  it("ranks the answers closest to a group, with shared terms and the closest placed answer", () => {
+    const suggester = createAnswerSuggester(push);
+    const found = suggester.suggest({ placedIds: ["a0", "a1"] }, { minSimilarity: 0.1 });
+    expect(found.map((s) => s.id).slice(0, 2).sort()).toEqual(["a2", "a3"]);
+    const still = found.find((s) => s.id === "a3")!;
+    expect(still.sharedTerms).toEqual(expect.arrayContaining(["push", "acting"]));
+    expect(still.closest?.id).toMatch(/^a[01]$/);
+    expect(found.every((s, i) => i === 0 || found[i - 1].similarity >= s.similarity)).toBe(true);
+    expect(found.find((s) => s.id === "a5")).toBeUndefined();
+  });
+
+  it("keeps to the candidates, the limit and the threshold", () => {
+    const suggester = createAnswerSuggester(push);
+    expect(suggester.suggest({ placedIds: ["a0"] }, { candidateIds: ["a3", "a4"], minSimilarity: 0 }).map((s) => s.id)).not.toContain("a2");
+    expect(suggester.suggest({ placedIds: ["a0"] }, { minSimilarity: 0, limit: 1 })).toHaveLength(1);
+    expect(suggester.suggest({ placedIds: ["a0"] }, { minSimilarity: 0.99 })).toEqual([]);
+    expect(suggester.suggest({ placedIds: [] })).toEqual([]);
+  });
+
+  it("uses the group's evidence, and leaves an answer closer to another kept group to that group", () => {
+    const suggester = createAnswerSuggester(push);
+    const byEvidence = suggester.suggest({ placedIds: ["a5"], evidence: ["The push stays inside the object"] }, { minSimilarity: 0.05 });
+    expect(byEvidence.map((s) => s.id)).toContain("a2");
+    // "the force from the push stays inside it" shares "push" with the push group, but "force" and "stays" with the balanced one.
+    expect(suggester.suggest({ placedIds: ["a0", "a1", "a3"] }, { minSimilarity: 0.05 }).map((s) => s.id)).toContain("a2");
+    const rivalled = suggester.suggest({ placedIds: ["a0", "a1", "a3"] }, { minSimilarity: 0.05, rivals: [{ placedIds: ["a4"] }] });
+    expect(rivalled.map((s) => s.id)).not.toContain("a2");
+  });
+
+  it("does not depend on the order of the answers", () => {
+    const a = createAnswerSuggester(push).suggest({ placedIds: ["a0"] }, { minSimilarity: 0 });
+    const b = createAnswerSuggester(shuffled(push, 7)).suggest({ placedIds: ["a0"] }, { minSimilarity: 0 });
+    expect(b).toEqual(a);
   });
 });

@@ -26,6 +26,7 @@
 
 import { analyzeText, isNegator, isStopWord, type AnalyzedText } from "~/domain/insight/text-normalize";
 import { porterStem } from "~/domain/insight/text-stemmer";
+import { synonymRepresentatives, type Lexicon } from "~/domain/insight/word-senses";
 
 /**
  * The one setting the app uses: two groups join while the average cosine
@@ -38,6 +39,8 @@ import { porterStem } from "~/domain/insight/text-stemmer";
 export const DEFAULT_CLUSTER_THRESHOLD = 0.55;
 /** Share of the vector given to character 3-grams (the rest is word stems). */
 export const CHAR_NGRAM_WEIGHT = 0.3;
+/** WordNet senses per part of speech that make two words synonyms (see ClusteringOptions.lexicon). */
+export const DEFAULT_SENSES_PER_WORD = 1;
 /** Above this many distinct forms, a single-pass leader clustering replaces the O(n²) one. */
 export const MAX_FORMS_FOR_AGGLOMERATIVE = 3000;
 
@@ -57,6 +60,23 @@ export interface ClusteringOptions {
   maxKeyTerms?: number;
   /** Distinct forms up to which the exact agglomerative clustering runs. Default MAX_FORMS_FOR_AGGLOMERATIVE. */
   maxFormsForAgglomerative?: number;
+  /**
+   * Synonym evidence (WordNet, see word-senses.ts): a word is read as its most
+   * common synonym among these answers ("larger" as "bigger"). Default none
+   * (this module reads no files); the app passes the WordNet lexicon, which
+   * with the class evidence measured a little better on both shared data sets
+   * (decision 003).
+   */
+  lexicon?: Lexicon | null;
+  /** Senses per part of speech that count for synonyms (WordNet lists the most frequent first). Default DEFAULT_SENSES_PER_WORD. */
+  sensesPerWord?: number;
+  /**
+   * Class evidence: texts that say what the ideas are called (the model
+   * answer, misconception names, descriptions and next steps, answers the
+   * teacher placed in groups). They weigh the words and are spelling and
+   * synonym targets, but are not grouped themselves.
+   */
+  context?: ReadonlyArray<string>;
 }
 
 export interface TextAnswer {
@@ -105,6 +125,8 @@ interface Settings {
   maxRepresentatives: number;
   maxKeyTerms: number;
   maxFormsForAgglomerative: number;
+  lexicon: Lexicon | null;
+  sensesPerWord: number;
 }
 
 function settingsFrom(options: ClusteringOptions = {}): Settings {
@@ -117,6 +139,8 @@ function settingsFrom(options: ClusteringOptions = {}): Settings {
     maxRepresentatives: options.maxRepresentatives ?? 3,
     maxKeyTerms: options.maxKeyTerms ?? 3,
     maxFormsForAgglomerative: options.maxFormsForAgglomerative ?? MAX_FORMS_FOR_AGGLOMERATIVE,
+    lexicon: options.lexicon ?? null,
+    sensesPerWord: options.sensesPerWord ?? DEFAULT_SENSES_PER_WORD,
   };
 }
 
@@ -203,22 +227,39 @@ class AnswerSpace {
   private readonly isWordFeature: boolean[] = [];
   private readonly df: number[] = [];
   private readonly corrector: SpellingCorrector | null;
+  /** Word (after spelling) → the synonym it is read as, when a lexicon is given. */
+  private readonly synonyms: Map<string, string> | null;
   private readonly documentCount: number;
   private readonly termCache = new WeakMap<AnalyzedText, TermOccurrence[]>();
 
+  /** `context` forms (class evidence) count for the vocabulary and the word weights but get no vector. */
   constructor(
     forms: ReadonlyArray<Form>,
     private readonly settings: Settings,
+    context: ReadonlyArray<Form> = [],
   ) {
+    const all = context.length ? [...forms, ...context] : forms;
     const vocabulary = new Map<string, number>();
-    for (const form of forms) {
+    for (const form of all) {
       for (const word of new Set(form.analyzed.words)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + form.count);
     }
     this.corrector = settings.spellingCorrection ? new SpellingCorrector(vocabulary) : null;
-    this.documentCount = forms.length;
-    const idLists = forms.map((form) => this.terms(form.analyzed).map((t) => this.featureId(t.feature, t.isWord)));
+    this.synonyms = null;
+    if (settings.lexicon) {
+      const corrected = new Map<string, number>();
+      for (const [word, count] of vocabulary) {
+        const w = this.corrector ? this.corrector.correct(word) : word;
+        corrected.set(w, (corrected.get(w) ?? 0) + count);
+      }
+      this.synonyms = synonymRepresentatives(corrected, settings.lexicon, {
+        sensesPerWord: settings.sensesPerWord,
+        eligible: (w) => w.length >= 3 && /^[a-z]+$/.test(w) && !isStopWord(w) && !isNegator(w),
+      });
+    }
+    this.documentCount = all.length;
+    const idLists = all.map((form) => this.terms(form.analyzed).map((t) => this.featureId(t.feature, t.isWord)));
     for (const ids of idLists) for (const id of new Set(ids)) this.df[id]++;
-    this.formVectors = idLists.map((ids) => this.weigh(ids, []));
+    this.formVectors = idLists.slice(0, forms.length).map((ids) => this.weigh(ids, []));
   }
 
   private featureId(feature: string, isWord: boolean): number {
@@ -252,7 +293,8 @@ class AnswerSpace {
       // Shown as "not connected" for the word the negation governs; later words in the scope read plainly.
       const display = negated[i] && firstInScope ? `not ${word}` : word;
       firstInScope = false;
-      out.push({ feature: `w:${neg}${porterStem(word)}`, display, isWord: true });
+      const read = this.synonyms?.get(word) ?? word;
+      out.push({ feature: `w:${neg}${porterStem(read)}`, display, isWord: true });
       if (this.settings.charNgramWeight > 0) out.push(...this.charTerms(neg, raw));
     }
     this.termCache.set(analyzed, out);
@@ -554,7 +596,8 @@ export function clusterAnswers(answers: ReadonlyArray<TextAnswer>, options: Clus
   const settings = settingsFrom(options);
   const forms = collectForms(answers);
   if (forms.length === 0) return [];
-  const space = new AnswerSpace(forms, settings);
+  const context = options.context?.length ? collectForms(options.context.map((text, i) => ({ id: `context-${i}`, text }))) : [];
+  const space = new AnswerSpace(forms, settings, context);
   const vectors = space.formVectors;
   const weights = forms.map((f) => f.count);
   const roots =
@@ -720,7 +763,12 @@ export interface QuestionAnswer {
  * Clusters each question's answers separately. Returns one cluster id per
  * record, in the records' order; ids are unique within a question.
  */
-export function clusterByQuestion(records: ReadonlyArray<QuestionAnswer>, options: ClusteringOptions = {}): string[] {
+export function clusterByQuestion(
+  records: ReadonlyArray<QuestionAnswer>,
+  options: ClusteringOptions = {},
+  /** Class evidence per question (e.g. its reference answers), passed as `context`. */
+  contextByQuestion?: ReadonlyMap<string, ReadonlyArray<string>>,
+): string[] {
   const byQuestion = new Map<string, TextAnswer[]>();
   records.forEach((r, index) => {
     const list = byQuestion.get(r.question) ?? [];
@@ -728,10 +776,174 @@ export function clusterByQuestion(records: ReadonlyArray<QuestionAnswer>, option
     byQuestion.set(r.question, list);
   });
   const clusterOf = new Array<string>(records.length);
-  for (const answers of byQuestion.values()) {
-    for (const group of clusterAnswers(answers, { ...options, maxRepresentatives: 0, maxKeyTerms: 0 })) {
+  for (const [question, answers] of byQuestion) {
+    const context = contextByQuestion?.get(question) ?? options.context;
+    for (const group of clusterAnswers(answers, { ...options, context, maxRepresentatives: 0, maxKeyTerms: 0 })) {
       for (const index of group.answerIds) clusterOf[Number(index)] = group.id;
     }
   }
   return clusterOf;
+}
+
+// ---------------------------------------------------------------------------
+// Answers likely to belong to a group the teacher named (suggestions)
+
+export interface SimilarAnswer {
+  id: string;
+  /** How close the answer is to the group: the mean of its cosine to the group's centre and to its closest placed answer, 0–1. */
+  similarity: number;
+  /** Terms the answer shares with the group's answers (or evidence), as the answer wrote them, the weightiest first. */
+  sharedTerms: string[];
+  /** The placed answer it is closest to, with that similarity. */
+  closest: { id: string; text: string; similarity: number } | null;
+}
+
+export interface GroupEvidence {
+  /** Ids of the answers the teacher placed in the group (of the answers the suggester was built on). */
+  placedIds: ReadonlyArray<string>;
+  /** Texts that say what the group's idea is called (misconception name, description, next step; or the model answer). */
+  evidence?: ReadonlyArray<string>;
+}
+
+export interface SuggestOptions {
+  /** Answers that may be suggested; default every answer not placed. */
+  candidateIds?: ReadonlyArray<string>;
+  /** Lowest similarity worth suggesting. Default DEFAULT_SUGGESTION_THRESHOLD. */
+  minSimilarity?: number;
+  /** At most this many, closest first. Default 5. */
+  limit?: number;
+  /** The other groups the teacher kept: an answer at least as close to one of them is not suggested for this one. */
+  rivals?: ReadonlyArray<GroupEvidence>;
+}
+
+/**
+ * Lowest similarity at which an ungrouped answer is suggested for a named
+ * group. Lower than the clustering threshold because the teacher confirms each
+ * one; chosen with the simulated grading effort (npm run eval:clusters -- --effort).
+ */
+export const DEFAULT_SUGGESTION_THRESHOLD = 0.35;
+/**
+ * Suggestions come from the answers the grouping left in groups of at most
+ * this many: a larger machine group is cheaper to name or merge as a whole.
+ */
+export const DEFAULT_SUGGESTION_MAX_GROUP_SIZE = 1;
+const MAX_SHARED_TERMS = 4;
+/** Candidate forms × placed forms above which only a shortlist is compared answer by answer. */
+const MAX_SUGGESTION_COMPARISONS = 50_000;
+
+export interface AnswerSuggester {
+  suggest(group: GroupEvidence, options?: SuggestOptions): SimilarAnswer[];
+}
+
+/**
+ * Weighs every answer of a checkpoint once (with `context`, the class
+ * evidence, for the word weights), then ranks the answers most likely to
+ * belong to a group from the answers placed in it and the group's evidence.
+ * Deterministic: ties go to the answer with the smaller id.
+ */
+export function createAnswerSuggester(answers: ReadonlyArray<TextAnswer>, options: ClusteringOptions = {}): AnswerSuggester {
+  const settings = settingsFrom(options);
+  const forms = collectForms(answers);
+  const context = options.context?.length ? collectForms(options.context.map((text, i) => ({ id: `context-${i}`, text }))) : [];
+  const space = new AnswerSpace(forms, settings, context);
+  const byId = new Map<string, { answer: TextAnswer; form: number }>();
+  forms.forEach((form, f) => form.answers.forEach((answer) => byId.set(answer.id, { answer, form: f })));
+  const formVectors = space.formVectors;
+
+  /** A group as the suggester sees it: its unit-length centre, its placed forms, its word terms. */
+  const profile = (group: GroupEvidence) => {
+    const placed = group.placedIds.flatMap((id) => {
+      const hit = byId.get(id);
+      return hit ? [hit] : [];
+    });
+    const evidence = (group.evidence ?? []).filter((t) => t.trim()).map((t) => analyzeText(t));
+    // The group's centre: its placed answers and its evidence, one vote each; then unit length.
+    const centre = new Float64Array(space.features.size);
+    const terms = new Set<string>();
+    for (const p of placed) {
+      const v = formVectors[p.form];
+      for (let k = 0; k < v.idx.length; k++) centre[v.idx[k]] += v.val[k];
+      for (const t of space.terms(forms[p.form].analyzed)) if (t.isWord) terms.add(t.feature);
+    }
+    for (const a of evidence) {
+      const v = space.vector(a);
+      for (let k = 0; k < v.idx.length; k++) centre[v.idx[k]] += v.val[k];
+      for (const t of space.terms(a)) if (t.isWord) terms.add(t.feature);
+    }
+    let norm = 0;
+    for (let f = 0; f < centre.length; f++) norm += centre[f] * centre[f];
+    norm = Math.sqrt(norm) || 1;
+    const placedIds = new Set(placed.map((p) => p.answer.id));
+    return { empty: placed.length + evidence.length === 0, centre, norm, terms, placedIds, placedForms: [...new Set(placed.map((p) => p.form))] };
+  };
+  type Profile = ReturnType<typeof profile>;
+
+  const toCentre = (form: number, p: Profile) => dotDense(formVectors[form], p.centre) / p.norm;
+  /** Similarity of a form to a group: the mean of its cosine to the centre and to the closest placed answer. */
+  const score = (form: number, p: Profile, centreSimilarity = toCentre(form, p)) => {
+    const v = formVectors[form];
+    let closest: SimilarAnswer["closest"] = null;
+    for (const pf of p.placedForms) {
+      const s = pf === form ? 1 : dot(v, formVectors[pf]);
+      if (!closest || s > closest.similarity) {
+        const shown = displayAnswer(forms[pf] as FormWithAnswers);
+        const placedHere = forms[pf].answers.filter((a) => p.placedIds.has(a.id)).map((a) => a.id).sort(byString)[0];
+        closest = { id: placedHere ?? shown.id, text: shown.text, similarity: s };
+      }
+    }
+    return { similarity: closest ? (centreSimilarity + closest.similarity) / 2 : centreSimilarity, closest };
+  };
+
+  return {
+    suggest(group, opts = {}) {
+      const minSimilarity = opts.minSimilarity ?? DEFAULT_SUGGESTION_THRESHOLD;
+      const limit = opts.limit ?? 5;
+      const own = profile(group);
+      if (own.empty) return [];
+      const rivals = (opts.rivals ?? []).map(profile).filter((r) => !r.empty);
+      const candidates = (opts.candidateIds ?? [...byId.keys()]).filter((id) => !own.placedIds.has(id) && byId.has(id));
+      const centreOf = new Map<number, number>();
+      for (const id of candidates) {
+        const { form } = byId.get(id)!;
+        if (!centreOf.has(form)) centreOf.set(form, toCentre(form, own));
+      }
+      // Far beyond a class's size, only the forms closest to the centre are compared with every placed answer.
+      let shortlist: Set<number> | null = null;
+      if (centreOf.size * own.placedForms.length > MAX_SUGGESTION_COMPARISONS) {
+        const keep = Math.max(limit * 10, 50);
+        shortlist = new Set([...centreOf].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, keep).map(([f]) => f));
+      }
+      const scored: SimilarAnswer[] = [];
+      const seenForm = new Map<number, { similarity: number; closest: SimilarAnswer["closest"]; rivalled: boolean } | null>();
+      for (const id of candidates) {
+        const { form } = byId.get(id)!;
+        if (shortlist && !shortlist.has(form)) continue;
+        let known = seenForm.get(form);
+        if (known === undefined) {
+          const mine = score(form, own, centreOf.get(form)!);
+          // An answer at least as close to another group the teacher kept is that group's, not this one's.
+          const rivalled = mine.similarity >= minSimilarity && rivals.some((r) => score(form, r).similarity >= mine.similarity);
+          known = { ...mine, rivalled };
+          seenForm.set(form, known);
+        }
+        if (!known || known.rivalled || known.similarity < minSimilarity) continue;
+        scored.push({ id, similarity: known.similarity, sharedTerms: [], closest: known.closest });
+      }
+      scored.sort((a, b) => b.similarity - a.similarity || byString(a.id, b.id));
+      const top = scored.slice(0, limit);
+      for (const s of top) {
+        const { form } = byId.get(s.id)!;
+        const weights = new Map<string, { display: string; weight: number }>();
+        for (const t of space.terms(forms[form].analyzed)) {
+          if (!t.isWord || t.feature === "w:not" || !own.terms.has(t.feature) || weights.has(t.feature)) continue;
+          weights.set(t.feature, { display: t.display, weight: own.centre[space.features.get(t.feature) ?? -1] ?? 0 });
+        }
+        s.sharedTerms = [...weights.values()]
+          .sort((a, b) => b.weight - a.weight || byString(a.display, b.display))
+          .slice(0, MAX_SHARED_TERMS)
+          .map((t) => t.display);
+      }
+      return top;
+    },
+  };
 }
