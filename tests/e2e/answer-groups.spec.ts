@@ -80,20 +80,21 @@ test("without JavaScript, the teacher merges two suggested groups and moves an a
 
   await logIn(page, DEMO_TEACHER);
   await page.goto(`/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`);
-  const balanced = page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "Balanced forces: forward force = backward forces" });
-  const drag = page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "Driving force and drag are equal and opposite" });
-  await balanced.getByLabel(/Select for merging/).check();
-  await drag.getByLabel(/Select for merging/).check();
-  await page.getByLabel("Label for the merged group (optional)").fill("Forces are balanced");
+  // Two suggested groups of one wrong idea, in other words: the push stays with the object.
+  const hand = page.getByRole("region", { name: "Suggested group: leaves, after, hand" });
+  const inside = page.getByRole("region", { name: "Suggested group: inside, stays, force" });
+  await hand.getByLabel(/Select for merging/).check();
+  await inside.getByLabel(/Select for merging/).check();
+  await page.getByLabel("Label for the merged group (optional)").fill("The push stays with it");
   await page.getByRole("button", { name: "Merge the selected groups" }).click();
-  await expect(page.getByText(/Merged 2 groups into “Forces are balanced” \(\d+ answers\)/)).toBeVisible();
+  await expect(page.getByText(/Merged 2 groups into “The push stays with it” \(\d+ answers\)/)).toBeVisible();
 
-  const merged = page.getByRole("region", { name: "Forces are balanced" });
+  const merged = page.getByRole("region", { name: "The push stays with it" });
   await expect(merged.getByText("Kept by you")).toBeVisible();
   await merged.getByText(/^All \d+ answers/).click();
   await merged.getByRole("button", { name: /^Move .* out of this group$/ }).first().click();
-  await expect(page.getByText(/Moved the answer out of “Forces are balanced”/)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Forces are balanced" }).getByText("You moved 1 answer out of this group.")).toBeVisible();
+  await expect(page.getByText(/Moved the answer out of “The push stays with it”/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "The push stays with it" }).getByText("You moved 1 answer out of this group.")).toBeVisible();
   await context.close();
 });
 

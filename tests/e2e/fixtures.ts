@@ -39,3 +39,38 @@ export async function expectNoSeriousA11yViolations(page: Page) {
 
 export const test = base;
 export { expect };
+
+/**
+ * A new draft project in the demo class, so a test that changes a project
+ * leaves "Forces and motion" (which other tests count on) as seeded. Ends on
+ * the project's build page, logged in as the demo teacher.
+ */
+export async function createDraftProject(page: Page, title: string) {
+  await logIn(page, DEMO_TEACHER);
+  await page.getByRole("link", { name: /Physics 9B/ }).first().click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Goal").fill("Explain what happens when things fall.");
+  await page.getByRole("button", { name: "Create draft project" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  return page.url();
+}
+
+/** Adds a checkpoint of the given kind from the project's build page and comes back to it. */
+export async function addCheckpoint(
+  page: Page,
+  kind: "Multiple choice" | "Short text",
+  fill: { title: string; question: string; options?: { text: string; correct?: boolean }[]; modelAnswer?: string },
+) {
+  await page.getByLabel(kind).check();
+  await page.getByRole("button", { name: "Add checkpoint" }).click();
+  await page.getByLabel("Title").fill(fill.title);
+  await page.getByLabel("Question").fill(fill.question);
+  for (const [i, option] of (fill.options ?? []).entries()) {
+    const group = page.getByRole("group", { name: `Option ${i + 1}` });
+    await group.getByLabel("Option text").fill(option.text);
+    if (option.correct) await group.getByLabel("Correct answer").check();
+  }
+  if (fill.modelAnswer) await page.getByLabel("Model answer (optional)").fill(fill.modelAnswer);
+  await page.getByRole("button", { name: "Add checkpoint" }).last().click();
+  await expect(page.getByRole("heading", { name: fill.title }).first()).toBeVisible();
+}
