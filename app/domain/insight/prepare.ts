@@ -4,6 +4,7 @@
 // misconceptions it shows. Pure.
 import type { CheckpointSpec, ChoiceOption } from "~/domain/checkpoint-spec";
 import { parseNumber, withinTolerance, type Outcome } from "~/domain/grading";
+import { readConfidence } from "./calibration";
 import type { CheckpointRow, JournalRow, MisconceptionRow, ProjectData, ReviewRow, StudentRow, TagRow } from "./types";
 
 export interface PreparedVersion {
@@ -33,6 +34,8 @@ export interface PreparedAttempt {
   value: number | null;
   /** The outcome that counts (auto-checked, else teacher mark, else self-assessment), null while waiting. */
   outcome: Outcome | null;
+  /** "How sure are you?" 1..5, given with the answer before the outcome (calibration.ts); null when not rated. */
+  confidence: number | null;
   /** Misconceptions the attempt shows after teacher corrections, in project order. */
   misconceptionIds: string[];
   /** A "not yet" followed by a got-it on the same checkpoint. */
@@ -279,6 +282,7 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
       choice: read.choice,
       value: read.value,
       outcome,
+      confidence: readConfidence(row.confidence),
       misconceptionIds,
       resolvedLater: false,
       firstGotIt: false,
