@@ -231,6 +231,19 @@ export async function seedDemo({ ifEmpty = false } = {}) {
     },
   ];
 
+  // "How sure are you?" before the outcome on about 70% of attempts: mostly in
+  // line with the outcome, but a few students are sure of a wrong idea. Its own
+  // generator, so the rest of the demo stays as it was.
+  const sureRandom = mulberry32(20261202);
+  const heldFirmly: Record<string, number[]> = { [heavierFaster.id]: [1, 6, 11, 16, 21], [forceNeeded.id]: [3, 13] };
+  const howSure = (si: number, gotIt: boolean, misconceptionIds: string[]): number | null => {
+    if (!gotIt && misconceptionIds.some((id) => heldFirmly[id]?.includes(si))) return sureRandom() < 0.6 ? 5 : 4;
+    if (sureRandom() < 0.3) return null;
+    const x = sureRandom();
+    if (gotIt) return x < 0.05 ? 1 : x < 0.17 ? 2 : x < 0.4 ? 3 : x < 0.75 ? 4 : 5;
+    return x < 0.25 ? 1 : x < 0.55 ? 2 : x < 0.85 ? 3 : 4;
+  };
+
   let t = start;
   for (const [si, student] of students.entries()) {
     const skill = random();
@@ -271,6 +284,7 @@ export async function seedDemo({ ifEmpty = false } = {}) {
             number,
             answer,
             outcome: result.outcome,
+            confidence: howSure(si, cp.spec.kind === "SHORT_TEXT" ? last : result.outcome === "GOT_IT", result.misconceptionIds),
             createdAt: new Date(t),
             misconceptions: { create: result.misconceptionIds.map((id) => ({ misconceptionId: id, source: "RULE", createdAt: new Date(t) })) },
           },

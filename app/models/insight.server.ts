@@ -50,6 +50,7 @@ interface AttemptRead {
   createdAt: Date;
   answer: string;
   outcome: string | null;
+  confidence: number | null;
 }
 interface ReviewRead {
   attemptId: string;
@@ -83,7 +84,17 @@ function readWithFindMany(projectId: string): Promise<LargeTables> {
   return Promise.all([
     prisma.attempt.findMany({
       where: onProject,
-      select: { id: true, studentId: true, checkpointId: true, checkpointVersionId: true, number: true, createdAt: true, answer: true, outcome: true },
+      select: {
+        id: true,
+        studentId: true,
+        checkpointId: true,
+        checkpointVersionId: true,
+        number: true,
+        createdAt: true,
+        answer: true,
+        outcome: true,
+        confidence: true,
+      },
     }),
     prisma.attemptReview.findMany({
       where: { attempt: onProject },
@@ -123,7 +134,7 @@ const asOptionalDate = (value: Date | string | number | null): Date | null => (v
 async function readLean(projectId: string): Promise<LargeTables> {
   const [attempts, reviews, tags, journals] = await Promise.all([
     prisma.$queryRaw<AttemptRead[]>`
-      SELECT a."id", a."studentId", a."checkpointId", a."checkpointVersionId", a."number", a."createdAt", a."answer", a."outcome"
+      SELECT a."id", a."studentId", a."checkpointId", a."checkpointVersionId", a."number", a."createdAt", a."answer", a."outcome", a."confidence"
       FROM "Attempt" a JOIN "Checkpoint" c ON c."id" = a."checkpointId"
       WHERE c."projectId" = ${projectId}`,
     prisma.$queryRaw<ReviewRead[]>`
@@ -142,6 +153,7 @@ async function readLean(projectId: string): Promise<LargeTables> {
   for (const a of attempts) {
     a.createdAt = asDate(a.createdAt);
     a.number = Number(a.number);
+    if (a.confidence !== null) a.confidence = Number(a.confidence);
   }
   for (const r of reviews) r.createdAt = asDate(r.createdAt);
   for (const t of tags) {

@@ -14,9 +14,12 @@ import {
 import { Card, EmptyState, Notice } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
+import { SURE_FROM, UNSURE_UP_TO } from "~/domain/insight/calibration";
 import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranularity, periodLabel } from "~/domain/insight/view-format";
+import { share } from "~/domain/insight/stats";
 import type { SupportRequest } from "~/domain/insight/help";
 import { checkpointRows, headline, topMisconceptions } from "~/domain/insight/view-summary";
+import { CONFIDENCE_LABELS } from "~/domain/journal-entry";
 import { noun, plural } from "~/domain/words";
 import { loadInsight } from "~/models/insight-pages.server";
 import { findTeacherProject } from "~/models/project.server";
@@ -85,6 +88,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       confidentWrong: report.reflections.confidence.confidentWrong.map(signal),
       unsureRight: report.reflections.confidence.unsureRight.map(signal),
     },
+    /** "How sure are you?" with the answer, before the outcome (calibration.ts). */
+    calibration: report.calibration,
     reflections: {
       entries: report.reflections.entries,
       students: report.reflections.students,
@@ -168,6 +173,7 @@ export default function InsightOverview() {
             </div>
           </div>
           <Checkpoints d={d} />
+          <Calibration d={d} />
           <div className="mt-6 grid gap-6 lg:grid-cols-2 print:mt-0 print:break-before-page">
             <div className="min-w-0">
               <Reflections d={d} />
@@ -399,6 +405,146 @@ function Checkpoints({ d }: { d: Data }) {
   );
 }
 
+function Calibration({ d }: { d: Data }) {
+  const base = d.project.id;
+  const c = d.calibration;
+  const sure = `${SURE_FROM} or ${SURE_FROM + 1}`;
+  const unsure = `${UNSURE_UP_TO - 1} or ${UNSURE_UP_TO}`;
+  return (
+    <section aria-labelledby="calibration-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm print:break-before-page">
+      <h2 id="calibration-heading" className="mb-1 text-lg font-semibold">
+        Confidence before the outcome
+      </h2>
+      <p className="text-sm text-slate-700">
+        With each answer, students may say how sure they are, from 1 (not sure at all) to 5 (very sure), before they see whether it is right.
+        {c.rated > 0
+          ? ` ${c.rated} of ${plural(c.withOutcome, "attempt")} with an outcome were rated, by ${plural(c.students, "student")}; every attempt counts, not only the last.`
+          : ""}
+        {c.ratedWaiting > 0 ? ` ${plural(c.ratedWaiting, "rated short answer")} still ${c.ratedWaiting === 1 ? "waits" : "wait"} for a check and ${c.ratedWaiting === 1 ? "is" : "are"} not counted yet.` : ""}
+      </p>
+      {c.rated === 0 ? (
+        <p className="mt-3 text-sm text-slate-700">
+          No one has said how sure they are with an answer yet. This fills in as students answer “How sure are you?” on a checkpoint.
+        </p>
+      ) : (
+        <>
+          <div className="mt-4 grid gap-6 lg:grid-cols-2">
+            <div className="min-w-0">
+              <WideTable tableClassName="w-full text-left text-sm" caption="How sure students were before the outcome, against the outcome (attempts)">
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="px-3 py-1">How sure</th>
+                    <th scope="col" className="py-1 pr-3">Got it</th>
+                    <th scope="col" className="py-1 pr-3">Not yet</th>
+                    <th scope="col" className="py-1">Share “got it”</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.table.map((row) => (
+                    <tr key={row.confidence} className="border-b border-slate-100">
+                      <th scope="row" className="px-3 py-1 font-normal">
+                        {CONFIDENCE_LABELS[row.confidence as 1 | 2 | 3 | 4 | 5]}
+                      </th>
+                      <td className="py-1 pr-3">{row.gotIt}</td>
+                      <td className="py-1 pr-3">{row.notYet}</td>
+                      <td className="py-1">{formatShare(share(row.gotIt, row.gotIt + row.notYet))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </WideTable>
+              <dl className="mt-4 space-y-3 text-sm">
+                <div>
+                  <dt className="font-semibold text-slate-800">Sure, and not yet there: {plural(c.sureAndNotYet, "attempt")}</dt>
+                  <dd className="text-slate-700">Rated {sure}, and the outcome was “not yet”: a wrong idea held firmly, worth a conversation.</dd>
+                </div>
+                <div>
+                  <dt className="font-semibold text-slate-800">Unsure, and got it: {plural(c.unsureAndGotIt, "attempt")}</dt>
+                  <dd className="text-slate-700">Rated {unsure}, and the outcome was “got it”: right, but not sure why yet, worth consolidating.</dd>
+                </div>
+              </dl>
+            </div>
+            <div className="min-w-0">
+              <h3 className="text-sm font-semibold text-slate-800">Misconceptions held firmly</h3>
+              <p className="text-sm text-slate-700">A student holds one firmly when an answer showing it was rated {sure}.</p>
+              <ul className="mt-2 space-y-3 text-sm">
+                {c.byMisconception.map((m) => (
+                  <li key={m.misconceptionId}>
+                    <span className="font-semibold">{m.name}</span>
+                    {m.heldFirmly.length > 0 ? (
+                      <>
+                        <span className="text-slate-800">: held firmly by {plural(m.heldFirmly.length, "student")}: </span>
+                        {m.heldFirmly.map((h, i) => (
+                          <span key={h.studentId}>
+                            {i > 0 ? ", " : ""}
+                            <Link to={timelinePath(base, h.studentId, h.checkpointId)}>{h.name}</Link>
+                            {h.workedThrough ? <span className="text-slate-700"> (got it since)</span> : null}
+                            {h.active ? null : <span className="text-slate-700"> (removed from the class)</span>}
+                          </span>
+                        ))}
+                      </>
+                    ) : (
+                      <span className="text-slate-800">: not held firmly by anyone</span>
+                    )}
+                    <span className="block text-slate-700">
+                      {m.sureAndNotYet} of {plural(m.ratedAttempts, "rated attempt")} showing it {m.ratedAttempts === 1 ? "was" : "were"} rated {sure} and “not yet” ·{" "}
+                      {plural(m.students, "student")} showed it on a rated attempt
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              {c.byMisconception.length === 0 ? <p className="mt-2 text-sm text-slate-700">No rated attempt shows a misconception yet.</p> : null}
+            </div>
+          </div>
+          <WideTable
+            className="mt-6"
+            tall
+            tableClassName="w-full text-left text-sm"
+            caption="Each student: rated attempts, sure and not yet there, unsure and got it, and how often their sureness matched the outcome"
+          >
+            <thead>
+              <tr className="border-b-2 border-slate-300">
+                <th scope="col" className="px-3 py-2 sm:min-w-48">Student</th>
+                <th scope="col" className="min-w-20 py-2 pr-4">Rated attempts</th>
+                <th scope="col" className="min-w-24 py-2 pr-4">Sure, and not yet there</th>
+                <th scope="col" className="min-w-24 py-2 pr-4">Unsure, and got it</th>
+                <th scope="col" className="min-w-32 py-2 pr-3">Sureness matched the outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.byStudent.map((s) => (
+                <tr key={s.studentId} className="border-b border-slate-200">
+                  <th scope="row" className="px-3 py-2 font-normal">
+                    <Link to={timelinePath(base, s.studentId)} className="font-medium">
+                      {s.name}
+                    </Link>
+                    {s.active ? null : <span className="block text-xs text-slate-700">Removed from the class</span>}
+                  </th>
+                  <td className="py-2 pr-4">{s.rated}</td>
+                  <td className="py-2 pr-4">{s.sureAndNotYet}</td>
+                  <td className="py-2 pr-4">{s.unsureAndGotIt}</td>
+                  <td className="py-2 pr-3">
+                    {s.decided === 0 ? (
+                      <span className="text-slate-700">— (every rating was 3)</span>
+                    ) : (
+                      <>
+                        {s.matched} of {s.decided} <span className="text-slate-700">({formatShare(s.matchedShare)})</span>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </WideTable>
+          <p className="mt-2 text-xs text-slate-700">
+            Sureness matched the outcome: rated {sure} and “got it”, or rated {unsure} and “not yet”. Ratings of 3 are in between and count on neither side. With
+            only a few rated attempts, read the counts rather than the share.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
 function Reflections({ d }: { d: Data }) {
   const base = d.project.id;
   const c = d.confidence;
@@ -427,11 +573,13 @@ function Reflections({ d }: { d: Data }) {
     <Card title="Reflection signals">
       <p className="text-sm text-slate-700">
         {plural(d.reflections.entries, "journal entry", "journal entries")} from {plural(d.reflections.students, "student")}.{" "}
-        {c.rated > 0 ? `${c.rated} rated their confidence on an attempt with an outcome.` : "None rated their confidence on an attempt with an outcome yet."}
+        {c.rated > 0
+          ? `${c.rated} rated their confidence after feedback on an attempt with an outcome.`
+          : "None rated their confidence after feedback on an attempt with an outcome yet."}
       </p>
       {c.rated > 0 ? (
         <>
-          <WideTable className="mt-3" tableClassName="w-full text-left text-sm" caption="Confidence against the outcome of the attempt reflected on">
+          <WideTable className="mt-3" tableClassName="w-full text-left text-sm" caption="Confidence after feedback (from reflections), against the outcome of the attempt reflected on">
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="px-3 py-1">Confidence</th>

@@ -1,7 +1,7 @@
 // The student's loop: how sure they are before the outcome, reflections that
 // wait until written or dismissed, and a self-check whose rules are plain.
 import type { Browser, Page } from "@playwright/test";
-import { addCheckpoint, createDraftProject, expect, expectNoSeriousA11yViolations, logIn, test } from "./fixtures";
+import { DEMO_TEACHER, addCheckpoint, createDraftProject, expect, expectNoSeriousA11yViolations, logIn, test } from "./fixtures";
 
 const PROJECT = "Falling and floating";
 const PUCK = "A puck on a frictionless table";

@@ -104,6 +104,7 @@ describe("loadProjectData", () => {
   it("reads the same data through the lean SELECTs as through findMany", async () => {
     const w = await smallClass();
     await prisma.journalEntry.updateMany({ where: { projectId: w.project.id, status: "SUBMITTED" }, data: { supportResolvedAt: new Date() } });
+    await prisma.attempt.updateMany({ where: { studentId: w.student.id }, data: { confidence: 4 } });
     const byId = <T extends { id?: string; attemptId?: string; createdAt?: Date }>(rows: T[]) =>
       [...rows].sort((a, b) => `${a.id ?? a.attemptId}${a.createdAt?.toISOString()}`.localeCompare(`${b.id ?? b.attemptId}${b.createdAt?.toISOString()}`));
     const lean = (await loadProjectData(w.project.id, { reader: "lean" }))!;
@@ -114,6 +115,8 @@ describe("loadProjectData", () => {
     expect(lean.journalEntries).toEqual(viaFindMany.journalEntries);
     expect(lean.journalEntries[0].supportResolvedAt).toBeInstanceOf(Date);
     expect(typeof lean.tags[0].active).toBe("boolean");
+    expect(lean.attempts.filter((a) => a.confidence === 4).length).toBeGreaterThan(0);
+    expect(lean.attempts.filter((a) => a.confidence === null).length).toBeGreaterThan(0);
     expect(typeof lean.journalEntries[0].supportNeeded).toBe("boolean");
   });
 

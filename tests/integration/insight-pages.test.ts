@@ -124,6 +124,50 @@ describe("the insight overview", () => {
     expect(odd.status).toBe(200);
     expect(odd.data.velocity.granularity).toBe("day");
   });
+
+  it("sets how sure students were with each answer, before the outcome, against the outcome", async () => {
+    const c = await smallClass();
+    const before = await call(overviewLoader, get(c.base, c.cookie), c.params);
+    expect(before.data.calibration).toMatchObject({ rated: 0, withOutcome: 8, byStudent: [], byMisconception: [] });
+
+    // "How sure are you?" as the attempt form stores it (set here directly: submitAttempt on this branch does not take it).
+    const rate = (attemptId: string, confidence: number) => prisma.attempt.update({ where: { id: attemptId }, data: { confidence } });
+    await rate(c.amyChoiceWrong, 2); // unsure, not yet: matched
+    await rate(c.amyNumericSign, 4); // sure, not yet (Sign convention)
+    await rate(c.amyText, 1); // unsure, got it (her self-assessment)
+    await rate(c.zedChoice1, 5); // sure, not yet (Sign convention)
+    await rate(c.zedChoice2, 5); // sure, not yet (Sign convention)
+    await rate(c.zedNumeric, 3); // in between
+    const { data } = await call(overviewLoader, get(c.base, c.cookie), c.params);
+    const cal = data.calibration;
+    expect(cal).toMatchObject({ rated: 6, withOutcome: 8, ratedWaiting: 0, students: 2, sureAndNotYet: 3, unsureAndGotIt: 1 });
+    expect(cal.table.map((r: any) => [r.confidence, r.gotIt, r.notYet])).toEqual([
+      [1, 1, 0],
+      [2, 0, 1],
+      [3, 0, 1],
+      [4, 0, 1],
+      [5, 0, 2],
+    ]);
+    expect(cal.byStudent.map((s: any) => [s.name, s.rated, s.sureAndNotYet, s.unsureAndGotIt, s.matched, s.decided])).toEqual([
+      ["Amy Adams", 3, 1, 1, 1, 3],
+      ['Zed "Z" Young, Jr.', 3, 2, 0, 0, 2],
+    ]);
+    expect(cal.byMisconception).toEqual([
+      {
+        misconceptionId: expect.any(String),
+        name: "Sign convention",
+        ratedAttempts: 5,
+        students: 2,
+        sureAndNotYet: 3,
+        heldFirmly: [
+          { studentId: c.amy.id, name: "Amy Adams", active: true, attempts: 1, checkpointId: c.checkpoints[1].id, workedThrough: false },
+          { studentId: c.zed.id, name: 'Zed "Z" Young, Jr.', active: true, attempts: 2, checkpointId: c.checkpoints[0].id, workedThrough: false },
+        ],
+      },
+    ]);
+    // The journal's confidence (after feedback) is a separate signal and unchanged.
+    expect(data.confidence.rated).toBe(1);
+  });
 });
 
 describe("the heatmap", () => {

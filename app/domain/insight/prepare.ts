@@ -5,6 +5,7 @@
 import type { CheckpointSpec, ChoiceOption } from "~/domain/checkpoint-spec";
 import { parseNumber, withinTolerance, type Outcome } from "~/domain/grading";
 import { normalizeAnswer } from "./text-normalize";
+import { readConfidence } from "./calibration";
 import type { CheckpointRow, JournalRow, MisconceptionRow, ProjectData, ReviewRow, StudentRow, TagRow } from "./types";
 
 export interface PreparedVersion {
@@ -36,6 +37,8 @@ export interface PreparedAttempt {
   outcome: Outcome | null;
   /** Who settled that outcome: the checkpoint's rule, the teacher's mark, or the student's self-assessment. */
   outcomeBy: OutcomeSource | null;
+  /** "How sure are you?" 1..5, given with the answer before the outcome (calibration.ts); null when not rated. */
+  confidence: number | null;
   /** Misconceptions the attempt shows after teacher corrections, in project order. */
   misconceptionIds: string[];
   /** A "not yet" followed by a got-it on the same checkpoint. */
@@ -328,6 +331,7 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
       value: read.value,
       outcome,
       outcomeBy: settled.by,
+      confidence: readConfidence(row.confidence),
       misconceptionIds,
       resolvedLater: false,
       firstGotIt: false,

@@ -28,6 +28,7 @@ describe("buildReport", () => {
     expect(report.help.stuck.map((s) => s.studentId)).toEqual(["ben"]);
     expect(report.help.supportRequests.map((s) => s.journalEntryId)).toEqual(["j2", "j4"]);
     expect(report.reflections.entries).toBe(4);
+    expect(report.calibration.rated).toBe(0);
     expect(report.velocity.day).toHaveLength(8);
     expect(report.velocity.week).toHaveLength(2);
   });

@@ -1,13 +1,15 @@
 // The class-insight report of one project, from every attempt and reflection:
 // per-checkpoint distributions, the students × misconceptions heatmap, each
-// misconception's reach and recovery, who needs help now, reflection signals
-// and learning velocity. Plain data in, plain JSON-safe data out. Pure.
+// misconception's reach and recovery, who needs help now, reflection signals,
+// calibration (how sure before the outcome) and learning velocity. Plain data
+// in, plain JSON-safe data out. Pure.
 //
 // Cost: one indexing pass (prepare.ts) and then linear passes over the
 // attempts; nothing compares every attempt with every other. Short-text
 // clustering is the one costly step, so it only runs when asked (clusterText)
 // or takes precomputed groups (textGroups), which a caller can cache.
 import { assembleTextGroups, type AnswerText } from "./answer-groups";
+import { calibration, type Calibration } from "./calibration";
 import type { ClusteringOptions } from "./text-clustering";
 import {
   checkpointInsights,
@@ -50,6 +52,8 @@ export interface ProjectReport {
   cooccurrence: CooccurrencePair[];
   help: HelpNow;
   reflections: ReflectionSignals;
+  /** "How sure are you?" given with the answer, before the outcome, against the outcome. */
+  calibration: Calibration;
   velocity: { day: VelocityBucket[]; week: VelocityBucket[] };
 }
 
@@ -111,6 +115,7 @@ export function analyseProject(prepared: Prepared, options: ReportOptions = {}):
     cooccurrence,
     help: helpNow(prepared, options),
     reflections: reflectionSignals(prepared, options),
+    calibration: calibration(prepared),
     velocity: learningVelocities(prepared),
   };
 }

@@ -44,6 +44,8 @@ export interface AttemptRow {
   answer: string;
   /** "GOT_IT" | "NOT_YET" for auto-checked kinds; null for short text. */
   outcome: string | null;
+  /** "How sure are you?" 1 (guessing) .. 5 (certain), given with the answer before the outcome; null or absent when not rated. */
+  confidence?: number | null;
 }
 
 /** A verdict on a (short-text) attempt: the student's self-assessment or the teacher's mark. */
