@@ -27,6 +27,9 @@ import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Insight · ${data?.project.title ?? "Project"} · Rebound` }];
 
+/** Misconceptions shown in full (chart and list); the rest are named in one line. */
+const TOP_MISCONCEPTIONS = 5;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const project = await findTeacherProject(params.projectId ?? "", teacher.id);
@@ -54,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom },
     headline: headline(report, prepared),
-    misconceptions: topMisconceptions(report, 5, 2).map((m) => ({
+    misconceptions: topMisconceptions(report, TOP_MISCONCEPTIONS, 2).map((m) => ({
       id: m.misconceptionId,
       name: m.name,
       studentsAffected: m.studentsAffected,
@@ -69,6 +72,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reflections: m.reflections,
     })),
     misconceptionsNotShown: report.misconceptions.filter((m) => m.studentsAffected === 0).map((m) => m.name),
+    // Seen, but beyond the five shown in full: named here so none goes missing from the overview.
+    misconceptionsAlsoSeen: report.misconceptions
+      .filter((m) => m.studentsAffected > 0)
+      .slice(TOP_MISCONCEPTIONS)
+      .map((m) => ({ id: m.misconceptionId, name: m.name, students: m.studentsAffected })),
     stuck: report.help.stuck.map((s) => ({
       key: `${s.studentId}-${s.checkpointId}`,
       studentId: s.studentId,
@@ -275,6 +283,21 @@ function TopMisconceptions({ d }: { d: Data }) {
               </li>
             ))}
           </ol>
+          {d.misconceptionsAlsoSeen.length > 0 ? (
+            <p className="mt-4 text-sm text-slate-700">
+              Also seen:{" "}
+              {d.misconceptionsAlsoSeen.map((m, i) => (
+                <span key={m.id}>
+                  {i > 0 ? ", " : ""}
+                  <Link to={attemptsPath(base, { misconception: m.id })} className="underline">
+                    {m.name}
+                  </Link>{" "}
+                  ({plural(m.students, "student")})
+                </span>
+              ))}
+              .
+            </p>
+          ) : null}
           {d.misconceptionsNotShown.length > 0 ? (
             <p className="mt-4 text-sm text-slate-700">Not seen in any attempt yet: {d.misconceptionsNotShown.join(", ")}.</p>
           ) : null}
@@ -476,7 +499,9 @@ function Calibration({ d }: { d: Data }) {
                         {m.heldFirmly.map((h, i) => (
                           <span key={h.studentId}>
                             {i > 0 ? ", " : ""}
-                            <Link to={timelinePath(base, h.studentId, h.checkpointId)}>{h.name}</Link>
+                            <Link to={timelinePath(base, h.studentId, h.checkpointId)} className="underline">
+                              {h.name}
+                            </Link>
                             {h.workedThrough ? <span className="text-slate-700"> (got it since)</span> : null}
                             {h.active ? null : <span className="text-slate-700"> (removed from the class)</span>}
                           </span>

@@ -136,14 +136,14 @@ test("the teacher names a group, adds an answer it suggests with one click, and 
 
   // In the demo's named group, one suggestion is turned down: it is not suggested there again.
   const push = page.getByRole("region", { name: "The push stays in the object", exact: true });
-  const still = push.getByRole("region", { name: "Likely also belongs here" }).getByRole("listitem").filter({ hasText: "Push force is still acting on it after my hand leaves." });
+  const still = push.getByRole("region", { name: "Likely also belongs here" }).getByRole("listitem").filter({ hasText: "It keeps moving because the push is still acting on it." });
   await expect(still).toBeVisible();
   await still.getByRole("button", { name: /does not belong in “The push stays in the object”$/ }).click();
   await expect(page.getByText(/won't be suggested for “The push stays in the object” again/)).toBeVisible();
   await page.reload();
   const pushAgain = page.getByRole("region", { name: "The push stays in the object", exact: true });
   await expect(pushAgain.getByText("You turned down 1 suggested answer for it.")).toBeVisible();
-  await expect(pushAgain.getByRole("region", { name: "Likely also belongs here" }).getByText("Push force is still acting on it after my hand leaves.")).toHaveCount(0);
+  await expect(pushAgain.getByRole("region", { name: "Likely also belongs here" }).getByText("It keeps moving because the push is still acting on it.")).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 });
 

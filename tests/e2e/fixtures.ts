@@ -63,6 +63,7 @@ export async function addCheckpoint(
 ) {
   await page.getByLabel(kind).check();
   await page.getByRole("button", { name: "Add checkpoint" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Add a ${kind.toLowerCase()} checkpoint` })).toBeVisible();
   await page.getByLabel("Title").fill(fill.title);
   await page.getByLabel("Question").fill(fill.question);
   for (const [i, option] of (fill.options ?? []).entries()) {
