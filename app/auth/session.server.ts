@@ -61,10 +61,4 @@ export async function endSession(request: Request): Promise<Response> {
   return redirect("/", { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
 }
 
-/** A same-site path to go to after login, never an outside URL. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
-
 export { homePathFor };

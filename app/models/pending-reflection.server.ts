@@ -2,8 +2,8 @@
 // theirs in a project stays offered for a reflection until they write one on
 // it or dismiss it. Every query is scoped by the student and the project.
 import { prisma } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
 import { effectiveOutcome } from "~/domain/progress";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 export type ReflectionStatus = "pending" | "written" | "dismissed";
 
@@ -62,7 +62,7 @@ export async function dismissReflection(studentId: string, projectId: string, at
   try {
     await prisma.reflectionDismissal.create({ data: { attemptId: attempt.id, studentId } });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
   return true;
 }

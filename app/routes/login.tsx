@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
-import { getUser, homePathFor, safeRedirect, startSession } from "~/auth/session.server";
+import { getUser, homePathFor, startSession } from "~/auth/session.server";
+import { safeRedirect } from "~/domain/safe-redirect";
 import { ErrorList, Field, SubmitButton } from "~/components/form";
 import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";

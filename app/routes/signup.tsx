@@ -4,7 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { hashPassword } from "~/auth/password.server";
-import { getUser, homePathFor, safeRedirect, startSession } from "~/auth/session.server";
+import { getUser, homePathFor, startSession } from "~/auth/session.server";
+import { safeRedirect } from "~/domain/safe-redirect";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 import { ErrorList, Field, SubmitButton } from "~/components/form";
 import { prisma } from "~/db.server";
 import { signupSchema } from "~/schemas/auth";
@@ -25,21 +27,27 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { name, email, password, role, redirectTo } = submission.value;
-  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) {
-    return data(
+  const taken = () =>
+    data(
       submission.reply({
         fieldErrors: { email: ["An account with this email already exists. Log in instead, or use another email."] },
         hideFields: ["password"],
       }),
       { status: 400 },
     );
+  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) return taken();
+  try {
+    const user = await prisma.user.create({
+      data: { name, email, role, passwordHash: await hashPassword(password) },
+      select: { id: true, role: true },
+    });
+    return startSession(user.id, safeRedirect(redirectTo, homePathFor(role)));
+  } catch (error) {
+    // Two sign-ups with one email at once: the second is told what the first would have been.
+    if (isUniqueViolation(error)) return taken();
+    throw error;
   }
-  const user = await prisma.user.create({
-    data: { name, email, role, passwordHash: await hashPassword(password) },
-    select: { id: true, role: true },
-  });
-  return startSession(user.id, safeRedirect(redirectTo, homePathFor(role)));
 }
 
 export default function Signup() {

@@ -59,3 +59,14 @@ test("the whole sign-up works by keyboard alone", async ({ page }) => {
   await expect(page).toHaveURL(/\/teach$/);
   await expect(page.getByRole("heading", { name: "My classes" })).toBeVisible();
 });
+
+test("after a real login, a crafted redirectTo never leaves the site", async ({ page }) => {
+  for (const target of ["/%09/evil.example", "/%0A/evil.example", "/%5Cevil.example"]) {
+    await page.context().clearCookies();
+    await page.goto(`/login?redirectTo=${target}`);
+    await page.getByLabel("Email").fill("amara@rebound.test");
+    await page.getByLabel("Password").fill("rebound-demo");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/learn$/);
+  }
+});

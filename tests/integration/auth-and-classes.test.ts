@@ -137,3 +137,41 @@ describe("hand-made form control fields", () => {
     expect(login.status).toBe(400);
   });
 });
+
+describe("after logging in or signing up, only same-site paths are followed (issue 8, defect 1)", () => {
+  // What a browser does with a Location: it drops tabs and newlines and reads "\" as "/".
+  const browserTarget = (location: string) => new URL(location.replace(/[\t\n\r]/g, "").replace(/\\/g, "/"), "http://rebound.test");
+  const attacks = ["/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\\evil.example", "/\t\\evil.example", "//evil.example", "/ /evil.example".replace(" ", "\t"), "https://evil.example", "/%09/evil.example".replace("%09", "\t"), "/\u0000/x", "javascript:alert(1)"];
+
+  it("sends every other target to the role's home, never off the site and never a 500", async () => {
+    const student = await createStudent();
+    for (const redirectTo of attacks) {
+      const res = await call(loginAction, post("/login", { email: student.email, password: TEST_PASSWORD, redirectTo }));
+      expect(res.status, JSON.stringify(redirectTo)).toBe(302);
+      expect(browserTarget(res.location!).origin, JSON.stringify(redirectTo)).toBe("http://rebound.test");
+      expect(res.location).toBe("/learn");
+    }
+    const signup = await call(
+      signupAction,
+      post("/signup", { name: "Redirected", email: "redirected@example.test", password: "long enough pw", role: "TEACHER", redirectTo: "/\t/evil.example" }),
+    );
+    expect(signup.status).toBe(302);
+    expect(signup.location).toBe("/teach");
+  });
+
+  it("keeps a same-site path with its query and fragment", async () => {
+    const student = await createStudent();
+    const res = await call(loginAction, post("/login", { email: student.email, password: TEST_PASSWORD, redirectTo: "/learn/projects/abc?attempt=1#feedback" }));
+    expect(res.location).toBe("/learn/projects/abc?attempt=1#feedback");
+  });
+});
+
+describe("a unique-constraint race is answered like the ordinary duplicate (issue 8, defect 8)", () => {
+  it("five concurrent sign-ups with one email: one account, four messages, no 500", async () => {
+    const body = { name: "Racer", email: "racer@example.test", password: "long enough pw", role: "STUDENT" };
+    const results = await Promise.all(Array.from({ length: 5 }, () => call(signupAction, post("/signup", body))));
+    expect(results.map((r) => r.status).sort()).toEqual([302, 400, 400, 400, 400]);
+    for (const r of results.filter((x) => x.status === 400)) expect(JSON.stringify(r.data)).toContain("An account with this email already exists");
+    expect(await prisma.user.count({ where: { email: "racer@example.test" } })).toBe(1);
+  });
+});
