@@ -1,13 +1,15 @@
 // The demo: a teacher, a class of 25 students and one project in full swing,
 // with misconception-tagged wrong answers, revisions and journal entries.
 // `npm run db:seed -- --if-empty` leaves an existing demo alone.
+// The demo's password is made up at seeding (or taken from DEMO_PASSWORD, as
+// the end-to-end tests do), stored only as a hash and printed once.
+import { generateDemoPassword } from "~/auth/demo-password.server";
 import { hashPassword } from "~/auth/password.server";
 import { prisma } from "~/db.server";
 import { serializeSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { grade, parseAnswer } from "~/domain/grading";
 import { REFLECTION_TEMPLATES } from "~/domain/reflection-templates";
 
-export const DEMO_PASSWORD = "rebound-demo";
 export const DEMO_TEACHER_EMAIL = "teacher@rebound.test";
 
 const STUDENT_NAMES = [
@@ -33,14 +35,19 @@ function emailFor(name: string) {
   return `${first}@rebound.test`;
 }
 
-export async function seedDemo({ ifEmpty = false } = {}) {
+/** Every demo account: the teacher and the class. */
+export function demoEmails(): string[] {
+  return [DEMO_TEACHER_EMAIL, ...STUDENT_NAMES.map(emailFor)];
+}
+
+export async function seedDemo({ ifEmpty = false, password = process.env.DEMO_PASSWORD || generateDemoPassword() } = {}) {
   const existing = await prisma.user.findUnique({ where: { email: DEMO_TEACHER_EMAIL } });
   if (existing) {
-    if (ifEmpty) return { created: false };
+    if (ifEmpty) return { created: false as const };
     throw new Error("The demo is already seeded; use --if-empty to skip, or start from a fresh database.");
   }
   const random = mulberry32(20261125);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(password);
   const now = Date.now();
   const day = 24 * 60 * 60 * 1000;
   const start = now - 6 * day;
@@ -388,7 +395,7 @@ export async function seedDemo({ ifEmpty = false } = {}) {
       createdAt: new Date(now - day / 2),
     },
   });
-  return { created: true, teacher, classroom, project, students: students.length };
+  return { created: true as const, password, teacher, classroom, project, students: students.length };
 }
 
 const isMain = process.argv[1] && /seed\.ts$/.test(process.argv[1]);
@@ -396,9 +403,15 @@ if (isMain) {
   const ifEmpty = process.argv.includes("--if-empty");
   seedDemo({ ifEmpty })
     .then((result) => {
-      if (result.created) console.log(`Seeded the demo: ${result.students} students in Physics 9B, project "Forces and motion".`);
-      else console.log("Demo data already present; left as it is.");
-      console.log(`Demo logins (password "${DEMO_PASSWORD}"): teacher ${DEMO_TEACHER_EMAIL}; students amara@rebound.test, ben@rebound.test, … zoe@rebound.test`);
+      const logins = `teacher ${DEMO_TEACHER_EMAIL}; students amara@rebound.test, ben@rebound.test, … zoe@rebound.test`;
+      if (result.created) {
+        console.log(`Seeded the demo: ${result.students} students in Physics 9B, project "Forces and motion".`);
+        console.log(`Demo logins: ${logins}. Password for all of them: ${result.password}`);
+        console.log("It is stored only as a hash and not shown again; `npm run demo:password` sets a new one.");
+      } else {
+        console.log(`Demo data already present; left as it is. Logins: ${logins}.`);
+        console.log("Its password was printed when it was seeded; `npm run demo:password` sets a new one.");
+      }
     })
     .catch((error) => {
       console.error(error);

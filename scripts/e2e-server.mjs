@@ -13,7 +13,8 @@ const buildDir = port === "3100" ? "build" : `build-e2e-${port}`;
 fs.mkdirSync(path.dirname(db), { recursive: true });
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
 
-const env = { ...process.env, DATABASE_URL: `file:${db}`, PORT: port, REMIX_BUILD_DIR: buildDir, HOST: "127.0.0.1", NODE_ENV: "production" };
+// The end-to-end tests log in to the demo with a password they know (tests/e2e/fixtures.ts).
+const env = { ...process.env, DEMO_PASSWORD: "rebound-demo-e2e", DATABASE_URL: `file:${db}`, PORT: port, REMIX_BUILD_DIR: buildDir, HOST: "127.0.0.1", NODE_ENV: "production" };
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -1,4 +1,5 @@
-// Serves the production build (npm start), printing the demo logins first.
+// Serves the production build: `npm start` (after setting up and seeding the
+// demo) and `npm run start:production` (after migrating; never seeds).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,9 +10,6 @@ const env = { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "pro
 // Plain http on a local machine: allow the session cookie without https unless told otherwise.
 if (env.INSECURE_COOKIES === undefined && !process.env.HTTPS) env.INSECURE_COOKIES = "1";
 console.log(`\nRebound is starting on http://localhost:${port}\n`);
-console.log("Demo logins (password for all: rebound-demo):");
-console.log("  teacher:  teacher@rebound.test");
-console.log("  students: amara@rebound.test, ben@rebound.test, … (25 in the class)\n");
 const server = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/server/index.js"], { cwd: root, env, stdio: "inherit" });
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);

@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, signUp, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectNoSeriousA11yViolations, signUp, test } from "./fixtures";
 
 test("a teacher signs up, creates a class, a student joins with the code and appears on the roster", async ({ page, browser }) => {
   await page.goto("/");
@@ -65,7 +65,7 @@ test("after a real login, a crafted redirectTo never leaves the site", async ({ 
     await page.context().clearCookies();
     await page.goto(`/login?redirectTo=${target}`);
     await page.getByLabel("Email").fill("amara@rebound.test");
-    await page.getByLabel("Password").fill("rebound-demo");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/learn$/);
   }

@@ -3,7 +3,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 
-export const DEMO_PASSWORD = "rebound-demo";
+/** The demo password scripts/e2e-server.mjs seeds with (a real demo gets a random one). */
+export const DEMO_PASSWORD = "rebound-demo-e2e";
 export const DEMO_TEACHER = "teacher@rebound.test";
 /** A demo student with some history in the demo project. */
 export const DEMO_STUDENT = "amara@rebound.test";
