@@ -6,6 +6,8 @@ const systemChromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chr
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // The journeys run under the real Content-Security-Policy; any violation fails the run.
+  globalTeardown: "./tests/e2e/csp-teardown.ts",
   outputDir: PORT === 3100 ? "test-results" : `test-results-${PORT}`,
   fullyParallel: false,
   workers: 1,

@@ -14,7 +14,10 @@ fs.mkdirSync(path.dirname(db), { recursive: true });
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
 
 // The end-to-end tests log in to the demo with a password they know (tests/e2e/fixtures.ts).
-const env = { ...process.env, DEMO_PASSWORD: "rebound-demo-e2e", DATABASE_URL: `file:${db}`, PORT: port, REMIX_BUILD_DIR: buildDir, HOST: "127.0.0.1", NODE_ENV: "production" };
+// Every Content-Security-Policy violation during the run is written here; the run fails on any (tests/e2e/csp-teardown.ts).
+const cspReports = path.join(root, "tests", ".tmp", `csp-${port}.log`);
+fs.rmSync(cspReports, { force: true });
+const env = { ...process.env, CSP_REPORT_FILE: cspReports, DEMO_PASSWORD: "rebound-demo-e2e", DATABASE_URL: `file:${db}`, PORT: port, REMIX_BUILD_DIR: buildDir, HOST: "127.0.0.1", NODE_ENV: "production" };
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -22,7 +25,7 @@ const run = (cmd, args) => {
 run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/migrate.ts"]);
 run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "prisma/seed.ts"]);
 if (!process.env.E2E_SKIP_BUILD) run(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"]);
-const server = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), `${buildDir}/server/index.js`], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env, stdio: "inherit" });
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

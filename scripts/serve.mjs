@@ -10,7 +10,7 @@ const env = { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "pro
 // Plain http on a local machine: allow the session cookie without https unless told otherwise.
 if (env.INSECURE_COOKIES === undefined && !process.env.HTTPS) env.INSECURE_COOKIES = "1";
 console.log(`\nRebound is starting on http://localhost:${port}\n`);
-const server = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "build/server/index.js"], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env, stdio: "inherit" });
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

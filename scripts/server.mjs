@@ -1,0 +1,108 @@
+// Rebound's own server for the production build (decision 009): Express in
+// front of Remix, owning what a school's IT checks before Remix sees a
+// request: security headers with a per-response script nonce, the Origin
+// check on every state-changing request, body types and sizes, and which
+// proxy to trust. On SIGTERM it stops taking requests, finishes those in
+// flight and exits.
+//
+// Settings (environment): PORT (3000), HOST (all interfaces), REMIX_BUILD_DIR
+// (build), TRUST_PROXY=1 behind a reverse proxy that sets X-Forwarded-Host /
+// -Proto, HTTPS=1 when served over TLS, MAX_BODY_BYTES (1 MB),
+// FRAME_ANCESTORS (space-separated origins allowed to frame the app; none),
+// CSP_REPORT_FILE (also append Content-Security-Policy reports there; the
+// end-to-end tests fail on any).
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+import helmet from "helmet";
+import { CSP_REPORT_PATH, DEFAULT_MAX_BODY_BYTES, checkBody, checkOrigin, contentSecurityPolicy, hasSessionCookie } from "./lib/http-security.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const buildDir = path.resolve(root, process.env.REMIX_BUILD_DIR ?? "build");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST;
+const trustProxy = process.env.TRUST_PROXY === "1";
+const httpsAlways = process.env.HTTPS === "1";
+const maxBodyBytes = Number(process.env.MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES);
+const frameAncestors = (process.env.FRAME_ANCESTORS ?? "").split(/\s+/).filter(Boolean);
+const SESSION_COOKIE = "rebound_session";
+
+const build = await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href);
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", trustProxy);
+
+/** @param {import("express").Response} res @param {{ status: number, message: string }} refusal */
+function refuse(res, refusal) {
+  res.status(refusal.status).set("Cache-Control", "no-store").type("text/plain; charset=utf-8").send(refusal.message);
+}
+
+// Each response gets its own nonce for Remix's inline scripts.
+app.use((req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+});
+/** Security headers, over plain http or over https (HSTS, upgrade-insecure-requests). */
+const headersFor = (secure) =>
+  helmet({
+    contentSecurityPolicy: contentSecurityPolicy((_req, res) => res.locals.cspNonce, { frameAncestors, secure }),
+    // Framing is decided by frame-ancestors (X-Frame-Options cannot list an LMS).
+    xFrameOptions: false,
+    strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+const plainHeaders = headersFor(false);
+const secureHeaders = headersFor(true);
+app.use((req, res, next) => ((httpsAlways || req.secure) ? secureHeaders : plainHeaders)(req, res, next));
+
+app.use((req, res, next) => {
+  const facts = { method: req.method, path: req.path, headers: req.headers };
+  const refusal = checkOrigin(facts, { trustProxy, secure: httpsAlways || req.secure }) ?? checkBody(facts, { maxBodyBytes });
+  if (refusal) return refuse(res, refusal);
+  if (hasSessionCookie(req.headers, SESSION_COOKIE)) res.set("Cache-Control", "no-store");
+  next();
+});
+
+// What the Content-Security-Policy blocked, as browsers report it (same-site
+// only: the Origin check above applies). Logged; never more than 64 KB read.
+app.post(CSP_REPORT_PATH, express.text({ type: () => true, limit: "64kb" }), (req, res) => {
+  const report = typeof req.body === "string" ? req.body.slice(0, 4000) : "";
+  console.warn(`[rebound] content-security-policy violation: ${report}`);
+  if (process.env.CSP_REPORT_FILE) fs.appendFileSync(process.env.CSP_REPORT_FILE, `${report}\n`);
+  res.status(204).end();
+});
+
+// Built assets have content hashes in their names: cache them for a year.
+app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV ?? "production",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
+
+const server = app.listen(port, host, () => {
+  console.log(`[rebound] http://${host ?? "localhost"}:${port}`);
+});
+
+// Graceful stop: no new connections, the ones in flight finish, then exit.
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[rebound] ${signal}: finishing requests in flight, then stopping`);
+  server.close(() => process.exit(0));
+  server.closeIdleConnections?.();
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));
