@@ -26,11 +26,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** In presentation mode the app's header gives way and the debrief takes the whole width. */
-const PRESENT_STYLES = `
-body:has([data-debrief-present]) > header { display: none; }
-body:has([data-debrief-present]) > main { max-width: none; padding: 1rem 2rem 2rem; }
-`;
-
 export default function ClassDebrief() {
   const { project, present, debrief } = useLoaderData<typeof loader>();
   return (
@@ -38,7 +33,6 @@ export default function ClassDebrief() {
       <PrintHeader classroom={project.classroom} project={project.title} page="Class debrief" />
       {present ? (
         <>
-          <style>{PRESENT_STYLES}</style>
           <div className="mb-4 flex justify-end print:hidden">
             <PresentationToggle projectId={project.id} present />
           </div>
