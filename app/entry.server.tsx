@@ -15,6 +15,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** Set by scripts/server.mjs; absent under the Vite dev server and in tests. */
     cspNonce?: string;
+    /** The client's address (behind a trusted proxy, the one it reports), for the per-address rate limits. */
+    clientAddress?: string;
   }
 }
 

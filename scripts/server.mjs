@@ -86,7 +86,7 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV ?? "production",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip }),
   }),
 );
 

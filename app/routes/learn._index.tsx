@@ -3,6 +3,7 @@ import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { checkLimits, clientAddress, countTry, tooManyTries, type RateLimitName } from "~/auth/rate-limit.server";
 import { requireStudent } from "~/auth/session.server";
 import { Field, SubmitButton } from "~/components/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
@@ -36,15 +37,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { classrooms: enrollments.map((e) => e.classroom) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const student = await requireStudent(request);
   const submission = parseSubmission(await request.formData(), { schema: joinClassSchema });
   if (submission.status !== "success") return data({ reply: submission.reply(), notice: null }, { status: 400 });
+  // Wrong codes are counted, so join codes cannot be guessed by trying them all.
+  const limits: [RateLimitName, string][] = [
+    ["JOIN_STUDENT", student.id],
+    ["JOIN_ADDRESS", clientAddress(context)],
+  ];
+  const allowed = await checkLimits(limits);
+  if (!allowed.ok) {
+    const refusal = tooManyTries(allowed.retryAfterSeconds, "wrong join codes");
+    return data({ reply: submission.reply({ fieldErrors: { code: [refusal.message] } }), notice: null }, { status: 429, headers: refusal.headers });
+  }
   const code = normalizeJoinCode(submission.value.code);
   const classroom = isWellFormedJoinCode(code)
     ? await prisma.classroom.findUnique({ where: { joinCode: code }, select: { id: true, name: true } })
     : null;
   if (!classroom) {
+    await countTry(limits);
     return data(
       {
         reply: submission.reply({ fieldErrors: { code: ["We couldn't find a class with that code. Check it with your teacher — codes are 6 letters and digits."] } }),

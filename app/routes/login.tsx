@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
+import { checkLimits, clearTries, clientAddress, countTry, tooManyTries, type RateLimitName } from "~/auth/rate-limit.server";
 import { getUser, homePathFor, startSession } from "~/auth/session.server";
 import { safeRedirect } from "~/domain/safe-redirect";
 import { ErrorList, Field, SubmitButton } from "~/components/form";
@@ -22,20 +23,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const BAD_LOGIN = "That email and password don't match an account. Check both and try again.";
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
+  // Checked before the password hash, so a flood of guesses costs the server nothing.
+  const limits: [RateLimitName, string][] = [
+    ["LOGIN_ACCOUNT", email],
+    ["LOGIN_ADDRESS", clientAddress(context)],
+  ];
+  const allowed = await checkLimits(limits);
+  if (!allowed.ok) {
+    const refusal = tooManyTries(allowed.retryAfterSeconds, "tries to log in");
+    return data(submission.reply({ formErrors: [refusal.message], hideFields: ["password"] }), { status: 429, headers: refusal.headers });
+  }
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true } });
   // Verify against a dummy hash when there is no such user, so the answer and
   // its timing are the same whether or not the email exists.
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !valid) {
+    await countTry(limits);
     return data(submission.reply({ formErrors: [BAD_LOGIN], hideFields: ["password"] }), { status: 400 });
   }
+  await clearTries("LOGIN_ACCOUNT", email);
   return startSession(user.id, safeRedirect(redirectTo, homePathFor(user.role as Role)));
 }
 

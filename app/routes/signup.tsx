@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { hashPassword } from "~/auth/password.server";
 import { getUser, homePathFor, startSession } from "~/auth/session.server";
+import { checkLimits, clientAddress, countTry, tooManyTries, type RateLimitName } from "~/auth/rate-limit.server";
 import { safeRedirect } from "~/domain/safe-redirect";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 import { ErrorList, Field, SubmitButton } from "~/components/form";
@@ -20,13 +21,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseSubmission(formData, { schema: signupSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { name, email, password, role, redirectTo } = submission.value;
+  // Sign-up cannot hide that an email is taken (no email is sent to prove the
+  // address), so tries are limited tightly per email (decision 010).
+  const limits: [RateLimitName, string][] = [
+    ["SIGNUP_EMAIL", email],
+    ["SIGNUP_ADDRESS", clientAddress(context)],
+  ];
+  const allowed = await checkLimits(limits);
+  if (!allowed.ok) {
+    const refusal = tooManyTries(allowed.retryAfterSeconds, "sign-ups");
+    return data(submission.reply({ formErrors: [refusal.message], hideFields: ["password"] }), { status: 429, headers: refusal.headers });
+  }
+  await countTry(limits);
+  // Hashed before looking the email up: a taken email and a new one cost the same work.
+  const passwordHash = await hashPassword(password);
   const taken = () =>
     data(
       submission.reply({
@@ -38,10 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) return taken();
   try {
-    const user = await prisma.user.create({
-      data: { name, email, role, passwordHash: await hashPassword(password) },
-      select: { id: true, role: true },
-    });
+    const user = await prisma.user.create({ data: { name, email, role, passwordHash }, select: { id: true, role: true } });
     return startSession(user.id, safeRedirect(redirectTo, homePathFor(role)));
   } catch (error) {
     // Two sign-ups with one email at once: the second is told what the first would have been.

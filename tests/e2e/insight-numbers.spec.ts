@@ -20,6 +20,8 @@ async function openOverview(page: Page) {
   await page.getByRole("link", { name: "Forces and motion" }).first().click();
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Insight" }).click();
   await expect(page).toHaveURL(/\/insight$/);
+  // The URL changes as the navigation starts; read the page once it has rendered.
+  await expect(page.getByRole("heading", { name: "Top misconceptions", exact: true })).toBeVisible();
 }
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
