@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStudent } from "~/auth/session.server";
 import { StatusLabel } from "~/components/teacher-progress";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { cellState, describeCell } from "~/domain/progress";
@@ -9,15 +8,12 @@ import { nextUpIndex } from "~/domain/student-path";
 import { plural } from "~/domain/words";
 import { listOwnProjectAttempts, listRetiredCheckpointsWithOwnAttempts } from "~/models/attempt.server";
 import { countOwnJournal, listLivePrompts } from "~/models/journal.server";
-import { checkpointsWithLatestVersion, findStudentProject } from "~/models/project.server";
-import { notFound } from "~/utils/http.server";
+import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/project.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} · Rebound` : "Project · Rebound" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const student = await requireStudent(request);
-  const project = await findStudentProject(params.projectId ?? "", student.id);
-  if (!project) notFound("We couldn't find that project in your classes.");
+  const { student, project } = await requireStudentProject(request, params);
   const [checkpoints, attempts, retired, prompts, journal] = await Promise.all([
     checkpointsWithLatestVersion(project.id),
     listOwnProjectAttempts(student.id, project.id),

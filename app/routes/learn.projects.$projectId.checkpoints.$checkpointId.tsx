@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
-import { requireStudent } from "~/auth/session.server";
 import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-entry-form";
 import { AnswerForm, AttemptFeedback, AttemptHistory } from "~/components/student-checkpoint";
 import { Card, Notice, PageHeader } from "~/components/ui";
@@ -22,7 +21,7 @@ import {
   listOwnEntriesOnAttempt,
 } from "~/models/journal.server";
 import { dismissReflection, reflectionStatuses } from "~/models/pending-reflection.server";
-import { checkpointsWithLatestVersion, findStudentProject } from "~/models/project.server";
+import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/project.server";
 import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
@@ -35,9 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const shouldRevalidate = skipDraftRevalidation;
 
 async function findCheckpointForStudent(request: Request, params: LoaderFunctionArgs["params"]) {
-  const student = await requireStudent(request);
-  const project = await findStudentProject(params.projectId ?? "", student.id);
-  if (!project) notFound("We couldn't find that project in your classes.");
+  const { student, project } = await requireStudentProject(request, params);
   const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
   if (!checkpoint || !checkpoint.versions[0]) notFound("We couldn't find that checkpoint in this project.");
   return { student, project, checkpoint, latest: checkpoint.versions[0] };

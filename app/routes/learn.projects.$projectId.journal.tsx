@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireStudent } from "~/auth/session.server";
 import { SubmitButton } from "~/components/form";
 import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-entry-form";
 import { TeacherCommentView } from "~/components/teacher-comment";
@@ -19,24 +18,16 @@ import {
   listProjectComments,
 } from "~/models/journal.server";
 import { dismissReflection, listPendingReflections } from "~/models/pending-reflection.server";
-import { findStudentProject } from "~/models/project.server";
+import { requireStudentProject } from "~/models/project.server";
 import { DISMISS_REFLECTION_INTENT } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
-import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My journal · ${data.project.title} · Rebound` : "My journal · Rebound" }];
 
 export const shouldRevalidate = skipDraftRevalidation;
 
-async function findProjectForStudent(request: Request, projectId: string | undefined) {
-  const student = await requireStudent(request);
-  const project = await findStudentProject(projectId ?? "", student.id);
-  if (!project) notFound("We couldn't find that project in your classes.");
-  return { student, project };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { student, project } = await findProjectForStudent(request, params.projectId);
+  const { student, project } = await requireStudentProject(request, params);
   const [entries, prompts, drafts, projectComments, waiting] = await Promise.all([
     listOwnEntries(student.id, project.id),
     listLivePrompts(project.id, { trigger: "PROJECT" }),
@@ -91,7 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { student, project } = await findProjectForStudent(request, params.projectId);
+  const { student, project } = await requireStudentProject(request, params);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === DISMISS_REFLECTION_INTENT) {

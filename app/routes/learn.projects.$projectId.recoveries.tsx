@@ -1,18 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStudent } from "~/auth/session.server";
 import { RecoveryCard, StillWorkingOnList } from "~/components/recoveries-view";
 import { EmptyState, PageHeader } from "~/components/ui";
-import { findStudentProject } from "~/models/project.server";
+import { requireStudentProject } from "~/models/project.server";
 import { loadOwnRecoveries } from "~/models/recoveries.server";
-import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My recoveries · ${data.project.title} · Rebound` : "My recoveries · Rebound" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const student = await requireStudent(request);
-  const project = await findStudentProject(params.projectId ?? "", student.id);
-  if (!project) notFound("We couldn't find that project in your classes.");
+  const { student, project } = await requireStudentProject(request, params);
   const { recoveries, stillWorkingOn, gotFirstTry } = await loadOwnRecoveries(student.id, project.id);
   return { project: { id: project.id, title: project.title }, recoveries, stillWorkingOn, gotFirstTry };
 }

@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { requireTeacher } from "~/auth/session.server";
 import { KindRadios } from "~/components/checkpoint-editor";
 import { Field, SubmitButton, TextareaField, buttonClass } from "~/components/form";
 import { ProjectNav } from "~/components/project-nav";
@@ -20,22 +19,14 @@ import {
   moveCheckpoint,
   restoreCheckpoint,
 } from "~/models/checkpoint.server";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { projectBasicsSchema } from "~/schemas/project";
-import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} · Build · Rebound` }];
 
-async function loadProject(request: Request, projectId: string | undefined) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  return project;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const [checkpoints, misconceptions, prompts] = await Promise.all([
     listProjectCheckpoints(project.id),
     prisma.misconception.findMany({ where: { projectId: project.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
@@ -69,7 +60,7 @@ type ActionResult =
   | { intent: string; ok: boolean; message: string; reply?: undefined; checkpointId?: string; direction?: "up" | "down" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const checkpointId = String(formData.get("checkpointId") ?? "");

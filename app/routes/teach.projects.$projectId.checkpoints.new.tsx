@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { CheckpointEditor, KindRadios } from "~/components/checkpoint-editor";
 import { SubmitButton } from "~/components/form";
 import { Card, PageHeader } from "~/components/ui";
@@ -10,21 +9,13 @@ import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
 import { createCheckpoint } from "~/models/checkpoint.server";
 import { readEditorSubmission } from "~/models/checkpoint-editor.server";
 import { misconceptionChoices } from "~/models/misconception.server";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { applyAfterNotYetChoice } from "~/models/reflection-prompt.server";
-import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add a checkpoint · ${data?.project.title ?? "Project"} · Rebound` }];
 
-async function loadProject(request: Request, projectId: string | undefined) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  return project;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const kindParam = new URL(request.url).searchParams.get("kind");
   const kind = isCheckpointKind(kindParam) ? kindParam : null;
   const misconceptions = await misconceptionChoices(project.id);
@@ -36,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const formData = await request.formData();
   const kindValue = formData.get("kind") ?? new URL(request.url).searchParams.get("kind");
   if (!isCheckpointKind(kindValue)) {

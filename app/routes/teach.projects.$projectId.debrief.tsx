@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { DebriefView, PresentationToggle } from "~/components/debrief-view";
 import { PrintHeader } from "~/components/print";
 import { ProjectNav } from "~/components/project-nav";
 import { loadDebrief } from "~/models/debrief.server";
-import { findTeacherProject } from "~/models/project.server";
+import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Class debrief · ${data?.project.title ?? "Project"} · Rebound` }];
@@ -13,11 +12,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Class 
 // Everything this loader returns reaches the page, so it returns only the
 // project's title and the anonymised debrief: no student name, email or id.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  const debrief = await loadDebrief(project.id);
-  if (!debrief) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
+  const debrief = await loadDebrief(project);
+  if (!debrief) notFound(TEACHER_PROJECT_NOT_FOUND);
   return {
     project: { id: project.id, title: project.title, published: project.status === "PUBLISHED", classroom: project.classroom.name },
     present: new URL(request.url).searchParams.get("present") === "1",

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { BarLineChart, HorizontalBarChart } from "~/components/charts";
 import {
   InsightHeader,
@@ -22,7 +21,7 @@ import { checkpointRows, headline, topMisconceptions } from "~/domain/insight/vi
 import { CONFIDENCE_LABELS } from "~/domain/journal-entry";
 import { noun, plural } from "~/domain/words";
 import { loadInsight } from "~/models/insight-pages.server";
-import { findTeacherProject } from "~/models/project.server";
+import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Insight · ${data?.project.title ?? "Project"} · Rebound` }];
@@ -31,12 +30,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Insigh
 const TOP_MISCONCEPTIONS = 5;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
   const granularity = parseGranularity(new URL(request.url).searchParams.get("period"));
-  const bundle = await loadInsight(project.id);
-  if (!bundle) notFound("We couldn't find that project among yours.");
+  const bundle = await loadInsight(project);
+  if (!bundle) notFound(TEACHER_PROJECT_NOT_FOUND);
   const { report, prepared } = bundle;
   const now = Date.now();
   const names = new Map(report.misconceptions.map((m) => [m.misconceptionId, m.name]));

@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { requireTeacher } from "~/auth/session.server";
 import { ErrorList, SelectField, buttonClass } from "~/components/form";
 import { InsightNav, attemptsPath, checkpointInsightPath, insightPath, timelinePath } from "~/components/insight-ui";
 import { ProjectNav } from "~/components/project-nav";
@@ -14,7 +13,7 @@ import { drillDown, type DrillAttempt } from "~/domain/insight/view-attempts";
 import { plural } from "~/domain/insight/view-format";
 import { setAttemptMisconception } from "~/models/attempt-tags.server";
 import { loadPrepared } from "~/models/insight-pages.server";
-import { findTeacherProject } from "~/models/project.server";
+import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
 import { attemptTagSchema } from "~/schemas/attempt-tag";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
@@ -24,17 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Attemp
 /** At most this many attempts on one page; the filters narrow it down. */
 const LIMIT = 100;
 
-async function findProject(request: Request, projectId: string | undefined) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  return { teacher, project };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project } = await findProject(request, params.projectId);
-  const loaded = await loadPrepared(project.id);
-  if (!loaded) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
+  const loaded = await loadPrepared(project);
+  if (!loaded) notFound(TEACHER_PROJECT_NOT_FOUND);
   const { prepared, data: rows } = loaded;
   const search = new URL(request.url).searchParams;
   const filter = {
@@ -64,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionAnswer = { formId: string; ok: boolean; reply?: SubmissionResult<string[]>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { teacher, project } = await findProject(request, params.projectId);
+  const { teacher, project } = await requireTeacherProject(request, params);
   const formData = await request.formData();
   const formId = String(formData.get("formId") ?? "");
   const answer = (body: ActionAnswer, status = 200) => data(body, { status });

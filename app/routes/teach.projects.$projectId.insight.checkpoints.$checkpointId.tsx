@@ -2,7 +2,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { GroupCard, MergeGroupsForm, groupAnchor, type AnswerItem, type GroupActionData } from "~/components/insight-groups";
 import { CorrectAnswersCard } from "~/components/insight-correct-answers";
 import { ChoiceDistributionView, NumericDistributionView, SummaryList } from "~/components/insight-groups-distributions";
@@ -24,7 +23,7 @@ import {
   unlinkGroup,
   type GroupActionResult,
 } from "~/models/answer-groups.server";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import {
   GROUP_INTENTS,
   confirmSuggestionsSchema,
@@ -45,9 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 async function findTeacherCheckpoint(request: Request, params: LoaderFunctionArgs["params"]) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { teacher, project } = await requireTeacherProject(request, params);
   return { teacher, project };
 }
 

@@ -1,23 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { InsightHeader, RESOLVED_WORDS, ResolvedIcon, attemptsPath, timelinePath } from "~/components/insight-ui";
 import { EmptyState } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { headerSort, maxCellCount, parseHeatmapSort, shadeLevel, sortRows, type HeaderSort } from "~/domain/insight/view-heatmap";
 import { noun, plural } from "~/domain/words";
 import { loadInsight } from "~/models/insight-pages.server";
-import { findTeacherProject } from "~/models/project.server";
+import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Students × misconceptions · ${data?.project.title ?? "Project"} · Rebound` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  const bundle = await loadInsight(project.id, { textGroups: false });
-  if (!bundle) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
+  const bundle = await loadInsight(project, { textGroups: false });
+  if (!bundle) notFound(TEACHER_PROJECT_NOT_FOUND);
   const { heatmap } = bundle.report;
   const url = new URL(request.url);
   const sort = parseHeatmapSort(url.searchParams.get("sort"), url.searchParams.get("dir"), heatmap);

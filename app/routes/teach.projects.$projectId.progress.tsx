@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { ProjectNav } from "~/components/project-nav";
 import { STATUS_STYLES, StatusIconSprite, StatusPill } from "~/components/teacher-progress";
 import { PrintHeader } from "~/components/print";
@@ -9,16 +8,13 @@ import { WideTable } from "~/components/wide-table";
 import { cellParts, describeAge, formatMedian, type GridRow } from "~/domain/progress-grid";
 import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
 import { noun, plural } from "~/domain/words";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { loadProgressGrid } from "~/models/progress.server";
-import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Class progress · ${data?.project.title ?? "Project"} · Rebound` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
   const grid = await loadProgressGrid(project);
   const now = new Date();
   // Ages are worded on the server so the page reads the same before and after hydration.

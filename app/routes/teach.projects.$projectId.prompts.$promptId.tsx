@@ -4,12 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { requireTeacher } from "~/auth/session.server";
 import { Field, SelectField, SubmitButton, TextareaField } from "~/components/form";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { PROMPT_TRIGGERS, TRIGGER_LABELS, findTemplate } from "~/domain/reflection-templates";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { findProjectPrompt, updatePrompt } from "~/models/reflection-prompt.server";
 import { promptSchema } from "~/schemas/prompt";
 import { notFound } from "~/utils/http.server";
@@ -18,9 +17,7 @@ import { parseSubmission } from "~/utils/submission";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.prompt.title ?? "reflection prompt"} · Rebound` }];
 
 async function load(request: Request, params: { projectId?: string; promptId?: string }) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
   const prompt = await findProjectPrompt(project.id, params.promptId ?? "");
   if (!prompt) notFound("We couldn't find that reflection prompt in this project.");
   return { project, prompt };

@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { requireTeacher } from "~/auth/session.server";
 import { ErrorList, TextareaField } from "~/components/form";
 import { PrintHeader } from "~/components/print";
 import { ProjectNav } from "~/components/project-nav";
@@ -17,7 +16,7 @@ import { confidenceLabel } from "~/domain/journal-entry";
 import { neighbours } from "~/domain/timeline";
 import { plural } from "~/domain/words";
 import { addComment, commentsOnStudent, editComment, type CommentTargetRef } from "~/models/comment.server";
-import { findTeacherProject, findTeacherStudent } from "~/models/project.server";
+import { findTeacherStudent, requireTeacherProject } from "~/models/project.server";
 import { loadStudentTimeline, markAttempt, resolveSupport, studentsInGridOrder } from "~/models/progress.server";
 import { addCommentSchema, editCommentSchema, markAttemptSchema, resolveSupportSchema } from "~/schemas/comment";
 import { notFound } from "~/utils/http.server";
@@ -27,12 +26,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.student.name ?? "Student"} · ${data?.project.title ?? "Project"} · Rebound` },
 ];
 
-async function findContext(params: LoaderFunctionArgs["params"], teacherId: string) {
-  const project = await findTeacherProject(params.projectId ?? "", teacherId);
-  if (!project) notFound("We couldn't find that project among yours.");
-  const student = await findTeacherStudent(params.studentId ?? "", project.classroomId, teacherId);
+async function findContext(request: Request, params: LoaderFunctionArgs["params"]) {
+  const { teacher, project } = await requireTeacherProject(request, params);
+  const student = await findTeacherStudent(params.studentId ?? "", project.classroomId, teacher.id);
   if (!student) notFound("We couldn't find that student in this class.");
-  return { project, student };
+  return { teacher, project, student };
 }
 
 // Form ids tie an action's answer to the one form on the page that sent it.
@@ -42,8 +40,7 @@ const markFormId = (attemptId: string) => `mark-${attemptId}`;
 const supportFormId = (entryId: string) => `support-${entryId}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const { project, student } = await findContext(params, teacher.id);
+  const { teacher, project, student } = await findContext(request, params);
   const checkpointId = new URL(request.url).searchParams.get("checkpoint");
   const [timeline, comments, order, enrollment] = await Promise.all([
     loadStudentTimeline(project.id, student.id, { checkpointId }),
@@ -76,8 +73,7 @@ function answer(body: ActionAnswer, status = 200) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const { project, student } = await findContext(params, teacher.id);
+  const { teacher, project, student } = await findContext(request, params);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const scope = { authorId: teacher.id, studentId: student.id, projectId: project.id };
