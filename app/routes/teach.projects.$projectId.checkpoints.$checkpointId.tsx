@@ -12,8 +12,14 @@ import { misconceptionChoices } from "~/models/misconception.server";
 import { requireTeacherProject } from "~/models/project.server";
 import { applyAfterNotYetChoice, findAfterNotYetPrompt } from "~/models/reflection-prompt.server";
 import { notFound } from "~/utils/http.server";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.checkpoint.latest.title ?? "checkpoint"} · Rebound` }];
+
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: project.title, to: paths.teacherProject(project.id) }],
+};
 
 async function load(request: Request, params: { projectId?: string; checkpointId?: string }) {
   const { project } = await requireTeacherProject(request, params);
@@ -90,13 +96,6 @@ export default function EditCheckpointPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
-          </>
-        }
         title={`Edit checkpoint: ${checkpoint.latest.title}`}
         subtitle={
           <>
@@ -113,7 +112,7 @@ export default function EditCheckpointPage() {
         <div className="space-y-4 lg:col-span-2">
           {actionData?.ok ? (
             <Notice tone="good" title="Checkpoint saved">
-              {actionData.message} <Link to={`/teach/projects/${project.id}#checkpoints`}>Back to the project</Link>
+              {actionData.message} <Link to={`${paths.teacherProject(project.id)}#checkpoints`}>Back to the project</Link>
             </Notice>
           ) : null}
           {note ? (
@@ -133,7 +132,7 @@ export default function EditCheckpointPage() {
             misconceptions={misconceptions}
             currentAfterNotYet={afterNotYet}
             submitLabel="Save checkpoint"
-            misconceptionsHref={`/teach/projects/${project.id}/misconceptions`}
+            misconceptionsHref={paths.misconceptions(project.id)}
             beforeSubmit={
               checkpoint.latest.attempts > 0 ? (
                 <p className="text-sm text-slate-700">

@@ -2,12 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DebriefView, PresentationToggle } from "~/components/debrief-view";
 import { PrintHeader } from "~/components/print";
-import { ProjectNav } from "~/components/project-nav";
 import { loadDebrief } from "~/models/debrief.server";
 import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Class debrief · ${data?.project.title ?? "Project"} · Rebound` }];
+
+/** In presentation mode the page takes the whole screen: no breadcrumbs or project tabs. */
+export const handle: TeacherProjectHandle = { frame: (data) => !(data as { present?: boolean } | undefined)?.present };
 
 // Everything this loader returns reaches the page, so it returns only the
 // project's title and the anonymised debrief: no student name, email or id.
@@ -42,7 +45,6 @@ export default function ClassDebrief() {
         </>
       ) : (
         <>
-          <ProjectNav projectId={project.id} published={project.published} />
           <div className="mb-6 flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white px-5 py-4 print:hidden">
             <p className="max-w-3xl text-slate-800">
               This page is made for the projector: no student names or emails appear on it, only ideas, anonymous answers and counts.

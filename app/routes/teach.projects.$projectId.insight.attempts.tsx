@@ -5,8 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorList, SelectField, buttonClass } from "~/components/form";
-import { InsightNav, attemptsPath, checkpointInsightPath, insightPath, timelinePath } from "~/components/insight-ui";
-import { ProjectNav } from "~/components/project-nav";
+import { InsightNav } from "~/components/insight-ui";
 import { FormButton, FormStatus, OutcomeBadge } from "~/components/teacher-timeline";
 import { Badge, EmptyState, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { drillDown, type DrillAttempt } from "~/domain/insight/view-attempts";
@@ -17,8 +16,14 @@ import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/proje
 import { attemptTagSchema } from "~/schemas/attempt-tag";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Attempts and tags · ${data?.project.title ?? "Project"} · Rebound` }];
+
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: `${project.title}: students × misconceptions`, to: paths.insight(project.id, "heatmap") }],
+};
 
 /** At most this many attempts on one page; the filters narrow it down. */
 const LIMIT = 100;
@@ -94,17 +99,9 @@ export default function InsightAttempts() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={insightPath(project.id, "heatmap")}>{project.title}: students × misconceptions</Link>
-          </>
-        }
         title={project.title}
         subtitle="Attempts and their misconception tags: check what the automatic tagging found, and correct it"
       />
-      <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
       <InsightNav projectId={project.id} />
 
       <Form method="get" className="mb-6 grid items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_1fr_1fr_auto]">
@@ -137,7 +134,7 @@ export default function InsightAttempts() {
             Show attempts
           </button>
           {filtered ? (
-            <Link to={insightPath(project.id, "attempts")} className="text-sm">
+            <Link to={paths.insight(project.id, "attempts")} className="text-sm">
               Clear filters
             </Link>
           ) : null}
@@ -180,14 +177,14 @@ export default function InsightAttempts() {
                   </h3>
                   <span className="flex flex-wrap gap-3 text-sm">
                     {filter.misconceptionId || !filter.checkpointId || !filter.studentId ? (
-                      <Link to={attemptsPath(project.id, { student: g.studentId, checkpoint: g.checkpointId })}>
+                      <Link to={paths.attempts(project.id, { student: g.studentId, checkpoint: g.checkpointId })}>
                         Every attempt<span className="sr-only"> of {g.studentName} on {g.latestTitle}</span>
                       </Link>
                     ) : null}
-                    <Link to={timelinePath(project.id, g.studentId, g.checkpointId)}>
+                    <Link to={paths.timeline(project.id, g.studentId, g.checkpointId)}>
                       Timeline<span className="sr-only"> of {g.studentName} on {g.latestTitle}</span>
                     </Link>
-                    <Link to={checkpointInsightPath(project.id, g.checkpointId)}>
+                    <Link to={paths.checkpointInsight(project.id, g.checkpointId)}>
                       Class answers<span className="sr-only"> on {g.latestTitle}</span>
                     </Link>
                   </span>

@@ -10,8 +10,14 @@ import { createMisconception, deleteMisconception, listProjectMisconceptions } f
 import { requireTeacherProject } from "~/models/project.server";
 import { misconceptionSchema } from "~/schemas/misconception";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Misconceptions · ${data?.project.title ?? "Project"} · Rebound` }];
+
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: project.title, to: paths.teacherProject(project.id) }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
@@ -74,13 +80,6 @@ export default function MisconceptionsPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
-          </>
-        }
         title="Misconceptions"
         subtitle="Ideas students often hold on the way. Tag wrong answers with them, and students see your suggested next step."
       />
@@ -111,7 +110,7 @@ export default function MisconceptionsPage() {
                         </div>
                         <div className="mt-3 flex flex-wrap items-center gap-2">
                           <Link
-                            to={`/teach/projects/${project.id}/misconceptions/${m.id}`}
+                            to={paths.misconception(project.id, m.id)}
                             className={`${buttonClass("secondary")} px-3 py-1`}
                             aria-label={`Edit ${m.name}`}
                           >

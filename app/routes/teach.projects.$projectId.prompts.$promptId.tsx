@@ -13,8 +13,17 @@ import { findProjectPrompt, updatePrompt } from "~/models/reflection-prompt.serv
 import { promptSchema } from "~/schemas/prompt";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.prompt.title ?? "reflection prompt"} · Rebound` }];
+
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [
+    { label: project.title, to: paths.teacherProject(project.id) },
+    { label: "Reflection prompts", to: paths.reflectionPrompts(project.id) },
+  ],
+};
 
 async function load(request: Request, params: { projectId?: string; promptId?: string }) {
   const { project } = await requireTeacherProject(request, params);
@@ -51,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(submission.reply({ fieldErrors: { checkpointId: ["Choose a checkpoint from this project's list."] } }), { status: 400 });
   }
   if (!result.ok) notFound("We couldn't find that reflection prompt in this project.");
-  return redirect(`/teach/projects/${project.id}/prompts`);
+  return redirect(paths.reflectionPrompts(project.id));
 }
 
 export default function EditPromptPage() {
@@ -73,14 +82,6 @@ export default function EditPromptPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}/prompts`}>Reflection prompts</Link>
-          </>
-        }
         title={`Edit reflection prompt: ${prompt.title}`}
         subtitle={template ? `Started from the ${template.title} template.` : undefined}
       />
@@ -118,7 +119,7 @@ export default function EditPromptPage() {
             </SelectField>
             <div className="flex flex-wrap items-center gap-3">
               <SubmitButton pendingText="Saving…">Save prompt</SubmitButton>
-              <Link to={`/teach/projects/${project.id}/prompts`}>Cancel</Link>
+              <Link to={paths.reflectionPrompts(project.id)}>Cancel</Link>
             </div>
           </Form>
         </Card>

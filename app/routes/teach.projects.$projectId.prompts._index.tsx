@@ -12,8 +12,14 @@ import { requireTeacherProject } from "~/models/project.server";
 import { archivePrompt, createPrompt, createPromptFromTemplate, listProjectPrompts, restorePrompt, type PromptWriteResult } from "~/models/reflection-prompt.server";
 import { promptFromTemplateSchema, promptSchema } from "~/schemas/prompt";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Reflection prompts · ${data?.project.title ?? "Project"} · Rebound` }];
+
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: project.title, to: paths.teacherProject(project.id) }],
+};
 
 /** The project's checkpoints with their current titles (live first, in order). */
 async function projectCheckpoints(projectId: string) {
@@ -181,7 +187,7 @@ function PromptItem({ prompt, projectId, checkpointTitle, level = 4 }: { prompt:
           </ol>
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-2">
-          <Link to={`/teach/projects/${projectId}/prompts/${prompt.id}`} className={`${buttonClass("secondary")} px-3 py-1`} aria-label={`Edit ${prompt.title}`}>
+          <Link to={paths.reflectionPrompt(projectId, prompt.id)} className={`${buttonClass("secondary")} px-3 py-1`} aria-label={`Edit ${prompt.title}`}>
             Edit
           </Link>
           <Form method="post">
@@ -224,13 +230,6 @@ export default function PromptsPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
-          </>
-        }
         title="Reflection prompts"
         subtitle="Questions that turn an attempt into learning: for the whole project, beside a checkpoint, or right after a “not yet”."
       />

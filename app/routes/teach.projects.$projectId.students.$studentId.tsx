@@ -6,7 +6,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorList, TextareaField } from "~/components/form";
 import { PrintHeader } from "~/components/print";
-import { ProjectNav } from "~/components/project-nav";
 import { TeacherCommentView } from "~/components/teacher-comment";
 import { StatusPill } from "~/components/teacher-progress";
 import { FormButton, FormStatus, MisconceptionBadges, OutcomeBadge, formatTime, useFormDisclosure, verdictLabel } from "~/components/teacher-timeline";
@@ -21,10 +20,16 @@ import { loadStudentTimeline, markAttempt, resolveSupport, studentsInGridOrder }
 import { addCommentSchema, editCommentSchema, markAttemptSchema, resolveSupportSchema } from "~/schemas/comment";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.student.name ?? "Student"} · ${data?.project.title ?? "Project"} · Rebound` },
 ];
+
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: `${project.title}: class progress`, to: paths.progress(project.id) }],
+};
 
 async function findContext(request: Request, params: LoaderFunctionArgs["params"]) {
   const { teacher, project } = await requireTeacherProject(request, params);
@@ -145,7 +150,6 @@ function useAnswerFor(formId: string) {
 
 export default function StudentTimeline() {
   const { project, student, timeline, comments, navigation } = useLoaderData<typeof loader>();
-  const base = `/teach/projects/${project.id}`;
   const filterQuery = timeline.filter ? `?checkpoint=${timeline.filter.checkpointId}` : "";
   const projectComments = comments.filter((c) => !c.attemptId && !c.journalEntryId);
   const openSupport = timeline.days.flatMap((d) => d.items).filter((i) => i.type === "journal" && i.supportNeeded && !i.supportResolvedAt);
@@ -154,13 +158,6 @@ export default function StudentTimeline() {
     <>
       <PrintHeader classroom={project.classroom.name} project={project.title} page={`Timeline of ${student.name}`} />
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`${base}/progress`}>{project.title}: class progress</Link>
-          </>
-        }
         title={student.name}
         subtitle={
           <>
@@ -173,13 +170,12 @@ export default function StudentTimeline() {
           </>
         }
       />
-      <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
 
       <nav aria-label="Other students" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-        <Link to={`${base}/progress`}>← Back to the class progress grid</Link>
+        <Link to={paths.progress(project.id)}>← Back to the class progress grid</Link>
         <span className="flex flex-wrap items-center gap-4">
           {navigation.previous ? (
-            <Link to={`${base}/students/${navigation.previous.id}${filterQuery}`}>
+            <Link to={`${paths.timeline(project.id, navigation.previous.id)}${filterQuery}`}>
               ‹ Previous student<span className="sr-only">:</span> <span className="font-medium">{navigation.previous.name}</span>
             </Link>
           ) : (
@@ -191,7 +187,7 @@ export default function StudentTimeline() {
             </span>
           ) : null}
           {navigation.next ? (
-            <Link to={`${base}/students/${navigation.next.id}${filterQuery}`}>
+            <Link to={`${paths.timeline(project.id, navigation.next.id)}${filterQuery}`}>
               Next student<span className="sr-only">:</span> <span className="font-medium">{navigation.next.name}</span> ›
             </Link>
           ) : (
@@ -206,7 +202,7 @@ export default function StudentTimeline() {
           {timeline.filter ? (
             <p className="mb-4 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm text-brand-800">
               Showing only work on <strong>{timeline.filter.title}</strong>.{" "}
-              <Link to={`${base}/students/${student.id}`}>Show the whole timeline</Link>
+              <Link to={paths.timeline(project.id, student.id)}>Show the whole timeline</Link>
             </p>
           ) : null}
           {timeline.days.length === 0 ? (
@@ -245,7 +241,7 @@ export default function StudentTimeline() {
               <ol className="space-y-2 text-sm">
                 {timeline.standing.map((s) => (
                   <li key={s.checkpointId}>
-                    <Link to={`${base}/students/${student.id}?checkpoint=${s.checkpointId}`} className="font-medium">
+                    <Link to={paths.timeline(project.id, student.id, s.checkpointId)} className="font-medium">
                       {s.position}. {s.title}
                     </Link>
                     <div className="mt-1">
@@ -279,7 +275,7 @@ export default function StudentTimeline() {
                 </ul>
                 {timeline.filter && openSupport.length < timeline.openSupport ? (
                   <p className="mt-2 text-sm">
-                    <Link to={`${base}/students/${student.id}#support`}>Show all requests on the whole timeline</Link>
+                    <Link to={`${paths.timeline(project.id, student.id)}#support`}>Show all requests on the whole timeline</Link>
                   </p>
                 ) : null}
               </>

@@ -1,14 +1,17 @@
 // Every route under a project runs the one guard of its side itself: another
 // teacher's request finds nothing (404, one message), a student's is refused
 // (403), and on the student's side a teacher is refused and a student outside
-// the class finds nothing. Loaders and actions alike; none relies on a parent.
+// the class finds nothing. The layouts and every page under them, loaders and
+// actions alike: no page relies on its layout's loader.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { STUDENT_PROJECT_NOT_FOUND, TEACHER_PROJECT_NOT_FOUND } from "~/models/project.server";
+import * as learnLayout from "~/routes/learn.projects.$projectId";
 import * as learnCheckpoint from "~/routes/learn.projects.$projectId.checkpoints.$checkpointId";
 import * as learnProject from "~/routes/learn.projects.$projectId._index";
 import * as learnJournal from "~/routes/learn.projects.$projectId.journal";
 import * as learnRecoveries from "~/routes/learn.projects.$projectId.recoveries";
+import * as teachLayout from "~/routes/teach.projects.$projectId";
 import * as build from "~/routes/teach.projects.$projectId._index";
 import * as editCheckpoint from "~/routes/teach.projects.$projectId.checkpoints.$checkpointId";
 import * as newCheckpoint from "~/routes/teach.projects.$projectId.checkpoints.new";
@@ -44,6 +47,7 @@ async function world() {
   const projectId = w.project.id;
   const checkpointId = w.checkpoints[0].id;
   const teacherPages: Page[] = [
+    { name: "layout", module: teachLayout, params: { projectId }, path: "" },
     { name: "build", module: build, params: { projectId }, path: "" },
     { name: "new checkpoint", module: newCheckpoint, params: { projectId }, path: "/checkpoints/new?kind=CHOICE" },
     { name: "edit checkpoint", module: editCheckpoint, params: { projectId, checkpointId }, path: `/checkpoints/${checkpointId}` },
@@ -61,6 +65,7 @@ async function world() {
     { name: "debrief", module: debrief, params: { projectId }, path: "/debrief" },
   ];
   const studentPages: Page[] = [
+    { name: "layout", module: learnLayout, params: { projectId }, path: "" },
     { name: "project", module: learnProject, params: { projectId }, path: "" },
     { name: "checkpoint", module: learnCheckpoint, params: { projectId, checkpointId }, path: `/checkpoints/${checkpointId}` },
     { name: "journal", module: learnJournal, params: { projectId }, path: "/journal" },
@@ -70,7 +75,7 @@ async function world() {
 }
 
 describe("the teacher's project guard", () => {
-  it("lets the project's teacher in, gives another teacher 404 and a student 403, on every loader", async () => {
+  it("lets the project's teacher in, gives another teacher 404 and a student 403, on the layout and every page's loader", async () => {
     const w = await world();
     const owner = await cookieFor(w.teacher.id);
     const otherTeacher = await cookieFor((await createTeacher()).id);
