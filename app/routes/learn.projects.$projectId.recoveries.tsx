@@ -15,7 +15,7 @@ export const handle: StudentProjectHandle = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { student, project } = await requireStudentProject(request, params);
-  const { recoveries, stillWorkingOn, gotFirstTry } = await loadOwnRecoveries(student.id, project.id);
+  const { recoveries, stillWorkingOn, gotFirstTry } = await loadOwnRecoveries(student.id, project);
   return { project: { id: project.id, title: project.title }, recoveries, stillWorkingOn, gotFirstTry };
 }
 

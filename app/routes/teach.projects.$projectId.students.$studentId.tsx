@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { teacher, project, student } = await findContext(request, params);
   const checkpointId = new URL(request.url).searchParams.get("checkpoint");
   const [timeline, comments, order, enrollment] = await Promise.all([
-    loadStudentTimeline(project.id, student.id, { checkpointId }),
+    loadStudentTimeline(project, student.id, { checkpointId }),
     commentsOnStudent(project.id, student.id),
     studentsInGridOrder(project),
     prisma.enrollment.findFirst({ where: { classroomId: project.classroomId, studentId: student.id }, select: { removedAt: true } }),
