@@ -5,7 +5,11 @@
 // actions alike: no page relies on its layout's loader.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { STUDENT_PROJECT_NOT_FOUND, TEACHER_PROJECT_NOT_FOUND } from "~/models/project.server";
+import { loadDebrief } from "~/models/debrief.server";
+import { loadInsight, loadPrepared } from "~/models/insight-pages.server";
+import { loadProgressGrid, loadStudentTimeline } from "~/models/progress.server";
+import { STUDENT_PROJECT_NOT_FOUND, TEACHER_PROJECT_NOT_FOUND, findStudentProject, findTeacherProject } from "~/models/project.server";
+import { loadOwnRecoveries } from "~/models/recoveries.server";
 import * as learnLayout from "~/routes/learn.projects.$projectId";
 import * as learnCheckpoint from "~/routes/learn.projects.$projectId.checkpoints.$checkpointId";
 import * as learnProject from "~/routes/learn.projects.$projectId._index";
@@ -132,5 +136,43 @@ describe("the student's project guard", () => {
       const res = await call(page.module.loader, get(`/learn/projects/${w.project.id}${page.path}`, removed), page.params);
       expect({ page: page.name, status: res.status }).toEqual({ page: page.name, status: 404 });
     }
+  });
+});
+
+describe("the readers of a class's data", () => {
+  it("take only the project a guard proved: a bare id or a row read without the teacher does not typecheck", async () => {
+    const w = await world();
+    const row = await prisma.project.findUniqueOrThrow({ where: { id: w.project.id }, include: { classroom: { select: { id: true, name: true } } } });
+    // Never run: `npm run typecheck` fails if any of these calls ever typechecks.
+    const unscoped = () => {
+      // @ts-expect-error a project id is not an OwnedProject
+      void loadInsight(w.project.id);
+      // @ts-expect-error a project row read by id alone is not an OwnedProject
+      void loadInsight(row);
+      // @ts-expect-error a project id is not an OwnedProject
+      void loadPrepared(w.project.id);
+      // @ts-expect-error a project row read by id alone is not an OwnedProject
+      void loadPrepared(row);
+      // @ts-expect-error a project row read by id alone is not an OwnedProject
+      void loadDebrief(row);
+      // @ts-expect-error a project row read by id alone is not an OwnedProject
+      void loadProgressGrid(row);
+      // @ts-expect-error a project row read by id alone is not an OwnedProject
+      void loadStudentTimeline(row, w.student.id);
+      // @ts-expect-error a project row read by id alone is not an EnrolledProject
+      void loadOwnRecoveries(w.student.id, row);
+    };
+    expect(unscoped).toBeTypeOf("function");
+
+    // What the guards' lookups return is what the readers take; a stranger's lookup finds nothing to pass.
+    const owned = await findTeacherProject(w.project.id, w.teacher.id);
+    expect(owned).not.toBeNull();
+    expect((await loadInsight(owned!))?.data.projectId).toBe(w.project.id);
+    expect((await loadPrepared(owned!))?.data.projectId).toBe(w.project.id);
+    expect(await findTeacherProject(w.project.id, (await createTeacher()).id)).toBeNull();
+    const enrolled = await findStudentProject(w.project.id, w.student.id);
+    expect(enrolled).not.toBeNull();
+    expect(await findStudentProject(w.project.id, (await createStudent()).id)).toBeNull();
+    expect(await loadOwnRecoveries(w.student.id, enrolled!)).toHaveProperty("recoveries");
   });
 });
