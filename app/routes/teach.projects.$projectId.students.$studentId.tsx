@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const checkpointId = new URL(request.url).searchParams.get("checkpoint");
   const [timeline, comments, order, enrollment] = await Promise.all([
     loadStudentTimeline(project, student.id, { checkpointId }),
-    commentsOnStudent(project.id, student.id),
+    commentsOnStudent(project, student.id),
     studentsInGridOrder(project),
     prisma.enrollment.findFirst({ where: { classroomId: project.classroomId, studentId: student.id }, select: { removedAt: true } }),
   ]);
