@@ -3,7 +3,7 @@
 // project layouts' boundaries, which keep their breadcrumbs around it.
 import { Link, isRouteErrorResponse } from "@remix-run/react";
 
-export function describeError(error: unknown): { title: string; message: string } {
+function describeError(error: unknown): { title: string; message: string } {
   const text = (fallback: string) => (isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : fallback);
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) return { title: "We couldn't find that page", message: text("It may have moved, or you may not have access to it.") };

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const states = checkpoints.map((c) => cellState(attempts.filter((a) => a.checkpointId === c.id)));
   const nextUp = nextUpIndex(states);
   return {
-    project: { id: project.id, title: project.title, goal: project.goal, instructions: project.instructions, classroomName: project.classroom.name },
+    project: { id: project.id, title: project.title, goal: project.goal, instructions: project.instructions },
     checkpoints: checkpoints.map((c, i) => ({
       id: c.id,
       title: c.versions[0]?.title ?? "Untitled checkpoint",

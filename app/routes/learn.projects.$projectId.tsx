@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { project: { id: project.id, title: project.title, classroom: project.classroom } };
 }
 
-export type StudentProjectFrame = Awaited<ReturnType<typeof loader>>["project"];
+type StudentProjectFrame = Awaited<ReturnType<typeof loader>>["project"];
 /** What a page under this layout may export as `handle`. */
 export type StudentProjectHandle = ProjectHandle<StudentProjectFrame>;
 

@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const debrief = await loadDebrief(project);
   if (!debrief) notFound(TEACHER_PROJECT_NOT_FOUND);
   return {
-    project: { id: project.id, title: project.title, published: project.status === "PUBLISHED", classroom: project.classroom.name },
+    project: { id: project.id, title: project.title, classroom: project.classroom.name },
     present: new URL(request.url).searchParams.get("present") === "1",
     debrief,
   };

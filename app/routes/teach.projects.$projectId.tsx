@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom } };
 }
 
-export type TeacherProjectFrame = Awaited<ReturnType<typeof loader>>["project"];
+type TeacherProjectFrame = Awaited<ReturnType<typeof loader>>["project"];
 /** What a page under this layout may export as `handle`. */
 export type TeacherProjectHandle = ProjectHandle<TeacherProjectFrame>;
 
