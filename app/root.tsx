@@ -8,13 +8,13 @@ import {
   Scripts,
   ScrollRestoration,
   data,
-  isRouteErrorResponse,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { getUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
 import { homePathFor } from "~/domain/roles";
 import stylesheet from "~/tailwind.css?url";
 import { useNonce } from "~/utils/nonce";
@@ -98,28 +98,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  let title = "Something went wrong on our side";
-  let message = "Your work is saved. Try again in a moment, or go back to your classes.";
-  if (isRouteErrorResponse(error)) {
-    if (error.status === 404) {
-      title = "We couldn't find that page";
-      message = typeof error.data === "string" && error.data ? error.data : "It may have moved, or you may not have access to it.";
-    } else if (error.status === 403) {
-      title = "This page isn't available to you";
-      message = typeof error.data === "string" && error.data ? error.data : "You don't have access to this page.";
-    } else if (error.status === 400) {
-      title = "That request didn't make sense to us";
-      message = typeof error.data === "string" && error.data ? error.data : "Please go back and try again.";
-    }
-  }
-  return (
-    <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8">
-      <h1 className="text-2xl font-semibold">{title}</h1>
-      <p className="mt-3 text-slate-700">{message}</p>
-      <p className="mt-6">
-        <Link to="/">Go to the start page</Link>
-      </p>
-    </div>
-  );
+  return <ErrorPage error={useRouteError()} />;
 }

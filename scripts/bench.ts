@@ -126,6 +126,14 @@ async function main() {
 
   const { prisma } = await import("~/db.server");
   const { loadProjectData, buildProjectReport } = await import("~/models/insight.server");
+  const { findTeacherProject } = await import("~/models/project.server");
+  // The readers take a project proven to be its teacher's, as the routes' guard gives it.
+  const owned = async (projectId: string) => {
+    const { classroom } = await prisma.project.findUniqueOrThrow({ where: { id: projectId }, select: { classroom: { select: { teacherId: true } } } });
+    const project = await findTeacherProject(projectId, classroom.teacherId);
+    if (!project) throw new Error(`project ${projectId} not found`);
+    return project;
+  };
   const { buildReport } = await import("~/domain/insight/report");
   const { clusterAnswers } = await import("~/domain/insight/text-clustering");
   const raw = rawReader(file);
@@ -149,20 +157,21 @@ async function main() {
   const perScale: Record<string, ScaleFigures> = {};
   for (const scale of SCALES) {
     const { projectId, attempts } = classes[scale];
+    const project = await owned(projectId);
     const runs = RUNS[scale];
     // The parts and the findMany comparison are measured at 1× and 4×; at 16× only what the growth needs.
     const detail = scale < 16;
-    const data = detail ? (await loadProjectData(projectId))! : null;
+    const data = detail ? (await loadProjectData(project))! : null;
     // Runs are interleaved (raw, report, its parts, …) so that a busy machine slows every figure alike.
     const steps: Record<string, () => unknown> = {
       raw: () => raw.read(projectId),
-      report: () => buildProjectReport(projectId),
+      report: () => buildProjectReport(project),
       ...(data
         ? {
-            load: () => loadProjectData(projectId),
+            load: () => loadProjectData(project),
             analyse: () => buildReport(data),
-            reportFindMany: () => buildProjectReport(projectId, { reader: "prisma" }),
-            loadFindMany: () => loadProjectData(projectId, { reader: "prisma" }),
+            reportFindMany: () => buildProjectReport(project, { reader: "prisma" }),
+            loadFindMany: () => loadProjectData(project, { reader: "prisma" }),
           }
         : {}),
     };
@@ -201,8 +210,8 @@ async function main() {
   const distinct = new Set(answers.map((a) => a.text)).size;
   const clusterMs = await medianOf(5, () => clusterAnswers(answers), 1);
   const groups = clusterAnswers(answers).length;
-  const base = classes[1];
-  const reportWithClusteringMs = await medianOf(3, () => buildProjectReport(base.projectId, { clusterText: true }), 1);
+  const base = await owned(classes[1].projectId);
+  const reportWithClusteringMs = await medianOf(3, () => buildProjectReport(base, { clusterText: true }), 1);
 
   raw.close();
   await prisma.$disconnect();

@@ -5,6 +5,7 @@ import { Link } from "@remix-run/react";
 import type { Debrief, DebriefExample } from "~/domain/insight/debrief";
 import { workedThroughLine } from "~/domain/insight/debrief";
 import { plural } from "~/domain/words";
+import { paths } from "~/utils/paths";
 
 const EXAMPLE_CAPTION: Record<DebriefExample["kind"], (times: number) => string> = {
   MULTIPLE_CHOICE: (n) => `chosen ${n === 1 ? "once" : `${n} times`}`,
@@ -204,13 +205,12 @@ export function DebriefView({ projectTitle, debrief, present }: { projectTitle: 
 
 /** Link in and out of presentation mode. */
 export function PresentationToggle({ projectId, present }: { projectId: string; present: boolean }) {
-  const base = `/teach/projects/${projectId}/debrief`;
   return present ? (
-    <Link to={base} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-base font-medium text-slate-900 no-underline hover:bg-slate-100">
+    <Link to={paths.debrief(projectId)} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-base font-medium text-slate-900 no-underline hover:bg-slate-100">
       Leave presentation mode
     </Link>
   ) : (
-    <Link to={`${base}?present=1`} className="rounded-md bg-brand-700 px-4 py-2 text-base font-medium text-white no-underline hover:bg-brand-800">
+    <Link to={paths.debrief(projectId, true)} className="rounded-md bg-brand-700 px-4 py-2 text-base font-medium text-white no-underline hover:bg-brand-800">
       Present to the class
     </Link>
   );

@@ -4,10 +4,10 @@
 import { Link } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/teacher-timeline";
 import { Badge } from "~/components/ui";
-import { timelinePath } from "~/components/insight-ui";
 import type { Outcome } from "~/domain/grading";
 import type { TextGroupInsight } from "~/domain/insight/checkpoints";
 import type { CorrectBy } from "~/domain/insight/prepare";
+import { paths } from "~/utils/paths";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -94,7 +94,7 @@ export function CorrectAnswersCard({
             <li key={a.id} className="space-y-2 py-3">
               <blockquote className="whitespace-pre-wrap border-l-4 border-slate-300 pl-3 text-slate-900">{a.text}</blockquote>
               <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                <Link to={timelinePath(projectId, a.studentId, checkpointId)}>
+                <Link to={paths.timeline(projectId, a.studentId, checkpointId)}>
                   {a.studentName}, attempt {a.number}
                 </Link>
                 <OutcomeBadge outcome={a.outcome} />

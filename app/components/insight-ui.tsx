@@ -1,40 +1,18 @@
 // Pieces shared by the teacher's insight pages: the sub-navigation, headline
 // figures, and the "worked through it / still working on it" mark (an icon and
 // words, never colour alone). Presentational only.
-import { Link, NavLink } from "@remix-run/react";
+import { NavLink } from "@remix-run/react";
 import { PrintHeader } from "~/components/print";
-import { ProjectNav } from "~/components/project-nav";
 import { PageHeader } from "~/components/ui";
 import type { ReactNode } from "react";
-
-export function insightPath(projectId: string, page: "" | "heatmap" | "attempts" | "export" = "") {
-  return `/teach/projects/${projectId}/insight${page ? `/${page}` : ""}`;
-}
-
-export function timelinePath(projectId: string, studentId: string, checkpointId?: string | null) {
-  return `/teach/projects/${projectId}/students/${studentId}${checkpointId ? `?checkpoint=${checkpointId}` : ""}`;
-}
-
-/** helper-6's per-checkpoint insight page. */
-export function checkpointInsightPath(projectId: string, checkpointId: string) {
-  return `/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`;
-}
-
-export function attemptsPath(projectId: string, filter: { student?: string | null; misconception?: string | null; checkpoint?: string | null }) {
-  const params = new URLSearchParams();
-  if (filter.student) params.set("student", filter.student);
-  if (filter.misconception) params.set("misconception", filter.misconception);
-  if (filter.checkpoint) params.set("checkpoint", filter.checkpoint);
-  const search = params.toString();
-  return `${insightPath(projectId, "attempts")}${search ? `?${search}` : ""}`;
-}
+import { paths } from "~/utils/paths";
 
 /** Overview · Heatmap · Attempts, under the project tabs. */
 export function InsightNav({ projectId }: { projectId: string }) {
   const links = [
-    { to: insightPath(projectId), label: "Overview", end: true },
-    { to: insightPath(projectId, "heatmap"), label: "Students × misconceptions", end: false },
-    { to: insightPath(projectId, "attempts"), label: "Attempts and tags", end: false },
+    { to: paths.insight(projectId), label: "Overview", end: true },
+    { to: paths.insight(projectId, "heatmap"), label: "Students × misconceptions", end: false },
+    { to: paths.insight(projectId, "attempts"), label: "Attempts and tags", end: false },
   ];
   return (
     <nav aria-label="Insight" className="mb-6">
@@ -62,10 +40,10 @@ export function CsvLinks({ projectId }: { projectId: string }) {
   const cls = "inline-flex items-center gap-1.5 rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100";
   return (
     <>
-      <a href={`${insightPath(projectId, "export")}?kind=students`} className={cls} download>
+      <a href={`${paths.insight(projectId, "export")}?kind=students`} className={cls} download>
         <DownloadIcon /> CSV: students × misconceptions
       </a>
-      <a href={`${insightPath(projectId, "export")}?kind=checkpoints`} className={cls} download>
+      <a href={`${paths.insight(projectId, "export")}?kind=checkpoints`} className={cls} download>
         <DownloadIcon /> CSV: checkpoint answers
       </a>
     </>
@@ -137,7 +115,7 @@ export function QuoteBlock({ text }: { text: string }) {
   );
 }
 
-/** The header every project-wide insight page starts with: breadcrumbs, title, CSV links and both navigations. */
+/** The header every project-wide insight page starts with, under the project layout's frame: title, CSV links and the insight navigation. */
 export function InsightHeader({
   project,
   subtitle,
@@ -152,17 +130,10 @@ export function InsightHeader({
     <>
       <PrintHeader classroom={project.classroom.name} project={project.title} page={printName} />
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link>
-          </>
-        }
         title={project.title}
         subtitle={subtitle}
         actions={<CsvLinks projectId={project.id} />}
       />
-      <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
       <InsightNav projectId={project.id} />
     </>
   );

@@ -1,14 +1,15 @@
 import { NavLink } from "@remix-run/react";
+import { paths } from "~/utils/paths";
 
 /** Tabs across a teacher's project pages. */
 export function ProjectNav({ projectId, published }: { projectId: string; published: boolean }) {
   const tabs = [
-    { to: `/teach/projects/${projectId}`, label: "Build", end: true },
+    { to: paths.teacherProject(projectId), label: "Build", end: true },
     ...(published
       ? [
-          { to: `/teach/projects/${projectId}/progress`, label: "Class progress", end: false },
-          { to: `/teach/projects/${projectId}/insight`, label: "Insight", end: false },
-          { to: `/teach/projects/${projectId}/debrief`, label: "Class debrief", end: false },
+          { to: paths.progress(projectId), label: "Class progress", end: false },
+          { to: paths.insight(projectId), label: "Insight", end: false },
+          { to: paths.debrief(projectId), label: "Class debrief", end: false },
         ]
       : []),
   ];

@@ -6,6 +6,7 @@ import { Badge, EmptyState, formatDateTime } from "~/components/ui";
 import { confidenceLabel } from "~/domain/journal-entry";
 import type { Recovery, RecoveryAttemptView, ReflectionView, StillWorkingOn } from "~/domain/recoveries";
 import { plural } from "~/domain/words";
+import { paths } from "~/utils/paths";
 
 function AttemptStep({ attempt }: { attempt: RecoveryAttemptView }) {
   return (
@@ -69,9 +70,9 @@ function Reflection({ entry }: { entry: ReflectionView }) {
   );
 }
 
-export function RecoveryCard({ recovery, base }: { recovery: Recovery; base: string }) {
+export function RecoveryCard({ recovery, projectId }: { recovery: Recovery; projectId: string }) {
   const headingId = `recovery-${recovery.checkpointId}`;
-  const href = `${base}/checkpoints/${recovery.checkpointId}`;
+  const href = paths.studentCheckpoint(projectId, recovery.checkpointId);
   return (
     <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -136,7 +137,7 @@ export function RecoveryCard({ recovery, base }: { recovery: Recovery; base: str
   );
 }
 
-export function StillWorkingOnList({ items, base }: { items: StillWorkingOn[]; base: string }) {
+export function StillWorkingOnList({ items, projectId }: { items: StillWorkingOn[]; projectId: string }) {
   if (items.length === 0) return <EmptyState>Nothing in progress right now — every checkpoint you started, you got.</EmptyState>;
   return (
     <ul className="space-y-3">
@@ -144,7 +145,7 @@ export function StillWorkingOnList({ items, base }: { items: StillWorkingOn[]; b
         <li key={s.checkpointId} className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="font-semibold">
-              <Link to={`${base}/checkpoints/${s.checkpointId}`} className="text-amber-950 underline">
+              <Link to={paths.studentCheckpoint(projectId, s.checkpointId)} className="text-amber-950 underline">
                 {s.title}
               </Link>
             </p>

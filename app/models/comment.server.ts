@@ -1,6 +1,7 @@
 // Teacher comments on a student's path. A comment once sent is kept as
 // written: editing adds a version, and every version stays readable.
 import { prisma } from "~/db.server";
+import type { OwnedProject } from "~/models/project.server";
 
 export type CommentTargetRef = { kind: "project" } | { kind: "attempt"; id: string } | { kind: "journal"; id: string };
 
@@ -70,10 +71,10 @@ export async function editComment({ commentId, authorId, studentId, projectId, b
   throw new Error("Could not save the comment edit after several tries.");
 }
 
-/** Every comment on one student's path in a project, with all versions, oldest first. */
-export function commentsOnStudent(projectId: string, studentId: string) {
+/** Every comment on one student's path in the teacher's project (as the guard proved it), with all versions, oldest first. */
+export function commentsOnStudent(project: OwnedProject, studentId: string) {
   return prisma.teacherComment.findMany({
-    where: { projectId, studentId },
+    where: { projectId: project.id, studentId },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,

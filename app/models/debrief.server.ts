@@ -2,20 +2,21 @@
 // teacher's descriptions and next steps of the misconceptions, and the
 // short-answer groups; handed to the pure, anonymising buildDebrief.
 //
-// NO OWNERSHIP CHECK HERE: callers check that the project is the teacher's
-// own with findTeacherProject(projectId, teacherId) first.
+// Scoped by the project: loadDebrief takes the `OwnedProject` that
+// requireTeacherProject (app/models/project.server.ts) proves.
 import { prisma } from "~/db.server";
 import { buildDebrief, type Debrief, type MisconceptionDetails } from "~/domain/insight/debrief";
 import { prepare } from "~/domain/insight/prepare";
 import { textGroupsForProject } from "~/models/answer-groups.server";
 import { loadProjectData } from "~/models/insight.server";
+import type { OwnedProject } from "~/models/project.server";
 
 /** The project's debrief, or null when the project does not exist. Holds no student name, email or id. */
-export async function loadDebrief(projectId: string): Promise<Debrief | null> {
+export async function loadDebrief(project: OwnedProject): Promise<Debrief | null> {
   const [data, misconceptions, textGroups] = await Promise.all([
-    loadProjectData(projectId),
-    prisma.misconception.findMany({ where: { projectId }, select: { id: true, description: true, nextStep: true } }),
-    textGroupsForProject(projectId),
+    loadProjectData(project),
+    prisma.misconception.findMany({ where: { projectId: project.id }, select: { id: true, description: true, nextStep: true } }),
+    textGroupsForProject(project.id),
   ]);
   if (!data) return null;
   const details: Record<string, MisconceptionDetails> = {};

@@ -3,13 +3,15 @@
 // confirmed groups and the cached machine groups (app/models/answer-groups.server.ts),
 // so a view does not cluster every answer again.
 //
-// NO OWNERSHIP CHECK HERE: routes first find the project with
-// findTeacherProject(projectId, teacherId) and only then call these.
+// Scoped by the project: both functions take the `OwnedProject` that
+// requireTeacherProject (app/models/project.server.ts) proves; a bare id does
+// not typecheck.
 import { prepare, type Prepared } from "~/domain/insight/prepare";
 import { analyseProject, type ProjectReport, type ReportOptions } from "~/domain/insight/report";
 import type { ProjectData } from "~/domain/insight/types";
 import { textGroupsForProject } from "~/models/answer-groups.server";
 import { loadProjectData } from "~/models/insight.server";
+import type { OwnedProject } from "~/models/project.server";
 
 export interface InsightBundle {
   data: ProjectData;
@@ -18,8 +20,8 @@ export interface InsightBundle {
 }
 
 /** The project's data, indexed, without the report (for the attempts drill-down). */
-export async function loadPrepared(projectId: string): Promise<{ data: ProjectData; prepared: Prepared } | null> {
-  const data = await loadProjectData(projectId);
+export async function loadPrepared(project: OwnedProject): Promise<{ data: ProjectData; prepared: Prepared } | null> {
+  const data = await loadProjectData(project);
   return data ? { data, prepared: prepare(data) } : null;
 }
 
@@ -27,10 +29,10 @@ export async function loadPrepared(projectId: string): Promise<{ data: ProjectDa
  * The full report. `textGroups: false` skips short-text grouping (pages that
  * do not show groups, such as the heatmap).
  */
-export async function loadInsight(projectId: string, options: { textGroups?: boolean } = {}): Promise<InsightBundle | null> {
+export async function loadInsight(project: OwnedProject, options: { textGroups?: boolean } = {}): Promise<InsightBundle | null> {
   const [loaded, textGroups] = await Promise.all([
-    loadPrepared(projectId),
-    options.textGroups === false ? undefined : textGroupsForProject(projectId),
+    loadPrepared(project),
+    options.textGroups === false ? undefined : textGroupsForProject(project.id),
   ]);
   if (!loaded) return null;
   const reportOptions: ReportOptions = { now: Date.now(), textGroups };

@@ -3,14 +3,14 @@
 // only the fields the analysis reads, and hands it to the pure analysis in
 // app/domain/insight/.
 //
-// NO OWNERSHIP CHECK HERE: these functions read any project by id. Callers
-// (routes) must first check that the project is the teacher's own, with
-// findTeacherProject(projectId, teacherId) from app/models/project.server.ts,
-// and only then call loadProjectData / buildProjectReport.
+// Scoped by the project: these functions take an `OwnedProject`, which only the
+// teacher's project lookup in app/models/project.server.ts gives, so they cannot
+// be called with a bare id.
 import { prisma } from "~/db.server";
 import { isCheckpointKind, parseSpec } from "~/domain/checkpoint-spec";
 import { buildReport, type ProjectReport, type ReportOptions } from "~/domain/insight/report";
 import type { CheckpointRow, JournalResponse, ProjectData } from "~/domain/insight/types";
+import type { OwnedProject } from "~/models/project.server";
 
 /** Reads a journal entry's stored responses: an array of {question, answer}, or one {question: null, answer}. */
 export function parseResponses(json: string): JournalResponse[] {
@@ -174,11 +174,12 @@ async function readLean(projectId: string): Promise<LargeTables> {
  * Every row of a project the analysis reads: the class's students (removed ones
  * marked inactive), misconceptions, checkpoints with all their versions, every
  * attempt with its reviews and misconception tags, and submitted journal
- * entries. Null when the project does not exist. Does not check ownership.
+ * entries. Null when the project has gone since it was found.
  */
-export async function loadProjectData(projectId: string, options: LoadOptions = {}): Promise<ProjectData | null> {
-  const project = await prisma.project.findUnique({
-    where: { id: projectId },
+export async function loadProjectData(owned: OwnedProject, options: LoadOptions = {}): Promise<ProjectData | null> {
+  const projectId = owned.id;
+  const project = await prisma.project.findFirst({
+    where: { id: projectId, classroomId: owned.classroomId },
     select: {
       id: true,
       classroom: {
@@ -231,8 +232,8 @@ export async function loadProjectData(projectId: string, options: LoadOptions = 
   };
 }
 
-/** Loads a project's rows and analyses them. Null when the project does not exist. Does not check ownership. */
-export async function buildProjectReport(projectId: string, options: ReportOptions & LoadOptions = {}): Promise<ProjectReport | null> {
-  const data = await loadProjectData(projectId, options);
+/** Loads a project's rows and analyses them. Null when the project has gone since it was found. */
+export async function buildProjectReport(project: OwnedProject, options: ReportOptions & LoadOptions = {}): Promise<ProjectReport | null> {
+  const data = await loadProjectData(project, options);
   return data ? buildReport(data, { now: Date.now(), ...options }) : null;
 }

@@ -1,15 +1,13 @@
 // Following the class: the data behind the progress grid and one student's
-// timeline, and the teacher's marks and support actions. Callers check that the
-// project is the teacher's (findTeacherProject); the writes here check it again
-// in their own `where`.
+// timeline, and the teacher's marks and support actions. The reads take the
+// `OwnedProject` that requireTeacherProject (app/models/project.server.ts)
+// proves; the writes check the teacher again in their own `where`.
 import { prisma } from "~/db.server";
 import { buildProgressGrid, orderStudents } from "~/domain/progress-grid";
 import { cellState } from "~/domain/progress";
 import { groupByDay, parseJournalResponses, toAttemptView, type AttemptView, type TimedItem } from "~/domain/timeline";
 import { addComment } from "~/models/comment.server";
-import { checkpointsWithLatestVersion } from "~/models/project.server";
-
-type ProjectRef = { id: string; classroomId: string };
+import { checkpointsWithLatestVersion, type OwnedProject } from "~/models/project.server";
 
 function classStudents(classroomId: string) {
   return prisma.enrollment.findMany({
@@ -19,7 +17,7 @@ function classStudents(classroomId: string) {
 }
 
 /** Students × checkpoints for a project, in five queries whatever the class size. */
-export async function loadProgressGrid(project: ProjectRef) {
+export async function loadProgressGrid(project: OwnedProject) {
   const [checkpoints, enrollments, attempts, reviews, support] = await Promise.all([
     checkpointsWithLatestVersion(project.id),
     classStudents(project.classroomId),
@@ -47,7 +45,7 @@ export async function loadProgressGrid(project: ProjectRef) {
 }
 
 /** The students in grid order (for previous / next on a timeline). */
-export async function studentsInGridOrder(project: ProjectRef) {
+export async function studentsInGridOrder(project: OwnedProject) {
   const enrollments = await classStudents(project.classroomId);
   const removedIds = enrollments.filter((e) => e.removedAt !== null).map((e) => e.student.id);
   const withWork = new Set<string>();
@@ -88,7 +86,8 @@ export type TimelineItem = AttemptView | JournalView;
  * the versions they answered. Draft journal entries are the student's private
  * work in progress and are left out.
  */
-export async function loadStudentTimeline(projectId: string, studentId: string, options: { checkpointId?: string | null } = {}) {
+export async function loadStudentTimeline(project: OwnedProject, studentId: string, options: { checkpointId?: string | null } = {}) {
+  const projectId = project.id;
   const [checkpoints, attempts, entries] = await Promise.all([
     prisma.checkpoint.findMany({
       where: { projectId },

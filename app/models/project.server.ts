@@ -1,26 +1,70 @@
-// Ownership-checked lookups of projects, shared by teacher and student routes.
-// The check sits in the query's `where`: a project that is not the user's is
-// simply not found.
+// The one place a project is proven to be the user's. A teacher's project is
+// found with the teacher in the query's `where`; a student's with an active
+// enrolment in it. What the lookups return carries a brand (`OwnedProject`,
+// `EnrolledProject`) that no other module can create, and the readers of a
+// class's data (app/models/insight.server.ts, insight-pages.server.ts,
+// debrief.server.ts) take the branded project, not an id: an unscoped read does
+// not typecheck. See docs/decisions/002-sessions-and-cookies.md.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireStudent, requireTeacher, type SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { notFound } from "~/utils/http.server";
+
+/** What a teacher reads when a project is not theirs (or does not exist). */
+export const TEACHER_PROJECT_NOT_FOUND = "We couldn't find that project among yours.";
+/** What a student reads when a project is not in their classes (or not published). */
+export const STUDENT_PROJECT_NOT_FOUND = "We couldn't find that project in your classes.";
+
+// Type-only brands: these symbols are not exported, so only this module can
+// say that a project was found through the teacher or the enrolment.
+declare const ownedBy: unique symbol;
+declare const enrolledIn: unique symbol;
+
+function projectQuery(where: NonNullable<Parameters<typeof prisma.project.findFirst>[0]>["where"]) {
+  return prisma.project.findFirst({ where, include: { classroom: { select: { id: true, name: true } } } });
+}
+type ProjectWithClassroom = NonNullable<Awaited<ReturnType<typeof projectQuery>>>;
+
+/** A project found in one of the teacher's classes. */
+export type OwnedProject = ProjectWithClassroom & { readonly [ownedBy]: string };
+/** A published project found in a class the student is actively enrolled in. */
+export type EnrolledProject = ProjectWithClassroom & { readonly [enrolledIn]: string };
 
 /** A project in one of the teacher's classes, or null. */
-export function findTeacherProject(projectId: string, teacherId: string) {
-  return prisma.project.findFirst({
-    where: { id: projectId, classroom: { teacherId } },
-    include: { classroom: { select: { id: true, name: true } } },
-  });
+export async function findTeacherProject(projectId: string, teacherId: string): Promise<OwnedProject | null> {
+  const project = await projectQuery({ id: projectId, classroom: { teacherId } });
+  return project as OwnedProject | null;
 }
 
 /** A published project in a class the student is actively enrolled in, or null. */
-export function findStudentProject(projectId: string, studentId: string) {
-  return prisma.project.findFirst({
-    where: {
-      id: projectId,
-      status: "PUBLISHED",
-      classroom: { enrollments: { some: { studentId, removedAt: null } } },
-    },
-    include: { classroom: { select: { id: true, name: true } } },
+export async function findStudentProject(projectId: string, studentId: string): Promise<EnrolledProject | null> {
+  const project = await projectQuery({
+    id: projectId,
+    status: "PUBLISHED",
+    classroom: { enrollments: { some: { studentId, removedAt: null } } },
   });
+  return project as EnrolledProject | null;
+}
+
+/**
+ * The guard of every teacher project route (layout and children, loaders and
+ * actions alike): the signed-in teacher and `params.projectId` among their
+ * projects. Redirects to login without a session, 403 for a student, 404 when
+ * the project is not the teacher's.
+ */
+export async function requireTeacherProject(request: Request, params: LoaderFunctionArgs["params"]): Promise<{ teacher: SessionUser; project: OwnedProject }> {
+  const teacher = await requireTeacher(request);
+  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
+  if (!project) notFound(TEACHER_PROJECT_NOT_FOUND);
+  return { teacher, project };
+}
+
+/** The student twin: `params.projectId` published in a class the student is actively in, else 404 (403 for a teacher). */
+export async function requireStudentProject(request: Request, params: LoaderFunctionArgs["params"]): Promise<{ student: SessionUser; project: EnrolledProject }> {
+  const student = await requireStudent(request);
+  const project = await findStudentProject(params.projectId ?? "", student.id);
+  if (!project) notFound(STUDENT_PROJECT_NOT_FOUND);
+  return { student, project };
 }
 
 /**

@@ -1,12 +1,15 @@
 // A student's own recoveries in a project. Takes the signed-in student's id and
-// a project the caller found with findStudentProject; every query about work is
-// scoped to that student, so another student's attempts or entries never load.
+// the `EnrolledProject` that requireStudentProject (app/models/project.server.ts)
+// proves; every query about work is scoped to that student, so another
+// student's attempts or entries never load.
 import { prisma } from "~/db.server";
 import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { parseResponses } from "~/domain/journal-entry";
 import { buildRecoveries, type RecoveryAttemptInput } from "~/domain/recoveries";
+import type { EnrolledProject } from "~/models/project.server";
 
-export async function loadOwnRecoveries(studentId: string, projectId: string) {
+export async function loadOwnRecoveries(studentId: string, project: EnrolledProject) {
+  const projectId = project.id;
   const [checkpoints, attempts, misconceptions, entries] = await Promise.all([
     // Live checkpoints, and retired ones the student worked on (their history stays readable).
     prisma.checkpoint.findMany({

@@ -11,6 +11,7 @@ import { prisma } from "~/db.server";
 import { isWellFormedJoinCode, normalizeJoinCode } from "~/domain/join-code";
 import { joinClassSchema } from "~/schemas/classroom";
 import { parseSubmission } from "~/utils/submission";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
 
@@ -104,7 +105,7 @@ export default function StudentHome() {
                   <ul className="space-y-2">
                     {c.projects.map((p) => (
                       <li key={p.id}>
-                        <Link to={`/learn/projects/${p.id}`} className="font-medium">
+                        <Link to={paths.studentProject(p.id)} className="font-medium">
                           {p.title}
                         </Link>
                         <p className="text-sm text-slate-700">{p.goal}</p>

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStudent } from "~/auth/session.server";
 import { StatusLabel } from "~/components/teacher-progress";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { cellState, describeCell } from "~/domain/progress";
@@ -9,15 +8,18 @@ import { nextUpIndex } from "~/domain/student-path";
 import { plural } from "~/domain/words";
 import { listOwnProjectAttempts, listRetiredCheckpointsWithOwnAttempts } from "~/models/attempt.server";
 import { countOwnJournal, listLivePrompts } from "~/models/journal.server";
-import { checkpointsWithLatestVersion, findStudentProject } from "~/models/project.server";
-import { notFound } from "~/utils/http.server";
+import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/project.server";
+import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} · Rebound` : "Project · Rebound" }];
 
+export const handle: StudentProjectHandle = {
+  breadcrumb: (project) => [{ label: project.classroom.name }],
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const student = await requireStudent(request);
-  const project = await findStudentProject(params.projectId ?? "", student.id);
-  if (!project) notFound("We couldn't find that project in your classes.");
+  const { student, project } = await requireStudentProject(request, params);
   const [checkpoints, attempts, retired, prompts, journal] = await Promise.all([
     checkpointsWithLatestVersion(project.id),
     listOwnProjectAttempts(student.id, project.id),
@@ -28,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const states = checkpoints.map((c) => cellState(attempts.filter((a) => a.checkpointId === c.id)));
   const nextUp = nextUpIndex(states);
   return {
-    project: { id: project.id, title: project.title, goal: project.goal, instructions: project.instructions, classroomName: project.classroom.name },
+    project: { id: project.id, title: project.title, goal: project.goal, instructions: project.instructions },
     checkpoints: checkpoints.map((c, i) => ({
       id: c.id,
       title: c.versions[0]?.title ?? "Untitled checkpoint",
@@ -45,26 +47,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function StudentProjectPage() {
   const { project, checkpoints, nextUp, retired, prompts, journal } = useLoaderData<typeof loader>();
-  const base = `/learn/projects/${project.id}`;
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/learn" className="underline">
-              My classes
-            </Link>{" "}
-            <span aria-hidden="true">/</span> {project.classroomName}
-          </>
-        }
         title={project.title}
         subtitle={project.goal}
         actions={
           <>
-            <Link to={`${base}/recoveries`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
+            <Link to={paths.recoveries(project.id)} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
               My recoveries
             </Link>
-            <Link to={`${base}/journal`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
+            <Link to={paths.journal(project.id)} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
               My journal{journal.entries ? ` (${plural(journal.entries, "entry", "entries")})` : ""}
             </Link>
           </>
@@ -79,14 +72,14 @@ export default function StudentProjectPage() {
             {nextUp ? (
               <p className="mt-1">
                 Checkpoint {nextUp.number}: <span className="font-medium">{nextUp.title}</span>.{" "}
-                <Link to={`${base}/checkpoints/${nextUp.id}`} className="font-medium underline">
+                <Link to={paths.studentCheckpoint(project.id, nextUp.id)} className="font-medium underline">
                   {nextUp.started ? "Pick up where you left off" : "Start it"}
                 </Link>
               </p>
             ) : checkpoints.length ? (
               <p className="mt-1">
                 You&apos;ve got every checkpoint in this project. Look back at how you got there in{" "}
-                <Link to={`${base}/journal`} className="underline">
+                <Link to={paths.journal(project.id)} className="underline">
                   your journal
                 </Link>
                 .
@@ -111,7 +104,7 @@ export default function StudentProjectPage() {
                   <li key={c.id} className={`flex flex-wrap items-center justify-between gap-2 py-3 ${c.isNextUp ? "rounded-md bg-brand-50 px-2" : ""}`}>
                     <div>
                       <span className="mr-2 text-sm text-slate-600">{i + 1}.</span>
-                      <Link to={`${base}/checkpoints/${c.id}`} className="font-medium">
+                      <Link to={paths.studentCheckpoint(project.id, c.id)} className="font-medium">
                         {c.title}
                       </Link>
                       {c.isNextUp ? <span className="ml-2 text-sm font-medium text-brand-800">(next up)</span> : null}
@@ -129,7 +122,7 @@ export default function StudentProjectPage() {
               <ul className="space-y-1">
                 {retired.map((c) => (
                   <li key={c.id}>
-                    <Link to={`${base}/checkpoints/${c.id}`}>{c.title}</Link>{" "}
+                    <Link to={paths.studentCheckpoint(project.id, c.id)}>{c.title}</Link>{" "}
                     <span className="text-sm text-slate-600">
                       ({plural(c.attempts, "attempt")})
                     </span>
@@ -145,7 +138,7 @@ export default function StudentProjectPage() {
             {prompts.length === 0 ? (
               <p className="text-slate-700">
                 No prompts for the whole project. You can always write a{" "}
-                <Link to={`${base}/journal#journal-form-free.project.any`} className="underline">
+                <Link to={`${paths.journal(project.id)}#journal-form-free.project.any`} className="underline">
                   free journal entry
                 </Link>
                 .
@@ -160,7 +153,7 @@ export default function StudentProjectPage() {
                         <li key={q}>{q}</li>
                       ))}
                     </ul>
-                    <Link to={`${base}/journal#journal-form-${p.id}.project.any`} className="mt-1 inline-block text-sm">
+                    <Link to={`${paths.journal(project.id)}#journal-form-${p.id}.project.any`} className="mt-1 inline-block text-sm">
                       Answer “{p.title}” in your journal
                     </Link>
                   </li>
@@ -175,7 +168,7 @@ export default function StudentProjectPage() {
                 : "Nothing in it yet — a few lines after each attempt go a long way."}
               {journal.drafts ? ` ${plural(journal.drafts, "draft")} waiting for you.` : ""}
             </p>
-            <Link to={`${base}/journal`} className="mt-2 inline-block">
+            <Link to={paths.journal(project.id)} className="mt-2 inline-block">
               Open my journal
             </Link>
           </Card>

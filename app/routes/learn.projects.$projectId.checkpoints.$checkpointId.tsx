@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
-import { requireStudent } from "~/auth/session.server";
 import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-entry-form";
 import { AnswerForm, AttemptFeedback, AttemptHistory } from "~/components/student-checkpoint";
 import { Card, Notice, PageHeader } from "~/components/ui";
@@ -22,22 +21,26 @@ import {
   listOwnEntriesOnAttempt,
 } from "~/models/journal.server";
 import { dismissReflection, reflectionStatuses } from "~/models/pending-reflection.server";
-import { checkpointsWithLatestVersion, findStudentProject } from "~/models/project.server";
+import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/project.server";
 import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.checkpoint.title} · ${data.project.title} · Rebound` : "Checkpoint · Rebound" },
 ];
 
+export const handle: StudentProjectHandle = {
+  breadcrumb: (project) => [{ label: project.title, to: paths.studentProject(project.id) }],
+};
+
 export const shouldRevalidate = skipDraftRevalidation;
 
 async function findCheckpointForStudent(request: Request, params: LoaderFunctionArgs["params"]) {
-  const student = await requireStudent(request);
-  const project = await findStudentProject(params.projectId ?? "", student.id);
-  if (!project) notFound("We couldn't find that project in your classes.");
+  const { student, project } = await requireStudentProject(request, params);
   const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
   if (!checkpoint || !checkpoint.versions[0]) notFound("We couldn't find that checkpoint in this project.");
   return { student, project, checkpoint, latest: checkpoint.versions[0] };
@@ -60,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await checkpointsWithLatestVersion(project.id);
   const index = live.findIndex((c) => c.id === checkpoint.id);
   const linkTo = (c: (typeof live)[number] | undefined) =>
-    c ? { href: `/learn/projects/${project.id}/checkpoints/${c.id}`, title: c.versions[0]?.title ?? "Untitled checkpoint" } : null;
+    c ? { href: paths.studentCheckpoint(project.id, c.id), title: c.versions[0]?.title ?? "Untitled checkpoint" } : null;
 
   const [beside, afterNotYet, drafts] = await Promise.all([
     archived ? Promise.resolve([]) : listLivePrompts(project.id, { trigger: "CHECKPOINT", checkpointId: checkpoint.id }),
@@ -132,11 +135,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const attemptId = String(formData.get("attemptId") ?? "");
     const dismissed = await dismissReflection(student.id, project.id, attemptId);
     if (!dismissed) return data({ form: "dismiss" as const, message: "We couldn't find that attempt among yours. Reload the page and try again." }, { status: 400 });
-    return redirect(`/learn/projects/${project.id}/checkpoints/${checkpoint.id}#history-title`);
+    return redirect(`${paths.studentCheckpoint(project.id, checkpoint.id)}#history-title`);
   }
 
   if (checkpoint.archivedAt) notFound("This checkpoint has been retired by your teacher, so it takes no new attempts. Your earlier attempts are kept.");
-  const here = `/learn/projects/${project.id}/checkpoints/${checkpoint.id}`;
+  const here = paths.studentCheckpoint(project.id, checkpoint.id);
 
   if (intent === SELF_ASSESS_INTENT) {
     const submission = parseSubmission(formData, { schema: selfAssessmentSchema });
@@ -176,16 +179,11 @@ export default function CheckpointPage() {
     actionData && "form" in actionData && actionData.form === "self-assess" ? (actionData.reply.error?.[""] ?? actionData.reply.error?.verdict ?? null) : null;
   const dismissError = actionData && "form" in actionData && actionData.form === "dismiss" ? actionData.message : null;
   const usedUp = d.attemptsLeft === 0;
-  const projectHref = `/learn/projects/${d.project.id}`;
+  const projectHref = paths.studentProject(d.project.id);
 
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/learn">My classes</Link> <span aria-hidden="true">/</span> <Link to={projectHref}>{d.project.title}</Link>
-          </>
-        }
         title={d.checkpoint.title}
         subtitle={
           <>
@@ -194,7 +192,7 @@ export default function CheckpointPage() {
           </>
         }
         actions={
-          <Link to={`${projectHref}/journal`} className="text-sm">
+          <Link to={paths.journal(d.project.id)} className="text-sm">
             My journal for this project
           </Link>
         }
@@ -240,7 +238,7 @@ export default function CheckpointPage() {
                   r.added ? (
                     <Notice key={r.formKey} tone="good" title={r.title}>
                       Added to your journal.{" "}
-                      <Link to={`${projectHref}/journal`} className="underline">
+                      <Link to={paths.journal(d.project.id)} className="underline">
                         Read it in your journal
                       </Link>
                       .

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireStudent } from "~/auth/session.server";
 import { SubmitButton } from "~/components/form";
 import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-entry-form";
 import { TeacherCommentView } from "~/components/teacher-comment";
@@ -19,24 +18,22 @@ import {
   listProjectComments,
 } from "~/models/journal.server";
 import { dismissReflection, listPendingReflections } from "~/models/pending-reflection.server";
-import { findStudentProject } from "~/models/project.server";
+import { requireStudentProject } from "~/models/project.server";
 import { DISMISS_REFLECTION_INTENT } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
-import { notFound } from "~/utils/http.server";
+import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My journal · ${data.project.title} · Rebound` : "My journal · Rebound" }];
 
+export const handle: StudentProjectHandle = {
+  breadcrumb: (project) => [{ label: project.title, to: paths.studentProject(project.id) }],
+};
+
 export const shouldRevalidate = skipDraftRevalidation;
 
-async function findProjectForStudent(request: Request, projectId: string | undefined) {
-  const student = await requireStudent(request);
-  const project = await findStudentProject(projectId ?? "", student.id);
-  if (!project) notFound("We couldn't find that project in your classes.");
-  return { student, project };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { student, project } = await findProjectForStudent(request, params.projectId);
+  const { student, project } = await requireStudentProject(request, params);
   const [entries, prompts, drafts, projectComments, waiting] = await Promise.all([
     listOwnEntries(student.id, project.id),
     listLivePrompts(project.id, { trigger: "PROJECT" }),
@@ -63,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: d.id,
     updatedAt: d.updatedAt,
     label: `${d.context.attemptId ? "Reflection" : "Draft"} on ${titles[d.context.checkpointId ?? ""] ?? "a checkpoint"}`,
-    href: `/learn/projects/${project.id}/checkpoints/${d.context.checkpointId}${d.context.attemptId ? `?attempt=${d.context.attemptId}` : ""}#journal-form-${d.formKey}`,
+    href: `${paths.studentCheckpoint(project.id, d.context.checkpointId ?? "", d.context.attemptId)}#journal-form-${d.formKey}`,
   }));
 
   return {
@@ -74,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       promptTitle: e.prompt?.title ?? null,
       link: describeEntryLink({ checkpointTitle: e.checkpoint?.versions[0]?.title, attemptNumber: e.attempt?.number }),
       checkpointHref: e.checkpoint
-        ? `/learn/projects/${project.id}/checkpoints/${e.checkpoint.id}${e.attempt ? `?attempt=${e.attempt.id}` : ""}`
+        ? paths.studentCheckpoint(project.id, e.checkpoint.id, e.attempt?.id)
         : null,
       responses: parseResponses(e.responses),
       supportNeeded: e.supportNeeded,
@@ -84,20 +81,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     forms: [free, ...promptForms],
     projectComments,
-    waiting: waiting.map((w) => ({ ...w, href: `/learn/projects/${project.id}/checkpoints/${w.checkpointId}?attempt=${w.attemptId}#reflect` })),
+    waiting: waiting.map((w) => ({ ...w, href: `${paths.studentCheckpoint(project.id, w.checkpointId, w.attemptId)}#reflect` })),
     elsewhere,
     justAdded: added ? { formKey: journalFormKey(added), entryId: added.id } : null,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { student, project } = await findProjectForStudent(request, params.projectId);
+  const { student, project } = await requireStudentProject(request, params);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === DISMISS_REFLECTION_INTENT) {
     const dismissed = await dismissReflection(student.id, project.id, String(formData.get("attemptId") ?? ""));
     if (!dismissed) return data({ form: "unknown" as const, message: "We couldn't find that attempt among yours. Reload the page and try again." }, { status: 400 });
-    return redirect(`/learn/projects/${project.id}/journal#waiting-title`);
+    return redirect(`${paths.journal(project.id)}#waiting-title`);
   }
   if (intent !== SAVE_DRAFT_INTENT && intent !== ADD_ENTRY_INTENT) {
     return data({ form: "unknown" as const, message: "We didn't understand that request. Reload the page and try again." }, { status: 400 });
@@ -110,19 +107,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function JournalPage() {
   const { project, entries, forms, elsewhere, justAdded, projectComments, waiting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const base = `/learn/projects/${project.id}`;
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/learn">My classes</Link> <span aria-hidden="true">/</span> <Link to={base}>{project.title}</Link>
-          </>
-        }
         title="My journal"
         subtitle={`What you tried, noticed and learned in ${project.title}. Only you and your teacher can read it.`}
         actions={
-          <Link to={`${base}/recoveries`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
+          <Link to={paths.recoveries(project.id)} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
             My recoveries
           </Link>
         }

@@ -1,25 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStudent } from "~/auth/session.server";
 import { RecoveryCard, StillWorkingOnList } from "~/components/recoveries-view";
 import { EmptyState, PageHeader } from "~/components/ui";
-import { findStudentProject } from "~/models/project.server";
+import { requireStudentProject } from "~/models/project.server";
 import { loadOwnRecoveries } from "~/models/recoveries.server";
-import { notFound } from "~/utils/http.server";
+import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My recoveries · ${data.project.title} · Rebound` : "My recoveries · Rebound" }];
 
+export const handle: StudentProjectHandle = {
+  breadcrumb: (project) => [{ label: project.title, to: paths.studentProject(project.id) }],
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const student = await requireStudent(request);
-  const project = await findStudentProject(params.projectId ?? "", student.id);
-  if (!project) notFound("We couldn't find that project in your classes.");
-  const { recoveries, stillWorkingOn, gotFirstTry } = await loadOwnRecoveries(student.id, project.id);
+  const { student, project } = await requireStudentProject(request, params);
+  const { recoveries, stillWorkingOn, gotFirstTry } = await loadOwnRecoveries(student.id, project);
   return { project: { id: project.id, title: project.title }, recoveries, stillWorkingOn, gotFirstTry };
 }
 
 export default function MyRecoveries() {
   const { project, recoveries, stillWorkingOn, gotFirstTry } = useLoaderData<typeof loader>();
-  const base = `/learn/projects/${project.id}`;
   const summary = [
     recoveries.length ? `You turned ${recoveries.length} “not yet”${recoveries.length === 1 ? "" : "s"} into “got it”.` : null,
     gotFirstTry ? `${gotFirstTry} ${gotFirstTry === 1 ? "checkpoint" : "checkpoints"} you got on the first try.` : null,
@@ -28,15 +29,10 @@ export default function MyRecoveries() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/learn">My classes</Link> <span aria-hidden="true">/</span> <Link to={base}>{project.title}</Link>
-          </>
-        }
         title="My recoveries"
         subtitle="Every “not yet” you turned into “got it”, how you got there, and what you wrote along the way."
         actions={
-          <Link to={`${base}/journal`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
+          <Link to={paths.journal(project.id)} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
             My journal
           </Link>
         }
@@ -52,7 +48,7 @@ export default function MyRecoveries() {
             Nothing here yet. When a “not yet” turns into “got it”, it shows up here with the steps you took — a “not yet” is where that starts.
           </EmptyState>
         ) : (
-          recoveries.map((r) => <RecoveryCard key={r.checkpointId} recovery={r} base={base} />)
+          recoveries.map((r) => <RecoveryCard key={r.checkpointId} recovery={r} projectId={project.id} />)
         )}
       </section>
 
@@ -60,7 +56,7 @@ export default function MyRecoveries() {
         <h2 id="working-title" className="text-xl font-semibold">
           Still working on
         </h2>
-        <StillWorkingOnList items={stillWorkingOn} base={base} />
+        <StillWorkingOnList items={stillWorkingOn} projectId={project.id} />
       </section>
     </>
   );

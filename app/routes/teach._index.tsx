@@ -11,6 +11,7 @@ import { plural } from "~/domain/words";
 import { createClassroom } from "~/models/classroom.server";
 import { classroomNameSchema } from "~/schemas/classroom";
 import { parseSubmission } from "~/utils/submission";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
 
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(await request.formData(), { schema: classroomNameSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const classroom = await createClassroom(teacher.id, submission.value.name);
-  return redirect(`/teach/classes/${classroom.id}`);
+  return redirect(paths.teacherClass(classroom.id));
 }
 
 export default function TeacherHome() {
@@ -57,7 +58,7 @@ export default function TeacherHome() {
               {classrooms.map((c) => (
                 <li key={c.id}>
                   <Link
-                    to={`/teach/classes/${c.id}`}
+                    to={paths.teacherClass(c.id)}
                     className="block rounded-lg border border-slate-200 bg-white p-4 text-slate-900 no-underline shadow-sm hover:border-brand-600"
                   >
                     <span className="text-lg font-semibold text-brand-700">{c.name}</span>

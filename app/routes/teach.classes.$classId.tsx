@@ -13,6 +13,7 @@ import { findTeacherClassroom, regenerateJoinCode } from "~/models/classroom.ser
 import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.classroom.name ?? "Class"} · Rebound` }];
 
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: projectBasicsSchema });
     if (submission.status !== "success") return data({ intent, ok: false as const, reply: submission.reply() }, { status: 400 });
     const project = await prisma.project.create({ data: { ...submission.value, classroomId: classroom.id } });
-    return redirect(`/teach/projects/${project.id}`);
+    return redirect(paths.teacherProject(project.id));
   }
   return data({ intent: "unknown", ok: false as const, message: "We didn't understand that request." }, { status: 400 });
 }
@@ -80,7 +81,7 @@ export default function ClassroomPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={<Link to="/teach">My classes</Link>}
+        breadcrumbs={<Link to={paths.teacherHome()}>My classes</Link>}
         title={classroom.name}
         subtitle={plural(classroom.enrollments.length, "student")}
       />
@@ -99,7 +100,7 @@ export default function ClassroomPage() {
                 {classroom.projects.map((p) => (
                   <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                     <div>
-                      <Link to={`/teach/projects/${p.id}`} className="font-medium">
+                      <Link to={paths.teacherProject(p.id)} className="font-medium">
                         {p.title}
                       </Link>
                       <span className="ml-2">
@@ -110,7 +111,7 @@ export default function ClassroomPage() {
                       </span>
                     </div>
                     {p.status === "PUBLISHED" ? (
-                      <Link to={`/teach/projects/${p.id}/progress`} className="text-sm">
+                      <Link to={paths.progress(p.id)} className="text-sm">
                         Class progress
                       </Link>
                     ) : null}

@@ -4,10 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { requireTeacher } from "~/auth/session.server";
 import { KindRadios } from "~/components/checkpoint-editor";
 import { Field, SubmitButton, TextareaField, buttonClass } from "~/components/form";
-import { ProjectNav } from "~/components/project-nav";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { times } from "~/domain/checkpoint-form";
@@ -20,22 +18,15 @@ import {
   moveCheckpoint,
   restoreCheckpoint,
 } from "~/models/checkpoint.server";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { projectBasicsSchema } from "~/schemas/project";
-import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} · Build · Rebound` }];
 
-async function loadProject(request: Request, projectId: string | undefined) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  return project;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const [checkpoints, misconceptions, prompts] = await Promise.all([
     listProjectCheckpoints(project.id),
     prisma.misconception.findMany({ where: { projectId: project.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
@@ -69,7 +60,7 @@ type ActionResult =
   | { intent: string; ok: boolean; message: string; reply?: undefined; checkpointId?: string; direction?: "up" | "down" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const checkpointId = String(formData.get("checkpointId") ?? "");
@@ -157,12 +148,6 @@ export default function ProjectBuilderPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link>
-          </>
-        }
         title={project.title}
         subtitle={
           <>
@@ -184,7 +169,6 @@ export default function ProjectBuilderPage() {
           </Form>
         }
       />
-      <ProjectNav projectId={project.id} published={published} />
       {message ? (
         <div className="mb-6">
           <Notice tone={actionData?.ok ? "good" : "growing"}>{message}</Notice>
@@ -226,7 +210,7 @@ export default function ProjectBuilderPage() {
                         </p>
                       </div>
                       <div className="flex flex-wrap items-center gap-2">
-                        <Link to={`/teach/projects/${project.id}/checkpoints/${c.id}`} className={`${buttonClass("secondary")} px-3 py-1`} aria-label={`Edit ${c.title}`}>
+                        <Link to={paths.editCheckpoint(project.id, c.id)} className={`${buttonClass("secondary")} px-3 py-1`} aria-label={`Edit ${c.title}`}>
                           Edit
                         </Link>
                         <Form method="post" className="contents">
@@ -285,7 +269,7 @@ export default function ProjectBuilderPage() {
               <p className="mt-2 text-sm text-slate-700">Checkpoints students have worked on can be archived, never deleted: their work is kept.</p>
             ) : null}
 
-            <Form method="get" action={`/teach/projects/${project.id}/checkpoints/new`} className="mt-6 rounded-md border border-dashed border-slate-300 p-4">
+            <Form method="get" action={paths.newCheckpoint(project.id)} className="mt-6 rounded-md border border-dashed border-slate-300 p-4">
               <fieldset>
                 <legend className="font-medium">Add a checkpoint</legend>
                 <KindRadios idPrefix="add-kind" />
@@ -305,7 +289,7 @@ export default function ProjectBuilderPage() {
                         {c.title} <span className="text-sm text-slate-700">· {KIND_LABELS[c.kind]} · answered {times(c.attemptCount)}</span>
                       </span>
                       <span className="flex gap-2">
-                        <Link to={`/teach/projects/${project.id}/checkpoints/${c.id}`} className="text-sm" aria-label={`View ${c.title}`}>
+                        <Link to={paths.editCheckpoint(project.id, c.id)} className="text-sm" aria-label={`View ${c.title}`}>
                           View
                         </Link>
                         <Form method="post">
@@ -349,7 +333,7 @@ export default function ProjectBuilderPage() {
             ) : (
               <p className="mb-3 text-sm text-slate-700">Name the ideas students often hold, then tag wrong answers with them.</p>
             )}
-            <Link to={`/teach/projects/${project.id}/misconceptions`}>Manage misconceptions</Link>
+            <Link to={paths.misconceptions(project.id)}>Manage misconceptions</Link>
           </Card>
           <Card title="Reflection prompts">
             <p className="text-sm text-slate-700">
@@ -359,7 +343,7 @@ export default function ProjectBuilderPage() {
               {checkpointPromptCount ? `${checkpointPromptCount} beside or after checkpoints.` : ""}
             </p>
             <p className="mt-3">
-              <Link to={`/teach/projects/${project.id}/prompts`}>Manage reflection prompts</Link>
+              <Link to={paths.reflectionPrompts(project.id)}>Manage reflection prompts</Link>
             </p>
           </Card>
         </div>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { CheckpointEditor } from "~/components/checkpoint-editor";
 import { Badge, Card, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { prisma } from "~/db.server";
@@ -10,16 +9,20 @@ import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import { findProjectCheckpoint, saveCheckpointContent, type SaveResult } from "~/models/checkpoint.server";
 import { readEditorSubmission } from "~/models/checkpoint-editor.server";
 import { misconceptionChoices } from "~/models/misconception.server";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { applyAfterNotYetChoice, findAfterNotYetPrompt } from "~/models/reflection-prompt.server";
 import { notFound } from "~/utils/http.server";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.checkpoint.latest.title ?? "checkpoint"} · Rebound` }];
 
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: project.title, to: paths.teacherProject(project.id) }],
+};
+
 async function load(request: Request, params: { projectId?: string; checkpointId?: string }) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
   const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
   if (!checkpoint) notFound("We couldn't find that checkpoint in this project.");
   return { project, checkpoint };
@@ -93,13 +96,6 @@ export default function EditCheckpointPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
-          </>
-        }
         title={`Edit checkpoint: ${checkpoint.latest.title}`}
         subtitle={
           <>
@@ -116,7 +112,7 @@ export default function EditCheckpointPage() {
         <div className="space-y-4 lg:col-span-2">
           {actionData?.ok ? (
             <Notice tone="good" title="Checkpoint saved">
-              {actionData.message} <Link to={`/teach/projects/${project.id}#checkpoints`}>Back to the project</Link>
+              {actionData.message} <Link to={`${paths.teacherProject(project.id)}#checkpoints`}>Back to the project</Link>
             </Notice>
           ) : null}
           {note ? (
@@ -136,7 +132,7 @@ export default function EditCheckpointPage() {
             misconceptions={misconceptions}
             currentAfterNotYet={afterNotYet}
             submitLabel="Save checkpoint"
-            misconceptionsHref={`/teach/projects/${project.id}/misconceptions`}
+            misconceptionsHref={paths.misconceptions(project.id)}
             beforeSubmit={
               checkpoint.latest.attempts > 0 ? (
                 <p className="text-sm text-slate-700">

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckpointEditor, KindRadios } from "~/components/checkpoint-editor";
 import { SubmitButton } from "~/components/form";
 import { Card, PageHeader } from "~/components/ui";
@@ -10,21 +9,19 @@ import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
 import { createCheckpoint } from "~/models/checkpoint.server";
 import { readEditorSubmission } from "~/models/checkpoint-editor.server";
 import { misconceptionChoices } from "~/models/misconception.server";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { applyAfterNotYetChoice } from "~/models/reflection-prompt.server";
-import { notFound } from "~/utils/http.server";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add a checkpoint · ${data?.project.title ?? "Project"} · Rebound` }];
 
-async function loadProject(request: Request, projectId: string | undefined) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  return project;
-}
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: project.title, to: paths.teacherProject(project.id) }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const kindParam = new URL(request.url).searchParams.get("kind");
   const kind = isCheckpointKind(kindParam) ? kindParam : null;
   const misconceptions = await misconceptionChoices(project.id);
@@ -36,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const formData = await request.formData();
   const kindValue = formData.get("kind") ?? new URL(request.url).searchParams.get("kind");
   if (!isCheckpointKind(kindValue)) {
@@ -50,23 +47,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { input } = submission;
   const checkpoint = await createCheckpoint(project.id, input);
   await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
-  return redirect(`/teach/projects/${project.id}?added=${checkpoint.id}#checkpoints`);
+  return redirect(`${paths.teacherProject(project.id)}?added=${checkpoint.id}#checkpoints`);
 }
 
 export default function NewCheckpointPage() {
   const { project, kind, misconceptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const breadcrumbs = (
-    <>
-      <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-      <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
-      <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
-    </>
-  );
   if (!kind) {
     return (
       <>
-        <PageHeader breadcrumbs={breadcrumbs} title="Add a checkpoint" subtitle="Choose what kind of answer students give." />
+        <PageHeader title="Add a checkpoint" subtitle="Choose what kind of answer students give." />
         <Card>
           <Form method="get" className="space-y-4">
             <fieldset>
@@ -82,7 +72,7 @@ export default function NewCheckpointPage() {
   }
   return (
     <>
-      <PageHeader breadcrumbs={breadcrumbs} title={`Add a ${KIND_LABELS[kind].toLowerCase()} checkpoint`} subtitle={KIND_DESCRIPTIONS[kind]} />
+      <PageHeader title={`Add a ${KIND_LABELS[kind].toLowerCase()} checkpoint`} subtitle={KIND_DESCRIPTIONS[kind]} />
       <CheckpointEditor
         formId={`new-checkpoint-${kind}`}
         kind={kind}
@@ -93,7 +83,7 @@ export default function NewCheckpointPage() {
         misconceptions={misconceptions}
         currentAfterNotYet={null}
         submitLabel="Add checkpoint"
-        misconceptionsHref={`/teach/projects/${project.id}/misconceptions`}
+        misconceptionsHref={paths.misconceptions(project.id)}
         beforeSubmit={<input type="hidden" name="kind" value={kind} />}
       />
     </>

@@ -1,25 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { DebriefView, PresentationToggle } from "~/components/debrief-view";
 import { PrintHeader } from "~/components/print";
-import { ProjectNav } from "~/components/project-nav";
 import { loadDebrief } from "~/models/debrief.server";
-import { findTeacherProject } from "~/models/project.server";
+import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Class debrief · ${data?.project.title ?? "Project"} · Rebound` }];
+
+/** In presentation mode the page takes the whole screen: no breadcrumbs or project tabs. */
+export const handle: TeacherProjectHandle = { frame: (data) => !(data as { present?: boolean } | undefined)?.present };
 
 // Everything this loader returns reaches the page, so it returns only the
 // project's title and the anonymised debrief: no student name, email or id.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  const debrief = await loadDebrief(project.id);
-  if (!debrief) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
+  const debrief = await loadDebrief(project);
+  if (!debrief) notFound(TEACHER_PROJECT_NOT_FOUND);
   return {
-    project: { id: project.id, title: project.title, published: project.status === "PUBLISHED", classroom: project.classroom.name },
+    project: { id: project.id, title: project.title, classroom: project.classroom.name },
     present: new URL(request.url).searchParams.get("present") === "1",
     debrief,
   };
@@ -39,7 +39,6 @@ export default function ClassDebrief() {
         </>
       ) : (
         <>
-          <ProjectNav projectId={project.id} published={project.published} />
           <div className="mb-6 flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white px-5 py-4 print:hidden">
             <p className="max-w-3xl text-slate-800">
               This page is made for the projector: no student names or emails appear on it, only ideas, anonymous answers and counts.

@@ -1,16 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { BarLineChart, HorizontalBarChart } from "~/components/charts";
-import {
-  InsightHeader,
-  QuoteBlock,
-  Stat,
-  attemptsPath,
-  checkpointInsightPath,
-  insightPath,
-  timelinePath,
-} from "~/components/insight-ui";
+import { InsightHeader, QuoteBlock, Stat } from "~/components/insight-ui";
 import { Card, EmptyState, Notice } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
@@ -22,8 +13,9 @@ import { checkpointRows, headline, topMisconceptions } from "~/domain/insight/vi
 import { CONFIDENCE_LABELS } from "~/domain/journal-entry";
 import { noun, plural } from "~/domain/words";
 import { loadInsight } from "~/models/insight-pages.server";
-import { findTeacherProject } from "~/models/project.server";
+import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Insight · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -31,12 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Insigh
 const TOP_MISCONCEPTIONS = 5;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
   const granularity = parseGranularity(new URL(request.url).searchParams.get("period"));
-  const bundle = await loadInsight(project.id);
-  if (!bundle) notFound("We couldn't find that project among yours.");
+  const bundle = await loadInsight(project);
+  if (!bundle) notFound(TEACHER_PROJECT_NOT_FOUND);
   const { report, prepared } = bundle;
   const now = Date.now();
   const names = new Map(report.misconceptions.map((m) => [m.misconceptionId, m.name]));
@@ -224,7 +214,7 @@ function TopMisconceptions({ d }: { d: Data }) {
       {d.misconceptions.length === 0 ? (
         <p className="text-sm text-slate-700">
           No attempt shows a misconception yet. Tag wrong options and values with misconceptions on the Build tab, or tag attempts on the{" "}
-          <Link to={insightPath(base, "attempts")} className="underline">
+          <Link to={paths.insight(base, "attempts")} className="underline">
             attempts page
           </Link>
           .
@@ -247,10 +237,10 @@ function TopMisconceptions({ d }: { d: Data }) {
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="text-base font-semibold">{m.name}</h3>
                   <span className="flex gap-3 text-sm">
-                    <Link to={attemptsPath(base, { misconception: m.id })}>
+                    <Link to={paths.attempts(base, { misconception: m.id })}>
                       Attempts<span className="sr-only"> showing {m.name}</span>
                     </Link>
-                    <Link to={`${insightPath(base, "heatmap")}?sort=${encodeURIComponent(m.id)}&dir=desc`}>
+                    <Link to={`${paths.insight(base, "heatmap")}?sort=${encodeURIComponent(m.id)}&dir=desc`}>
                       Who<span className="sr-only"> shows {m.name}</span>
                     </Link>
                   </span>
@@ -289,7 +279,7 @@ function TopMisconceptions({ d }: { d: Data }) {
               {d.misconceptionsAlsoSeen.map((m, i) => (
                 <span key={m.id}>
                   {i > 0 ? ", " : ""}
-                  <Link to={attemptsPath(base, { misconception: m.id })} className="underline">
+                  <Link to={paths.attempts(base, { misconception: m.id })} className="underline">
                     {m.name}
                   </Link>{" "}
                   ({plural(m.students, "student")})
@@ -321,7 +311,7 @@ function HelpNow({ d }: { d: Data }) {
         <ul className="mt-2 space-y-2 text-sm">
           {d.stuck.map((s) => (
             <li key={s.key} className="rounded-md border border-slate-200 p-2">
-              <Link to={timelinePath(base, s.studentId, s.checkpointId)} className="font-medium">
+              <Link to={paths.timeline(base, s.studentId, s.checkpointId)} className="font-medium">
                 {s.name}
               </Link>{" "}
               <span className="text-slate-800">
@@ -341,7 +331,7 @@ function HelpNow({ d }: { d: Data }) {
         <ol className="mt-2 space-y-2 text-sm">
           {d.support.map((r) => (
             <li key={r.id} className="rounded-md border border-rose-200 bg-rose-50 p-2">
-              <Link to={`${timelinePath(base, r.studentId)}#journal-${r.id}`} className="font-medium text-rose-950">
+              <Link to={`${paths.timeline(base, r.studentId)}#journal-${r.id}`} className="font-medium text-rose-950">
                 {r.name}
               </Link>{" "}
               <span className="text-slate-900">
@@ -384,7 +374,7 @@ function Checkpoints({ d }: { d: Data }) {
               {d.checkpoints.map((c) => (
                 <tr key={c.checkpointId} className="border-b border-slate-200 align-top">
                   <th scope="row" className="px-3 py-2 font-normal">
-                    <Link to={checkpointInsightPath(base, c.checkpointId)} className="font-medium">
+                    <Link to={paths.checkpointInsight(base, c.checkpointId)} className="font-medium">
                       {c.position}. {c.title}
                     </Link>
                     <span className="block text-xs text-slate-700">
@@ -499,7 +489,7 @@ function Calibration({ d }: { d: Data }) {
                         {m.heldFirmly.map((h, i) => (
                           <span key={h.studentId}>
                             {i > 0 ? ", " : ""}
-                            <Link to={timelinePath(base, h.studentId, h.checkpointId)} className="underline">
+                            <Link to={paths.timeline(base, h.studentId, h.checkpointId)} className="underline">
                               {h.name}
                             </Link>
                             {h.workedThrough ? <span className="text-slate-700"> (got it since)</span> : null}
@@ -539,7 +529,7 @@ function Calibration({ d }: { d: Data }) {
               {c.byStudent.map((s) => (
                 <tr key={s.studentId} className="border-b border-slate-200">
                   <th scope="row" className="px-3 py-2 font-normal">
-                    <Link to={timelinePath(base, s.studentId)} className="font-medium">
+                    <Link to={paths.timeline(base, s.studentId)} className="font-medium">
                       {s.name}
                     </Link>
                     {s.active ? null : <span className="block text-xs text-slate-700">Removed from the class</span>}
@@ -575,7 +565,7 @@ function Reflections({ d }: { d: Data }) {
   const c = d.confidence;
   const item = (s: (typeof c.confidentWrong)[number]) => (
     <li key={s.journalEntryId}>
-      <Link to={`${timelinePath(base, s.studentId)}#journal-${s.journalEntryId}`} className="underline">{s.name}</Link>
+      <Link to={`${paths.timeline(base, s.studentId)}#journal-${s.journalEntryId}`} className="underline">{s.name}</Link>
       <span className="text-slate-700">
         {" "}
         · {s.checkpoint ?? "a checkpoint"} · felt {confidenceWords(s.confidence)}
@@ -666,7 +656,7 @@ function Reflections({ d }: { d: Data }) {
 
 function Velocity({ d }: { d: Data }) {
   const v = d.velocity;
-  const base = insightPath(d.project.id);
+  const base = paths.insight(d.project.id);
   const unit = v.granularity === "day" ? "day" : "week";
   return (
     <Card title="Learning over time">

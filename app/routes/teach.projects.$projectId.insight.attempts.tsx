@@ -4,37 +4,34 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { requireTeacher } from "~/auth/session.server";
 import { ErrorList, SelectField, buttonClass } from "~/components/form";
-import { InsightNav, attemptsPath, checkpointInsightPath, insightPath, timelinePath } from "~/components/insight-ui";
-import { ProjectNav } from "~/components/project-nav";
+import { InsightNav } from "~/components/insight-ui";
 import { FormButton, FormStatus, OutcomeBadge } from "~/components/teacher-timeline";
 import { Badge, EmptyState, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { drillDown, type DrillAttempt } from "~/domain/insight/view-attempts";
 import { plural } from "~/domain/insight/view-format";
 import { setAttemptMisconception } from "~/models/attempt-tags.server";
 import { loadPrepared } from "~/models/insight-pages.server";
-import { findTeacherProject } from "~/models/project.server";
+import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
 import { attemptTagSchema } from "~/schemas/attempt-tag";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Attempts and tags · ${data?.project.title ?? "Project"} · Rebound` }];
+
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: `${project.title}: students × misconceptions`, to: paths.insight(project.id, "heatmap") }],
+};
 
 /** At most this many attempts on one page; the filters narrow it down. */
 const LIMIT = 100;
 
-async function findProject(request: Request, projectId: string | undefined) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  return { teacher, project };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project } = await findProject(request, params.projectId);
-  const loaded = await loadPrepared(project.id);
-  if (!loaded) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
+  const loaded = await loadPrepared(project);
+  if (!loaded) notFound(TEACHER_PROJECT_NOT_FOUND);
   const { prepared, data: rows } = loaded;
   const search = new URL(request.url).searchParams;
   const filter = {
@@ -64,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionAnswer = { formId: string; ok: boolean; reply?: SubmissionResult<string[]>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { teacher, project } = await findProject(request, params.projectId);
+  const { teacher, project } = await requireTeacherProject(request, params);
   const formData = await request.formData();
   const formId = String(formData.get("formId") ?? "");
   const answer = (body: ActionAnswer, status = 200) => data(body, { status });
@@ -102,17 +99,9 @@ export default function InsightAttempts() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={insightPath(project.id, "heatmap")}>{project.title}: students × misconceptions</Link>
-          </>
-        }
         title={project.title}
         subtitle="Attempts and their misconception tags: check what the automatic tagging found, and correct it"
       />
-      <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
       <InsightNav projectId={project.id} />
 
       <Form method="get" className="mb-6 grid items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_1fr_1fr_auto]">
@@ -145,7 +134,7 @@ export default function InsightAttempts() {
             Show attempts
           </button>
           {filtered ? (
-            <Link to={insightPath(project.id, "attempts")} className="text-sm">
+            <Link to={paths.insight(project.id, "attempts")} className="text-sm">
               Clear filters
             </Link>
           ) : null}
@@ -188,14 +177,14 @@ export default function InsightAttempts() {
                   </h3>
                   <span className="flex flex-wrap gap-3 text-sm">
                     {filter.misconceptionId || !filter.checkpointId || !filter.studentId ? (
-                      <Link to={attemptsPath(project.id, { student: g.studentId, checkpoint: g.checkpointId })}>
+                      <Link to={paths.attempts(project.id, { student: g.studentId, checkpoint: g.checkpointId })}>
                         Every attempt<span className="sr-only"> of {g.studentName} on {g.latestTitle}</span>
                       </Link>
                     ) : null}
-                    <Link to={timelinePath(project.id, g.studentId, g.checkpointId)}>
+                    <Link to={paths.timeline(project.id, g.studentId, g.checkpointId)}>
                       Timeline<span className="sr-only"> of {g.studentName} on {g.latestTitle}</span>
                     </Link>
-                    <Link to={checkpointInsightPath(project.id, g.checkpointId)}>
+                    <Link to={paths.checkpointInsight(project.id, g.checkpointId)}>
                       Class answers<span className="sr-only"> on {g.latestTitle}</span>
                     </Link>
                   </span>

@@ -1,13 +1,11 @@
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GroupCard, MergeGroupsForm, groupAnchor, type AnswerItem, type GroupActionData } from "~/components/insight-groups";
 import { CorrectAnswersCard } from "~/components/insight-correct-answers";
 import { ChoiceDistributionView, NumericDistributionView, SummaryList } from "~/components/insight-groups-distributions";
-import { InsightNav, insightPath } from "~/components/insight-ui";
-import { ProjectNav } from "~/components/project-nav";
+import { InsightNav } from "~/components/insight-ui";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import {
@@ -24,7 +22,7 @@ import {
   unlinkGroup,
   type GroupActionResult,
 } from "~/models/answer-groups.server";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import {
   GROUP_INTENTS,
   confirmSuggestionsSchema,
@@ -39,15 +37,19 @@ import {
 } from "~/schemas/answer-groups";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.checkpoint.title} · Insight · ${data.project.title} · Rebound` : "Checkpoint insight · Rebound" },
 ];
 
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: `Insight: ${project.title}`, to: paths.insight(project.id) }],
+};
+
 async function findTeacherCheckpoint(request: Request, params: LoaderFunctionArgs["params"]) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { teacher, project } = await requireTeacherProject(request, params);
   return { teacher, project };
 }
 
@@ -168,7 +170,7 @@ export default function CheckpointInsightPage() {
   const insight = d.insight;
   const detail = insight.detail;
   const answers = new Map<string, AnswerItem>(d.answers.map((a) => [a.id, a]));
-  const base = `/teach/projects/${d.project.id}/insight/checkpoints/${d.checkpoint.id}`;
+  const base = paths.checkpointInsight(d.project.id, d.checkpoint.id);
 
   const groups =
     detail.kind === "SHORT_TEXT" && detail.groups
@@ -186,13 +188,6 @@ export default function CheckpointInsightPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`/teach/classes/${d.project.classroom.id}`}>{d.project.classroom.name}</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={insightPath(d.project.id)}>Insight: {d.project.title}</Link>
-          </>
-        }
         title={d.checkpoint.title}
         subtitle={
           <>
@@ -206,7 +201,6 @@ export default function CheckpointInsightPage() {
           </>
         }
       />
-      <ProjectNav projectId={d.project.id} published={d.project.status === "PUBLISHED"} />
       <InsightNav projectId={d.project.id} />
 
       {actionData?.message ? (

@@ -2,20 +2,17 @@
 // ?kind=students → one row per student × misconception; ?kind=checkpoints → the
 // per-checkpoint answer distributions.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireTeacher } from "~/auth/session.server";
 import { checkpointDistributionTable, exportFilename, parseExportKind, studentMisconceptionTable, toCsv } from "~/domain/insight/view-export";
 import { loadInsight } from "~/models/insight-pages.server";
-import { findTeacherProject } from "~/models/project.server";
+import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
   const kind = parseExportKind(new URL(request.url).searchParams.get("kind"));
   if (!kind) throw new Response('Choose what to export: add ?kind=students or ?kind=checkpoints to the address.', { status: 400 });
-  const bundle = await loadInsight(project.id, { textGroups: kind === "checkpoints" });
-  if (!bundle) notFound("We couldn't find that project among yours.");
+  const bundle = await loadInsight(project, { textGroups: kind === "checkpoints" });
+  if (!bundle) notFound(TEACHER_PROJECT_NOT_FOUND);
   const table = kind === "students" ? studentMisconceptionTable(bundle.prepared) : checkpointDistributionTable(bundle.report, bundle.prepared);
   const filename = exportFilename(project.title, kind, new Date());
   return new Response(toCsv(table), {

@@ -1,23 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
-import { InsightHeader, RESOLVED_WORDS, ResolvedIcon, attemptsPath, timelinePath } from "~/components/insight-ui";
+import { InsightHeader, RESOLVED_WORDS, ResolvedIcon } from "~/components/insight-ui";
 import { EmptyState } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { headerSort, maxCellCount, parseHeatmapSort, shadeLevel, sortRows, type HeaderSort } from "~/domain/insight/view-heatmap";
 import { noun, plural } from "~/domain/words";
 import { loadInsight } from "~/models/insight-pages.server";
-import { findTeacherProject } from "~/models/project.server";
+import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Students × misconceptions · ${data?.project.title ?? "Project"} · Rebound` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  const bundle = await loadInsight(project.id, { textGroups: false });
-  if (!bundle) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
+  const bundle = await loadInsight(project, { textGroups: false });
+  if (!bundle) notFound(TEACHER_PROJECT_NOT_FOUND);
   const { heatmap } = bundle.report;
   const url = new URL(request.url);
   const sort = parseHeatmapSort(url.searchParams.get("sort"), url.searchParams.get("dir"), heatmap);
@@ -128,12 +126,12 @@ export default function InsightHeatmap() {
                 {rows.map((r) => (
                   <tr key={r.studentId} className="group">
                     <th scope="row" className="sticky left-0 z-10 border-b border-r border-slate-200 bg-white px-3 py-2 text-left font-medium group-hover:bg-slate-50 sm:min-w-44">
-                      <Link to={timelinePath(project.id, r.studentId)}>{r.name}</Link>
+                      <Link to={paths.timeline(project.id, r.studentId)}>{r.name}</Link>
                       {!r.active ? <span className="block text-xs font-normal text-slate-700">Removed from the class</span> : null}
                     </th>
                     <td className="border-b border-r border-slate-200 px-3 py-2 text-right tabular-nums group-hover:bg-slate-50">
                       {r.total > 0 ? (
-                        <Link to={attemptsPath(project.id, { student: r.studentId })} className="font-semibold">
+                        <Link to={paths.attempts(project.id, { student: r.studentId })} className="font-semibold">
                           <span className="sr-only">{r.name}: </span>
                           {r.total}
                           <span className="sr-only"> attempts showing a misconception</span>
@@ -146,7 +144,7 @@ export default function InsightHeatmap() {
                       cell ? (
                         <td key={columns[i].misconceptionId} className={`border-b border-r border-slate-200 p-1 ${SHADES[cell.shade]}`}>
                           <Link
-                            to={attemptsPath(project.id, { student: r.studentId, misconception: cell.misconceptionId })}
+                            to={paths.attempts(project.id, { student: r.studentId, misconception: cell.misconceptionId })}
                             className={`flex items-center justify-between gap-2 rounded-md border-2 px-2 py-1 no-underline hover:underline ${cell.resolved ? "border-solid border-emerald-700 text-emerald-950" : "border-dashed border-amber-700 text-amber-950"}`}
                           >
                             <span className="text-base font-semibold tabular-nums">

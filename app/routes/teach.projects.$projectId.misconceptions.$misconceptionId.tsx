@@ -3,22 +3,28 @@ import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { Field, SubmitButton, TextareaField } from "~/components/form";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { describeUsage, isInUse } from "~/domain/misconception-usage";
 import { findProjectMisconception, updateMisconception } from "~/models/misconception.server";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { misconceptionSchema } from "~/schemas/misconception";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.misconception.name ?? "misconception"} · Rebound` }];
 
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [
+    { label: project.title, to: paths.teacherProject(project.id) },
+    { label: "Misconceptions", to: paths.misconceptions(project.id) },
+  ],
+};
+
 async function load(request: Request, params: { projectId?: string; misconceptionId?: string }) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
   const misconception = await findProjectMisconception(project.id, params.misconceptionId ?? "");
   if (!misconception) notFound("We couldn't find that misconception in this project.");
   return { project, misconception };
@@ -41,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (!result.ok) notFound("We couldn't find that misconception in this project.");
-  return redirect(`/teach/projects/${project.id}/misconceptions`);
+  return redirect(paths.misconceptions(project.id));
 }
 
 export default function EditMisconceptionPage() {
@@ -56,14 +62,6 @@ export default function EditMisconceptionPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}/misconceptions`}>Misconceptions</Link>
-          </>
-        }
         title={`Edit misconception: ${misconception.name}`}
       />
       <div className="max-w-2xl space-y-4">
@@ -84,7 +82,7 @@ export default function EditMisconceptionPage() {
             />
             <div className="flex flex-wrap items-center gap-3">
               <SubmitButton pendingText="Saving…">Save misconception</SubmitButton>
-              <Link to={`/teach/projects/${project.id}/misconceptions`}>Cancel</Link>
+              <Link to={paths.misconceptions(project.id)}>Cancel</Link>
             </div>
           </Form>
         </Card>

@@ -3,27 +3,24 @@ import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
 import { Field, SubmitButton, TextareaField, buttonClass } from "~/components/form";
 import { Card, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { describeUsage, isInUse } from "~/domain/misconception-usage";
 import { createMisconception, deleteMisconception, listProjectMisconceptions } from "~/models/misconception.server";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { misconceptionSchema } from "~/schemas/misconception";
-import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Misconceptions · ${data?.project.title ?? "Project"} · Rebound` }];
 
-async function loadProject(request: Request, projectId: string | undefined) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  return project;
-}
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: project.title, to: paths.teacherProject(project.id) }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const misconceptions = await listProjectMisconceptions(project.id);
   return { project: { id: project.id, title: project.title, classroom: project.classroom }, misconceptions };
 }
@@ -33,7 +30,7 @@ type ActionResult =
   | { intent: string; ok: boolean; reply?: undefined; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const reply = (result: ActionResult, status = 200) => data(result, { status });
@@ -83,13 +80,6 @@ export default function MisconceptionsPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
-          </>
-        }
         title="Misconceptions"
         subtitle="Ideas students often hold on the way. Tag wrong answers with them, and students see your suggested next step."
       />
@@ -120,7 +110,7 @@ export default function MisconceptionsPage() {
                         </div>
                         <div className="mt-3 flex flex-wrap items-center gap-2">
                           <Link
-                            to={`/teach/projects/${project.id}/misconceptions/${m.id}`}
+                            to={paths.misconception(project.id, m.id)}
                             className={`${buttonClass("secondary")} px-3 py-1`}
                             aria-label={`Edit ${m.name}`}
                           >

@@ -1,7 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireTeacher } from "~/auth/session.server";
-import { ProjectNav } from "~/components/project-nav";
 import { STATUS_STYLES, StatusIconSprite, StatusPill } from "~/components/teacher-progress";
 import { PrintHeader } from "~/components/print";
 import { Card, EmptyState, Notice, PageHeader } from "~/components/ui";
@@ -9,16 +7,14 @@ import { WideTable } from "~/components/wide-table";
 import { cellParts, describeAge, formatMedian, type GridRow } from "~/domain/progress-grid";
 import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
 import { noun, plural } from "~/domain/words";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { loadProgressGrid } from "~/models/progress.server";
-import { notFound } from "~/utils/http.server";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Class progress · ${data?.project.title ?? "Project"} · Rebound` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
   const grid = await loadProgressGrid(project);
   const now = new Date();
   // Ages are worded on the server so the page reads the same before and after hydration.
@@ -53,7 +49,7 @@ export default function ProjectProgress() {
   const { project, grid } = useLoaderData<typeof loader>();
   const totalStudents = grid.activeRows.length;
   const timeline = (studentId: string, checkpointId?: string) =>
-    `/teach/projects/${project.id}/students/${studentId}${checkpointId ? `?checkpoint=${checkpointId}` : ""}`;
+    paths.timeline(project.id, studentId, checkpointId);
   const waitingSupport = [...grid.activeRows, ...grid.removedRows]
     .filter((r) => r.support.open > 0)
     .sort((a, b) => new Date(a.support.oldestAskedAt ?? 0).getTime() - new Date(b.support.oldestAskedAt ?? 0).getTime());
@@ -103,16 +99,9 @@ export default function ProjectProgress() {
     <>
       <PrintHeader classroom={project.classroom.name} project={project.title} page="Class progress" />
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link>
-          </>
-        }
         title={project.title}
         subtitle={`Class progress · ${plural(totalStudents, "student")} · ${plural(grid.checkpoints.length, "checkpoint")}`}
       />
-      <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
 
       {project.status !== "PUBLISHED" ? (
         <div className="mb-4">

@@ -4,23 +4,29 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { requireTeacher } from "~/auth/session.server";
 import { Field, SelectField, SubmitButton, TextareaField } from "~/components/form";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { PROMPT_TRIGGERS, TRIGGER_LABELS, findTemplate } from "~/domain/reflection-templates";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { findProjectPrompt, updatePrompt } from "~/models/reflection-prompt.server";
 import { promptSchema } from "~/schemas/prompt";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.prompt.title ?? "reflection prompt"} · Rebound` }];
 
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [
+    { label: project.title, to: paths.teacherProject(project.id) },
+    { label: "Reflection prompts", to: paths.reflectionPrompts(project.id) },
+  ],
+};
+
 async function load(request: Request, params: { projectId?: string; promptId?: string }) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
+  const { project } = await requireTeacherProject(request, params);
   const prompt = await findProjectPrompt(project.id, params.promptId ?? "");
   if (!prompt) notFound("We couldn't find that reflection prompt in this project.");
   return { project, prompt };
@@ -54,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(submission.reply({ fieldErrors: { checkpointId: ["Choose a checkpoint from this project's list."] } }), { status: 400 });
   }
   if (!result.ok) notFound("We couldn't find that reflection prompt in this project.");
-  return redirect(`/teach/projects/${project.id}/prompts`);
+  return redirect(paths.reflectionPrompts(project.id));
 }
 
 export default function EditPromptPage() {
@@ -76,14 +82,6 @@ export default function EditPromptPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}/prompts`}>Reflection prompts</Link>
-          </>
-        }
         title={`Edit reflection prompt: ${prompt.title}`}
         subtitle={template ? `Started from the ${template.title} template.` : undefined}
       />
@@ -121,7 +119,7 @@ export default function EditPromptPage() {
             </SelectField>
             <div className="flex flex-wrap items-center gap-3">
               <SubmitButton pendingText="Saving…">Save prompt</SubmitButton>
-              <Link to={`/teach/projects/${project.id}/prompts`}>Cancel</Link>
+              <Link to={paths.reflectionPrompts(project.id)}>Cancel</Link>
             </div>
           </Form>
         </Card>

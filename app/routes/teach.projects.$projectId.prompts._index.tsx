@@ -4,25 +4,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { requireTeacher } from "~/auth/session.server";
 import { Field, SelectField, SubmitButton, TextareaField, buttonClass } from "~/components/form";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { PROMPT_TRIGGERS, REFLECTION_TEMPLATES, TRIGGER_LABELS, findTemplate, type PromptTrigger, type ReflectionTemplate } from "~/domain/reflection-templates";
-import { findTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { archivePrompt, createPrompt, createPromptFromTemplate, listProjectPrompts, restorePrompt, type PromptWriteResult } from "~/models/reflection-prompt.server";
 import { promptFromTemplateSchema, promptSchema } from "~/schemas/prompt";
-import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Reflection prompts · ${data?.project.title ?? "Project"} · Rebound` }];
 
-async function loadProject(request: Request, projectId: string | undefined) {
-  const teacher = await requireTeacher(request);
-  const project = await findTeacherProject(projectId ?? "", teacher.id);
-  if (!project) notFound("We couldn't find that project among yours.");
-  return project;
-}
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: project.title, to: paths.teacherProject(project.id) }],
+};
 
 /** The project's checkpoints with their current titles (live first, in order). */
 async function projectCheckpoints(projectId: string) {
@@ -35,7 +32,7 @@ async function projectCheckpoints(projectId: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const [prompts, checkpoints] = await Promise.all([listProjectPrompts(project.id), projectCheckpoints(project.id)]);
   return { project: { id: project.id, title: project.title, classroom: project.classroom }, prompts, checkpoints };
 }
@@ -50,7 +47,7 @@ function writtenMessage(result: Extract<PromptWriteResult, { ok: true }>, title:
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const project = await loadProject(request, params.projectId);
+  const { project } = await requireTeacherProject(request, params);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const reply = (result: ActionResult, status = 200) => data(result, { status });
@@ -190,7 +187,7 @@ function PromptItem({ prompt, projectId, checkpointTitle, level = 4 }: { prompt:
           </ol>
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-2">
-          <Link to={`/teach/projects/${projectId}/prompts/${prompt.id}`} className={`${buttonClass("secondary")} px-3 py-1`} aria-label={`Edit ${prompt.title}`}>
+          <Link to={paths.reflectionPrompt(projectId, prompt.id)} className={`${buttonClass("secondary")} px-3 py-1`} aria-label={`Edit ${prompt.title}`}>
             Edit
           </Link>
           <Form method="post">
@@ -233,13 +230,6 @@ export default function PromptsPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/teach/projects/${project.id}`}>{project.title}</Link>
-          </>
-        }
         title="Reflection prompts"
         subtitle="Questions that turn an attempt into learning: for the whole project, beside a checkpoint, or right after a “not yet”."
       />

@@ -4,10 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { requireTeacher } from "~/auth/session.server";
 import { ErrorList, TextareaField } from "~/components/form";
 import { PrintHeader } from "~/components/print";
-import { ProjectNav } from "~/components/project-nav";
 import { TeacherCommentView } from "~/components/teacher-comment";
 import { StatusPill } from "~/components/teacher-progress";
 import { FormButton, FormStatus, MisconceptionBadges, OutcomeBadge, formatTime, useFormDisclosure, verdictLabel } from "~/components/teacher-timeline";
@@ -17,22 +15,27 @@ import { confidenceLabel } from "~/domain/journal-entry";
 import { neighbours } from "~/domain/timeline";
 import { plural } from "~/domain/words";
 import { addComment, commentsOnStudent, editComment, type CommentTargetRef } from "~/models/comment.server";
-import { findTeacherProject, findTeacherStudent } from "~/models/project.server";
+import { findTeacherStudent, requireTeacherProject } from "~/models/project.server";
 import { loadStudentTimeline, markAttempt, resolveSupport, studentsInGridOrder } from "~/models/progress.server";
 import { addCommentSchema, editCommentSchema, markAttemptSchema, resolveSupportSchema } from "~/schemas/comment";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
+import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.student.name ?? "Student"} · ${data?.project.title ?? "Project"} · Rebound` },
 ];
 
-async function findContext(params: LoaderFunctionArgs["params"], teacherId: string) {
-  const project = await findTeacherProject(params.projectId ?? "", teacherId);
-  if (!project) notFound("We couldn't find that project among yours.");
-  const student = await findTeacherStudent(params.studentId ?? "", project.classroomId, teacherId);
+export const handle: TeacherProjectHandle = {
+  breadcrumb: (project) => [{ label: `${project.title}: class progress`, to: paths.progress(project.id) }],
+};
+
+async function findContext(request: Request, params: LoaderFunctionArgs["params"]) {
+  const { teacher, project } = await requireTeacherProject(request, params);
+  const student = await findTeacherStudent(params.studentId ?? "", project.classroomId, teacher.id);
   if (!student) notFound("We couldn't find that student in this class.");
-  return { project, student };
+  return { teacher, project, student };
 }
 
 // Form ids tie an action's answer to the one form on the page that sent it.
@@ -42,12 +45,11 @@ const markFormId = (attemptId: string) => `mark-${attemptId}`;
 const supportFormId = (entryId: string) => `support-${entryId}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const { project, student } = await findContext(params, teacher.id);
+  const { teacher, project, student } = await findContext(request, params);
   const checkpointId = new URL(request.url).searchParams.get("checkpoint");
   const [timeline, comments, order, enrollment] = await Promise.all([
-    loadStudentTimeline(project.id, student.id, { checkpointId }),
-    commentsOnStudent(project.id, student.id),
+    loadStudentTimeline(project, student.id, { checkpointId }),
+    commentsOnStudent(project, student.id),
     studentsInGridOrder(project),
     prisma.enrollment.findFirst({ where: { classroomId: project.classroomId, studentId: student.id }, select: { removedAt: true } }),
   ]);
@@ -76,8 +78,7 @@ function answer(body: ActionAnswer, status = 200) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const teacher = await requireTeacher(request);
-  const { project, student } = await findContext(params, teacher.id);
+  const { teacher, project, student } = await findContext(request, params);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const scope = { authorId: teacher.id, studentId: student.id, projectId: project.id };
@@ -149,7 +150,6 @@ function useAnswerFor(formId: string) {
 
 export default function StudentTimeline() {
   const { project, student, timeline, comments, navigation } = useLoaderData<typeof loader>();
-  const base = `/teach/projects/${project.id}`;
   const filterQuery = timeline.filter ? `?checkpoint=${timeline.filter.checkpointId}` : "";
   const projectComments = comments.filter((c) => !c.attemptId && !c.journalEntryId);
   const openSupport = timeline.days.flatMap((d) => d.items).filter((i) => i.type === "journal" && i.supportNeeded && !i.supportResolvedAt);
@@ -158,13 +158,6 @@ export default function StudentTimeline() {
     <>
       <PrintHeader classroom={project.classroom.name} project={project.title} page={`Timeline of ${student.name}`} />
       <PageHeader
-        breadcrumbs={
-          <>
-            <Link to="/teach">My classes</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`/teach/classes/${project.classroom.id}`}>{project.classroom.name}</Link> <span aria-hidden="true">›</span>{" "}
-            <Link to={`${base}/progress`}>{project.title}: class progress</Link>
-          </>
-        }
         title={student.name}
         subtitle={
           <>
@@ -177,13 +170,12 @@ export default function StudentTimeline() {
           </>
         }
       />
-      <ProjectNav projectId={project.id} published={project.status === "PUBLISHED"} />
 
       <nav aria-label="Other students" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-        <Link to={`${base}/progress`}>← Back to the class progress grid</Link>
+        <Link to={paths.progress(project.id)}>← Back to the class progress grid</Link>
         <span className="flex flex-wrap items-center gap-4">
           {navigation.previous ? (
-            <Link to={`${base}/students/${navigation.previous.id}${filterQuery}`}>
+            <Link to={`${paths.timeline(project.id, navigation.previous.id)}${filterQuery}`}>
               ‹ Previous student<span className="sr-only">:</span> <span className="font-medium">{navigation.previous.name}</span>
             </Link>
           ) : (
@@ -195,7 +187,7 @@ export default function StudentTimeline() {
             </span>
           ) : null}
           {navigation.next ? (
-            <Link to={`${base}/students/${navigation.next.id}${filterQuery}`}>
+            <Link to={`${paths.timeline(project.id, navigation.next.id)}${filterQuery}`}>
               Next student<span className="sr-only">:</span> <span className="font-medium">{navigation.next.name}</span> ›
             </Link>
           ) : (
@@ -210,7 +202,7 @@ export default function StudentTimeline() {
           {timeline.filter ? (
             <p className="mb-4 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm text-brand-800">
               Showing only work on <strong>{timeline.filter.title}</strong>.{" "}
-              <Link to={`${base}/students/${student.id}`}>Show the whole timeline</Link>
+              <Link to={paths.timeline(project.id, student.id)}>Show the whole timeline</Link>
             </p>
           ) : null}
           {timeline.days.length === 0 ? (
@@ -249,7 +241,7 @@ export default function StudentTimeline() {
               <ol className="space-y-2 text-sm">
                 {timeline.standing.map((s) => (
                   <li key={s.checkpointId}>
-                    <Link to={`${base}/students/${student.id}?checkpoint=${s.checkpointId}`} className="font-medium">
+                    <Link to={paths.timeline(project.id, student.id, s.checkpointId)} className="font-medium">
                       {s.position}. {s.title}
                     </Link>
                     <div className="mt-1">
@@ -283,7 +275,7 @@ export default function StudentTimeline() {
                 </ul>
                 {timeline.filter && openSupport.length < timeline.openSupport ? (
                   <p className="mt-2 text-sm">
-                    <Link to={`${base}/students/${student.id}#support`}>Show all requests on the whole timeline</Link>
+                    <Link to={`${paths.timeline(project.id, student.id)}#support`}>Show all requests on the whole timeline</Link>
                   </p>
                 ) : null}
               </>

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { submitAttempt } from "~/models/attempt.server";
 import { buildProjectReport, loadProjectData, parseResponses } from "~/models/insight.server";
-import { createClassWithProject, createClassroom, createProject, createStudent, enroll } from "../support/factories";
+import { findTeacherProject } from "~/models/project.server";
+import { createClassWithProject, createClassroom, createProject, createStudent, createTeacher, enroll } from "../support/factories";
 
 type World = Awaited<ReturnType<typeof createClassWithProject>>;
 
@@ -62,10 +63,17 @@ async function smallClass() {
   return { ...world, choiceWrong, numericSign, numericLast, text };
 }
 
+/** The project as the teacher's guard proves it: the only way to get what the readers take. */
+async function owned(w: { project: { id: string }; teacher: { id: string } }) {
+  const project = await findTeacherProject(w.project.id, w.teacher.id);
+  if (!project) throw new Error("the teacher's own project was not found");
+  return project;
+}
+
 describe("loadProjectData", () => {
   it("reads the class, checkpoints with parsed specs, every attempt with reviews and tags, and submitted journal entries", async () => {
     const w = await smallClass();
-    const data = (await loadProjectData(w.project.id))!;
+    const data = (await loadProjectData(await owned(w)))!;
     expect(data.projectId).toBe(w.project.id);
     expect(data.students.map((s) => s.id).sort()).toEqual([w.student.id, w.otherStudent.id].sort());
     expect(data.students.every((s) => s.active && s.email.includes("@"))).toBe(true);
@@ -96,7 +104,7 @@ describe("loadProjectData", () => {
       where: { classroomId_studentId: { classroomId: w.classroom.id, studentId: w.otherStudent.id } },
       data: { removedAt: new Date() },
     });
-    const data = (await loadProjectData(w.project.id))!;
+    const data = (await loadProjectData(await owned(w)))!;
     expect(data.students.find((s) => s.id === w.otherStudent.id)?.active).toBe(false);
     expect(data.attempts.filter((a) => a.studentId === w.otherStudent.id)).toHaveLength(3);
   });
@@ -107,8 +115,8 @@ describe("loadProjectData", () => {
     await prisma.attempt.updateMany({ where: { studentId: w.student.id }, data: { confidence: 4 } });
     const byId = <T extends { id?: string; attemptId?: string; createdAt?: Date }>(rows: T[]) =>
       [...rows].sort((a, b) => `${a.id ?? a.attemptId}${a.createdAt?.toISOString()}`.localeCompare(`${b.id ?? b.attemptId}${b.createdAt?.toISOString()}`));
-    const lean = (await loadProjectData(w.project.id, { reader: "lean" }))!;
-    const viaFindMany = (await loadProjectData(w.project.id, { reader: "prisma" }))!;
+    const lean = (await loadProjectData(await owned(w), { reader: "lean" }))!;
+    const viaFindMany = (await loadProjectData(await owned(w), { reader: "prisma" }))!;
     expect(byId(lean.attempts)).toEqual(byId(viaFindMany.attempts));
     expect(byId(lean.reviews)).toEqual(byId(viaFindMany.reviews));
     expect(byId(lean.tags)).toEqual(byId(viaFindMany.tags));
@@ -120,16 +128,26 @@ describe("loadProjectData", () => {
     expect(typeof lean.journalEntries[0].supportNeeded).toBe("boolean");
   });
 
-  it("returns null for a project that does not exist", async () => {
-    expect(await loadProjectData("no-such-project")).toBeNull();
-    expect(await buildProjectReport("no-such-project")).toBeNull();
+  it("takes only a project the teacher's lookup found: a bare id does not typecheck, another teacher finds nothing", async () => {
+    const w = await smallClass();
+    const stranger = await createTeacher();
+    expect(await findTeacherProject(w.project.id, stranger.id)).toBeNull();
+    expect(await findTeacherProject("no-such-project", w.teacher.id)).toBeNull();
+    // Never run: `npm run typecheck` fails if these calls ever typecheck.
+    const unscoped = () => {
+      // @ts-expect-error a project id is not an OwnedProject
+      void loadProjectData(w.project.id);
+      // @ts-expect-error a project row read without the teacher is not an OwnedProject either
+      void buildProjectReport({ ...w.project, classroom: { id: w.classroom.id, name: "x" } });
+    };
+    expect(unscoped).toBeTypeOf("function");
   });
 });
 
 describe("buildProjectReport", () => {
   it("analyses the small class as worked out by hand", async () => {
     const w = await smallClass();
-    const report = (await buildProjectReport(w.project.id))!;
+    const report = (await buildProjectReport(await owned(w)))!;
     const m = w.misconception.id;
     expect(report.totals).toMatchObject({ students: 2, attempts: 8, attemptsWithMisconception: 1, journalEntries: 1 });
 
