@@ -10,7 +10,11 @@ function describeError(error: unknown): { title: string; message: string } {
     if (error.status === 403) return { title: "This page isn't available to you", message: text("You don't have access to this page.") };
     if (error.status === 400) return { title: "That request didn't make sense to us", message: text("Please go back and try again.") };
   }
-  return { title: "Something went wrong on our side", message: "Your work is saved. Try again in a moment, or go back to your classes." };
+  // Nothing here knows whether a save went through, so it does not claim one did.
+  return {
+    title: "Something went wrong on our side",
+    message: "If you were saving something, it may not have been saved. Go back, check what is there, and try again in a moment.",
+  };
 }
 
 export function ErrorPage({ error, back = { to: "/", label: "Go to the start page" } }: { error: unknown; back?: { to: string; label: string } }) {

@@ -3,6 +3,7 @@ import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 import { checkLimits, clientAddress, countTry, tooManyTries, type RateLimitName } from "~/auth/rate-limit.server";
 import { requireStudent } from "~/auth/session.server";
 import { Field, SubmitButton } from "~/components/form";
@@ -75,7 +76,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (existing) {
     await prisma.enrollment.update({ where: { id: existing.id }, data: { removedAt: null, joinedAt: new Date() } });
   } else {
-    await prisma.enrollment.create({ data: { classroomId: classroom.id, studentId: student.id } });
+    try {
+      await prisma.enrollment.create({ data: { classroomId: classroom.id, studentId: student.id } });
+    } catch (error) {
+      // The same code sent twice at once: the other request enrolled them.
+      if (!isUniqueViolation(error)) throw error;
+      return data({ reply: submission.reply({ resetForm: true }), notice: `You're already in ${classroom.name}.` });
+    }
   }
   return data({ reply: submission.reply({ resetForm: true }), notice: `Welcome to ${classroom.name}!` });
 }

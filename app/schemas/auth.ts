@@ -15,11 +15,11 @@ export const signupSchema = z.object({
     .min(10, "Use at least 10 characters.")
     .max(200, "Keep the password under 200 characters."),
   role: z.enum(["TEACHER", "STUDENT"], { error: "Choose whether you teach or learn." }),
-  redirectTo: z.string().optional(),
+  redirectTo: z.string().max(2000).optional(),
 });
 
 export const loginSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password."),
-  redirectTo: z.string().optional(),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "Passwords in Rebound are under 200 characters."),
+  redirectTo: z.string().max(2000).optional(),
 });

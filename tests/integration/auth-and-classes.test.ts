@@ -175,3 +175,21 @@ describe("a unique-constraint race is answered like the ordinary duplicate (issu
     expect(await prisma.user.count({ where: { email: "racer@example.test" } })).toBe(1);
   });
 });
+
+describe("more unique-constraint races (issue 8, defect 8)", () => {
+  it("the same join code sent five times at once enrols the student once, with no 500", async () => {
+    const teacher = await createTeacher();
+    const classroom = await createClassroom(teacher.id);
+    const student = await createStudent();
+    const cookie = await cookieFor(student.id);
+    const results = await Promise.all(Array.from({ length: 5 }, () => call(learnAction, post("/learn", { code: classroom.joinCode }, cookie))));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(await prisma.enrollment.count({ where: { classroomId: classroom.id, studentId: student.id } })).toBe(1);
+  });
+
+  it("a password longer than any Rebound allows is answered with a message, not hashed", async () => {
+    const res = await call(loginAction, post("/login", { email: "long@example.test", password: "x".repeat(5000) }));
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.data)).toContain("under 200 characters");
+  });
+});
