@@ -38,6 +38,7 @@ import { DEFAULT_SENSES_PER_WORD, DEFAULT_SUGGESTION_MAX_GROUP_SIZE, type Cluste
 import { Prisma } from "~/generated/prisma/client";
 import { loadWordNet } from "~/utils/wordnet.server";
 import { wantsNewMisconception, type MergeGroupsInput, type NameGroupInput } from "~/schemas/answer-groups";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -448,10 +449,6 @@ async function writeTeacherTag(tx: Tx, attemptId: string, misconceptionId: strin
     await tx.attemptMisconception.update({ where: { id: existing!.id }, data: { source: "TEACHER", active, setById: teacherId } });
   }
   return write.kind !== "none";
-}
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** Runs a transaction, once more if a concurrent write took a unique pair first. */

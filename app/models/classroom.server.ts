@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
 import { generateJoinCode } from "~/domain/join-code";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 /** Creates a classroom with a fresh join code (retrying on the rare collision). */
 export async function createClassroom(teacherId: string, name: string) {
@@ -26,10 +27,6 @@ export async function regenerateJoinCode(classroomId: string, teacherId: string)
       throw error;
     }
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }
 
 /** A classroom the teacher owns, or null. */
