@@ -173,8 +173,3 @@ export function SubmitButton({
     </button>
   );
 }
-
-/** Hidden inputs carry no label; this is only for server-known values. */
-export function Hidden({ name, value }: { name: string; value: string | number | undefined | null }) {
-  return <input type="hidden" name={name} value={value ?? ""} />;
-}

@@ -168,9 +168,3 @@ export function toAttemptView(attempt: AttemptRecord, latestVersion: number): At
     misconceptions: attempt.misconceptions.map((m) => ({ name: m.misconception.name, source: m.source })),
   };
 }
-
-export const MISCONCEPTION_SOURCE_LABELS: Record<string, string> = {
-  RULE: "from the answer chosen",
-  CLUSTER: "from a group of similar answers",
-  TEACHER: "tagged by a teacher",
-};

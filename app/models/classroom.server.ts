@@ -33,8 +33,3 @@ export async function regenerateJoinCode(classroomId: string, teacherId: string)
 export function findTeacherClassroom(classroomId: string, teacherId: string) {
   return prisma.classroom.findFirst({ where: { id: classroomId, teacherId } });
 }
-
-/** Active enrolment of a student in a classroom, or null. */
-export function findActiveEnrollment(classroomId: string, studentId: string) {
-  return prisma.enrollment.findFirst({ where: { classroomId, studentId, removedAt: null } });
-}
