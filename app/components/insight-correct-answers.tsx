@@ -8,8 +8,7 @@ import { timelinePath } from "~/components/insight-ui";
 import type { Outcome } from "~/domain/grading";
 import type { TextGroupInsight } from "~/domain/insight/checkpoints";
 import type { CorrectBy } from "~/domain/insight/prepare";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from "~/domain/words";
 
 type Figures = Pick<TextGroupInsight, "size" | "students" | "studentsGotItWithThis" | "studentsGotItLater" | "studentsNotYet" | "outcomes">;
 

@@ -10,6 +10,7 @@ import { ErrorList, Field, SelectField, TextareaField } from "~/components/form"
 import { GroupFigures } from "~/components/insight-correct-answers";
 import { FormButton, OutcomeBadge } from "~/components/teacher-timeline";
 import { Badge } from "~/components/ui";
+import { plural } from "~/domain/words";
 import type { Outcome } from "~/domain/grading";
 import type { TextGroupInsight } from "~/domain/insight/checkpoints";
 import { GROUP_INTENTS, NEW_MISCONCEPTION, mergeGroupsSchema, nameGroupSchema, renameGroupSchema } from "~/schemas/answer-groups";
@@ -44,8 +45,6 @@ export interface MisconceptionItem {
 export function groupAnchor(key: string) {
   return `group-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 const SOURCE_WORDS: Record<string, string> = {
   TEACHER: "set by you",

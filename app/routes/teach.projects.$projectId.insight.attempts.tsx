@@ -11,7 +11,7 @@ import { ProjectNav } from "~/components/project-nav";
 import { FormButton, FormStatus, OutcomeBadge } from "~/components/teacher-timeline";
 import { Badge, EmptyState, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { drillDown, type DrillAttempt } from "~/domain/insight/view-attempts";
-import { plural } from "~/domain/insight/view-format";
+import { plural } from "~/domain/words";
 import { setAttemptMisconception } from "~/models/attempt-tags.server";
 import { loadPrepared } from "~/models/insight-pages.server";
 import { findTeacherProject } from "~/models/project.server";
