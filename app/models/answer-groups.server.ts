@@ -55,12 +55,6 @@ interface CacheEntry {
 /** Checkpoint id → its groups and the fingerprint they were computed at. Bounded; oldest use dropped first. */
 const cache = new Map<string, CacheEntry>();
 const MAX_CACHED_CHECKPOINTS = 500;
-const stats = { hits: 0, computed: 0 };
-
-/** How often groups came from the cache and how often they were computed (clustered), since the process started. */
-export function groupCacheStats(): Readonly<typeof stats> {
-  return { ...stats };
-}
 
 function remember(checkpointId: string, entry: CacheEntry) {
   cache.delete(checkpointId);
@@ -175,7 +169,6 @@ async function computeGroups(checkpointId: string): Promise<Omit<CacheEntry, "fi
     }),
     checkpointEvidence(checkpointId),
   ]);
-  stats.computed++;
   const specs = new Map<string, CheckpointSpec | null>();
   const specOf = (json: string) => {
     if (!specs.has(json)) {
@@ -217,7 +210,6 @@ async function cachedEntries(checkpointIds: string[]): Promise<Map<string, Cache
     const fingerprint = current.get(id)!;
     const cached = cache.get(id);
     if (cached && cached.fingerprint === fingerprint) {
-      stats.hits++;
       remember(id, cached);
       result.set(id, cached);
       continue;

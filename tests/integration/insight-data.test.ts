@@ -157,7 +157,10 @@ describe("buildProjectReport", () => {
     // Help: the other student is going round on checkpoint 1; the student asked for support.
     expect(report.help.stuck.map((s) => [s.studentId, s.checkpointId, s.consecutiveNotYet])).toEqual([[w.otherStudent.id, w.checkpoints[0].id, 2]]);
     expect(report.help.supportRequests.map((r) => r.studentId)).toEqual([w.student.id]);
-    expect(report.help.supportRequests[0].waitingMs).toBeGreaterThanOrEqual(0);
+    // Waiting time: from the entry's submission to the moment the report is read.
+    const hourLater = Date.parse(report.help.supportRequests[0].requestedAt) + 3_600_000;
+    const later = (await buildProjectReport(w.project.id, { now: hourLater }))!;
+    expect(later.help.supportRequests.map((r) => r.waitingMs)).toEqual([3_600_000]);
 
     // Reflection: confident and not yet, quoted without the classmate's name.
     expect(report.reflections.confidence.confidentWrong.map((s) => s.attemptId)).toEqual([w.numericLast]);
