@@ -33,7 +33,6 @@ export const wrongValueSchema = z.object({
   feedback: z.string().default(""),
   misconceptionId: z.string().nullable().default(null),
 });
-export type WrongValue = z.infer<typeof wrongValueSchema>;
 
 export const intermediateValueSchema = z.object({ value: z.number(), label: z.string().min(1) });
 
@@ -61,7 +60,6 @@ export const checkpointSpecSchema = z.discriminatedUnion("kind", [
 
 export type MultipleChoiceSpec = z.infer<typeof multipleChoiceSpecSchema>;
 export type NumericSpec = z.infer<typeof numericSpecSchema>;
-export type ShortTextSpec = z.infer<typeof shortTextSpecSchema>;
 export type CheckpointSpec = z.infer<typeof checkpointSpecSchema>;
 
 export function parseSpec(json: string): CheckpointSpec {

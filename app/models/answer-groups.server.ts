@@ -379,7 +379,6 @@ export async function loadCheckpointInsight(projectId: string, checkpointId: str
   };
 }
 
-export type CheckpointInsightView = NonNullable<Awaited<ReturnType<typeof loadCheckpointInsight>>>;
 
 // ---------------------------------------------------------------------------
 // Writing tags
