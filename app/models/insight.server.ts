@@ -10,26 +10,8 @@
 import { prisma } from "~/db.server";
 import { isCheckpointKind, parseSpec } from "~/domain/checkpoint-spec";
 import { buildReport, type ProjectReport, type ReportOptions } from "~/domain/insight/report";
-import type { CheckpointRow, JournalResponse, ProjectData } from "~/domain/insight/types";
-
-/** Reads a journal entry's stored responses: an array of {question, answer}, or one {question: null, answer}. */
-export function parseResponses(json: string): JournalResponse[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return json.trim() ? [{ question: null, answer: json }] : [];
-  }
-  const list = Array.isArray(value) ? value : [value];
-  const responses: JournalResponse[] = [];
-  for (const item of list) {
-    if (!item || typeof item !== "object") continue;
-    const { question, answer } = item as { question?: unknown; answer?: unknown };
-    if (typeof answer !== "string") continue;
-    responses.push({ question: typeof question === "string" ? question : null, answer });
-  }
-  return responses;
-}
+import type { CheckpointRow, ProjectData } from "~/domain/insight/types";
+import { parseResponses } from "~/domain/journal-entry";
 
 export interface LoadOptions {
   /**

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { submitAttempt } from "~/models/attempt.server";
-import { buildProjectReport, loadProjectData, parseResponses } from "~/models/insight.server";
+import { buildProjectReport, loadProjectData } from "~/models/insight.server";
 import { createClassWithProject, createClassroom, createProject, createStudent, enroll } from "../support/factories";
 
 type World = Awaited<ReturnType<typeof createClassWithProject>>;
@@ -167,14 +167,5 @@ describe("buildProjectReport", () => {
     const quote = report.reflections.byCheckpoint[0].quotes[0].text;
     expect(quote).toBe("I was sure, [classmate] agreed with me");
     expect(JSON.stringify(report.reflections.byCheckpoint)).not.toContain(w.otherStudent.name);
-  });
-});
-
-describe("parseResponses", () => {
-  it("reads arrays, a single free entry, and survives text that is not JSON", () => {
-    expect(parseResponses('[{"question":"Q","answer":"A"},{"answer":1}]')).toEqual([{ question: "Q", answer: "A" }]);
-    expect(parseResponses('{"question":null,"answer":"free"}')).toEqual([{ question: null, answer: "free" }]);
-    expect(parseResponses("plain words")).toEqual([{ question: null, answer: "plain words" }]);
-    expect(parseResponses("")).toEqual([]);
   });
 });
