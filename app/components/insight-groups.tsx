@@ -10,6 +10,7 @@ import { ErrorList, Field, SelectField, TextareaField } from "~/components/form"
 import { GroupFigures } from "~/components/insight-correct-answers";
 import { FormButton, OutcomeBadge } from "~/components/teacher-timeline";
 import { Badge } from "~/components/ui";
+import { tagSourceLabel } from "~/domain/labels";
 import { plural } from "~/domain/words";
 import type { Outcome } from "~/domain/grading";
 import type { TextGroupInsight } from "~/domain/insight/checkpoints";
@@ -45,12 +46,6 @@ export interface MisconceptionItem {
 export function groupAnchor(key: string) {
   return `group-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
-
-const SOURCE_WORDS: Record<string, string> = {
-  TEACHER: "set by you",
-  CLUSTER: "from a named group",
-  RULE: "from the answer chosen",
-};
 
 /** A <details> holding a form: open while its form shows errors, closed again after a success. */
 function useDisclosure(hasErrors: boolean, succeeded: boolean) {
@@ -295,7 +290,7 @@ function AnswerRow({
         {answer.tags.map((t) => (
           <span key={t.misconceptionId} className="inline-flex items-center gap-1">
             <Badge tone="growing">
-              {nameOf.get(t.misconceptionId) ?? "A misconception"} · {SOURCE_WORDS[t.source] ?? "tagged"}
+              {nameOf.get(t.misconceptionId) ?? "A misconception"} · {tagSourceLabel(t.source, "SHORT_TEXT")}
             </Badge>
             <ButtonForm
               formId={`remove-${answer.id}-${t.misconceptionId}`}

@@ -5,6 +5,7 @@ import { buttonClass } from "~/components/form";
 import { StatusIcon } from "~/components/teacher-progress";
 import { Badge } from "~/components/ui";
 import type { Outcome } from "~/domain/grading";
+import { tagSourceLabel } from "~/domain/labels";
 
 export function formatTime(value: string | Date): string {
   const d = typeof value === "string" ? new Date(value) : value;
@@ -55,7 +56,7 @@ export function FormButton({
   );
 }
 
-export function MisconceptionBadges({ items }: { items: { name: string; source: string }[] }) {
+export function MisconceptionBadges({ items, kind }: { items: { name: string; source: string }[]; kind: string }) {
   if (items.length === 0) return null;
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
@@ -63,7 +64,7 @@ export function MisconceptionBadges({ items }: { items: { name: string; source: 
       {items.map((m) => (
         <Badge key={m.name} tone="growing">
           {m.name}
-          <span className="ml-1 font-normal">({m.source === "TEACHER" ? "tagged by a teacher" : m.source === "CLUSTER" ? "from similar answers" : "from the answer chosen"})</span>
+          <span className="ml-1 font-normal">({tagSourceLabel(m.source, kind)})</span>
         </Badge>
       ))}
     </div>

@@ -456,7 +456,7 @@ function AttemptCard({ item, studentName, comments }: { item: AttemptItem; stude
           </ul>
         </div>
       ) : null}
-      <MisconceptionBadges items={item.misconceptions} />
+      <MisconceptionBadges items={item.misconceptions} kind={item.kind} />
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-brand-700">Question as answered (version {item.version})</summary>
         <p className="mt-2 whitespace-pre-wrap text-slate-800">{item.prompt}</p>
