@@ -66,6 +66,20 @@ export function parseSpec(json: string): CheckpointSpec {
   return checkpointSpecSchema.parse(JSON.parse(json));
 }
 
+/**
+ * Stored versions with their specs read. A version whose spec cannot be read
+ * is left out (and the insight leaves its attempts out) rather than failing.
+ */
+export function readVersions(versions: readonly { id: string; version: number; title: string; spec: string }[]) {
+  return versions.flatMap((v) => {
+    try {
+      return [{ id: v.id, version: v.version, title: v.title, spec: parseSpec(v.spec) }];
+    } catch {
+      return [];
+    }
+  });
+}
+
 export function serializeSpec(spec: CheckpointSpec): string {
   return JSON.stringify(checkpointSpecSchema.parse(spec));
 }

@@ -6,7 +6,7 @@ import { grade, parseAnswer, type Outcome } from "~/domain/grading";
 import { attemptsLeft, effectiveOutcome } from "~/domain/progress";
 import { selfCheckRefusal, selfCheckState } from "~/domain/self-check";
 import { feedbackForStoredAnswer, usedUpMessage } from "~/domain/student-path";
-import { tagNewShortTextAttempt } from "~/models/answer-groups.server";
+import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 /** A checkpoint of a project the caller has already found for the student. */

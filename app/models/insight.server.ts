@@ -8,7 +8,7 @@
 // findTeacherProject(projectId, teacherId) from app/models/project.server.ts,
 // and only then call loadProjectData / buildProjectReport.
 import { prisma } from "~/db.server";
-import { isCheckpointKind, parseSpec } from "~/domain/checkpoint-spec";
+import { isCheckpointKind, readVersions } from "~/domain/checkpoint-spec";
 import { buildReport, type ProjectReport, type ReportOptions } from "~/domain/insight/report";
 import type { CheckpointRow, ProjectData } from "~/domain/insight/types";
 import { parseResponses } from "~/domain/journal-entry";
@@ -186,15 +186,7 @@ export async function loadProjectData(projectId: string, options: LoadOptions = 
   const checkpoints: CheckpointRow[] = [];
   for (const c of project.checkpoints) {
     if (!isCheckpointKind(c.kind)) continue;
-    const versions = [];
-    for (const v of c.versions) {
-      try {
-        versions.push({ id: v.id, version: v.version, title: v.title, spec: parseSpec(v.spec) });
-      } catch {
-        // A version whose spec cannot be read is left out (with its attempts) rather than failing the report.
-      }
-    }
-    checkpoints.push({ id: c.id, position: c.position, kind: c.kind, archived: c.archivedAt !== null, versions });
+    checkpoints.push({ id: c.id, position: c.position, kind: c.kind, archived: c.archivedAt !== null, versions: readVersions(c.versions) });
   }
 
   return {

@@ -13,17 +13,16 @@ import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import {
   confirmSuggestions,
   dissolveGroup,
-  findProjectCheckpointKind,
-  loadCheckpointInsight,
   mergeGroups,
   moveAnswerOut,
   nameGroup,
   rejectSuggestion,
   renameGroup,
-  setAttemptTag,
   unlinkGroup,
   type GroupActionResult,
 } from "~/models/answer-groups.server";
+import { setAttemptTag } from "~/models/attempt-tags.server";
+import { findProjectCheckpointKind, loadCheckpointInsight } from "~/models/checkpoint-insight.server";
 import { findTeacherProject } from "~/models/project.server";
 import {
   GROUP_INTENTS,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
-import { tagNewShortTextAttempt, textGroupsForProject } from "~/models/answer-groups.server";
+import { textGroupsForProject } from "~/models/answer-group-cache.server";
+import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
 import { action as studentAction, loader as studentLoader } from "~/routes/learn.projects.$projectId.checkpoints.$checkpointId";
 import { action, loader } from "~/routes/teach.projects.$projectId.insight.checkpoints.$checkpointId";
 import { createClassWithProject, createClassroom, createProject, createStudent, createTeacher, enroll } from "../support/factories";
