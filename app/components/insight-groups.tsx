@@ -5,10 +5,10 @@
 import { validateWith } from "~/components/form-validation";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useEffect, useState, type ReactNode, type SyntheticEvent } from "react";
+import { type ReactNode } from "react";
 import { ErrorList, Field, SelectField, TextareaField } from "~/components/form";
 import { GroupFigures } from "~/components/insight-correct-answers";
-import { FormButton, OutcomeBadge } from "~/components/teacher-timeline";
+import { FormButton, OutcomeBadge, useFormDisclosure } from "~/components/teacher-timeline";
 import { Badge } from "~/components/ui";
 import { tagSourceLabel } from "~/domain/labels";
 import { plural } from "~/domain/words";
@@ -48,19 +48,8 @@ export function groupAnchor(key: string) {
 }
 
 /** A <details> holding a form: open while its form shows errors, closed again after a success. */
-function useDisclosure(hasErrors: boolean, succeeded: boolean) {
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (hasErrors) setOpen(true);
-  }, [hasErrors]);
-  useEffect(() => {
-    if (succeeded) setOpen(false);
-  }, [succeeded]);
-  return { open: open || hasErrors, onToggle: (event: SyntheticEvent<HTMLDetailsElement>) => setOpen(event.currentTarget.open) };
-}
-
-function Disclosure({ summary, hasErrors, succeeded, children }: { summary: ReactNode; hasErrors: boolean; succeeded: boolean; children: ReactNode }) {
-  const { open, onToggle } = useDisclosure(hasErrors, succeeded);
+function Disclosure({ summary, hasErrors, result, children }: { summary: ReactNode; hasErrors: boolean; result: { ok: boolean } | undefined; children: ReactNode }) {
+  const { open, onToggle } = useFormDisclosure(hasErrors, result);
   return (
     <details open={open} onToggle={onToggle} className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
       <summary className="cursor-pointer text-sm font-medium text-brand-800">{summary}</summary>
@@ -93,7 +82,7 @@ export function NameGroupForm({
   });
   const hasErrors = Boolean(form.errors?.length || fields.misconceptionId.errors?.length || fields.name.errors?.length || fields.description.errors?.length || fields.nextStep.errors?.length);
   return (
-    <Disclosure summary={group.misconceptionId ? "Name as another misconception" : "Name as a misconception"} hasErrors={hasErrors} succeeded={Boolean(result?.ok)}>
+    <Disclosure summary={group.misconceptionId ? "Name as another misconception" : "Name as a misconception"} hasErrors={hasErrors} result={result}>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="formId" value={formId} />
         <input type="hidden" name="groupKey" value={group.id} />
@@ -137,7 +126,7 @@ export function RenameGroupForm({ group, actionData }: { group: Pick<TextGroupIn
   });
   const hasErrors = Boolean(form.errors?.length || fields.label.errors?.length);
   return (
-    <Disclosure summary="Rename" hasErrors={hasErrors} succeeded={Boolean(result?.ok)}>
+    <Disclosure summary="Rename" hasErrors={hasErrors} result={result}>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="formId" value={formId} />
         <input type="hidden" name="groupKey" value={group.id} />
