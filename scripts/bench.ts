@@ -127,6 +127,7 @@ async function main() {
   const { prisma } = await import("~/db.server");
   const { loadProjectData, buildProjectReport } = await import("~/models/insight.server");
   const { buildReport } = await import("~/domain/insight/report");
+  const { readWithFindMany } = await import("./lib/find-many-reader");
   const { clusterAnswers } = await import("~/domain/insight/text-clustering");
   const raw = rawReader(file);
 
@@ -161,8 +162,8 @@ async function main() {
         ? {
             load: () => loadProjectData(projectId),
             analyse: () => buildReport(data),
-            reportFindMany: () => buildProjectReport(projectId, { reader: "prisma" }),
-            loadFindMany: () => loadProjectData(projectId, { reader: "prisma" }),
+            reportFindMany: () => buildProjectReport(projectId, { readTables: readWithFindMany }),
+            loadFindMany: () => loadProjectData(projectId, { readTables: readWithFindMany }),
           }
         : {}),
     };

@@ -15,15 +15,15 @@ import { parseResponses } from "~/domain/journal-entry";
 
 export interface LoadOptions {
   /**
-   * How the four large tables (attempts, reviews, tags, journal entries) are read:
-   * "lean" (default) with one hand-written SELECT each through prisma.$queryRaw,
-   * "prisma" with findMany. Both give the same data; `npm run bench` measures both
+   * How the four large tables (attempts, reviews, tags, journal entries) are
+   * read: by default one hand-written SELECT each (readLean). `npm run bench`
+   * passes a findMany reader (scripts/lib/find-many-reader.ts) to compare both
    * (see docs/decisions/004-insight-analysis.md).
    */
-  reader?: "lean" | "prisma";
+  readTables?: (projectId: string) => Promise<LargeTables>;
 }
 
-interface AttemptRead {
+export interface AttemptRead {
   id: string;
   studentId: string;
   checkpointId: string;
@@ -34,20 +34,20 @@ interface AttemptRead {
   outcome: string | null;
   confidence: number | null;
 }
-interface ReviewRead {
+export interface ReviewRead {
   attemptId: string;
   role: string;
   verdict: string;
   createdAt: Date;
 }
-interface TagRead {
+export interface TagRead {
   attemptId: string;
   misconceptionId: string;
   source: string;
   active: boolean;
   createdAt: Date;
 }
-interface JournalRead {
+export interface JournalRead {
   id: string;
   studentId: string;
   checkpointId: string | null;
@@ -59,50 +59,7 @@ interface JournalRead {
   submittedAt: Date | null;
   createdAt: Date;
 }
-type LargeTables = [AttemptRead[], ReviewRead[], TagRead[], JournalRead[]];
-
-function readWithFindMany(projectId: string): Promise<LargeTables> {
-  const onProject = { checkpoint: { projectId } };
-  return Promise.all([
-    prisma.attempt.findMany({
-      where: onProject,
-      select: {
-        id: true,
-        studentId: true,
-        checkpointId: true,
-        checkpointVersionId: true,
-        number: true,
-        createdAt: true,
-        answer: true,
-        outcome: true,
-        confidence: true,
-      },
-    }),
-    prisma.attemptReview.findMany({
-      where: { attempt: onProject },
-      select: { attemptId: true, role: true, verdict: true, createdAt: true },
-    }),
-    prisma.attemptMisconception.findMany({
-      where: { attempt: onProject },
-      select: { attemptId: true, misconceptionId: true, source: true, active: true, createdAt: true },
-    }),
-    prisma.journalEntry.findMany({
-      where: { projectId, status: "SUBMITTED" },
-      select: {
-        id: true,
-        studentId: true,
-        checkpointId: true,
-        attemptId: true,
-        responses: true,
-        confidence: true,
-        supportNeeded: true,
-        supportResolvedAt: true,
-        submittedAt: true,
-        createdAt: true,
-      },
-    }),
-  ]);
-}
+export type LargeTables = [AttemptRead[], ReviewRead[], TagRead[], JournalRead[]];
 
 const asDate = (value: Date | string | number): Date => (value instanceof Date ? value : new Date(value));
 const asOptionalDate = (value: Date | string | number | null): Date | null => (value === null ? null : asDate(value));
@@ -181,7 +138,7 @@ export async function loadProjectData(projectId: string, options: LoadOptions = 
   });
   if (!project) return null;
 
-  const [attempts, reviews, tags, journals] = await (options.reader === "prisma" ? readWithFindMany(projectId) : readLean(projectId));
+  const [attempts, reviews, tags, journals] = await (options.readTables ?? readLean)(projectId);
 
   const checkpoints: CheckpointRow[] = [];
   for (const c of project.checkpoints) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { submitAttempt } from "~/models/attempt.server";
 import { buildProjectReport, loadProjectData } from "~/models/insight.server";
+import { readWithFindMany } from "../../scripts/lib/find-many-reader";
 import { createClassWithProject, createClassroom, createProject, createStudent, enroll } from "../support/factories";
 
 type World = Awaited<ReturnType<typeof createClassWithProject>>;
@@ -107,8 +108,8 @@ describe("loadProjectData", () => {
     await prisma.attempt.updateMany({ where: { studentId: w.student.id }, data: { confidence: 4 } });
     const byId = <T extends { id?: string; attemptId?: string; createdAt?: Date }>(rows: T[]) =>
       [...rows].sort((a, b) => `${a.id ?? a.attemptId}${a.createdAt?.toISOString()}`.localeCompare(`${b.id ?? b.attemptId}${b.createdAt?.toISOString()}`));
-    const lean = (await loadProjectData(w.project.id, { reader: "lean" }))!;
-    const viaFindMany = (await loadProjectData(w.project.id, { reader: "prisma" }))!;
+    const lean = (await loadProjectData(w.project.id))!;
+    const viaFindMany = (await loadProjectData(w.project.id, { readTables: readWithFindMany }))!;
     expect(byId(lean.attempts)).toEqual(byId(viaFindMany.attempts));
     expect(byId(lean.reviews)).toEqual(byId(viaFindMany.reviews));
     expect(byId(lean.tags)).toEqual(byId(viaFindMany.tags));
