@@ -145,31 +145,36 @@ export function buttonClass(variant: keyof typeof buttonStyles = "primary") {
 
 /**
  * A submit button that shows progress and refuses a second click while its
- * form is on the way (with JavaScript). Pass the form's `intent` when a page
- * has several forms.
+ * form is on the way (with JavaScript). When a page has several forms, name
+ * the one it belongs to: by its `intent` (the button sends it), or, where many
+ * forms share an intent, by the `formId` its form sends in a hidden field;
+ * then, of several buttons in one form (name and value), only the one pressed
+ * shows its pending text.
  */
 export function SubmitButton({
   children,
-  pendingText,
+  pendingText = "Saving…",
   intent,
+  formId,
   variant = "primary",
   className = "",
   ...props
-}: ComponentProps<"button"> & { pendingText?: string; intent?: string; variant?: keyof typeof buttonStyles }) {
+}: ComponentProps<"button"> & { pendingText?: string; intent?: string; formId?: string; variant?: keyof typeof buttonStyles }) {
   const navigation = useNavigation();
-  const pending =
-    navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
+  const sent = navigation.state === "submitting" ? navigation.formData : undefined;
+  const busy = Boolean(sent) && (formId !== undefined ? sent?.get("formId") === formId : intent === undefined || sent?.get("intent") === intent);
+  const pending = busy && (formId === undefined || props.value === undefined || sent?.get(String(props.name)) === props.value);
   return (
     <button
       type="submit"
       name={intent ? "intent" : undefined}
       value={intent}
       {...props}
-      disabled={pending || props.disabled}
-      aria-disabled={pending || undefined}
+      disabled={busy || props.disabled}
+      aria-disabled={busy || undefined}
       className={`${buttonClass(variant)} ${className}`}
     >
-      {pending ? (pendingText ?? "Saving…") : children}
+      {pending ? pendingText : children}
     </button>
   );
 }

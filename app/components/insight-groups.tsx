@@ -6,9 +6,9 @@ import { validateWith } from "~/components/form-validation";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { type ReactNode } from "react";
-import { ErrorList, Field, SelectField, TextareaField } from "~/components/form";
+import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "~/components/form";
 import { GroupFigures } from "~/components/insight-correct-answers";
-import { FormButton, OutcomeBadge, useFormDisclosure } from "~/components/teacher-timeline";
+import { OutcomeBadge, useFormDisclosure } from "~/components/teacher-timeline";
 import { Badge } from "~/components/ui";
 import { tagSourceLabel } from "~/domain/labels";
 import { plural } from "~/domain/words";
@@ -107,9 +107,9 @@ export function NameGroupForm({
           <TextareaField label="Description" hint="What students who hold this idea think." errors={fields.description.errors} textareaProps={getTextareaProps(fields.description)} />
           <TextareaField label="Next step" hint="Shown to a student whose answer shows this idea." errors={fields.nextStep.errors} textareaProps={getTextareaProps(fields.nextStep)} />
         </fieldset>
-        <FormButton formId={formId} name="intent" value={GROUP_INTENTS.name} pendingText="Naming…">
+        <SubmitButton formId={formId} name="intent" value={GROUP_INTENTS.name} pendingText="Naming…">
           Name this group
-        </FormButton>
+        </SubmitButton>
       </Form>
     </Disclosure>
   );
@@ -132,9 +132,9 @@ export function RenameGroupForm({ group, actionData }: { group: Pick<TextGroupIn
         <input type="hidden" name="groupKey" value={group.id} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <Field label="Label" errors={fields.label.errors} inputProps={getInputProps(fields.label, { type: "text" })} />
-        <FormButton formId={formId} name="intent" value={GROUP_INTENTS.rename} pendingText="Renaming…" variant="secondary">
+        <SubmitButton formId={formId} name="intent" value={GROUP_INTENTS.rename} pendingText="Renaming…" variant="secondary">
           Rename
-        </FormButton>
+        </SubmitButton>
       </Form>
     </Disclosure>
   );
@@ -164,9 +164,9 @@ export function MergeGroupsForm({ actionData, count }: { actionData?: GroupActio
           errors={fields.label.errors}
           inputProps={getInputProps(fields.label, { type: "text" })}
         />
-        <FormButton formId="merge-groups" name="intent" value={GROUP_INTENTS.merge} pendingText="Merging…" variant="secondary">
+        <SubmitButton formId="merge-groups" name="intent" value={GROUP_INTENTS.merge} pendingText="Merging…" variant="secondary">
           Merge the selected groups
-        </FormButton>
+        </SubmitButton>
       </div>
     </Form>
   );
@@ -204,9 +204,9 @@ function ButtonForm({
     <Form method="post" className="inline">
       <input type="hidden" name="formId" value={formId} />
       <HiddenFields fields={fields} />
-      <FormButton formId={formId} name="intent" value={intent} pendingText={pendingText} variant={variant} className="px-2 py-1 text-xs" aria-label={label}>
+      <SubmitButton formId={formId} name="intent" value={intent} pendingText={pendingText} variant={variant} className="px-2 py-1 text-xs" aria-label={label}>
         {children}
-      </FormButton>
+      </SubmitButton>
     </Form>
   );
 }
@@ -231,7 +231,7 @@ function AddTagForm({ answer, misconceptions, actionData }: { answer: AnswerItem
           </option>
         ))}
       </SelectField>
-      <FormButton
+      <SubmitButton
         formId={formId}
         name="intent"
         value={GROUP_INTENTS.addTag}
@@ -241,7 +241,7 @@ function AddTagForm({ answer, misconceptions, actionData }: { answer: AnswerItem
         aria-label={`Add the chosen misconception to ${answer.studentName}'s attempt ${answer.number}`}
       >
         Add
-      </FormButton>
+      </SubmitButton>
     </Form>
   );
 }
@@ -411,9 +411,9 @@ function SuggestionList({
           {items.map((i) => (
             <input key={i.attemptId} type="hidden" name="attemptIds" value={i.attemptId} />
           ))}
-          <FormButton formId={`confirm-all-${anchor}`} name="intent" value={GROUP_INTENTS.confirmSuggestion} pendingText="Adding…" variant="secondary" className="px-3 py-1.5 text-sm">
+          <SubmitButton formId={`confirm-all-${anchor}`} name="intent" value={GROUP_INTENTS.confirmSuggestion} pendingText="Adding…" variant="secondary" className="px-3 py-1.5 text-sm">
             Add all {items.length} listed to “{title}”
-          </FormButton>
+          </SubmitButton>
         </Form>
       ) : null}
       {failed ? (

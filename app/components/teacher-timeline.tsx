@@ -1,7 +1,5 @@
 // Pieces of a student's timeline as the teacher reads it. Presentational only.
-import { useNavigation } from "@remix-run/react";
-import { useEffect, useState, type ComponentProps, type ReactNode, type SyntheticEvent } from "react";
-import { buttonClass } from "~/components/form";
+import { useEffect, useState, type ReactNode, type SyntheticEvent } from "react";
 import { StatusIcon } from "~/components/teacher-progress";
 import { Badge } from "~/components/ui";
 import type { Outcome } from "~/domain/grading";
@@ -32,28 +30,6 @@ export function OutcomeBadge({ outcome, suffix }: { outcome: Outcome | null; suf
 
 export function verdictLabel(verdict: Outcome): string {
   return verdict === "GOT_IT" ? "Got it" : "Not yet";
-}
-
-/** A submit button that shows progress only for its own form (several forms share an intent here). */
-export function FormButton({
-  formId,
-  pendingText = "Saving…",
-  variant = "primary",
-  className = "",
-  children,
-  ...props
-}: ComponentProps<"button"> & { formId: string; pendingText?: string; variant?: "primary" | "secondary" | "danger" }) {
-  const navigation = useNavigation();
-  const pending =
-    navigation.state === "submitting" &&
-    navigation.formData?.get("formId") === formId &&
-    (props.value === undefined || navigation.formData?.get(String(props.name)) === props.value);
-  const busy = navigation.state === "submitting" && navigation.formData?.get("formId") === formId;
-  return (
-    <button type="submit" {...props} disabled={busy || props.disabled} aria-disabled={busy || undefined} className={`${buttonClass(variant)} ${className}`}>
-      {pending ? pendingText : children}
-    </button>
-  );
 }
 
 export function MisconceptionBadges({ items, kind }: { items: { name: string; source: string }[]; kind: string }) {

@@ -5,10 +5,10 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireTeacher } from "~/auth/session.server";
-import { ErrorList, SelectField, buttonClass } from "~/components/form";
+import { ErrorList, SelectField, SubmitButton, buttonClass } from "~/components/form";
 import { InsightNav, attemptsPath, checkpointInsightPath, insightPath, timelinePath } from "~/components/insight-ui";
 import { ProjectNav } from "~/components/project-nav";
-import { FormButton, FormStatus, OutcomeBadge } from "~/components/teacher-timeline";
+import { FormStatus, OutcomeBadge } from "~/components/teacher-timeline";
 import { Badge, EmptyState, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { drillDown, type DrillAttempt } from "~/domain/insight/view-attempts";
 import { plural } from "~/domain/words";
@@ -301,7 +301,7 @@ function TagChip({ attemptId, misconceptionId, context, removed = false, childre
       <input type="hidden" name="attemptId" value={attemptId} />
       <input type="hidden" name="misconceptionId" value={misconceptionId} />
       {children}
-      <FormButton
+      <SubmitButton
         formId={formId}
         name="intent"
         value={removed ? "add-tag" : "remove-tag"}
@@ -311,7 +311,7 @@ function TagChip({ attemptId, misconceptionId, context, removed = false, childre
       >
         {removed ? "Put back" : "Take off"}
         <span className="sr-only"> this misconception from {context}</span>
-      </FormButton>
+      </SubmitButton>
       <FormStatus message={result?.ok ? result.message : null} />
       <ErrorList errors={formErrors} />
     </Form>
@@ -348,9 +348,9 @@ function AddTagForm({ attemptId, context, options }: { attemptId: string; contex
           </option>
         ))}
       </SelectField>
-      <FormButton formId={formId} variant="secondary" pendingText="Tagging…">
+      <SubmitButton formId={formId} variant="secondary" pendingText="Tagging…">
         Tag<span className="sr-only"> {context}</span>
-      </FormButton>
+      </SubmitButton>
       <div className="basis-full">
         <ErrorList errors={form.errors} />
         <FormStatus message={result?.ok ? result.message : null} />

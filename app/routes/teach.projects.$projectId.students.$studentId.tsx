@@ -5,12 +5,12 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireTeacher } from "~/auth/session.server";
-import { ErrorList, TextareaField } from "~/components/form";
+import { ErrorList, SubmitButton, TextareaField } from "~/components/form";
 import { PrintHeader } from "~/components/print";
 import { ProjectNav } from "~/components/project-nav";
 import { TeacherCommentView } from "~/components/teacher-comment";
 import { StatusPill } from "~/components/teacher-progress";
-import { FormButton, FormStatus, MisconceptionBadges, OutcomeBadge, formatTime, useFormDisclosure, verdictLabel } from "~/components/teacher-timeline";
+import { FormStatus, MisconceptionBadges, OutcomeBadge, formatTime, useFormDisclosure, verdictLabel } from "~/components/teacher-timeline";
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { confidenceLabel } from "~/domain/journal-entry";
@@ -345,9 +345,9 @@ function AddCommentForm({ target, targetId, context, startOpen = false }: { targ
       />
       <ErrorList id={`${formId}-form-error`} errors={form.errors} />
       <div className="flex flex-wrap items-center gap-3">
-        <FormButton formId={formId} name="intent" value="add-comment" pendingText="Sending…">
+        <SubmitButton formId={formId} name="intent" value="add-comment" pendingText="Sending…">
           Send comment
-        </FormButton>
+        </SubmitButton>
         {startOpen ? <FormStatus message={result?.ok ? result.message : null} /> : null}
       </div>
     </Form>
@@ -387,9 +387,9 @@ function EditCommentForm({ commentId, body }: { commentId: string; body: string 
           <input type="hidden" name="commentId" value={commentId} />
           <TextareaField label="Edited comment" hint="The version you sent stays in the history." errors={fields.body.errors} textareaProps={getTextareaProps(fields.body)} />
           <ErrorList id={`${formId}-form-error`} errors={form.errors} />
-          <FormButton formId={formId} name="intent" value="edit-comment" variant="secondary" pendingText="Saving…">
+          <SubmitButton formId={formId} name="intent" value="edit-comment" variant="secondary" pendingText="Saving…">
             Save as a new version
-          </FormButton>
+          </SubmitButton>
         </Form>
       </details>
     </>
@@ -511,12 +511,12 @@ function ShortTextReview({ item, studentName }: { item: AttemptItem; studentName
           <span className="font-normal text-slate-700"> — your mark counts over the self-assessment.</span>
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          <FormButton formId={formId} name="verdict" value="GOT_IT" variant="secondary" pendingText="Marking…">
+          <SubmitButton formId={formId} name="verdict" value="GOT_IT" variant="secondary" pendingText="Marking…">
             Got it
-          </FormButton>
-          <FormButton formId={formId} name="verdict" value="NOT_YET" variant="secondary" pendingText="Marking…">
+          </SubmitButton>
+          <SubmitButton formId={formId} name="verdict" value="NOT_YET" variant="secondary" pendingText="Marking…">
             Not yet
-          </FormButton>
+          </SubmitButton>
           <FormStatus message={result?.ok ? result.message : null} />
         </div>
         <ErrorList errors={formErrors} />
@@ -582,9 +582,9 @@ function ResolveSupportForm({ entryId, studentName }: { entryId: string; student
         textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
       />
       <ErrorList id={`${formId}-form-error`} errors={form.errors} />
-      <FormButton formId={formId} name="intent" value="resolve-support" pendingText="Saving…">
+      <SubmitButton formId={formId} name="intent" value="resolve-support" pendingText="Saving…">
         Mark support given
-      </FormButton>
+      </SubmitButton>
     </Form>
   );
 }
