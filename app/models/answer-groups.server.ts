@@ -13,7 +13,7 @@ import { defaultGroupLabel, parseGroupKey, planMerge, REJECTED_SUGGESTION, type 
 import type { TextGroupInput } from "~/domain/insight/checkpoints";
 import type { Prisma } from "~/generated/prisma/client";
 import { textGroupsForCheckpoints } from "~/models/answer-group-cache.server";
-import { applyClusterTags, removeClusterTags, writeTeacherTag, type TagCounts } from "~/models/attempt-tags.server";
+import { applyClusterTags, removeClusterTags, writeTeacherTag } from "~/models/attempt-tags.server";
 import { wantsNewMisconception, type MergeGroupsInput, type NameGroupInput } from "~/schemas/answer-groups";
 import { isUniqueViolation, transactionRetryingOnce } from "~/utils/prisma-errors.server";
 
@@ -26,12 +26,31 @@ export interface GroupActionContext {
   teacherId: string;
 }
 
-export type GroupActionResult =
-  | { ok: true; message: string }
-  | { ok: false; message: string; field?: "groupKey" | "groupKeys" | "misconceptionId" | "name" | "label" | "attemptId" };
+/** What a command did, with the figures the page reports; the page puts it in words (app/components/action-words.ts). */
+export type GroupActionDone =
+  | { kind: "named"; misconception: string; size: number; keptTeacher: number }
+  | { kind: "merged"; groups: number; label: string; size: number; keptTeacher: number }
+  | { kind: "moved-out"; label: string; misconception: string | null }
+  | { kind: "moved-out-rest-kept"; label: string }
+  | { kind: "renamed"; label: string }
+  | { kind: "kept"; label: string }
+  | { kind: "unlinked"; label: string; misconception: string | null }
+  | { kind: "dissolved"; label: string }
+  | { kind: "suggestions-added"; label: string; added: number; elsewhere: number; misconception: string | null; keptTeacher: number }
+  | { kind: "suggestion-rejected"; label: string };
 
-const GROUP_CHANGED =
-  "That group has changed since the page loaded (new answers arrive all the time). Look at the groups again and retry.";
+/** Why a command did nothing; `field` is the form field it concerns. */
+export type GroupActionFailure =
+  | { ok: false; field: "groupKey" | "groupKeys"; reason: "group-changed" }
+  | { ok: false; field: "groupKey"; reason: "not-named" }
+  | { ok: false; field: "groupKeys"; reason: "merge-refused"; explanation: string }
+  | { ok: false; field: "name"; reason: "name-taken"; name: string }
+  | { ok: false; field: "misconceptionId"; reason: "misconception-not-in-project" }
+  | { ok: false; field: "attemptId"; reason: "answer-not-on-checkpoint" | "answer-not-in-group" | "answer-held-elsewhere" | "answer-in-group-now" };
+
+export type GroupActionResult = { ok: true; done: GroupActionDone } | GroupActionFailure;
+
+const groupChanged = (field: "groupKey" | "groupKeys" = "groupKey"): GroupActionFailure => ({ ok: false, field, reason: "group-changed" });
 
 interface ResolvedGroup extends MergeCandidate {
   attemptIds: string[];
@@ -106,16 +125,6 @@ async function findConfirmed(ctx: GroupActionContext, groupKey: string) {
   });
 }
 
-function answersCount(n: number) {
-  return `${n} ${n === 1 ? "answer" : "answers"}`;
-}
-
-function keptNote(counts: TagCounts) {
-  return counts.keptTeacher
-    ? ` ${counts.keptTeacher === 1 ? "One answer keeps" : `${counts.keptTeacher} answers keep`} the decision you made about it yourself.`
-    : "";
-}
-
 /** Whether another misconception of the project already has this name (ignoring case and spaces at the ends). */
 async function misconceptionNamed(projectId: string, name: string) {
   const all = await prisma.misconception.findMany({ where: { projectId }, select: { id: true, name: true } });
@@ -131,7 +140,7 @@ async function misconceptionNamed(projectId: string, name: string) {
  */
 export async function nameGroup(ctx: GroupActionContext, input: NameGroupInput): Promise<GroupActionResult> {
   const resolved = await resolveGroups(ctx.checkpointId, [input.groupKey]);
-  if (!resolved.ok) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
+  if (!resolved.ok) return groupChanged();
   const group = resolved.groups[0];
 
   let misconception: { id: string; name: string };
@@ -139,11 +148,7 @@ export async function nameGroup(ctx: GroupActionContext, input: NameGroupInput):
     const name = input.name!.trim();
     const clash = await misconceptionNamed(ctx.projectId, name);
     if (clash) {
-      return {
-        ok: false,
-        field: "name",
-        message: `This project already has a misconception called “${clash.name}”. Choose it from the list, or give the new one another name.`,
-      };
+      return { ok: false, field: "name", reason: "name-taken", name: clash.name };
     }
     try {
       misconception = await prisma.misconception.create({
@@ -152,13 +157,13 @@ export async function nameGroup(ctx: GroupActionContext, input: NameGroupInput):
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        return { ok: false, field: "name", message: `This project already has a misconception called “${name}”. Choose it from the list, or give the new one another name.` };
+        return { ok: false, field: "name", reason: "name-taken", name };
       }
       throw error;
     }
   } else {
     const found = await prisma.misconception.findFirst({ where: { id: input.misconceptionId!, projectId: ctx.projectId }, select: { id: true, name: true } });
-    if (!found) return { ok: false, field: "misconceptionId", message: "Choose a misconception from this project's list." };
+    if (!found) return { ok: false, field: "misconceptionId", reason: "misconception-not-in-project" };
     misconception = found;
   }
 
@@ -183,23 +188,20 @@ export async function nameGroup(ctx: GroupActionContext, input: NameGroupInput):
     const counts = await applyClusterTags(tx, members, misconception.id, ctx.teacherId);
     return { size: members.length, counts };
   });
-  if (!outcome) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
-  return {
-    ok: true,
-    message: `Named the group as “${misconception.name}”: its ${answersCount(outcome.size)} now show this misconception, and new answers close to them will too.${keptNote(outcome.counts)}`,
-  };
+  if (!outcome) return groupChanged();
+  return { ok: true, done: { kind: "named", misconception: misconception.name, size: outcome.size, keptTeacher: outcome.counts.keptTeacher } };
 }
 
 /** Merges two or more groups (machine or confirmed) into one confirmed group. */
 export async function mergeGroups(ctx: GroupActionContext, input: MergeGroupsInput): Promise<GroupActionResult> {
   const resolved = await resolveGroups(ctx.checkpointId, input.groupKeys);
-  if (!resolved.ok) return { ok: false, field: "groupKeys", message: GROUP_CHANGED };
+  if (!resolved.ok) return groupChanged("groupKeys");
   const names = new Map(
     (await prisma.misconception.findMany({ where: { projectId: ctx.projectId }, select: { id: true, name: true } })).map((m) => [m.id, m.name]),
   );
   const candidates = resolved.groups.map((g) => ({ ...g, misconceptionName: g.misconceptionId ? (names.get(g.misconceptionId) ?? null) : null }));
   const plan = planMerge(candidates);
-  if (!plan.ok) return { ok: false, field: "groupKeys", message: plan.message };
+  if (!plan.ok) return { ok: false, field: "groupKeys", reason: "merge-refused", explanation: plan.message };
   const sources = plan.sources as ResolvedGroup[];
   const all = [...new Map(candidates.map((g) => [g.key, g])).values()];
   const largest = [...all].sort((a, b) => b.attemptIds.length - a.attemptIds.length)[0];
@@ -250,10 +252,7 @@ export async function mergeGroups(ctx: GroupActionContext, input: MergeGroupsInp
     const finalLabel = (await tx.answerGroup.findUnique({ where: { id: targetId }, select: { label: true } }))?.label ?? label;
     return { size, counts, label: finalLabel };
   });
-  return {
-    ok: true,
-    message: `Merged ${all.length} groups into “${outcome.label}” (${answersCount(outcome.size)}).${keptNote(outcome.counts)}`,
-  };
+  return { ok: true, done: { kind: "merged", groups: all.length, label: outcome.label, size: outcome.size, keptTeacher: outcome.counts.keptTeacher } };
 }
 
 /**
@@ -264,11 +263,11 @@ export async function mergeGroups(ctx: GroupActionContext, input: MergeGroupsInp
  */
 export async function moveAnswerOut(ctx: GroupActionContext, input: { groupKey: string; attemptId: string }): Promise<GroupActionResult> {
   const parsed = parseGroupKey(input.groupKey);
-  if (!parsed) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
-  const notThere: GroupActionResult = { ok: false, field: "attemptId", message: "That answer is no longer in this group. Look at the groups again." };
+  if (!parsed) return groupChanged();
+  const notThere: GroupActionResult = { ok: false, field: "attemptId", reason: "answer-not-in-group" };
   if (parsed.kind === "confirmed") {
     const group = await findConfirmed(ctx, input.groupKey);
-    if (!group) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
+    if (!group) return groupChanged();
     const done = await transactionRetryingOnce(async (tx) => {
       const moved = await tx.answerGroupMember.updateMany({ where: { groupId: group.id, attemptId: input.attemptId, excluded: false }, data: { excluded: true } });
       if (moved.count === 0) return false;
@@ -276,21 +275,15 @@ export async function moveAnswerOut(ctx: GroupActionContext, input: { groupKey: 
       return true;
     });
     if (!done) return notThere;
-    return {
-      ok: true,
-      message: `Moved the answer out of “${group.label}”. It won't be put back in this group${group.misconception ? `, and it no longer shows “${group.misconception.name}”` : ""}.`,
-    };
+    return { ok: true, done: { kind: "moved-out", label: group.label, misconception: group.misconception?.name ?? null } };
   }
   const resolved = await resolveGroups(ctx.checkpointId, [input.groupKey]);
-  if (!resolved.ok) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
+  if (!resolved.ok) return groupChanged();
   const group = resolved.groups[0];
   if (!group.attemptIds.includes(input.attemptId)) return notThere;
   const label = defaultGroupLabel(group.group);
   await transactionRetryingOnce((tx) => confirmMachineGroup(tx, ctx, group, { label, misconceptionId: null, excludedAttemptId: input.attemptId }));
-  return {
-    ok: true,
-    message: `Moved the answer out. The rest of the group is now kept as you left it, as “${label}” — rename it or name it as a misconception when you're ready.`,
-  };
+  return { ok: true, done: { kind: "moved-out-rest-kept", label } };
 }
 
 /** Renames a confirmed group; a machine group is confirmed with the new label. */
@@ -298,41 +291,38 @@ export async function renameGroup(ctx: GroupActionContext, input: { groupKey: st
   const parsed = parseGroupKey(input.groupKey);
   if (parsed?.kind === "confirmed") {
     const group = await findConfirmed(ctx, input.groupKey);
-    if (!group) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
+    if (!group) return groupChanged();
     await prisma.answerGroup.update({ where: { id: group.id }, data: { label: input.label } });
-    return { ok: true, message: `Renamed the group “${input.label}”.` };
+    return { ok: true, done: { kind: "renamed", label: input.label } };
   }
   const resolved = await resolveGroups(ctx.checkpointId, [input.groupKey]);
-  if (!resolved.ok) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
+  if (!resolved.ok) return groupChanged();
   await transactionRetryingOnce((tx) => confirmMachineGroup(tx, ctx, resolved.groups[0], { label: input.label, misconceptionId: null }));
-  return { ok: true, message: `Kept the group as “${input.label}”.` };
+  return { ok: true, done: { kind: "kept", label: input.label } };
 }
 
 /** Unlinks a confirmed group from its misconception: the tags the group gave go, the teacher's own stay. */
 export async function unlinkGroup(ctx: GroupActionContext, input: { groupKey: string }): Promise<GroupActionResult> {
   const group = await findConfirmed(ctx, input.groupKey);
-  if (!group) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
-  if (!group.misconceptionId) return { ok: false, field: "groupKey", message: "This group isn't named as a misconception." };
+  if (!group) return groupChanged();
+  if (!group.misconceptionId) return { ok: false, field: "groupKey", reason: "not-named" };
   await transactionRetryingOnce(async (tx) => {
     await removeClusterTags(tx, await memberIds(tx, group.id), group.misconceptionId!);
     await tx.answerGroup.update({ where: { id: group.id }, data: { misconceptionId: null } });
   });
-  return {
-    ok: true,
-    message: `“${group.label}” is no longer linked to “${group.misconception?.name ?? "its misconception"}”. Its answers stay together; tags you set yourself stay.`,
-  };
+  return { ok: true, done: { kind: "unlinked", label: group.label, misconception: group.misconception?.name ?? null } };
 }
 
 /** Ungroups a confirmed group: its answers go back to the machine's groups; tags the group gave go, the teacher's own stay. */
 export async function dissolveGroup(ctx: GroupActionContext, input: { groupKey: string }): Promise<GroupActionResult> {
   const group = await findConfirmed(ctx, input.groupKey);
-  if (!group) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
+  if (!group) return groupChanged();
   await transactionRetryingOnce(async (tx) => {
     if (group.misconceptionId) await removeClusterTags(tx, await memberIds(tx, group.id), group.misconceptionId);
     await tx.answerGroupMember.deleteMany({ where: { groupId: group.id } });
     await tx.answerGroup.deleteMany({ where: { id: group.id, checkpointId: ctx.checkpointId } });
   });
-  return { ok: true, message: `Ungrouped “${group.label}”: its answers are back among the suggested groups. Tags you set yourself stay.` };
+  return { ok: true, done: { kind: "dissolved", label: group.label } };
 }
 
 /**
@@ -343,10 +333,10 @@ export async function dissolveGroup(ctx: GroupActionContext, input: { groupKey: 
  */
 export async function confirmSuggestions(ctx: GroupActionContext, input: { groupKey: string; attemptIds: string[] }): Promise<GroupActionResult> {
   const group = await findConfirmed(ctx, input.groupKey);
-  if (!group) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
+  if (!group) return groupChanged();
   const wanted = [...new Set(input.attemptIds)];
   const attempts = await prisma.attempt.findMany({ where: { id: { in: wanted }, checkpointId: ctx.checkpointId, checkpoint: { projectId: ctx.projectId } }, select: { id: true } });
-  if (attempts.length !== wanted.length) return { ok: false, field: "attemptId", message: "We couldn't find that answer on this checkpoint." };
+  if (attempts.length !== wanted.length) return { ok: false, field: "attemptId", reason: "answer-not-on-checkpoint" };
   const outcome = await transactionRetryingOnce(async (tx) => {
     const taken = await heldElsewhere(tx, ctx.checkpointId, wanted, [group.id]);
     const rows = await tx.answerGroupMember.findMany({ where: { groupId: group.id, attemptId: { in: wanted } }, select: { id: true, attemptId: true, excluded: true } });
@@ -362,12 +352,17 @@ export async function confirmSuggestions(ctx: GroupActionContext, input: { group
     const counts = group.misconceptionId && added.length ? await applyClusterTags(tx, added, group.misconceptionId, ctx.teacherId) : { tagged: 0, keptTeacher: 0 };
     return { added: added.length, elsewhere: wanted.length - added.length, counts };
   });
-  if (outcome.added === 0) return { ok: false, field: "attemptId", message: "That answer is already in another group you kept. Move it out of that group first." };
-  const shown = group.misconception ? ` and ${outcome.added === 1 ? "shows" : "show"} “${group.misconception.name}”` : "";
-  const elsewhere = outcome.elsewhere ? ` ${outcome.elsewhere === 1 ? "One answer stays" : `${outcome.elsewhere} answers stay`} in the other group you kept.` : "";
+  if (outcome.added === 0) return { ok: false, field: "attemptId", reason: "answer-held-elsewhere" };
   return {
     ok: true,
-    message: `Added ${answersCount(outcome.added)} to “${group.label}”: ${outcome.added === 1 ? "it is" : "they are"} now in the group${shown}.${elsewhere}${keptNote(outcome.counts)}`,
+    done: {
+      kind: "suggestions-added",
+      label: group.label,
+      added: outcome.added,
+      elsewhere: outcome.elsewhere,
+      misconception: group.misconception?.name ?? null,
+      keptTeacher: outcome.counts.keptTeacher,
+    },
   };
 }
 
@@ -378,15 +373,15 @@ export async function confirmSuggestions(ctx: GroupActionContext, input: { group
  */
 export async function rejectSuggestion(ctx: GroupActionContext, input: { groupKey: string; attemptId: string }): Promise<GroupActionResult> {
   const group = await findConfirmed(ctx, input.groupKey);
-  if (!group) return { ok: false, field: "groupKey", message: GROUP_CHANGED };
+  if (!group) return groupChanged();
   const attempt = await prisma.attempt.findFirst({ where: { id: input.attemptId, checkpointId: ctx.checkpointId, checkpoint: { projectId: ctx.projectId } }, select: { id: true } });
-  if (!attempt) return { ok: false, field: "attemptId", message: "We couldn't find that answer on this checkpoint." };
+  if (!attempt) return { ok: false, field: "attemptId", reason: "answer-not-on-checkpoint" };
   const done = await transactionRetryingOnce(async (tx) => {
     const row = await tx.answerGroupMember.findUnique({ where: { groupId_attemptId: { groupId: group.id, attemptId: attempt.id } }, select: { excluded: true } });
     if (row && !row.excluded) return false; // it is in the group: moving it out is another action
     if (!row) await tx.answerGroupMember.create({ data: { groupId: group.id, attemptId: attempt.id, source: REJECTED_SUGGESTION, excluded: true } });
     return true;
   });
-  if (!done) return { ok: false, field: "attemptId", message: "That answer is in this group now. Use “Move out of this group” instead." };
-  return { ok: true, message: `Noted: that answer won't be suggested for “${group.label}” again.` };
+  if (!done) return { ok: false, field: "attemptId", reason: "answer-in-group-now" };
+  return { ok: true, done: { kind: "suggestion-rejected", label: group.label } };
 }

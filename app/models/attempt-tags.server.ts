@@ -81,7 +81,11 @@ export interface TagCorrection {
   active: boolean;
 }
 
-export type TagCorrectionResult = { ok: true; message: string } | { ok: false; field: "attemptId" | "misconceptionId"; message: string };
+/** What a tag correction did, or why it did nothing; the page puts it in words (app/components/action-words.ts). */
+export type TagCorrectionResult =
+  | { ok: true; done: { kind: "tag-set"; misconception: string; active: boolean } }
+  | { ok: false; field: "attemptId"; reason: "attempt-not-in-project" | "answer-not-on-checkpoint" }
+  | { ok: false; field: "misconceptionId"; reason: "misconception-not-in-project" };
 
 /**
  * Sets (active) or removes (inactive) a misconception on an attempt as the
@@ -95,7 +99,7 @@ export async function setAttemptMisconception(input: TagCorrection): Promise<Tag
     where: { id: attemptId, checkpoint: { projectId, project: { id: projectId, classroom: { teacherId } } } },
     select: { id: true, checkpointId: true },
   });
-  if (!attempt) return { ok: false, field: "attemptId", message: "We couldn't find that attempt in this project." };
+  if (!attempt) return { ok: false, field: "attemptId", reason: "attempt-not-in-project" };
   const result = await setAttemptTag({ projectId, checkpointId: attempt.checkpointId, teacherId }, { attemptId: attempt.id, misconceptionId }, active);
   return result;
 }
@@ -110,13 +114,8 @@ export async function setAttemptTag(
     prisma.attempt.findFirst({ where: { id: input.attemptId, checkpointId: ctx.checkpointId, checkpoint: { projectId: ctx.projectId } }, select: { id: true } }),
     prisma.misconception.findFirst({ where: { id: input.misconceptionId, projectId: ctx.projectId }, select: { id: true, name: true } }),
   ]);
-  if (!attempt) return { ok: false, field: "attemptId", message: "We couldn't find that answer on this checkpoint." };
-  if (!misconception) return { ok: false, field: "misconceptionId", message: "Choose a misconception from this project's list." };
+  if (!attempt) return { ok: false, field: "attemptId", reason: "answer-not-on-checkpoint" };
+  if (!misconception) return { ok: false, field: "misconceptionId", reason: "misconception-not-in-project" };
   await transactionRetryingOnce((tx) => writeTeacherTag(tx, attempt.id, misconception.id, active, ctx.teacherId));
-  return {
-    ok: true,
-    message: active
-      ? `The answer now shows “${misconception.name}”.`
-      : `“${misconception.name}” is off the answer. The machine won't put it back.`,
-  };
+  return { ok: true, done: { kind: "tag-set", misconception: misconception.name, active } };
 }

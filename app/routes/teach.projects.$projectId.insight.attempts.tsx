@@ -5,6 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireTeacher } from "~/auth/session.server";
+import { actionMessage } from "~/components/action-words";
 import { ErrorList, SelectField, SubmitButton, buttonClass } from "~/components/form";
 import { InsightNav, attemptsPath, checkpointInsightPath, insightPath, timelinePath } from "~/components/insight-ui";
 import { ProjectNav } from "~/components/project-nav";
@@ -73,10 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, attemptId, misconceptionId } = submission.value;
   const result = await setAttemptMisconception({ teacherId: teacher.id, projectId: project.id, attemptId, misconceptionId, active: intent === "add-tag" });
   if (!result.ok) {
-    const errors = result.field === "misconceptionId" ? { fieldErrors: { misconceptionId: [result.message] } } : { formErrors: [result.message] };
+    const errors = result.field === "misconceptionId" ? { fieldErrors: { misconceptionId: [actionMessage(result)] } } : { formErrors: [actionMessage(result)] };
     return answer({ formId, ok: false, reply: submission.reply(errors) }, 400);
   }
-  const message = result.message;
+  const message = actionMessage(result);
   return answer({ formId, ok: true, reply: submission.reply({ resetForm: true }), message });
 }
 

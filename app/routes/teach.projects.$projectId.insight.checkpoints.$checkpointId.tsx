@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
 import { GroupCard, MergeGroupsForm, groupAnchor, type AnswerItem, type GroupActionData } from "~/components/insight-groups";
 import { CorrectAnswersCard } from "~/components/insight-correct-answers";
+import { actionMessage } from "~/components/action-words";
 import { ChoiceDistributionView, NumericDistributionView, SummaryList } from "~/components/insight-groups-distributions";
 import { InsightNav, insightPath } from "~/components/insight-ui";
 import { ProjectNav } from "~/components/project-nav";
@@ -21,7 +22,7 @@ import {
   unlinkGroup,
   type GroupActionResult,
 } from "~/models/answer-groups.server";
-import { setAttemptTag } from "~/models/attempt-tags.server";
+import { setAttemptTag, type TagCorrectionResult } from "~/models/attempt-tags.server";
 import { findProjectCheckpointKind, loadCheckpointInsight } from "~/models/checkpoint-insight.server";
 import { findTeacherProject } from "~/models/project.server";
 import {
@@ -90,16 +91,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = { projectId: project.id, checkpointId: checkpoint.id, teacherId: teacher.id };
 
   /** Answers a model result: 200 with the message, or 400 with the message next to its field. */
-  const answer = (result: GroupActionResult, submission: { reply: (o?: object) => GroupActionData["reply"] } | null, key: string | null) => {
-    if (result.ok) return reply({ intent, ok: true, message: result.message, key, reply: submission?.reply({ resetForm: true }) });
+  const answer = (result: GroupActionResult | TagCorrectionResult, submission: { reply: (o?: object) => GroupActionData["reply"] } | null, key: string | null) => {
+    const message = actionMessage(result);
+    if (result.ok) return reply({ intent, ok: true, message, key, reply: submission?.reply({ resetForm: true }) });
     const field = result.field && !["groupKey", "attemptId"].includes(result.field) ? result.field : null;
     return reply(
       {
         intent,
         ok: false,
-        message: result.message,
+        message,
         key,
-        reply: submission?.reply(field ? { fieldErrors: { [field]: [result.message] } } : { formErrors: [result.message] }),
+        reply: submission?.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }),
       },
       400,
     );
