@@ -1,4 +1,4 @@
-import { useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import { useId, useState, type ComponentProps, type ReactNode } from "react";
 
 const inputClass =
@@ -177,4 +177,20 @@ export function SubmitButton({
       {pending ? pendingText : children}
     </button>
   );
+}
+
+/**
+ * The one way a form finds its own action result on a page with several forms:
+ * the action answers with the `formId` of the form it handled (a hidden field
+ * the form sends, or built from its intent and key), and each form reads the
+ * result only when that id is its own.
+ */
+export function resultFor<T extends { formId?: string | null }>(actionData: T | undefined, formId: string): T | undefined {
+  return actionData && actionData.formId === formId ? actionData : undefined;
+}
+
+/** The route's action result when it answers the form `formId` (see resultFor). */
+export function useResultFor<Action>(formId: string) {
+  const actionData = useActionData<Action>();
+  return (actionData as { formId?: unknown } | undefined)?.formId === formId ? actionData : undefined;
 }

@@ -6,7 +6,7 @@ import { validateWith } from "~/components/form-validation";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { type ReactNode } from "react";
-import { ErrorList, Field, SelectField, SubmitButton, TextareaField } from "~/components/form";
+import { ErrorList, Field, SelectField, SubmitButton, TextareaField, resultFor } from "~/components/form";
 import { GroupFigures } from "~/components/insight-correct-answers";
 import { OutcomeBadge, useFormDisclosure } from "~/components/teacher-timeline";
 import { Badge } from "~/components/ui";
@@ -19,6 +19,8 @@ import { GROUP_INTENTS, NEW_MISCONCEPTION, mergeGroupsSchema, nameGroupSchema, r
 /** What the route's action answers; `key` says which form it belongs to. */
 export interface GroupActionData {
   intent: string;
+  /** The form the result answers: groupFormId(intent, key). */
+  formId?: string;
   ok: boolean;
   message: string | null;
   /** The group or answer the form acted on. */
@@ -58,9 +60,9 @@ function Disclosure({ summary, hasErrors, result, children }: { summary: ReactNo
   );
 }
 
-/** The result of the action for this form, if it is this form's. */
-function resultFor(actionData: GroupActionData | undefined, intent: string, key: string) {
-  return actionData && actionData.intent === intent && actionData.key === key ? actionData : undefined;
+/** The id of a group form: its intent and the group or answer it acts on (none for the merge form). */
+export function groupFormId(intent: string, key: string | null | undefined) {
+  return key ? `${intent}:${key}` : intent;
 }
 
 export function NameGroupForm({
@@ -72,7 +74,7 @@ export function NameGroupForm({
   misconceptions: MisconceptionItem[];
   actionData?: GroupActionData;
 }) {
-  const result = resultFor(actionData, GROUP_INTENTS.name, group.id);
+  const result = resultFor(actionData, groupFormId(GROUP_INTENTS.name, group.id));
   const formId = `name-${groupAnchor(group.id)}`;
   const [form, fields] = useForm({
     id: formId,
@@ -116,7 +118,7 @@ export function NameGroupForm({
 }
 
 export function RenameGroupForm({ group, actionData }: { group: Pick<TextGroupInsight, "id" | "label">; actionData?: GroupActionData }) {
-  const result = resultFor(actionData, GROUP_INTENTS.rename, group.id);
+  const result = resultFor(actionData, groupFormId(GROUP_INTENTS.rename, group.id));
   const formId = `rename-${groupAnchor(group.id)}`;
   const [form, fields] = useForm({
     id: formId,
@@ -142,7 +144,7 @@ export function RenameGroupForm({ group, actionData }: { group: Pick<TextGroupIn
 
 /** Merge: the form sits above the groups; each group's checkbox joins it through the `form` attribute. */
 export function MergeGroupsForm({ actionData, count }: { actionData?: GroupActionData; count: number }) {
-  const result = actionData?.intent === GROUP_INTENTS.merge ? actionData : undefined;
+  const result = resultFor(actionData, groupFormId(GROUP_INTENTS.merge, null));
   const [form, fields] = useForm({
     id: "merge-groups",
     lastResult: result?.reply,
@@ -212,7 +214,7 @@ function ButtonForm({
 }
 
 function AddTagForm({ answer, misconceptions, actionData }: { answer: AnswerItem; misconceptions: MisconceptionItem[]; actionData?: GroupActionData }) {
-  const result = resultFor(actionData, GROUP_INTENTS.addTag, answer.id);
+  const result = resultFor(actionData, groupFormId(GROUP_INTENTS.addTag, answer.id));
   const formId = `add-tag-${answer.id}`;
   const selectId = `${formId}-misconception`;
   const shown = new Set(answer.tags.map((t) => t.misconceptionId));
@@ -261,8 +263,8 @@ function AnswerRow({
   machineAdded: boolean;
   actionData?: GroupActionData;
 }) {
-  const moveError = resultFor(actionData, GROUP_INTENTS.moveOut, answer.id);
-  const removeError = resultFor(actionData, GROUP_INTENTS.removeTag, answer.id);
+  const moveError = resultFor(actionData, groupFormId(GROUP_INTENTS.moveOut, answer.id));
+  const removeError = resultFor(actionData, groupFormId(GROUP_INTENTS.removeTag, answer.id));
   return (
     <li className="space-y-2 py-3">
       <blockquote className="whitespace-pre-wrap border-l-4 border-slate-300 pl-3 text-slate-900">{answer.text}</blockquote>
@@ -355,7 +357,7 @@ function SuggestionList({
   if (items.length === 0) return null;
   const anchor = groupAnchor(group.id);
   const headingId = `${anchor}-suggestions`;
-  const failed = [GROUP_INTENTS.confirmSuggestion, GROUP_INTENTS.rejectSuggestion].map((i) => resultFor(actionData, i, group.id)).find((r) => r && !r.ok);
+  const failed = [GROUP_INTENTS.confirmSuggestion, GROUP_INTENTS.rejectSuggestion].map((i) => resultFor(actionData, groupFormId(i, group.id))).find((r) => r && !r.ok);
   return (
     <section aria-labelledby={headingId} className="mt-4 rounded-md border border-brand-100 bg-slate-50 p-3">
       <h4 id={headingId} className="text-sm font-semibold text-slate-900">
@@ -465,7 +467,7 @@ export function GroupCard({
       : firstAnswer
         ? `Suggested group: “${firstAnswer.length > 60 ? `${firstAnswer.slice(0, 59)}…` : firstAnswer}”`
         : "Suggested group";
-  const groupError = [GROUP_INTENTS.unlink, GROUP_INTENTS.dissolve].map((i) => resultFor(actionData, i, group.id)).find((r) => r && !r.ok);
+  const groupError = [GROUP_INTENTS.unlink, GROUP_INTENTS.dissolve].map((i) => resultFor(actionData, groupFormId(i, group.id))).find((r) => r && !r.ok);
   return (
     <section id={anchor} aria-labelledby={headingId} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-3">

@@ -2,11 +2,11 @@ import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@c
 import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireTeacher } from "~/auth/session.server";
 import { actionMessage } from "~/components/action-words";
-import { ErrorList, SelectField, SubmitButton, buttonClass } from "~/components/form";
+import { ErrorList, SelectField, SubmitButton, buttonClass, useResultFor } from "~/components/form";
 import { InsightNav, attemptsPath, checkpointInsightPath, insightPath, timelinePath } from "~/components/insight-ui";
 import { ProjectNav } from "~/components/project-nav";
 import { FormStatus, OutcomeBadge } from "~/components/teacher-timeline";
@@ -85,11 +85,6 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 const addFormId = (attemptId: string) => `add-${attemptId}`;
 const changeFormId = (attemptId: string, misconceptionId: string) => `tag-${attemptId}-${misconceptionId}`;
-
-function useAnswerFor(formId: string) {
-  const actionData = useActionData<typeof action>();
-  return actionData && actionData.formId === formId ? actionData : undefined;
-}
 
 export default function InsightAttempts() {
   const { project, filter, options, result } = useLoaderData<typeof loader>();
@@ -294,7 +289,7 @@ function AttemptItem({ attempt: a, misconceptions }: { attempt: Attempt; misconc
 
 function TagChip({ attemptId, misconceptionId, context, removed = false, children }: { attemptId: string; misconceptionId: string; context: string; removed?: boolean; children: ReactNode }) {
   const formId = changeFormId(attemptId, misconceptionId);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const formErrors = result && !result.ok ? [...(result.reply?.error?.[""] ?? []), ...(result.reply?.error?.misconceptionId ?? [])] : null;
   return (
     <Form method="post" preventScrollReset className="inline-flex flex-wrap items-center gap-1.5">
@@ -321,7 +316,7 @@ function TagChip({ attemptId, misconceptionId, context, removed = false, childre
 
 function AddTagForm({ attemptId, context, options }: { attemptId: string; context: string; options: { id: string; name: string }[] }) {
   const formId = addFormId(attemptId);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
-import { GroupCard, MergeGroupsForm, groupAnchor, type AnswerItem, type GroupActionData } from "~/components/insight-groups";
+import { GroupCard, MergeGroupsForm, groupAnchor, groupFormId, type AnswerItem, type GroupActionData } from "~/components/insight-groups";
 import { CorrectAnswersCard } from "~/components/insight-correct-answers";
 import { actionMessage } from "~/components/action-words";
 import { ChoiceDistributionView, NumericDistributionView, SummaryList } from "~/components/insight-groups-distributions";
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const reply = (result: GroupActionData, status = 200) => data(result, { status });
+const reply = (result: GroupActionData, status = 200) => data({ ...result, formId: groupFormId(result.intent, result.key) }, { status });
 
 /**
  * The form without Conform's control fields: these forms have no list buttons,

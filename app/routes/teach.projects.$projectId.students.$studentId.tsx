@@ -2,10 +2,10 @@ import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "
 import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireTeacher } from "~/auth/session.server";
-import { ErrorList, SubmitButton, TextareaField } from "~/components/form";
+import { ErrorList, SubmitButton, TextareaField, useResultFor } from "~/components/form";
 import { PrintHeader } from "~/components/print";
 import { ProjectNav } from "~/components/project-nav";
 import { TeacherCommentView } from "~/components/teacher-comment";
@@ -141,11 +141,6 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Day = LoaderData["timeline"]["days"][number];
 type Item = Day["items"][number];
 type CommentItem = LoaderData["comments"][number];
-
-function useAnswerFor(formId: string) {
-  const actionData = useActionData<typeof action>();
-  return actionData && actionData.formId === formId ? actionData : undefined;
-}
 
 export default function StudentTimeline() {
   const { project, student, timeline, comments, navigation } = useLoaderData<typeof loader>();
@@ -320,7 +315,7 @@ function CommentList({ comments }: { comments: CommentItem[] }) {
 
 function AddCommentForm({ target, targetId, context, startOpen = false }: { target: "project" | "attempt" | "journal"; targetId: string; context: string; startOpen?: boolean }) {
   const formId = addFormId(target, targetId);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,
@@ -368,7 +363,7 @@ function AddCommentForm({ target, targetId, context, startOpen = false }: { targ
 
 function EditCommentForm({ commentId, body }: { commentId: string; body: string }) {
   const formId = editFormId(commentId);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,
@@ -475,7 +470,7 @@ function AttemptCard({ item, studentName, comments }: { item: AttemptItem; stude
 
 function ShortTextReview({ item, studentName }: { item: AttemptItem; studentName: string }) {
   const formId = markFormId(item.id);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const formErrors = result && !result.ok ? (result.reply?.error?.[""] ?? (result.message ? [result.message] : null)) : null;
   return (
     <div className="mt-3 rounded-md border border-slate-200 p-3 text-sm">
@@ -565,7 +560,7 @@ function JournalCard({ item, studentName, comments }: { item: JournalItem; stude
 
 function ResolveSupportForm({ entryId, studentName }: { entryId: string; studentName: string }) {
   const formId = supportFormId(entryId);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,
