@@ -7,7 +7,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { Form } from "@remix-run/react";
 import { type ReactNode } from "react";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField, resultFor } from "~/components/form";
-import { GroupFigures } from "~/components/insight-correct-answers";
+import { GroupFigures, TypicalAnswers } from "~/components/insight-correct-answers";
 import { OutcomeBadge, useFormDisclosure } from "~/components/teacher-timeline";
 import { Badge } from "~/components/ui";
 import { tagSourceLabel } from "~/domain/labels";
@@ -504,18 +504,7 @@ export function GroupCard({
           <span className="font-medium">Key terms:</span> {group.keyTerms.join(", ")}
         </p>
       ) : null}
-      {group.representatives.length ? (
-        <div className="mt-3">
-          <p className="text-sm font-medium text-slate-800">Typical answers</p>
-          <ul className="mt-1 space-y-1">
-            {group.representatives.map((r) => (
-              <li key={r} className="border-l-4 border-brand-100 pl-3 text-slate-900">
-                “{r}”
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <TypicalAnswers answers={group.representatives} accent="group" />
 
       {group.confirmed ? <SuggestionList group={group} title={title} suggestions={suggestions} answers={answers} actionData={actionData} /> : null}
 

@@ -10,7 +10,7 @@
 import { prisma } from "~/db.server";
 import { isCheckpointKind, readVersions } from "~/domain/checkpoint-spec";
 import { buildReport, type ProjectReport, type ReportOptions } from "~/domain/insight/report";
-import type { CheckpointRow, ProjectData } from "~/domain/insight/types";
+import type { AttemptRow, CheckpointRow, ProjectData, ReviewRow, TagRow } from "~/domain/insight/types";
 import { parseResponses } from "~/domain/journal-entry";
 
 export interface LoadOptions {
@@ -23,30 +23,10 @@ export interface LoadOptions {
   readTables?: (projectId: string) => Promise<LargeTables>;
 }
 
-export interface AttemptRead {
-  id: string;
-  studentId: string;
-  checkpointId: string;
-  checkpointVersionId: string;
-  number: number;
-  createdAt: Date;
-  answer: string;
-  outcome: string | null;
-  confidence: number | null;
-}
-export interface ReviewRead {
-  attemptId: string;
-  role: string;
-  verdict: string;
-  createdAt: Date;
-}
-export interface TagRead {
-  attemptId: string;
-  misconceptionId: string;
-  source: string;
-  active: boolean;
-  createdAt: Date;
-}
+/** The rows as read: the analysis input's rows, with every column present. */
+export type AttemptRead = AttemptRow & { confidence: number | null };
+export type ReviewRead = ReviewRow;
+export type TagRead = TagRow & { createdAt: Date };
 export interface JournalRead {
   id: string;
   studentId: string;
