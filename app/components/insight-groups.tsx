@@ -7,12 +7,11 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { Form } from "@remix-run/react";
 import { type ReactNode } from "react";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField, resultFor } from "~/components/form";
-import { GroupFigures, TypicalAnswers } from "~/components/insight-correct-answers";
+import { GroupFigures, TypicalAnswers, type CorrectAnswerItem } from "~/components/insight-correct-answers";
 import { OutcomeBadge, useFormDisclosure } from "~/components/teacher-timeline";
 import { Badge } from "~/components/ui";
 import { tagSourceLabel } from "~/domain/labels";
 import { plural } from "~/domain/words";
-import type { Outcome } from "~/domain/grading";
 import type { TextGroupInsight } from "~/domain/insight/checkpoints";
 import { GROUP_INTENTS, NEW_MISCONCEPTION, mergeGroupsSchema, nameGroupSchema, renameGroupSchema } from "~/schemas/answer-groups";
 
@@ -28,13 +27,8 @@ export interface GroupActionData {
   reply?: SubmissionResult<string[]>;
 }
 
-export interface AnswerItem {
-  id: string;
-  studentId: string;
-  studentName: string;
-  number: number;
-  text: string;
-  outcome: Outcome | null;
+/** An answer as a group lists it: the student, the outcome and its tags. */
+export interface AnswerItem extends Omit<CorrectAnswerItem, "correctBy"> {
   tags: { misconceptionId: string; source: string }[];
   removedByTeacher: string[];
 }
