@@ -2,7 +2,7 @@
 // and its correct answers, shown apart from the groups offered for naming as a
 // misconception (decision 004). Presentational only.
 import { Link } from "@remix-run/react";
-import { OutcomeBadge } from "~/components/teacher-timeline";
+import { OutcomeBadge } from "~/components/outcome-badge";
 import { Badge } from "~/components/ui";
 import { timelinePath } from "~/components/insight-ui";
 import type { Outcome } from "~/domain/grading";

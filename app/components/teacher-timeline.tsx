@@ -1,6 +1,5 @@
 // Pieces of a student's timeline as the teacher reads it. Presentational only.
-import { useEffect, useState, type ReactNode, type SyntheticEvent } from "react";
-import { StatusIcon } from "~/components/teacher-progress";
+import { useEffect, useState, type SyntheticEvent } from "react";
 import { Badge } from "~/components/ui";
 import type { Outcome } from "~/domain/grading";
 import { tagSourceLabel } from "~/domain/labels";
@@ -8,24 +7,6 @@ import { tagSourceLabel } from "~/domain/labels";
 export function formatTime(value: string | Date): string {
   const d = typeof value === "string" ? new Date(value) : value;
   return d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
-}
-
-const OUTCOME_STYLE = {
-  GOT_IT: { status: "GOT_IT", label: "Got it", className: "border-solid border-emerald-600 bg-emerald-50 text-emerald-950" },
-  NOT_YET: { status: "NOT_YET", label: "Not yet", className: "border-dashed border-amber-600 bg-amber-50 text-amber-950" },
-  WAITING: { status: "SUBMITTED", label: "Waiting for a check", className: "border-dotted border-brand-600 bg-brand-50 text-brand-800" },
-} as const;
-
-/** An attempt's outcome in words with an icon and a border pattern. */
-export function OutcomeBadge({ outcome, suffix }: { outcome: Outcome | null; suffix?: ReactNode }) {
-  const style = OUTCOME_STYLE[outcome ?? "WAITING"];
-  return (
-    <span className={`inline-flex items-center gap-1.5 rounded-md border-2 px-2 py-0.5 text-sm font-medium ${style.className}`}>
-      <StatusIcon status={style.status} />
-      {style.label}
-      {suffix}
-    </span>
-  );
 }
 
 export function verdictLabel(verdict: Outcome): string {
