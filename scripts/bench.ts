@@ -135,6 +135,7 @@ async function main() {
     return project;
   };
   const { buildReport } = await import("~/domain/insight/report");
+  const { readWithFindMany } = await import("./lib/find-many-reader");
   const { clusterAnswers } = await import("~/domain/insight/text-clustering");
   const raw = rawReader(file);
 
@@ -170,8 +171,8 @@ async function main() {
         ? {
             load: () => loadProjectData(project),
             analyse: () => buildReport(data),
-            reportFindMany: () => buildProjectReport(project, { reader: "prisma" }),
-            loadFindMany: () => loadProjectData(project, { reader: "prisma" }),
+            reportFindMany: () => buildProjectReport(project, { readTables: readWithFindMany }),
+            loadFindMany: () => loadProjectData(project, { readTables: readWithFindMany }),
           }
         : {}),
     };

@@ -1,4 +1,4 @@
-import { useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import { useId, useState, type ComponentProps, type ReactNode } from "react";
 
 const inputClass =
@@ -145,36 +145,52 @@ export function buttonClass(variant: keyof typeof buttonStyles = "primary") {
 
 /**
  * A submit button that shows progress and refuses a second click while its
- * form is on the way (with JavaScript). Pass the form's `intent` when a page
- * has several forms.
+ * form is on the way (with JavaScript). When a page has several forms, name
+ * the one it belongs to: by its `intent` (the button sends it), or, where many
+ * forms share an intent, by the `formId` its form sends in a hidden field;
+ * then, of several buttons in one form (name and value), only the one pressed
+ * shows its pending text.
  */
 export function SubmitButton({
   children,
-  pendingText,
+  pendingText = "Saving…",
   intent,
+  formId,
   variant = "primary",
   className = "",
   ...props
-}: ComponentProps<"button"> & { pendingText?: string; intent?: string; variant?: keyof typeof buttonStyles }) {
+}: ComponentProps<"button"> & { pendingText?: string; intent?: string; formId?: string; variant?: keyof typeof buttonStyles }) {
   const navigation = useNavigation();
-  const pending =
-    navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
+  const sent = navigation.state === "submitting" ? navigation.formData : undefined;
+  const busy = Boolean(sent) && (formId !== undefined ? sent?.get("formId") === formId : intent === undefined || sent?.get("intent") === intent);
+  const pending = busy && (formId === undefined || props.value === undefined || sent?.get(String(props.name)) === props.value);
   return (
     <button
       type="submit"
       name={intent ? "intent" : undefined}
       value={intent}
       {...props}
-      disabled={pending || props.disabled}
-      aria-disabled={pending || undefined}
+      disabled={busy || props.disabled}
+      aria-disabled={busy || undefined}
       className={`${buttonClass(variant)} ${className}`}
     >
-      {pending ? (pendingText ?? "Saving…") : children}
+      {pending ? pendingText : children}
     </button>
   );
 }
 
-/** Hidden inputs carry no label; this is only for server-known values. */
-export function Hidden({ name, value }: { name: string; value: string | number | undefined | null }) {
-  return <input type="hidden" name={name} value={value ?? ""} />;
+/**
+ * The one way a form finds its own action result on a page with several forms:
+ * the action answers with the `formId` of the form it handled (a hidden field
+ * the form sends, or built from its intent and key), and each form reads the
+ * result only when that id is its own.
+ */
+export function resultFor<T extends { formId?: string | null }>(actionData: T | undefined, formId: string): T | undefined {
+  return actionData && actionData.formId === formId ? actionData : undefined;
+}
+
+/** The route's action result when it answers the form `formId` (see resultFor). */
+export function useResultFor<Action>(formId: string) {
+  const actionData = useActionData<Action>();
+  return (actionData as { formId?: unknown } | undefined)?.formId === formId ? actionData : undefined;
 }

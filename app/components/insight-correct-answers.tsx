@@ -2,16 +2,32 @@
 // and its correct answers, shown apart from the groups offered for naming as a
 // misconception (decision 004). Presentational only.
 import { Link } from "@remix-run/react";
-import { OutcomeBadge } from "~/components/teacher-timeline";
+import { OutcomeBadge } from "~/components/outcome-badge";
 import { Badge } from "~/components/ui";
 import type { Outcome } from "~/domain/grading";
 import type { TextGroupInsight } from "~/domain/insight/checkpoints";
 import type { CorrectBy } from "~/domain/insight/prepare";
 import { paths } from "~/utils/paths";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from "~/domain/words";
 
 type Figures = Pick<TextGroupInsight, "size" | "students" | "studentsGotItWithThis" | "studentsGotItLater" | "studentsNotYet" | "outcomes">;
+
+/** A group's typical answers as students wrote them, quoted. */
+export function TypicalAnswers({ answers, accent }: { answers: string[]; accent: "correct" | "group" }) {
+  if (answers.length === 0) return null;
+  return (
+    <div className="mt-3">
+      <p className="text-sm font-medium text-slate-800">Typical answers</p>
+      <ul className="mt-1 space-y-1">
+        {answers.map((r) => (
+          <li key={r} className={`border-l-4 ${accent === "correct" ? "border-emerald-100" : "border-brand-100"} pl-3 text-slate-900`}>
+            “{r}”
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /**
  * "5 answers from 4 students. Of these students, 0 got it with an answer in this group,
@@ -75,18 +91,7 @@ export function CorrectAnswersCard({
       </p>
       <GroupFigures group={group} />
       {why.length ? <p className="mt-1 text-sm text-slate-800">Why they count as correct: {why.join("; ")}.</p> : null}
-      {group.representatives.length ? (
-        <div className="mt-3">
-          <p className="text-sm font-medium text-slate-800">Typical answers</p>
-          <ul className="mt-1 space-y-1">
-            {group.representatives.map((r) => (
-              <li key={r} className="border-l-4 border-emerald-100 pl-3 text-slate-900">
-                “{r}”
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <TypicalAnswers answers={group.representatives} accent="correct" />
       <details className="mt-4 rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
         <summary className="cursor-pointer text-sm font-medium text-brand-800">All {plural(members.length, "correct answer")}</summary>
         <ul className="mt-1 divide-y divide-slate-200">

@@ -5,8 +5,7 @@
 import { HorizontalBarChart } from "~/components/charts";
 import { EmptyState } from "~/components/ui";
 import type { ChoiceDistribution, CheckpointSummary, NumericDistribution } from "~/domain/insight/checkpoints";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from "~/domain/words";
 
 export function SummaryList({ summary }: { summary: CheckpointSummary }) {
   const items: [string, string][] = [

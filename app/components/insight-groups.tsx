@@ -5,18 +5,22 @@
 import { validateWith } from "~/components/form-validation";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useEffect, useState, type ReactNode, type SyntheticEvent } from "react";
-import { ErrorList, Field, SelectField, TextareaField } from "~/components/form";
-import { GroupFigures } from "~/components/insight-correct-answers";
-import { FormButton, OutcomeBadge } from "~/components/teacher-timeline";
+import { type ReactNode } from "react";
+import { ErrorList, Field, SelectField, SubmitButton, TextareaField, resultFor } from "~/components/form";
+import { GroupFigures, TypicalAnswers, type CorrectAnswerItem } from "~/components/insight-correct-answers";
+import { OutcomeBadge } from "~/components/outcome-badge";
+import { useFormDisclosure } from "~/components/teacher-timeline";
 import { Badge } from "~/components/ui";
-import type { Outcome } from "~/domain/grading";
+import { tagSourceLabel } from "~/domain/labels";
+import { plural } from "~/domain/words";
 import type { TextGroupInsight } from "~/domain/insight/checkpoints";
 import { GROUP_INTENTS, NEW_MISCONCEPTION, mergeGroupsSchema, nameGroupSchema, renameGroupSchema } from "~/schemas/answer-groups";
 
 /** What the route's action answers; `key` says which form it belongs to. */
 export interface GroupActionData {
   intent: string;
+  /** The form the result answers: groupFormId(intent, key). */
+  formId?: string;
   ok: boolean;
   message: string | null;
   /** The group or answer the form acted on. */
@@ -24,13 +28,8 @@ export interface GroupActionData {
   reply?: SubmissionResult<string[]>;
 }
 
-export interface AnswerItem {
-  id: string;
-  studentId: string;
-  studentName: string;
-  number: number;
-  text: string;
-  outcome: Outcome | null;
+/** An answer as a group lists it: the student, the outcome and its tags. */
+export interface AnswerItem extends Omit<CorrectAnswerItem, "correctBy"> {
   tags: { misconceptionId: string; source: string }[];
   removedByTeacher: string[];
 }
@@ -45,28 +44,9 @@ export function groupAnchor(key: string) {
   return `group-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-const SOURCE_WORDS: Record<string, string> = {
-  TEACHER: "set by you",
-  CLUSTER: "from a named group",
-  RULE: "from the answer chosen",
-};
-
 /** A <details> holding a form: open while its form shows errors, closed again after a success. */
-function useDisclosure(hasErrors: boolean, succeeded: boolean) {
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (hasErrors) setOpen(true);
-  }, [hasErrors]);
-  useEffect(() => {
-    if (succeeded) setOpen(false);
-  }, [succeeded]);
-  return { open: open || hasErrors, onToggle: (event: SyntheticEvent<HTMLDetailsElement>) => setOpen(event.currentTarget.open) };
-}
-
-function Disclosure({ summary, hasErrors, succeeded, children }: { summary: ReactNode; hasErrors: boolean; succeeded: boolean; children: ReactNode }) {
-  const { open, onToggle } = useDisclosure(hasErrors, succeeded);
+function Disclosure({ summary, hasErrors, result, children }: { summary: ReactNode; hasErrors: boolean; result: { ok: boolean } | undefined; children: ReactNode }) {
+  const { open, onToggle } = useFormDisclosure(hasErrors, result);
   return (
     <details open={open} onToggle={onToggle} className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
       <summary className="cursor-pointer text-sm font-medium text-brand-800">{summary}</summary>
@@ -75,9 +55,9 @@ function Disclosure({ summary, hasErrors, succeeded, children }: { summary: Reac
   );
 }
 
-/** The result of the action for this form, if it is this form's. */
-function resultFor(actionData: GroupActionData | undefined, intent: string, key: string) {
-  return actionData && actionData.intent === intent && actionData.key === key ? actionData : undefined;
+/** The id of a group form: its intent and the group or answer it acts on (none for the merge form). */
+export function groupFormId(intent: string, key: string | null | undefined) {
+  return key ? `${intent}:${key}` : intent;
 }
 
 export function NameGroupForm({
@@ -89,7 +69,7 @@ export function NameGroupForm({
   misconceptions: MisconceptionItem[];
   actionData?: GroupActionData;
 }) {
-  const result = resultFor(actionData, GROUP_INTENTS.name, group.id);
+  const result = resultFor(actionData, groupFormId(GROUP_INTENTS.name, group.id));
   const formId = `name-${groupAnchor(group.id)}`;
   const [form, fields] = useForm({
     id: formId,
@@ -99,7 +79,7 @@ export function NameGroupForm({
   });
   const hasErrors = Boolean(form.errors?.length || fields.misconceptionId.errors?.length || fields.name.errors?.length || fields.description.errors?.length || fields.nextStep.errors?.length);
   return (
-    <Disclosure summary={group.misconceptionId ? "Name as another misconception" : "Name as a misconception"} hasErrors={hasErrors} succeeded={Boolean(result?.ok)}>
+    <Disclosure summary={group.misconceptionId ? "Name as another misconception" : "Name as a misconception"} hasErrors={hasErrors} result={result}>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="formId" value={formId} />
         <input type="hidden" name="groupKey" value={group.id} />
@@ -124,16 +104,16 @@ export function NameGroupForm({
           <TextareaField label="Description" hint="What students who hold this idea think." errors={fields.description.errors} textareaProps={getTextareaProps(fields.description)} />
           <TextareaField label="Next step" hint="Shown to a student whose answer shows this idea." errors={fields.nextStep.errors} textareaProps={getTextareaProps(fields.nextStep)} />
         </fieldset>
-        <FormButton formId={formId} name="intent" value={GROUP_INTENTS.name} pendingText="Naming…">
+        <SubmitButton formId={formId} name="intent" value={GROUP_INTENTS.name} pendingText="Naming…">
           Name this group
-        </FormButton>
+        </SubmitButton>
       </Form>
     </Disclosure>
   );
 }
 
 export function RenameGroupForm({ group, actionData }: { group: Pick<TextGroupInsight, "id" | "label">; actionData?: GroupActionData }) {
-  const result = resultFor(actionData, GROUP_INTENTS.rename, group.id);
+  const result = resultFor(actionData, groupFormId(GROUP_INTENTS.rename, group.id));
   const formId = `rename-${groupAnchor(group.id)}`;
   const [form, fields] = useForm({
     id: formId,
@@ -143,15 +123,15 @@ export function RenameGroupForm({ group, actionData }: { group: Pick<TextGroupIn
   });
   const hasErrors = Boolean(form.errors?.length || fields.label.errors?.length);
   return (
-    <Disclosure summary="Rename" hasErrors={hasErrors} succeeded={Boolean(result?.ok)}>
+    <Disclosure summary="Rename" hasErrors={hasErrors} result={result}>
       <Form method="post" className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="formId" value={formId} />
         <input type="hidden" name="groupKey" value={group.id} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <Field label="Label" errors={fields.label.errors} inputProps={getInputProps(fields.label, { type: "text" })} />
-        <FormButton formId={formId} name="intent" value={GROUP_INTENTS.rename} pendingText="Renaming…" variant="secondary">
+        <SubmitButton formId={formId} name="intent" value={GROUP_INTENTS.rename} pendingText="Renaming…" variant="secondary">
           Rename
-        </FormButton>
+        </SubmitButton>
       </Form>
     </Disclosure>
   );
@@ -159,7 +139,7 @@ export function RenameGroupForm({ group, actionData }: { group: Pick<TextGroupIn
 
 /** Merge: the form sits above the groups; each group's checkbox joins it through the `form` attribute. */
 export function MergeGroupsForm({ actionData, count }: { actionData?: GroupActionData; count: number }) {
-  const result = actionData?.intent === GROUP_INTENTS.merge ? actionData : undefined;
+  const result = resultFor(actionData, groupFormId(GROUP_INTENTS.merge, null));
   const [form, fields] = useForm({
     id: "merge-groups",
     lastResult: result?.reply,
@@ -181,9 +161,9 @@ export function MergeGroupsForm({ actionData, count }: { actionData?: GroupActio
           errors={fields.label.errors}
           inputProps={getInputProps(fields.label, { type: "text" })}
         />
-        <FormButton formId="merge-groups" name="intent" value={GROUP_INTENTS.merge} pendingText="Merging…" variant="secondary">
+        <SubmitButton formId="merge-groups" name="intent" value={GROUP_INTENTS.merge} pendingText="Merging…" variant="secondary">
           Merge the selected groups
-        </FormButton>
+        </SubmitButton>
       </div>
     </Form>
   );
@@ -221,15 +201,15 @@ function ButtonForm({
     <Form method="post" className="inline">
       <input type="hidden" name="formId" value={formId} />
       <HiddenFields fields={fields} />
-      <FormButton formId={formId} name="intent" value={intent} pendingText={pendingText} variant={variant} className="px-2 py-1 text-xs" aria-label={label}>
+      <SubmitButton formId={formId} name="intent" value={intent} pendingText={pendingText} variant={variant} className="px-2 py-1 text-xs" aria-label={label}>
         {children}
-      </FormButton>
+      </SubmitButton>
     </Form>
   );
 }
 
 function AddTagForm({ answer, misconceptions, actionData }: { answer: AnswerItem; misconceptions: MisconceptionItem[]; actionData?: GroupActionData }) {
-  const result = resultFor(actionData, GROUP_INTENTS.addTag, answer.id);
+  const result = resultFor(actionData, groupFormId(GROUP_INTENTS.addTag, answer.id));
   const formId = `add-tag-${answer.id}`;
   const selectId = `${formId}-misconception`;
   const shown = new Set(answer.tags.map((t) => t.misconceptionId));
@@ -248,7 +228,7 @@ function AddTagForm({ answer, misconceptions, actionData }: { answer: AnswerItem
           </option>
         ))}
       </SelectField>
-      <FormButton
+      <SubmitButton
         formId={formId}
         name="intent"
         value={GROUP_INTENTS.addTag}
@@ -258,7 +238,7 @@ function AddTagForm({ answer, misconceptions, actionData }: { answer: AnswerItem
         aria-label={`Add the chosen misconception to ${answer.studentName}'s attempt ${answer.number}`}
       >
         Add
-      </FormButton>
+      </SubmitButton>
     </Form>
   );
 }
@@ -278,8 +258,8 @@ function AnswerRow({
   machineAdded: boolean;
   actionData?: GroupActionData;
 }) {
-  const moveError = resultFor(actionData, GROUP_INTENTS.moveOut, answer.id);
-  const removeError = resultFor(actionData, GROUP_INTENTS.removeTag, answer.id);
+  const moveError = resultFor(actionData, groupFormId(GROUP_INTENTS.moveOut, answer.id));
+  const removeError = resultFor(actionData, groupFormId(GROUP_INTENTS.removeTag, answer.id));
   return (
     <li className="space-y-2 py-3">
       <blockquote className="whitespace-pre-wrap border-l-4 border-slate-300 pl-3 text-slate-900">{answer.text}</blockquote>
@@ -296,7 +276,7 @@ function AnswerRow({
         {answer.tags.map((t) => (
           <span key={t.misconceptionId} className="inline-flex items-center gap-1">
             <Badge tone="growing">
-              {nameOf.get(t.misconceptionId) ?? "A misconception"} · {SOURCE_WORDS[t.source] ?? "tagged"}
+              {nameOf.get(t.misconceptionId) ?? "A misconception"} · {tagSourceLabel(t.source, "SHORT_TEXT")}
             </Badge>
             <ButtonForm
               formId={`remove-${answer.id}-${t.misconceptionId}`}
@@ -372,7 +352,7 @@ function SuggestionList({
   if (items.length === 0) return null;
   const anchor = groupAnchor(group.id);
   const headingId = `${anchor}-suggestions`;
-  const failed = [GROUP_INTENTS.confirmSuggestion, GROUP_INTENTS.rejectSuggestion].map((i) => resultFor(actionData, i, group.id)).find((r) => r && !r.ok);
+  const failed = [GROUP_INTENTS.confirmSuggestion, GROUP_INTENTS.rejectSuggestion].map((i) => resultFor(actionData, groupFormId(i, group.id))).find((r) => r && !r.ok);
   return (
     <section aria-labelledby={headingId} className="mt-4 rounded-md border border-brand-100 bg-slate-50 p-3">
       <h4 id={headingId} className="text-sm font-semibold text-slate-900">
@@ -428,9 +408,9 @@ function SuggestionList({
           {items.map((i) => (
             <input key={i.attemptId} type="hidden" name="attemptIds" value={i.attemptId} />
           ))}
-          <FormButton formId={`confirm-all-${anchor}`} name="intent" value={GROUP_INTENTS.confirmSuggestion} pendingText="Adding…" variant="secondary" className="px-3 py-1.5 text-sm">
+          <SubmitButton formId={`confirm-all-${anchor}`} name="intent" value={GROUP_INTENTS.confirmSuggestion} pendingText="Adding…" variant="secondary" className="px-3 py-1.5 text-sm">
             Add all {items.length} listed to “{title}”
-          </FormButton>
+          </SubmitButton>
         </Form>
       ) : null}
       {failed ? (
@@ -482,7 +462,7 @@ export function GroupCard({
       : firstAnswer
         ? `Suggested group: “${firstAnswer.length > 60 ? `${firstAnswer.slice(0, 59)}…` : firstAnswer}”`
         : "Suggested group";
-  const groupError = [GROUP_INTENTS.unlink, GROUP_INTENTS.dissolve].map((i) => resultFor(actionData, i, group.id)).find((r) => r && !r.ok);
+  const groupError = [GROUP_INTENTS.unlink, GROUP_INTENTS.dissolve].map((i) => resultFor(actionData, groupFormId(i, group.id))).find((r) => r && !r.ok);
   return (
     <section id={anchor} aria-labelledby={headingId} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -519,18 +499,7 @@ export function GroupCard({
           <span className="font-medium">Key terms:</span> {group.keyTerms.join(", ")}
         </p>
       ) : null}
-      {group.representatives.length ? (
-        <div className="mt-3">
-          <p className="text-sm font-medium text-slate-800">Typical answers</p>
-          <ul className="mt-1 space-y-1">
-            {group.representatives.map((r) => (
-              <li key={r} className="border-l-4 border-brand-100 pl-3 text-slate-900">
-                “{r}”
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <TypicalAnswers answers={group.representatives} accent="group" />
 
       {group.confirmed ? <SuggestionList group={group} title={title} suggestions={suggestions} answers={answers} actionData={actionData} /> : null}
 

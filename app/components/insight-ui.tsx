@@ -97,15 +97,6 @@ export function ResolvedIcon({ resolved, className = "h-4 w-4" }: { resolved: bo
 
 export const RESOLVED_WORDS = { true: "worked through it", false: "still working on it" } as const;
 
-export function ResolvedMark({ resolved }: { resolved: boolean }) {
-  return (
-    <span className={`inline-flex items-center gap-1 text-sm ${resolved ? "text-emerald-900" : "text-amber-900"}`}>
-      <ResolvedIcon resolved={resolved} />
-      {resolved ? RESOLVED_WORDS.true : RESOLVED_WORDS.false}
-    </span>
-  );
-}
-
 /** An anonymised quote from a journal entry. */
 export function QuoteBlock({ text }: { text: string }) {
   return (

@@ -1,7 +1,7 @@
 // A student's recoveries: each "not yet" turned into "got it", the attempts on
 // the way, the ideas worked through, and the student's reflections beside them.
 import { Link } from "@remix-run/react";
-import { OutcomeBadge } from "~/components/student-checkpoint";
+import { OutcomeBadge } from "~/components/outcome-badge";
 import { Badge, EmptyState, formatDateTime } from "~/components/ui";
 import { confidenceLabel } from "~/domain/journal-entry";
 import type { Recovery, RecoveryAttemptView, ReflectionView, StillWorkingOn } from "~/domain/recoveries";

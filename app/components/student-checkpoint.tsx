@@ -3,8 +3,9 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { ConfidenceScale } from "~/components/confidence-scale";
 import { ErrorList, SubmitButton, TextareaField } from "~/components/form";
+import { OutcomeBadge } from "~/components/outcome-badge";
 import { TeacherCommentView, type CommentVersionView } from "~/components/teacher-comment";
-import { Badge, formatDateTime } from "~/components/ui";
+import { formatDateTime } from "~/components/ui";
 import type { CheckpointKind } from "~/domain/checkpoint-spec";
 import { MAX_TEXT_ANSWER, type Outcome } from "~/domain/grading";
 import { confidenceLabel } from "~/domain/journal-entry";
@@ -36,20 +37,6 @@ export interface AttemptView {
   reflection?: ReflectionStatus | null;
   modelAnswer: string | null;
   comments: { id: string; authorName: string; versions: CommentVersionView[] }[];
-}
-
-export function OutcomeBadge({ outcome }: { outcome: Outcome | null }) {
-  const { label } = outcomeWording(outcome);
-  const tone = outcome === "GOT_IT" ? "good" : outcome === "NOT_YET" ? "growing" : "neutral";
-  const mark = outcome === "GOT_IT" ? "✓" : outcome === "NOT_YET" ? "↻" : "•";
-  return (
-    <Badge tone={tone}>
-      <span aria-hidden="true" className="mr-1">
-        {mark.trim()}
-      </span>
-      {label}
-    </Badge>
-  );
 }
 
 function FeedbackLines({ attempt }: { attempt: AttemptView }) {

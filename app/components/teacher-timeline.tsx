@@ -1,61 +1,19 @@
 // Pieces of a student's timeline as the teacher reads it. Presentational only.
-import { useNavigation } from "@remix-run/react";
-import { useEffect, useState, type ComponentProps, type ReactNode, type SyntheticEvent } from "react";
-import { buttonClass } from "~/components/form";
-import { StatusIcon } from "~/components/teacher-progress";
+import { useEffect, useState, type SyntheticEvent } from "react";
 import { Badge } from "~/components/ui";
 import type { Outcome } from "~/domain/grading";
+import { tagSourceLabel } from "~/domain/labels";
 
 export function formatTime(value: string | Date): string {
   const d = typeof value === "string" ? new Date(value) : value;
   return d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
 }
 
-const OUTCOME_STYLE = {
-  GOT_IT: { status: "GOT_IT", label: "Got it", className: "border-solid border-emerald-600 bg-emerald-50 text-emerald-950" },
-  NOT_YET: { status: "NOT_YET", label: "Not yet", className: "border-dashed border-amber-600 bg-amber-50 text-amber-950" },
-  WAITING: { status: "SUBMITTED", label: "Waiting for a check", className: "border-dotted border-brand-600 bg-brand-50 text-brand-800" },
-} as const;
-
-/** An attempt's outcome in words with an icon and a border pattern. */
-export function OutcomeBadge({ outcome, suffix }: { outcome: Outcome | null; suffix?: ReactNode }) {
-  const style = OUTCOME_STYLE[outcome ?? "WAITING"];
-  return (
-    <span className={`inline-flex items-center gap-1.5 rounded-md border-2 px-2 py-0.5 text-sm font-medium ${style.className}`}>
-      <StatusIcon status={style.status} />
-      {style.label}
-      {suffix}
-    </span>
-  );
-}
-
 export function verdictLabel(verdict: Outcome): string {
   return verdict === "GOT_IT" ? "Got it" : "Not yet";
 }
 
-/** A submit button that shows progress only for its own form (several forms share an intent here). */
-export function FormButton({
-  formId,
-  pendingText = "Saving…",
-  variant = "primary",
-  className = "",
-  children,
-  ...props
-}: ComponentProps<"button"> & { formId: string; pendingText?: string; variant?: "primary" | "secondary" | "danger" }) {
-  const navigation = useNavigation();
-  const pending =
-    navigation.state === "submitting" &&
-    navigation.formData?.get("formId") === formId &&
-    (props.value === undefined || navigation.formData?.get(String(props.name)) === props.value);
-  const busy = navigation.state === "submitting" && navigation.formData?.get("formId") === formId;
-  return (
-    <button type="submit" {...props} disabled={busy || props.disabled} aria-disabled={busy || undefined} className={`${buttonClass(variant)} ${className}`}>
-      {pending ? pendingText : children}
-    </button>
-  );
-}
-
-export function MisconceptionBadges({ items }: { items: { name: string; source: string }[] }) {
+export function MisconceptionBadges({ items, kind }: { items: { name: string; source: string }[]; kind: string }) {
   if (items.length === 0) return null;
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
@@ -63,7 +21,7 @@ export function MisconceptionBadges({ items }: { items: { name: string; source: 
       {items.map((m) => (
         <Badge key={m.name} tone="growing">
           {m.name}
-          <span className="ml-1 font-normal">({m.source === "TEACHER" ? "tagged by a teacher" : m.source === "CLUSTER" ? "from similar answers" : "from the answer chosen"})</span>
+          <span className="ml-1 font-normal">({tagSourceLabel(m.source, kind)})</span>
         </Badge>
       ))}
     </div>

@@ -33,7 +33,6 @@ export const wrongValueSchema = z.object({
   feedback: z.string().default(""),
   misconceptionId: z.string().nullable().default(null),
 });
-export type WrongValue = z.infer<typeof wrongValueSchema>;
 
 export const intermediateValueSchema = z.object({ value: z.number(), label: z.string().min(1) });
 
@@ -61,11 +60,24 @@ export const checkpointSpecSchema = z.discriminatedUnion("kind", [
 
 export type MultipleChoiceSpec = z.infer<typeof multipleChoiceSpecSchema>;
 export type NumericSpec = z.infer<typeof numericSpecSchema>;
-export type ShortTextSpec = z.infer<typeof shortTextSpecSchema>;
 export type CheckpointSpec = z.infer<typeof checkpointSpecSchema>;
 
 export function parseSpec(json: string): CheckpointSpec {
   return checkpointSpecSchema.parse(JSON.parse(json));
+}
+
+/**
+ * Stored versions with their specs read. A version whose spec cannot be read
+ * is left out (and the insight leaves its attempts out) rather than failing.
+ */
+export function readVersions(versions: readonly { id: string; version: number; title: string; spec: string }[]) {
+  return versions.flatMap((v) => {
+    try {
+      return [{ id: v.id, version: v.version, title: v.title, spec: parseSpec(v.spec) }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 export function serializeSpec(spec: CheckpointSpec): string {

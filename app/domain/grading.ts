@@ -126,6 +126,3 @@ export function grade(spec: CheckpointSpec, answer: ParsedAnswer): GradeResult {
   if (spec.kind === "NUMERIC" && answer.kind === "NUMERIC") return gradeNumber(spec, answer.value);
   return { outcome: null, feedback: [], misconceptionIds: [] };
 }
-
-/** Growth-oriented words for an outcome; no scores. */
-export const OUTCOME_LABELS: Record<Outcome, string> = { GOT_IT: "Got it", NOT_YET: "Not yet" };

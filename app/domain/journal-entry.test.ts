@@ -26,8 +26,11 @@ describe("responses", () => {
     const stored = JSON.stringify(buildResponses(["Q1"], ["A1"]));
     expect(parseResponses(stored)).toEqual([{ question: "Q1", answer: "A1" }]);
     expect(parseResponses(JSON.stringify({ question: null, answer: "free" }))).toEqual([{ question: null, answer: "free" }]);
-    expect(parseResponses("not json")).toEqual([]);
-    expect(parseResponses(JSON.stringify([null, 3, { answer: 5 }]))).toEqual([{ question: null, answer: "" }]);
+    expect(parseResponses(JSON.stringify([{ question: "", answer: "Free" }]))).toEqual([{ question: null, answer: "Free" }]);
+    expect(parseResponses(JSON.stringify(["older free entry"]))).toEqual([{ question: null, answer: "older free entry" }]);
+    expect(parseResponses("not json")).toEqual([{ question: null, answer: "not json" }]);
+    expect(parseResponses("")).toEqual([]);
+    expect(parseResponses(JSON.stringify([null, 3, { question: "Q", answer: 5 }]))).toEqual([{ question: "Q", answer: "" }]);
   });
 
   it("knows when an entry has no text in any answer", () => {

@@ -1,4 +1,5 @@
 // The shape of journal entries and their drafts. Pure.
+import { z } from "zod";
 
 /** One answer in an entry; `question` is null for a free entry. */
 export interface JournalResponse {
@@ -45,21 +46,39 @@ export function buildResponses(questions: (string | null)[], answers: (string | 
   return list.map((question, i) => ({ question, answer: (answers[i] ?? "").trim() }));
 }
 
-/** Reads stored responses: an array of { question, answer }, or a single object for older free entries. */
+/**
+ * One stored response (JournalEntry.responses holds an array of them): an
+ * object { question, answer }, or, in older free entries, the answer alone as a
+ * string. A question that is empty or not text reads as none; an answer that is
+ * not text reads as empty.
+ */
+const storedResponseSchema = z.union([
+  z.string().transform((answer): JournalResponse => ({ question: null, answer })),
+  z.object({ question: z.unknown().optional(), answer: z.unknown().optional() }).transform(
+    (r): JournalResponse => ({
+      question: typeof r.question === "string" && r.question ? r.question : null,
+      answer: typeof r.answer === "string" ? r.answer : "",
+    }),
+  ),
+]);
+
+/**
+ * Reads JournalEntry.responses, the one parser for it: an array of responses,
+ * or a single one for older free entries. Never throws: text that is not JSON
+ * is one free answer, items that are not responses are left out.
+ */
 export function parseResponses(json: string): JournalResponse[] {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return [];
+    return json.trim() ? [{ question: null, answer: json }] : [];
   }
-  const items = Array.isArray(value) ? value : value && typeof value === "object" ? [value] : [];
-  return items
-    .filter((item): item is Record<string, unknown> => Boolean(item) && typeof item === "object")
-    .map((item) => ({
-      question: typeof item.question === "string" ? item.question : null,
-      answer: typeof item.answer === "string" ? item.answer : "",
-    }));
+  const items = Array.isArray(value) ? value : [value];
+  return items.flatMap((item) => {
+    const read = storedResponseSchema.safeParse(item);
+    return read.success ? [read.data] : [];
+  });
 }
 
 export function hasAnyAnswer(responses: { answer?: string | null }[]): boolean {

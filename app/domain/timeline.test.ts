@@ -1,21 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupByDay, neighbours, parseJournalResponses } from "~/domain/timeline";
-
-describe("parseJournalResponses", () => {
-  it("reads prompt answers and free entries", () => {
-    expect(parseJournalResponses(JSON.stringify([{ question: "What happened?", answer: "I mixed up speed" }]))).toEqual([
-      { question: "What happened?", answer: "I mixed up speed" },
-    ]);
-    expect(parseJournalResponses(JSON.stringify([{ question: null, answer: "Free" }]))).toEqual([{ question: null, answer: "Free" }]);
-    expect(parseJournalResponses(JSON.stringify({ question: null, answer: "Single" }))).toEqual([{ question: null, answer: "Single" }]);
-  });
-
-  it("never throws on unreadable text", () => {
-    expect(parseJournalResponses("not json")).toEqual([{ question: null, answer: "not json" }]);
-    expect(parseJournalResponses("")).toEqual([]);
-    expect(parseJournalResponses("[1, null, {\"answer\": 3}]")).toEqual([{ question: null, answer: "" }]);
-  });
-});
+import { groupByDay, neighbours } from "~/domain/timeline";
 
 describe("groupByDay", () => {
   it("orders items oldest first and groups them by UTC day", () => {

@@ -5,29 +5,6 @@ import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { grade, storedAnswer, type Outcome } from "~/domain/grading";
 import { effectiveOutcome } from "~/domain/progress";
 
-export interface JournalResponse {
-  /** null for a free entry. */
-  question: string | null;
-  answer: string;
-}
-
-/** Reads JournalEntry.responses; anything unreadable becomes a single free answer, never an error. */
-export function parseJournalResponses(json: string): JournalResponse[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return json.trim() ? [{ question: null, answer: json }] : [];
-  }
-  const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((item): JournalResponse[] => {
-    if (typeof item === "string") return [{ question: null, answer: item }];
-    if (!item || typeof item !== "object") return [];
-    const { question, answer } = item as { question?: unknown; answer?: unknown };
-    return [{ question: typeof question === "string" && question ? question : null, answer: typeof answer === "string" ? answer : "" }];
-  });
-}
-
 export interface TimedItem {
   at: Date;
   /** Stable tie-breaker for items at the same moment. */
@@ -168,9 +145,3 @@ export function toAttemptView(attempt: AttemptRecord, latestVersion: number): At
     misconceptions: attempt.misconceptions.map((m) => ({ name: m.misconception.name, source: m.source })),
   };
 }
-
-export const MISCONCEPTION_SOURCE_LABELS: Record<string, string> = {
-  RULE: "from the answer chosen",
-  CLUSTER: "from a group of similar answers",
-  TEACHER: "tagged by a teacher",
-};

@@ -6,8 +6,8 @@ import { grade, parseAnswer, type Outcome } from "~/domain/grading";
 import { attemptsLeft, effectiveOutcome } from "~/domain/progress";
 import { selfCheckRefusal, selfCheckState } from "~/domain/self-check";
 import { feedbackForStoredAnswer, usedUpMessage } from "~/domain/student-path";
-import { Prisma } from "~/generated/prisma/client";
-import { tagNewShortTextAttempt } from "~/models/answer-groups.server";
+import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 /** A checkpoint of a project the caller has already found for the student. */
 export function findProjectCheckpoint(projectId: string, checkpointId: string) {
@@ -37,10 +37,6 @@ export interface RawAnswer {
 export type SubmitAttemptResult =
   | { ok: true; attempt: { id: string; number: number; outcome: string | null }; duplicate: boolean }
   | { ok: false; reason: "invalid" | "used-up" | "archived"; message: string };
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 async function findBySubmissionKey(studentId: string, checkpointId: string, submissionKey: string) {
   return prisma.attempt.findFirst({

@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
 import { generateJoinCode } from "~/domain/join-code";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 /** Creates a classroom with a fresh join code (retrying on the rare collision). */
 export async function createClassroom(teacherId: string, name: string) {
@@ -28,16 +29,7 @@ export async function regenerateJoinCode(classroomId: string, teacherId: string)
   }
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}
-
 /** A classroom the teacher owns, or null. */
 export function findTeacherClassroom(classroomId: string, teacherId: string) {
   return prisma.classroom.findFirst({ where: { id: classroomId, teacherId } });
-}
-
-/** Active enrolment of a student in a classroom, or null. */
-export function findActiveEnrollment(classroomId: string, studentId: string) {
-  return prisma.enrollment.findFirst({ where: { classroomId, studentId, removedAt: null } });
 }

@@ -2,6 +2,7 @@
 // written: editing adds a version, and every version stays readable.
 import { prisma } from "~/db.server";
 import type { OwnedProject } from "~/models/project.server";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 export type CommentTargetRef = { kind: "project" } | { kind: "attempt"; id: string } | { kind: "journal"; id: string };
 
@@ -37,10 +38,6 @@ export async function addComment({ authorId, studentId, projectId, target, body 
     data: { authorId, studentId, projectId, attemptId, journalEntryId, versions: { create: { version: 1, body } } },
     select: { id: true },
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return Boolean(error && typeof error === "object" && (error as { code?: string }).code === "P2002");
 }
 
 export type EditResult = { status: "edited"; version: number } | { status: "unchanged"; version: number };

@@ -7,7 +7,7 @@
 import { prisma } from "~/db.server";
 import { buildDebrief, type Debrief, type MisconceptionDetails } from "~/domain/insight/debrief";
 import { prepare } from "~/domain/insight/prepare";
-import { textGroupsForProject } from "~/models/answer-groups.server";
+import { textGroupsForProject } from "~/models/answer-group-cache.server";
 import { loadProjectData } from "~/models/insight.server";
 import type { OwnedProject } from "~/models/project.server";
 

@@ -1,6 +1,6 @@
 // Loads what the teacher's insight pages read: the project's rows, indexed
 // once, and the report built on them. Short-text groups are the teacher's
-// confirmed groups and the cached machine groups (app/models/answer-groups.server.ts),
+// confirmed groups and the cached machine groups (app/models/answer-group-cache.server.ts),
 // so a view does not cluster every answer again.
 //
 // Scoped by the project: both functions take the `OwnedProject` that
@@ -9,7 +9,7 @@
 import { prepare, type Prepared } from "~/domain/insight/prepare";
 import { analyseProject, type ProjectReport, type ReportOptions } from "~/domain/insight/report";
 import type { ProjectData } from "~/domain/insight/types";
-import { textGroupsForProject } from "~/models/answer-groups.server";
+import { textGroupsForProject } from "~/models/answer-group-cache.server";
 import { loadProjectData } from "~/models/insight.server";
 import type { OwnedProject } from "~/models/project.server";
 

@@ -7,65 +7,27 @@
 // teacher's project lookup in app/models/project.server.ts gives, so they cannot
 // be called with a bare id.
 import { prisma } from "~/db.server";
-import { isCheckpointKind, parseSpec } from "~/domain/checkpoint-spec";
+import { isCheckpointKind, readVersions } from "~/domain/checkpoint-spec";
 import { buildReport, type ProjectReport, type ReportOptions } from "~/domain/insight/report";
-import type { CheckpointRow, JournalResponse, ProjectData } from "~/domain/insight/types";
+import type { AttemptRow, CheckpointRow, ProjectData, ReviewRow, TagRow } from "~/domain/insight/types";
+import { parseResponses } from "~/domain/journal-entry";
 import type { OwnedProject } from "~/models/project.server";
-
-/** Reads a journal entry's stored responses: an array of {question, answer}, or one {question: null, answer}. */
-export function parseResponses(json: string): JournalResponse[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return json.trim() ? [{ question: null, answer: json }] : [];
-  }
-  const list = Array.isArray(value) ? value : [value];
-  const responses: JournalResponse[] = [];
-  for (const item of list) {
-    if (!item || typeof item !== "object") continue;
-    const { question, answer } = item as { question?: unknown; answer?: unknown };
-    if (typeof answer !== "string") continue;
-    responses.push({ question: typeof question === "string" ? question : null, answer });
-  }
-  return responses;
-}
 
 export interface LoadOptions {
   /**
-   * How the four large tables (attempts, reviews, tags, journal entries) are read:
-   * "lean" (default) with one hand-written SELECT each through prisma.$queryRaw,
-   * "prisma" with findMany. Both give the same data; `npm run bench` measures both
+   * How the four large tables (attempts, reviews, tags, journal entries) are
+   * read: by default one hand-written SELECT each (readLean). `npm run bench`
+   * passes a findMany reader (scripts/lib/find-many-reader.ts) to compare both
    * (see docs/decisions/004-insight-analysis.md).
    */
-  reader?: "lean" | "prisma";
+  readTables?: (projectId: string) => Promise<LargeTables>;
 }
 
-interface AttemptRead {
-  id: string;
-  studentId: string;
-  checkpointId: string;
-  checkpointVersionId: string;
-  number: number;
-  createdAt: Date;
-  answer: string;
-  outcome: string | null;
-  confidence: number | null;
-}
-interface ReviewRead {
-  attemptId: string;
-  role: string;
-  verdict: string;
-  createdAt: Date;
-}
-interface TagRead {
-  attemptId: string;
-  misconceptionId: string;
-  source: string;
-  active: boolean;
-  createdAt: Date;
-}
-interface JournalRead {
+/** The rows as read: the analysis input's rows, with every column present. */
+export type AttemptRead = AttemptRow & { confidence: number | null };
+export type ReviewRead = ReviewRow;
+export type TagRead = TagRow & { createdAt: Date };
+export interface JournalRead {
   id: string;
   studentId: string;
   checkpointId: string | null;
@@ -77,50 +39,7 @@ interface JournalRead {
   submittedAt: Date | null;
   createdAt: Date;
 }
-type LargeTables = [AttemptRead[], ReviewRead[], TagRead[], JournalRead[]];
-
-function readWithFindMany(projectId: string): Promise<LargeTables> {
-  const onProject = { checkpoint: { projectId } };
-  return Promise.all([
-    prisma.attempt.findMany({
-      where: onProject,
-      select: {
-        id: true,
-        studentId: true,
-        checkpointId: true,
-        checkpointVersionId: true,
-        number: true,
-        createdAt: true,
-        answer: true,
-        outcome: true,
-        confidence: true,
-      },
-    }),
-    prisma.attemptReview.findMany({
-      where: { attempt: onProject },
-      select: { attemptId: true, role: true, verdict: true, createdAt: true },
-    }),
-    prisma.attemptMisconception.findMany({
-      where: { attempt: onProject },
-      select: { attemptId: true, misconceptionId: true, source: true, active: true, createdAt: true },
-    }),
-    prisma.journalEntry.findMany({
-      where: { projectId, status: "SUBMITTED" },
-      select: {
-        id: true,
-        studentId: true,
-        checkpointId: true,
-        attemptId: true,
-        responses: true,
-        confidence: true,
-        supportNeeded: true,
-        supportResolvedAt: true,
-        submittedAt: true,
-        createdAt: true,
-      },
-    }),
-  ]);
-}
+export type LargeTables = [AttemptRead[], ReviewRead[], TagRead[], JournalRead[]];
 
 const asDate = (value: Date | string | number): Date => (value instanceof Date ? value : new Date(value));
 const asOptionalDate = (value: Date | string | number | null): Date | null => (value === null ? null : asDate(value));
@@ -200,20 +119,12 @@ export async function loadProjectData(owned: OwnedProject, options: LoadOptions 
   });
   if (!project) return null;
 
-  const [attempts, reviews, tags, journals] = await (options.reader === "prisma" ? readWithFindMany(projectId) : readLean(projectId));
+  const [attempts, reviews, tags, journals] = await (options.readTables ?? readLean)(projectId);
 
   const checkpoints: CheckpointRow[] = [];
   for (const c of project.checkpoints) {
     if (!isCheckpointKind(c.kind)) continue;
-    const versions = [];
-    for (const v of c.versions) {
-      try {
-        versions.push({ id: v.id, version: v.version, title: v.title, spec: parseSpec(v.spec) });
-      } catch {
-        // A version whose spec cannot be read is left out (with its attempts) rather than failing the report.
-      }
-    }
-    checkpoints.push({ id: c.id, position: c.position, kind: c.kind, archived: c.archivedAt !== null, versions });
+    checkpoints.push({ id: c.id, position: c.position, kind: c.kind, archived: c.archivedAt !== null, versions: readVersions(c.versions) });
   }
 
   return {

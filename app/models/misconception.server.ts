@@ -8,6 +8,7 @@ import { prisma } from "~/db.server";
 import { parseSpec, referencedMisconceptions } from "~/domain/checkpoint-spec";
 import { isInUse, type MisconceptionUsage } from "~/domain/misconception-usage";
 import type { MisconceptionInput } from "~/schemas/misconception";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 
 /** Which checkpoints refer to each misconception, over every version of every checkpoint. */
@@ -71,10 +72,6 @@ async function nameTaken(projectId: string, name: string, exceptId?: string) {
   });
   const wanted = name.trim().toLowerCase();
   return others.some((o) => o.name.trim().toLowerCase() === wanted);
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 export type MisconceptionWriteResult = { ok: true; id: string } | { ok: false; reason: "name-taken" | "not-found" };

@@ -5,7 +5,8 @@
 import { prisma } from "~/db.server";
 import { buildProgressGrid, orderStudents } from "~/domain/progress-grid";
 import { cellState } from "~/domain/progress";
-import { groupByDay, parseJournalResponses, toAttemptView, type AttemptView, type TimedItem } from "~/domain/timeline";
+import { parseResponses } from "~/domain/journal-entry";
+import { groupByDay, toAttemptView, type AttemptView, type TimedItem } from "~/domain/timeline";
 import { addComment } from "~/models/comment.server";
 import { checkpointsWithLatestVersion, type OwnedProject } from "~/models/project.server";
 
@@ -151,7 +152,7 @@ export async function loadStudentTimeline(project: OwnedProject, studentId: stri
       about,
       checkpointId,
       attemptId: e.attemptId,
-      responses: parseJournalResponses(e.responses),
+      responses: parseResponses(e.responses),
       confidence: e.confidence,
       supportNeeded: e.supportNeeded,
       supportResolvedAt: e.supportResolvedAt,

@@ -2,14 +2,16 @@ import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@c
 import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorList, SelectField, buttonClass } from "~/components/form";
+import { actionMessage } from "~/components/action-words";
+import { ErrorList, SelectField, SubmitButton, buttonClass, useResultFor } from "~/components/form";
 import { InsightNav } from "~/components/insight-ui";
-import { FormButton, FormStatus, OutcomeBadge } from "~/components/teacher-timeline";
+import { OutcomeBadge } from "~/components/outcome-badge";
+import { FormStatus } from "~/components/teacher-timeline";
 import { Badge, EmptyState, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { drillDown, type DrillAttempt } from "~/domain/insight/view-attempts";
-import { plural } from "~/domain/insight/view-format";
+import { plural } from "~/domain/words";
 import { setAttemptMisconception } from "~/models/attempt-tags.server";
 import { loadPrepared } from "~/models/insight-pages.server";
 import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
@@ -70,10 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, attemptId, misconceptionId } = submission.value;
   const result = await setAttemptMisconception({ teacherId: teacher.id, projectId: project.id, attemptId, misconceptionId, active: intent === "add-tag" });
   if (!result.ok) {
-    const errors = result.field === "misconceptionId" ? { fieldErrors: { misconceptionId: [result.message] } } : { formErrors: [result.message] };
+    const errors = result.field === "misconceptionId" ? { fieldErrors: { misconceptionId: [actionMessage(result)] } } : { formErrors: [actionMessage(result)] };
     return answer({ formId, ok: false, reply: submission.reply(errors) }, 400);
   }
-  const message = result.message;
+  const message = actionMessage(result);
   return answer({ formId, ok: true, reply: submission.reply({ resetForm: true }), message });
 }
 
@@ -81,11 +83,6 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 const addFormId = (attemptId: string) => `add-${attemptId}`;
 const changeFormId = (attemptId: string, misconceptionId: string) => `tag-${attemptId}-${misconceptionId}`;
-
-function useAnswerFor(formId: string) {
-  const actionData = useActionData<typeof action>();
-  return actionData && actionData.formId === formId ? actionData : undefined;
-}
 
 export default function InsightAttempts() {
   const { project, filter, options, result } = useLoaderData<typeof loader>();
@@ -282,7 +279,7 @@ function AttemptItem({ attempt: a, misconceptions }: { attempt: Attempt; misconc
 
 function TagChip({ attemptId, misconceptionId, context, removed = false, children }: { attemptId: string; misconceptionId: string; context: string; removed?: boolean; children: ReactNode }) {
   const formId = changeFormId(attemptId, misconceptionId);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const formErrors = result && !result.ok ? [...(result.reply?.error?.[""] ?? []), ...(result.reply?.error?.misconceptionId ?? [])] : null;
   return (
     <Form method="post" preventScrollReset className="inline-flex flex-wrap items-center gap-1.5">
@@ -290,7 +287,7 @@ function TagChip({ attemptId, misconceptionId, context, removed = false, childre
       <input type="hidden" name="attemptId" value={attemptId} />
       <input type="hidden" name="misconceptionId" value={misconceptionId} />
       {children}
-      <FormButton
+      <SubmitButton
         formId={formId}
         name="intent"
         value={removed ? "add-tag" : "remove-tag"}
@@ -300,7 +297,7 @@ function TagChip({ attemptId, misconceptionId, context, removed = false, childre
       >
         {removed ? "Put back" : "Take off"}
         <span className="sr-only"> this misconception from {context}</span>
-      </FormButton>
+      </SubmitButton>
       <FormStatus message={result?.ok ? result.message : null} />
       <ErrorList errors={formErrors} />
     </Form>
@@ -309,7 +306,7 @@ function TagChip({ attemptId, misconceptionId, context, removed = false, childre
 
 function AddTagForm({ attemptId, context, options }: { attemptId: string; context: string; options: { id: string; name: string }[] }) {
   const formId = addFormId(attemptId);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,
@@ -337,9 +334,9 @@ function AddTagForm({ attemptId, context, options }: { attemptId: string; contex
           </option>
         ))}
       </SelectField>
-      <FormButton formId={formId} variant="secondary" pendingText="Tagging…">
+      <SubmitButton formId={formId} variant="secondary" pendingText="Tagging…">
         Tag<span className="sr-only"> {context}</span>
-      </FormButton>
+      </SubmitButton>
       <div className="basis-full">
         <ErrorList errors={form.errors} />
         <FormStatus message={result?.ok ? result.message : null} />

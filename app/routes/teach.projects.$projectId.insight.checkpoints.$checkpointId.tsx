@@ -2,8 +2,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { GroupCard, MergeGroupsForm, groupAnchor, type AnswerItem, type GroupActionData } from "~/components/insight-groups";
+import { GroupCard, MergeGroupsForm, groupAnchor, groupFormId, type AnswerItem, type GroupActionData } from "~/components/insight-groups";
 import { CorrectAnswersCard } from "~/components/insight-correct-answers";
+import { actionMessage } from "~/components/action-words";
 import { ChoiceDistributionView, NumericDistributionView, SummaryList } from "~/components/insight-groups-distributions";
 import { InsightNav } from "~/components/insight-ui";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
@@ -11,17 +12,16 @@ import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import {
   confirmSuggestions,
   dissolveGroup,
-  findProjectCheckpointKind,
-  loadCheckpointInsight,
   mergeGroups,
   moveAnswerOut,
   nameGroup,
   rejectSuggestion,
   renameGroup,
-  setAttemptTag,
   unlinkGroup,
   type GroupActionResult,
 } from "~/models/answer-groups.server";
+import { setAttemptTag, type TagCorrectionResult } from "~/models/attempt-tags.server";
+import { findProjectCheckpointKind, loadCheckpointInsight } from "~/models/checkpoint-insight.server";
 import { requireTeacherProject } from "~/models/project.server";
 import {
   GROUP_INTENTS,
@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const reply = (result: GroupActionData, status = 200) => data(result, { status });
+const reply = (result: GroupActionData, status = 200) => data({ ...result, formId: groupFormId(result.intent, result.key) }, { status });
 
 /**
  * The form without Conform's control fields: these forms have no list buttons,
@@ -93,16 +93,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = { projectId: project.id, checkpointId: checkpoint.id, teacherId: teacher.id };
 
   /** Answers a model result: 200 with the message, or 400 with the message next to its field. */
-  const answer = (result: GroupActionResult, submission: { reply: (o?: object) => GroupActionData["reply"] } | null, key: string | null) => {
-    if (result.ok) return reply({ intent, ok: true, message: result.message, key, reply: submission?.reply({ resetForm: true }) });
+  const answer = (result: GroupActionResult | TagCorrectionResult, submission: { reply: (o?: object) => GroupActionData["reply"] } | null, key: string | null) => {
+    const message = actionMessage(result);
+    if (result.ok) return reply({ intent, ok: true, message, key, reply: submission?.reply({ resetForm: true }) });
     const field = result.field && !["groupKey", "attemptId"].includes(result.field) ? result.field : null;
     return reply(
       {
         intent,
         ok: false,
-        message: result.message,
+        message,
         key,
-        reply: submission?.reply(field ? { fieldErrors: { [field]: [result.message] } } : { formErrors: [result.message] }),
+        reply: submission?.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }),
       },
       400,
     );

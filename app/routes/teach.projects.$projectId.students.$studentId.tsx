@@ -2,13 +2,14 @@ import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "
 import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorList, TextareaField } from "~/components/form";
+import { ErrorList, SubmitButton, TextareaField, useResultFor } from "~/components/form";
 import { PrintHeader } from "~/components/print";
 import { TeacherCommentView } from "~/components/teacher-comment";
 import { StatusPill } from "~/components/teacher-progress";
-import { FormButton, FormStatus, MisconceptionBadges, OutcomeBadge, formatTime, useFormDisclosure, verdictLabel } from "~/components/teacher-timeline";
+import { OutcomeBadge } from "~/components/outcome-badge";
+import { FormStatus, MisconceptionBadges, formatTime, useFormDisclosure, verdictLabel } from "~/components/teacher-timeline";
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { confidenceLabel } from "~/domain/journal-entry";
@@ -142,11 +143,6 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Day = LoaderData["timeline"]["days"][number];
 type Item = Day["items"][number];
 type CommentItem = LoaderData["comments"][number];
-
-function useAnswerFor(formId: string) {
-  const actionData = useActionData<typeof action>();
-  return actionData && actionData.formId === formId ? actionData : undefined;
-}
 
 export default function StudentTimeline() {
   const { project, student, timeline, comments, navigation } = useLoaderData<typeof loader>();
@@ -312,7 +308,7 @@ function CommentList({ comments }: { comments: CommentItem[] }) {
 
 function AddCommentForm({ target, targetId, context, startOpen = false }: { target: "project" | "attempt" | "journal"; targetId: string; context: string; startOpen?: boolean }) {
   const formId = addFormId(target, targetId);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,
@@ -337,9 +333,9 @@ function AddCommentForm({ target, targetId, context, startOpen = false }: { targ
       />
       <ErrorList id={`${formId}-form-error`} errors={form.errors} />
       <div className="flex flex-wrap items-center gap-3">
-        <FormButton formId={formId} name="intent" value="add-comment" pendingText="Sending…">
+        <SubmitButton formId={formId} name="intent" value="add-comment" pendingText="Sending…">
           Send comment
-        </FormButton>
+        </SubmitButton>
         {startOpen ? <FormStatus message={result?.ok ? result.message : null} /> : null}
       </div>
     </Form>
@@ -360,7 +356,7 @@ function AddCommentForm({ target, targetId, context, startOpen = false }: { targ
 
 function EditCommentForm({ commentId, body }: { commentId: string; body: string }) {
   const formId = editFormId(commentId);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,
@@ -379,9 +375,9 @@ function EditCommentForm({ commentId, body }: { commentId: string; body: string 
           <input type="hidden" name="commentId" value={commentId} />
           <TextareaField label="Edited comment" hint="The version you sent stays in the history." errors={fields.body.errors} textareaProps={getTextareaProps(fields.body)} />
           <ErrorList id={`${formId}-form-error`} errors={form.errors} />
-          <FormButton formId={formId} name="intent" value="edit-comment" variant="secondary" pendingText="Saving…">
+          <SubmitButton formId={formId} name="intent" value="edit-comment" variant="secondary" pendingText="Saving…">
             Save as a new version
-          </FormButton>
+          </SubmitButton>
         </Form>
       </details>
     </>
@@ -448,7 +444,7 @@ function AttemptCard({ item, studentName, comments }: { item: AttemptItem; stude
           </ul>
         </div>
       ) : null}
-      <MisconceptionBadges items={item.misconceptions} />
+      <MisconceptionBadges items={item.misconceptions} kind={item.kind} />
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-brand-700">Question as answered (version {item.version})</summary>
         <p className="mt-2 whitespace-pre-wrap text-slate-800">{item.prompt}</p>
@@ -467,7 +463,7 @@ function AttemptCard({ item, studentName, comments }: { item: AttemptItem; stude
 
 function ShortTextReview({ item, studentName }: { item: AttemptItem; studentName: string }) {
   const formId = markFormId(item.id);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const formErrors = result && !result.ok ? (result.reply?.error?.[""] ?? (result.message ? [result.message] : null)) : null;
   return (
     <div className="mt-3 rounded-md border border-slate-200 p-3 text-sm">
@@ -503,12 +499,12 @@ function ShortTextReview({ item, studentName }: { item: AttemptItem; studentName
           <span className="font-normal text-slate-700"> — your mark counts over the self-assessment.</span>
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          <FormButton formId={formId} name="verdict" value="GOT_IT" variant="secondary" pendingText="Marking…">
+          <SubmitButton formId={formId} name="verdict" value="GOT_IT" variant="secondary" pendingText="Marking…">
             Got it
-          </FormButton>
-          <FormButton formId={formId} name="verdict" value="NOT_YET" variant="secondary" pendingText="Marking…">
+          </SubmitButton>
+          <SubmitButton formId={formId} name="verdict" value="NOT_YET" variant="secondary" pendingText="Marking…">
             Not yet
-          </FormButton>
+          </SubmitButton>
           <FormStatus message={result?.ok ? result.message : null} />
         </div>
         <ErrorList errors={formErrors} />
@@ -557,7 +553,7 @@ function JournalCard({ item, studentName, comments }: { item: JournalItem; stude
 
 function ResolveSupportForm({ entryId, studentName }: { entryId: string; studentName: string }) {
   const formId = supportFormId(entryId);
-  const result = useAnswerFor(formId);
+  const result = useResultFor<typeof action>(formId);
   const [form, fields] = useForm({
     id: formId,
     lastResult: result?.reply,
@@ -574,9 +570,9 @@ function ResolveSupportForm({ entryId, studentName }: { entryId: string; student
         textareaProps={{ ...getTextareaProps(fields.note), rows: 2 }}
       />
       <ErrorList id={`${formId}-form-error`} errors={form.errors} />
-      <FormButton formId={formId} name="intent" value="resolve-support" pendingText="Saving…">
+      <SubmitButton formId={formId} name="intent" value="resolve-support" pendingText="Saving…">
         Mark support given
-      </FormButton>
+      </SubmitButton>
     </Form>
   );
 }

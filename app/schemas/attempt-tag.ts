@@ -9,4 +9,3 @@ export const attemptTagSchema = z.object({
   misconceptionId: z.string({ error: "Choose a misconception." }).trim().min(1, "Choose a misconception."),
 });
 
-export type AttemptTagInput = z.infer<typeof attemptTagSchema>;

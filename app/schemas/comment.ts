@@ -10,7 +10,6 @@ const commentBody = z
   .max(COMMENT_MAX, `Keep the comment under ${COMMENT_MAX.toLocaleString("en-GB")} characters.`);
 
 export const COMMENT_TARGETS = ["project", "attempt", "journal"] as const;
-export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 
 export const addCommentSchema = z
   .object({

@@ -41,7 +41,6 @@ export const journalEntrySchema = z
     }
   });
 
-export type JournalEntryInput = z.infer<typeof journalEntrySchema>;
 
 /** What a route's action answers for a journal form (shared by the form component). */
 export type JournalFormResult =

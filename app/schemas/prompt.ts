@@ -67,4 +67,3 @@ export function promptSchema(context: PromptFormContext) {
   return z.object({ title: titleField, questions: questionsField, trigger, checkpointId }).superRefine(check);
 }
 
-export type PromptInput = z.output<ReturnType<typeof promptSchema>>;

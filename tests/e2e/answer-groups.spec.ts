@@ -53,7 +53,7 @@ test("the teacher names a group of short answers as a misconception, and a simil
   const row = group.getByRole("listitem").filter({ has: page.getByRole("blockquote").filter({ hasText: NEW_ANSWER }) });
   await expect(row).toBeVisible();
   await expect(row.getByText("Added by the machine")).toBeVisible();
-  await expect(row.getByText("Motion needs a force · from a named group")).toBeVisible();
+  await expect(row.getByText("Motion needs a force · from a group of similar answers")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 

@@ -2,8 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { submitAttempt } from "~/models/attempt.server";
-import { buildProjectReport, loadProjectData, parseResponses } from "~/models/insight.server";
+import { buildProjectReport, loadProjectData } from "~/models/insight.server";
 import { findTeacherProject } from "~/models/project.server";
+import { readWithFindMany } from "../../scripts/lib/find-many-reader";
 import { createClassWithProject, createClassroom, createProject, createStudent, createTeacher, enroll } from "../support/factories";
 
 type World = Awaited<ReturnType<typeof createClassWithProject>>;
@@ -115,8 +116,8 @@ describe("loadProjectData", () => {
     await prisma.attempt.updateMany({ where: { studentId: w.student.id }, data: { confidence: 4 } });
     const byId = <T extends { id?: string; attemptId?: string; createdAt?: Date }>(rows: T[]) =>
       [...rows].sort((a, b) => `${a.id ?? a.attemptId}${a.createdAt?.toISOString()}`.localeCompare(`${b.id ?? b.attemptId}${b.createdAt?.toISOString()}`));
-    const lean = (await loadProjectData(await owned(w), { reader: "lean" }))!;
-    const viaFindMany = (await loadProjectData(await owned(w), { reader: "prisma" }))!;
+    const lean = (await loadProjectData(await owned(w)))!;
+    const viaFindMany = (await loadProjectData(await owned(w), { readTables: readWithFindMany }))!;
     expect(byId(lean.attempts)).toEqual(byId(viaFindMany.attempts));
     expect(byId(lean.reviews)).toEqual(byId(viaFindMany.reviews));
     expect(byId(lean.tags)).toEqual(byId(viaFindMany.tags));
@@ -175,21 +176,15 @@ describe("buildProjectReport", () => {
     // Help: the other student is going round on checkpoint 1; the student asked for support.
     expect(report.help.stuck.map((s) => [s.studentId, s.checkpointId, s.consecutiveNotYet])).toEqual([[w.otherStudent.id, w.checkpoints[0].id, 2]]);
     expect(report.help.supportRequests.map((r) => r.studentId)).toEqual([w.student.id]);
-    expect(report.help.supportRequests[0].waitingMs).toBeGreaterThanOrEqual(0);
+    // Waiting time: from the entry's submission to the moment the report is read.
+    const hourLater = Date.parse(report.help.supportRequests[0].requestedAt) + 3_600_000;
+    const later = (await buildProjectReport(await owned(w), { now: hourLater }))!;
+    expect(later.help.supportRequests.map((r) => r.waitingMs)).toEqual([3_600_000]);
 
     // Reflection: confident and not yet, quoted without the classmate's name.
     expect(report.reflections.confidence.confidentWrong.map((s) => s.attemptId)).toEqual([w.numericLast]);
     const quote = report.reflections.byCheckpoint[0].quotes[0].text;
     expect(quote).toBe("I was sure, [classmate] agreed with me");
     expect(JSON.stringify(report.reflections.byCheckpoint)).not.toContain(w.otherStudent.name);
-  });
-});
-
-describe("parseResponses", () => {
-  it("reads arrays, a single free entry, and survives text that is not JSON", () => {
-    expect(parseResponses('[{"question":"Q","answer":"A"},{"answer":1}]')).toEqual([{ question: "Q", answer: "A" }]);
-    expect(parseResponses('{"question":null,"answer":"free"}')).toEqual([{ question: null, answer: "free" }]);
-    expect(parseResponses("plain words")).toEqual([{ question: null, answer: "plain words" }]);
-    expect(parseResponses("")).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // correction, and CSV export — loaders and actions called with real Requests.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { tagNewShortTextAttempt } from "~/models/answer-groups.server";
+import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
 import { submitAttempt } from "~/models/attempt.server";
 import { loader as overviewLoader } from "~/routes/teach.projects.$projectId.insight._index";
 import { action as attemptsAction, loader as attemptsLoader } from "~/routes/teach.projects.$projectId.insight.attempts";

@@ -384,3 +384,6 @@ export function suggestForConfirmedGroups(
   }
   return result;
 }
+
+/** Source of the excluded member row a rejected suggestion leaves (an answer moved out keeps its own source). */
+export const REJECTED_SUGGESTION = "REJECTED";

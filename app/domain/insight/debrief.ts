@@ -10,7 +10,7 @@ import { indexEpisodes, type Episode } from "./episodes";
 import { misconceptionInsights } from "./misconceptions";
 import type { Prepared, PreparedAttempt, PreparedJournal } from "./prepare";
 import { assignQuotes, reflectedAttempt, reflectedMisconceptions } from "./reflections";
-import type { JournalResponse } from "./types";
+import type { JournalResponse } from "~/domain/journal-entry";
 
 /** What the teacher wrote about a misconception (not part of the analysis input). */
 export interface MisconceptionDetails {

@@ -11,6 +11,7 @@
 // because the teacher's own reading of a value is the more specific one.
 import type { NumericSpec } from "~/domain/checkpoint-spec";
 import { withinTolerance } from "~/domain/grading";
+import { plural } from "~/domain/words";
 
 export const NUMERIC_ERROR_SHAPES = [
   "LISTED_WRONG_VALUE",
@@ -84,10 +85,6 @@ function toSignificant(x: number, digits: number, mode: "round" | "truncate"): n
 
 function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function roundingMatch(answer: number, value: number): string | null {

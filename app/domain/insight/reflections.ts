@@ -4,7 +4,8 @@
 import type { Outcome } from "~/domain/grading";
 import { createAnonymiser, quoteOf, QUOTE_LENGTH } from "./anonymise";
 import type { Prepared, PreparedAttempt, PreparedJournal } from "./prepare";
-import type { IsoDate, JournalResponse } from "./types";
+import type { JournalResponse } from "~/domain/journal-entry";
+import type { IsoDate } from "./types";
 
 /** An anonymised quote: no student name, email or id. */
 export interface Quote {

@@ -11,7 +11,7 @@
 // 3. Spelling: a word one edit (two for long words) away from a word with the
 //    same first letter that is at least twice as common among these answers is
 //    read as that word ("seperated" → "separated", "congres" → "congress").
-// 4. Terms: Porter stems of the content words (stop words dropped, negations
+// 4. Terms: Porter2 stems of the content words (stop words dropped, negations
 //    and comparisons kept); a word inside a negation scope is a different term
 //    ("not connected" ≠ "connected"). Weighted by TF-IDF (sublinear tf, smoothed
 //    idf over the forms), joined with character 3-grams of the words (weight
@@ -25,7 +25,7 @@
 //    memory.
 
 import { analyzeText, isNegator, isStopWord, type AnalyzedText } from "~/domain/insight/text-normalize";
-import { porterStem } from "~/domain/insight/text-stemmer";
+import { stemWord } from "~/domain/insight/text-stemmer";
 import { synonymRepresentatives, type Lexicon } from "~/domain/insight/word-senses";
 
 /**
@@ -294,7 +294,7 @@ class AnswerSpace {
       const display = negated[i] && firstInScope ? `not ${word}` : word;
       firstInScope = false;
       const read = this.synonyms?.get(word) ?? word;
-      out.push({ feature: `w:${neg}${porterStem(read)}`, display, isWord: true });
+      out.push({ feature: `w:${neg}${stemWord(read)}`, display, isWord: true });
       if (this.settings.charNgramWeight > 0) out.push(...this.charTerms(neg, raw));
     }
     this.termCache.set(analyzed, out);

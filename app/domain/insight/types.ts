@@ -1,6 +1,7 @@
 // The plain input of the class-insight analysis: what the database holds for one
 // project, already read and with checkpoint specs parsed. No Prisma types here,
 // so the analysis can be fed by a test, a loader or a benchmark alike.
+import type { JournalResponse } from "~/domain/journal-entry";
 import type { CheckpointKind, CheckpointSpec } from "~/domain/checkpoint-spec";
 
 export interface StudentRow {
@@ -67,11 +68,6 @@ export interface TagRow {
   /** A teacher row with active=false removes the misconception from the attempt. */
   active: boolean;
   createdAt?: Date;
-}
-
-export interface JournalResponse {
-  question: string | null;
-  answer: string;
 }
 
 /** A submitted journal entry (drafts are not part of the analysis). */

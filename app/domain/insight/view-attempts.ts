@@ -5,6 +5,7 @@
 import { describeAnswer } from "~/domain/answer-display";
 import type { CheckpointKind } from "~/domain/checkpoint-spec";
 import type { Outcome } from "~/domain/grading";
+import { tagSourceLabel } from "~/domain/labels";
 import type { Prepared, PreparedAttempt } from "./prepare";
 import type { IsoDate, TagRow } from "./types";
 
@@ -53,17 +54,6 @@ export interface DrillDown {
   /** Of those, attempts that show the misconception filtered on (the rest had it taken off). */
   showing: number;
   attempts: DrillAttempt[];
-}
-
-export function sourceLabel(source: TagSource, kind: CheckpointKind): string {
-  switch (source) {
-    case "TEACHER":
-      return "set by you";
-    case "CLUSTER":
-      return "from a group of similar answers";
-    default:
-      return kind === "MULTIPLE_CHOICE" ? "from the option chosen" : kind === "NUMERIC" ? "from the value given" : "from the answer";
-  }
 }
 
 function tagSource(rows: readonly TagRow[], misconceptionId: string): TagSource {
@@ -134,7 +124,7 @@ export function drillDown(prepared: Prepared, tags: readonly TagRow[], filter: A
       outcome: a.outcome,
       tags: a.misconceptionIds.map((id) => {
         const source = tagSource(rows, id);
-        return { misconceptionId: id, name: prepared.misconceptions.get(id)!.name, source, sourceLabel: sourceLabel(source, checkpoint.kind) };
+        return { misconceptionId: id, name: prepared.misconceptions.get(id)!.name, source, sourceLabel: tagSourceLabel(source, checkpoint.kind) };
       }),
       removed: removed.map((id) => ({ misconceptionId: id, name: prepared.misconceptions.get(id)!.name })),
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranularity, periodLabel, plural } from "./view-format";
+import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranularity, periodLabel } from "./view-format";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -26,8 +26,6 @@ describe("numbers and words", () => {
     expect(formatNumber(1.5)).toBe("1.5");
     expect(formatNumber(2)).toBe("2");
     expect(formatNumber(null)).toBe("—");
-    expect(plural(1, "student")).toBe("1 student");
-    expect(plural(3, "journal entry", "journal entries")).toBe("3 journal entries");
     expect(confidenceWords(1)).toBe("unsure");
     expect(confidenceWords(5)).toBe("very confident");
   });

@@ -1,10 +1,7 @@
 // Words and numbers of the teacher's insight pages: durations people read at a
 // glance, shares as percentages, period labels for the velocity chart. Pure.
-import { plural } from "../words";
+import { plural } from "~/domain/words";
 import type { VelocityBucket, VelocityGranularity } from "./velocity";
-
-/** Counts in words come from the app's one helper (../words); re-exported for the insight pages. */
-export { plural };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

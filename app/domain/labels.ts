@@ -1,0 +1,13 @@
+// The product's words for stored codes, one wording each, shared by every page
+// that shows them (the teacher reads them; "you" is the teacher). Pure.
+/** Where a misconception tag on an attempt came from (AttemptMisconception.source, or the answer's own rule), for a checkpoint of this kind. */
+export function tagSourceLabel(source: string, kind?: string): string {
+  switch (source) {
+    case "TEACHER":
+      return "set by you";
+    case "CLUSTER":
+      return "from a group of similar answers";
+    default:
+      return kind === "MULTIPLE_CHOICE" ? "from the option chosen" : kind === "NUMERIC" ? "from the value given" : "from the answer";
+  }
+}
