@@ -4,9 +4,10 @@
 // matcher of the groups the teacher named, which tags new answers. Module
 // state, bounded; nothing here writes to the database.
 //
-// NO OWNERSHIP CHECK: callers check that the project is the teacher's own and
-// that the checkpoint belongs to it.
+// The project-level reader takes the guard's proven project; the others take
+// checkpoint ids that their callers found inside such a project.
 import { prisma } from "~/db.server";
+import type { OwnedProject } from "~/models/project.server";
 import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import {
   assembleTextGroups,
@@ -215,10 +216,10 @@ export async function textGroupsForCheckpoints(checkpointIds: string[]): Promise
  * For each short-text checkpoint of the project (archived ones too): the
  * teacher-confirmed groups (ids `g:<AnswerGroup.id>`, with label,
  * misconceptionId and confirmed: true), then the machine's clusters of the
- * remaining answers (clustering ids). Does not check ownership.
+ * remaining answers (clustering ids), of the teacher's proven project.
  */
-export async function textGroupsForProject(projectId: string): Promise<Record<string, TextGroupInput[]>> {
-  const checkpoints = await prisma.checkpoint.findMany({ where: { projectId, kind: "SHORT_TEXT" }, select: { id: true }, orderBy: { position: "asc" } });
+export async function textGroupsForProject(project: OwnedProject): Promise<Record<string, TextGroupInput[]>> {
+  const checkpoints = await prisma.checkpoint.findMany({ where: { projectId: project.id, kind: "SHORT_TEXT" }, select: { id: true }, orderBy: { position: "asc" } });
   return textGroupsForCheckpoints(checkpoints.map((c) => c.id));
 }
 

@@ -1,8 +1,8 @@
 // One checkpoint's insight page, built from that checkpoint's rows only: the
 // same analysis as the project report, its short-answer groups (cached,
 // answer-group-cache.server.ts) and each attempt with its student and tags.
-//
-// NO OWNERSHIP CHECK: the caller checked that the project is the teacher's own.
+// Both readers take the guard's proven project (requireTeacherProject), so an
+// unscoped read does not typecheck; the checkpoint is looked up inside it.
 import { prisma } from "~/db.server";
 import { isCheckpointKind, readVersions } from "~/domain/checkpoint-spec";
 import { parseGroupKey, REJECTED_SUGGESTION } from "~/domain/insight/answer-groups";
@@ -10,9 +10,11 @@ import { checkpointInsights, classifyNumericError, type CheckpointInsight } from
 import { attemptCorrectBy, prepare } from "~/domain/insight/prepare";
 import type { ProjectData } from "~/domain/insight/types";
 import { cachedEntries } from "~/models/answer-group-cache.server";
+import type { OwnedProject } from "~/models/project.server";
 
-/** A checkpoint of the project (the caller checked the project), with its kind; null when not there. */
-export function findProjectCheckpointKind(projectId: string, checkpointId: string) {
+/** A checkpoint of the teacher's project, with its kind; null when not there. */
+export function findProjectCheckpointKind(project: OwnedProject, checkpointId: string) {
+  const projectId = project.id;
   return prisma.checkpoint.findFirst({ where: { id: checkpointId, projectId }, select: { id: true, kind: true } });
 }
 
@@ -22,7 +24,8 @@ export function findProjectCheckpointKind(projectId: string, checkpointId: strin
  * this checkpoint's rows only), its short-answer groups, and each attempt with
  * its student and tags. Null when the checkpoint is not in the project.
  */
-export async function loadCheckpointInsight(projectId: string, checkpointId: string) {
+export async function loadCheckpointInsight(project: OwnedProject, checkpointId: string) {
+  const projectId = project.id;
   const checkpoint = await prisma.checkpoint.findFirst({
     where: { id: checkpointId, projectId },
     select: {

@@ -16,7 +16,7 @@ export async function loadDebrief(project: OwnedProject): Promise<Debrief | null
   const [data, misconceptions, textGroups] = await Promise.all([
     loadProjectData(project),
     prisma.misconception.findMany({ where: { projectId: project.id }, select: { id: true, description: true, nextStep: true } }),
-    textGroupsForProject(project.id),
+    textGroupsForProject(project),
   ]);
   if (!data) return null;
   const details: Record<string, MisconceptionDetails> = {};

@@ -32,7 +32,7 @@ export async function loadPrepared(project: OwnedProject): Promise<{ data: Proje
 export async function loadInsight(project: OwnedProject, options: { textGroups?: boolean } = {}): Promise<InsightBundle | null> {
   const [loaded, textGroups] = await Promise.all([
     loadPrepared(project),
-    options.textGroups === false ? undefined : textGroupsForProject(project.id),
+    options.textGroups === false ? undefined : textGroupsForProject(project),
   ]);
   if (!loaded) return null;
   const reportOptions: ReportOptions = { now: Date.now(), textGroups };

@@ -55,7 +55,7 @@ async function findTeacherCheckpoint(request: Request, params: LoaderFunctionArg
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await findTeacherCheckpoint(request, params);
-  const view = await loadCheckpointInsight(project.id, params.checkpointId ?? "");
+  const view = await loadCheckpointInsight(project, params.checkpointId ?? "");
   if (!view) notFound("We couldn't find that checkpoint in this project.");
   return {
     project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom },
@@ -79,7 +79,7 @@ function withoutFormControls(formData: FormData): FormData {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { teacher, project } = await findTeacherCheckpoint(request, params);
-  const checkpoint = await findProjectCheckpointKind(project.id, params.checkpointId ?? "");
+  const checkpoint = await findProjectCheckpointKind(project, params.checkpointId ?? "");
   if (!checkpoint) notFound("We couldn't find that checkpoint in this project.");
   const formData = withoutFormControls(await request.formData());
   const intent = formData.get("intent");

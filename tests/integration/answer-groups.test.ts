@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
 import { textGroupsForProject } from "~/models/answer-group-cache.server";
 import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
+import { findTeacherProject } from "~/models/project.server";
 import { action as studentAction, loader as studentLoader } from "~/routes/learn.projects.$projectId.checkpoints.$checkpointId";
 import { action, loader } from "~/routes/teach.projects.$projectId.insight.checkpoints.$checkpointId";
 import { createClassWithProject, createClassroom, createProject, createStudent, createTeacher, enroll } from "../support/factories";
@@ -129,7 +130,7 @@ describe("naming a group as a misconception", () => {
 
     const groups = await w.groups();
     expect(groups[0]).toMatchObject({ id: `g:${group.id}`, confirmed: true, misconceptionName: "Motion needs a force", size: 3 });
-    const byProject = await textGroupsForProject(w.project.id);
+    const byProject = await textGroupsForProject((await findTeacherProject(w.project.id, w.teacher.id))!);
     expect(Object.keys(byProject)).toEqual([w.text.id]);
     expect(byProject[w.text.id][0]).toMatchObject({ id: `g:${group.id}`, confirmed: true, label: "Motion needs a force", misconceptionId: misconception.id });
     expect(byProject[w.text.id].slice(1).every((g) => !g.confirmed && !g.id.startsWith("g:"))).toBe(true);
@@ -430,7 +431,7 @@ describe("keeping the groups up to date", () => {
     const w = await setup();
     const before = await w.groups();
     expect(await w.groups()).toEqual(before);
-    expect((await textGroupsForProject(w.project.id))[w.text.id].map((g) => g.id)).toEqual(before.map((g) => g.id));
+    expect((await textGroupsForProject((await findTeacherProject(w.project.id, w.teacher.id))!))[w.text.id].map((g) => g.id)).toEqual(before.map((g) => g.id));
     const friction = await w.answer(w.student.id, "Something new entirely about friction");
     expect((await w.groups()).some((g) => g.attemptIds.includes(friction))).toBe(true);
     const momentum = await w.groupWith(w.ids[MOMENTUM[0]]);
