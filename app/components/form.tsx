@@ -4,6 +4,17 @@ import { useId, useState, type ComponentProps, type ReactNode } from "react";
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-red-700";
 
+/** A message about a whole form (not one field), announced when it appears; nothing when there is none. */
+export function FormAlert({ message }: { message: string | string[] | null | undefined }) {
+  const text = Array.isArray(message) ? message.join(" ") : message;
+  if (!text) return null;
+  return (
+    <p role="alert" className="text-sm text-red-800">
+      {text}
+    </p>
+  );
+}
+
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors?.length) return null;
   return (

@@ -6,7 +6,7 @@ import { validateWith } from "~/components/form-validation";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { type ReactNode } from "react";
-import { ErrorList, Field, SelectField, SubmitButton, TextareaField, resultFor } from "~/components/form";
+import { ErrorList, Field, SelectField, SubmitButton, TextareaField, resultFor, FormAlert } from "~/components/form";
 import { GroupFigures, TypicalAnswers, type CorrectAnswerItem } from "~/components/insight-correct-answers";
 import { OutcomeBadge } from "~/components/outcome-badge";
 import { useFormDisclosure } from "~/components/teacher-timeline";
@@ -293,11 +293,7 @@ function AnswerRow({
           <span className="text-slate-700">(you removed: {answer.removedByTeacher.map((id) => nameOf.get(id) ?? "a misconception").join(", ")})</span>
         ) : null}
       </div>
-      {removeError && !removeError.ok ? (
-        <p role="alert" className="text-sm text-red-800">
-          {removeError.message}
-        </p>
-      ) : null}
+      <FormAlert message={removeError && !removeError.ok ? removeError.message : null} />
       <div className="flex flex-wrap items-end gap-4">
         <AddTagForm answer={answer} misconceptions={misconceptions} actionData={actionData} />
         <ButtonForm
@@ -310,11 +306,7 @@ function AnswerRow({
           Move out of this group
         </ButtonForm>
       </div>
-      {moveError && !moveError.ok ? (
-        <p role="alert" className="text-sm text-red-800">
-          {moveError.message}
-        </p>
-      ) : null}
+      <FormAlert message={moveError && !moveError.ok ? moveError.message : null} />
     </li>
   );
 }
@@ -543,11 +535,7 @@ export function GroupCard({
             </ButtonForm>
           </div>
         ) : null}
-        {groupError ? (
-          <p role="alert" className="text-sm text-red-800">
-            {groupError.message}
-          </p>
-        ) : null}
+        <FormAlert message={groupError?.message} />
       </div>
     </section>
   );

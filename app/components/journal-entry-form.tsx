@@ -4,7 +4,7 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useFetcher, useFormAction, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { ConfidenceScale } from "~/components/confidence-scale";
-import { TextareaField, buttonClass } from "~/components/form";
+import { TextareaField, buttonClass, FormAlert } from "~/components/form";
 import { Notice, formatDateTime } from "~/components/ui";
 import { MAX_JOURNAL_ANSWER, type JournalContext, type JournalDraftView } from "~/domain/journal-entry";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT, journalEntrySchema, type JournalFormResult } from "~/schemas/journal";
@@ -202,11 +202,7 @@ export function JournalEntryForm({
           initial={initialConfidence}
           errors={fields.confidence.errors}
         />
-        {form.errors?.length ? (
-          <p role="alert" className="text-sm text-red-800">
-            {form.errors.join(" ")}
-          </p>
-        ) : null}
+        <FormAlert message={form.errors} />
         <div className="flex flex-wrap items-center gap-3">
           <button
             type="submit"

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { ConfidenceScale } from "~/components/confidence-scale";
-import { ErrorList, SubmitButton, TextareaField } from "~/components/form";
+import { ErrorList, SubmitButton, TextareaField, FormAlert } from "~/components/form";
 import { OutcomeBadge } from "~/components/outcome-badge";
 import { TeacherCommentView, type CommentVersionView } from "~/components/teacher-comment";
 import { formatDateTime } from "~/components/ui";
@@ -258,11 +258,7 @@ export function AnswerForm({
         initial={typeof fields.confidence.initialValue === "string" ? fields.confidence.initialValue : ""}
         errors={fields.confidence.errors}
       />
-      {form.errors?.length ? (
-        <p role="alert" className="text-sm text-red-800">
-          {form.errors.join(" ")}
-        </p>
-      ) : null}
+      <FormAlert message={form.errors} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton intent={ATTEMPT_INTENT} pendingText="Checking…">
           {hasAttempts ? `${submitLabel} again` : submitLabel}

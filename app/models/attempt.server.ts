@@ -1,5 +1,6 @@
 // A student's attempts: stored append-only, graded against the version they answered.
 import { prisma } from "~/db.server";
+import { commentsForStudent } from "~/models/comment.server";
 import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { describeAnswer } from "~/domain/answer-display";
 import { grade, parseAnswer, type Outcome } from "~/domain/grading";
@@ -133,15 +134,7 @@ export function listOwnAttempts(studentId: string, checkpointId: string) {
         orderBy: { createdAt: "asc" },
         select: { misconception: { select: { id: true, name: true, nextStep: true } } },
       },
-      comments: {
-        where: { studentId },
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          author: { select: { name: true } },
-          versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
-        },
-      },
+      comments: commentsForStudent(studentId),
     },
   });
 }

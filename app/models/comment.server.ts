@@ -68,19 +68,21 @@ export async function editComment({ commentId, authorId, studentId, projectId, b
   throw new Error("Could not save the comment edit after several tries.");
 }
 
+/** A comment as the student reads it: its author and every version, oldest first. */
+export const commentForStudentSelect = {
+  id: true,
+  author: { select: { name: true } },
+  versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
+} as const;
+
+/** The comments on one attempt or journal entry addressed to this student, oldest first (a relation's arguments). */
+export const commentsForStudent = (studentId: string) => ({ where: { studentId }, orderBy: { createdAt: "asc" }, select: commentForStudentSelect }) as const;
+
 /** Every comment on one student's path in the teacher's project (as the guard proved it), with all versions, oldest first. */
 export function commentsOnStudent(project: OwnedProject, studentId: string) {
   return prisma.teacherComment.findMany({
     where: { projectId: project.id, studentId },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      authorId: true,
-      attemptId: true,
-      journalEntryId: true,
-      createdAt: true,
-      author: { select: { name: true } },
-      versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
-    },
+    select: { ...commentForStudentSelect, authorId: true, attemptId: true, journalEntryId: true, createdAt: true },
   });
 }

@@ -2,6 +2,7 @@
 // Every function takes the signed-in student's id and a project the caller found
 // with findStudentProject; every query is scoped to both.
 import { prisma } from "~/db.server";
+import { commentForStudentSelect, commentsForStudent } from "~/models/comment.server";
 import {
   buildResponses,
   hasAnyAnswer,
@@ -298,15 +299,7 @@ export function listOwnEntries(studentId: string, projectId: string) {
         select: { id: true, archivedAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
       },
       attempt: { select: { id: true, number: true } },
-      comments: {
-        where: { studentId },
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          author: { select: { name: true } },
-          versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
-        },
-      },
+      comments: commentsForStudent(studentId),
     },
   });
 }
@@ -354,11 +347,7 @@ export async function listProjectComments(studentId: string, projectId: string) 
   const comments = await prisma.teacherComment.findMany({
     where: { studentId, projectId, attemptId: null, journalEntryId: null },
     orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      author: { select: { name: true } },
-      versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
-    },
+    select: commentForStudentSelect,
   });
   return comments.map((c) => ({ id: c.id, authorName: c.author.name, versions: c.versions }));
 }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { FormAlert } from "~/components/form";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
@@ -217,17 +218,9 @@ export default function CheckpointPage() {
               canAssess={!d.checkpoint.archived}
             />
           ) : null}
-          {selfAssessError ? (
-            <p role="alert" className="text-sm text-red-800">
-              {selfAssessError.join(" ")}
-            </p>
-          ) : null}
+          <FormAlert message={selfAssessError} />
 
-          {dismissError ? (
-            <p role="alert" className="text-sm text-red-800">
-              {dismissError}
-            </p>
-          ) : null}
+          <FormAlert message={dismissError} />
           {d.reflections.length ? (
             <Card title="Reflect on this attempt" id="reflect">
               <p className="-mt-1 mb-4 text-sm text-slate-700">

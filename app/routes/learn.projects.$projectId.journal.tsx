@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
+import { SubmitButton, FormAlert } from "~/components/form";
 import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-entry-form";
 import { TeacherCommentView } from "~/components/teacher-comment";
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
@@ -120,11 +120,7 @@ export default function JournalPage() {
       />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
-          {actionData && "form" in actionData && actionData.form === "unknown" ? (
-            <p role="alert" className="text-sm text-red-800">
-              {actionData.message}
-            </p>
-          ) : null}
+          <FormAlert message={actionData && "form" in actionData && actionData.form === "unknown" ? actionData.message : null} />
           {waiting.length ? (
             <section aria-labelledby="waiting-title" className="rounded-lg border border-dashed border-brand-600 bg-brand-50 p-5">
               <h2 id="waiting-title" className="text-lg font-semibold">
