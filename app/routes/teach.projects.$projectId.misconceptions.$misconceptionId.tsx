@@ -1,9 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { MisconceptionFields } from "~/components/misconception-fields";
 import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, SubmitButton, TextareaField } from "~/components/form";
+import { SubmitButton } from "~/components/form";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { describeUsage, isInUse } from "~/domain/misconception-usage";
 import { findProjectMisconception, updateMisconception } from "~/models/misconception.server";
@@ -72,14 +73,7 @@ export default function EditMisconceptionPage() {
         ) : null}
         <Card>
           <Form method="post" className="space-y-3" {...getFormProps(form)}>
-            <Field label="Name" hint="Short, and in words students would recognise." errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
-            <TextareaField label="Description (optional)" hint="What the idea is, for you and for students." errors={fields.description.errors} textareaProps={getTextareaProps(fields.description)} />
-            <TextareaField
-              label="Suggested next step (optional)"
-              hint="Shown to a student whose answer shows this idea."
-              errors={fields.nextStep.errors}
-              textareaProps={getTextareaProps(fields.nextStep)}
-            />
+            <MisconceptionFields fields={fields} />
             <div className="flex flex-wrap items-center gap-3">
               <SubmitButton pendingText="Saving…">Save misconception</SubmitButton>
               <Link to={paths.misconceptions(project.id)}>Cancel</Link>
