@@ -1,4 +1,4 @@
-import { DEMO_TEACHER, expect, expectNoSeriousA11yViolations, logIn, test } from "./fixtures";
+import { DEMO_TEACHER, expect, expectNoSeriousA11yViolations, logIn, test, logOut } from "./fixtures";
 
 const CHECKPOINT = "Why does the car keep going?";
 const GROUP_ANSWER = "There has to be a force pushing it forward or it would stop.";
@@ -76,7 +76,7 @@ test("without JavaScript, the teacher merges two suggested groups and moves an a
   await page.getByRole("link", { name: CHECKPOINT }).first().click();
   await page.waitForURL(/\/checkpoints\//);
   const [, projectId, checkpointId] = new URL(page.url()).pathname.match(/^\/learn\/projects\/([^/]+)\/checkpoints\/([^/]+)/)!;
-  await page.getByRole("button", { name: "Log out" }).click();
+  await logOut(page);
 
   await logIn(page, DEMO_TEACHER);
   await page.goto(`/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`);
@@ -105,7 +105,7 @@ test("the teacher names a group, adds an answer it suggests with one click, and 
   await page.getByRole("link", { name: CHECKPOINT }).first().click();
   await page.waitForURL(/\/checkpoints\//);
   const [, projectId, checkpointId] = new URL(page.url()).pathname.match(/^\/learn\/projects\/([^/]+)\/checkpoints\/([^/]+)/)!;
-  await page.getByRole("button", { name: "Log out" }).click();
+  await logOut(page);
 
   await logIn(page, DEMO_TEACHER);
   await page.goto(`/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`);
@@ -154,7 +154,7 @@ test("the multiple-choice and numeric checkpoints show their wrong answers by mi
   await page.waitForURL(/\/learn\/projects\/[^/]+$/);
   const hrefOf = async (title: string) => (await page.getByRole("link", { name: title }).first().getAttribute("href"))!;
   const [puck, cyclist] = [await hrefOf("A puck on frictionless ice"), await hrefOf("Speed of a cyclist")];
-  await page.getByRole("button", { name: "Log out" }).click();
+  await logOut(page);
 
   await logIn(page, DEMO_TEACHER);
   await page.goto(puck.replace("/learn/projects/", "/teach/projects/").replace("/checkpoints/", "/insight/checkpoints/"));

@@ -17,6 +17,12 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await expect(page).not.toHaveURL(/\/login/);
 }
 
+/** Logs out through the header's button and waits until the page shows it (a navigation right after the click would cancel the logout). */
+export async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Log in" })).toBeVisible();
+}
+
 /** Signs up a fresh account through the form; returns its email. */
 export async function signUp(page: Page, role: "Teacher" | "Student", name: string) {
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, "-")}-${Date.now()}@example.test`;
