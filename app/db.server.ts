@@ -3,8 +3,12 @@ import { PrismaClient } from "~/generated/prisma/client";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
-export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
-  const adapter = new PrismaBetterSqlite3({ url });
+/**
+ * `readOnly` (DATABASE_READ_ONLY=1) opens the SQLite file read-only: pages can
+ * be read, every save answers 503 (e.g. while a server is being moved).
+ */
+export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { readOnly = process.env.DATABASE_READ_ONLY === "1" } = {}) {
+  const adapter = new PrismaBetterSqlite3({ url, readonly: readOnly });
   return new PrismaClient({ adapter });
 }
 
