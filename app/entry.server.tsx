@@ -10,7 +10,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { prisma } from "~/db.server";
 import { NonceProvider } from "~/utils/nonce";
-import { isStorageUnavailable } from "~/utils/prisma-errors.server";
+import { isStorageUnavailable, lastLine } from "~/utils/prisma-errors.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -35,8 +35,7 @@ const RETRY_AFTER_SECONDS = "30";
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (isStorageUnavailable(error)) {
     context.storageUnavailable = true;
-    const reason = error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error);
-    console.error(`[rebound] ${request.method} ${new URL(request.url).pathname}: the database took no changes, answering 503: ${reason}`);
+    console.error(`[rebound] ${request.method} ${new URL(request.url).pathname}: the database took no changes, answering 503: ${lastLine(error)}`);
     return;
   }
   if (request.signal.aborted) return;

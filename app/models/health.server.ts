@@ -2,6 +2,7 @@
 // app's own tables, within a short time. Read by the /healthz route that load
 // balancers and monitoring call.
 import { prisma } from "~/db.server";
+import { lastLine } from "~/utils/prisma-errors.server";
 
 export type DatabaseHealth =
   | { ok: true }
@@ -25,8 +26,7 @@ export async function checkDatabaseHealth({ timeoutMs = 2000 } = {}): Promise<Da
     }
   } catch (error) {
     // The driver's words may name hosts: they go to the server's log, not to the caller.
-    const reason = error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error);
-    console.error(`[rebound] health check: the database did not answer: ${reason}`);
+    console.error(`[rebound] health check: the database did not answer: ${lastLine(error)}`);
     return { ok: false, status: "unavailable", message: "The database did not answer; the server's log says why." };
   } finally {
     clearTimeout(timer);

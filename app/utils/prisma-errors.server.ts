@@ -27,7 +27,16 @@ export const STORAGE_UNAVAILABLE_MESSAGE =
  * null for any other failure (which the action rethrows).
  */
 export function storageRefusal(error: unknown): { status: 503; headers: { "Retry-After": string }; message: string } | null {
-  return isStorageUnavailable(error) ? { status: 503, headers: { "Retry-After": "30" }, message: STORAGE_UNAVAILABLE_MESSAGE } : null;
+  if (!isStorageUnavailable(error)) return null;
+  // One line for whoever runs the server (the whole error says no more).
+  console.error(`[rebound] the database took no changes, answering 503: ${lastLine(error)}`);
+  return { status: 503, headers: { "Retry-After": "30" }, message: STORAGE_UNAVAILABLE_MESSAGE };
+}
+
+/** The last line of an error's message: Prisma puts the driver's words there, after a code frame. */
+export function lastLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n").filter((line) => line.trim()).pop() ?? text;
 }
 
 // SQLite result codes (better-sqlite3 names them; the primary code is the part

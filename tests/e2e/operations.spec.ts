@@ -57,7 +57,7 @@ async function startServer(database: string, { viaNpm = false, env = {} as Recor
     NODE_ENV: "production",
     RATE_LIMIT_LOGIN_ADDRESS: "100000/900",
     ...env,
-  };
+  } as NodeJS.ProcessEnv;
   const child = viaNpm
     ? spawn("npm", ["run", "-s", "start:production"], { cwd: root, env: settings })
     : spawn(process.execPath, ["scripts/serve.mjs"], { cwd: root, env: settings });
@@ -260,6 +260,7 @@ test.describe("a database that takes no changes (opened read-only)", () => {
       await expect(page.getByLabel("Your answer")).toHaveValue(answer);
       await expect(page.getByText(/saved/i).filter({ hasNotText: /couldn't save|Nothing was saved/ })).toHaveCount(0);
       expect(countAttempts(database, checkpoint.checkpointId)).toBe(before);
+      expect(server.output()).toMatch(/\[rebound\] the database took no changes, answering 503: .*readonly/);
       if (javaScript) await expectNoSeriousA11yViolations(page);
       expect(cspViolations).toEqual([]);
       await context.close();

@@ -104,9 +104,15 @@ describe("an attempt sent while the database takes no changes", () => {
     const params = { projectId: project.id, checkpointId: numeric.id };
     const send = () => call(checkpointAction, post(path_, { intent: "attempt", submissionKey: randomUUID(), numericAnswer: "12.5", confidence: "4" }, cookie), params);
 
+    vi.mocked(console.error).mockImplementation(() => {});
     await prisma.$executeRawUnsafe("PRAGMA query_only = 1");
     const refused = await send();
     await prisma.$executeRawUnsafe("PRAGMA query_only = 0");
+    // The server's log gets one line saying why (expected here, so cleared).
+    expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/^\[rebound\] the database took no changes, answering 503: .*attempt to write a readonly database/),
+    ]);
+    vi.mocked(console.error).mockClear();
     expect(refused.status).toBe(503);
     expect(refused.headers.get("Retry-After")).toBe("30");
     expect(refused.location).toBeNull();
