@@ -17,6 +17,9 @@ const buildDir = e2ePort === "3100" ? "build" : `build-e2e-${e2ePort}`;
 const e2eDatabase = path.join(root, "tests", ".tmp", `e2e-${e2ePort}.db`);
 const tmp = path.join(root, "tests", ".tmp", `ops-${e2ePort}`);
 
+// Each of these starts a production server of its own (several seconds on a busy machine).
+test.describe.configure({ timeout: 120_000 });
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -147,7 +150,6 @@ test("GET /healthz answers 503 when the database is not a Rebound database", asy
 });
 
 test("SIGTERM to `npm run start:production` in the middle of a burst of attempts: every acknowledged attempt is stored", async () => {
-  test.setTimeout(120_000);
   const database = copyDatabase("stop");
   const server = await startServer(database, { viaNpm: true });
   const checkpoint = demoCheckpoint(database, "Speed of a cyclist");
