@@ -16,6 +16,7 @@ import { z } from "zod";
 import { getUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { homePathFor } from "~/domain/roles";
+import { paths } from "~/utils/paths";
 import stylesheet from "~/tailwind.css?url";
 import { useNonce } from "~/utils/nonce";
 
@@ -51,6 +52,7 @@ function Header() {
             <span className="text-slate-600">
               {user.name} <span className="sr-only">signed in as </span>({user.role === "TEACHER" ? "teacher" : "student"})
             </span>
+            <Link to={paths.account()}>Your account</Link>
             <Form method="post" action="/logout">
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
                 Log out
