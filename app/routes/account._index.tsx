@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
@@ -16,9 +16,6 @@ import { paths } from "~/utils/paths";
 import { parseSubmission } from "~/utils/submission";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Rebound" }];
-
-// Never kept by a browser or a proxy: it is one person's page.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const CONFIRM_LOGOUT_EVERYWHERE = "logout-everywhere";
 

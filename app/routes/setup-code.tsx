@@ -73,7 +73,7 @@ export default function SetupCodePage() {
         <Field label="Email" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "username" }} />
         <Field
           label="Set-up code"
-          hint="8 letters and digits from your teacher, like K7MP-Q4XZ."
+          hint="8 letters and digits from your teacher, like K7MP-Q4XY."
           errors={fields.code.errors}
           inputProps={{ ...getInputProps(fields.code, { type: "text" }), autoComplete: "one-time-code", spellCheck: false, className: "font-mono uppercase" }}
         />
@@ -93,7 +93,10 @@ export default function SetupCodePage() {
         </SubmitButton>
       </Form>
       <p className="mt-4 text-sm text-slate-700">
-        Remembered it? <Link to={paths.login({ redirectTo: searchParams.get("redirectTo") })}>Log in</Link>
+        Remembered it?{" "}
+        <Link to={paths.login({ redirectTo: searchParams.get("redirectTo") })} className="underline">
+          Log in
+        </Link>
       </p>
     </div>
   );

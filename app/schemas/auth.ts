@@ -49,7 +49,7 @@ export const setupCodeSchema = z
       .string({ error: "Type the set-up code your teacher gave you." })
       .trim()
       .min(1, "Type the set-up code your teacher gave you.")
-      .max(20, "Set-up codes are 8 characters long, like K7MP-Q4XZ."),
+      .max(20, "Set-up codes are 8 characters long, like K7MP-Q4XY."),
     ...newPasswordTwice,
     redirectTo: z.string().max(2000).optional(),
   })
