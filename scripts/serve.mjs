@@ -4,7 +4,10 @@
 // sent to it (npm's scripts `exec` it) reaches the server's graceful stop.
 process.env.PORT ??= "3000";
 process.env.NODE_ENV ??= "production";
-// Plain http on a local machine: allow the session cookie without https unless told otherwise.
-if (process.env.INSECURE_COOKIES === undefined && !process.env.HTTPS) process.env.INSECURE_COOKIES = "1";
+// The quick start serves plain http on a local machine: there the session cookie
+// is Secure only for https requests. `--production` (npm run start:production)
+// keeps it Secure always, unless INSECURE_COOKIES=1 is set (decision 002).
+const production = process.argv.includes("--production");
+if (!production && process.env.INSECURE_COOKIES === undefined && !process.env.HTTPS) process.env.INSECURE_COOKIES = "1";
 console.log(`\nRebound is starting on http://${process.env.HOST ?? "localhost"}:${process.env.PORT}\n`);
 await import("./server.mjs");

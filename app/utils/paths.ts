@@ -1,7 +1,24 @@
 // Every in-app address, built in one place. Shared by the browser and the
 // server (plain .ts): routes, components and redirects link through these.
 
+/** Why the login page is shown to someone who was signed in: it says so, calmly. */
+export type SignedOutReason = "idle" | "expired" | "everywhere";
+
 export const paths = {
+  /** The login page; `redirectTo` is where to go after it, `signedOut` why the user is there. */
+  login: ({ redirectTo, signedOut }: { redirectTo?: string | null; signedOut?: SignedOutReason | null } = {}) => {
+    const params = new URLSearchParams();
+    if (redirectTo) params.set("redirectTo", redirectTo);
+    if (signedOut) params.set("signedOut", signedOut);
+    const search = params.toString();
+    return `/login${search ? `?${search}` : ""}`;
+  },
+  /** Where a student uses the one-time set-up code a teacher gave them. */
+  setupCode: (redirectTo?: string | null) => `/setup-code${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`,
+  account: () => "/account",
+  accountData: () => "/account/data",
+  accountDelete: () => "/account/delete",
+
   teacherHome: () => "/teach",
   studentHome: () => "/learn",
   teacherClass: (classId: string) => `/teach/classes/${classId}`,
