@@ -1,9 +1,22 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
+import { isPostgresUrl } from "~/utils/database-url";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
-export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
+/**
+ * A Prisma client for the database the URL names: SQLite for `file:` URLs,
+ * PostgreSQL for `postgres://` and `postgresql://` ones (decision 011). Both
+ * clients are generated from one schema; the app is typed against the SQLite
+ * one, so it cannot use a feature only PostgreSQL has.
+ */
+export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): PrismaClient {
+  if (isPostgresUrl(url)) {
+    const adapter = new PrismaPg({ connectionString: url });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
   const adapter = new PrismaBetterSqlite3({ url });
   return new PrismaClient({ adapter });
 }
