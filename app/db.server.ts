@@ -21,6 +21,9 @@ export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DAT
   return new PrismaClient({ adapter });
 }
 
+/** The engine behind `prisma`, read from the same DATABASE_URL. */
+export const databaseEngine: "sqlite" | "postgres" = isPostgresUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) ? "postgres" : "sqlite";
+
 const globalForPrisma = globalThis as unknown as { __reboundPrisma?: PrismaClient };
 
 /** The one Prisma client of the process (kept across dev-server reloads). */
