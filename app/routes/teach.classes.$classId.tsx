@@ -8,6 +8,7 @@ import { Field, SubmitButton, TextareaField } from "~/components/form";
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { prisma } from "~/db.server";
+import { byName } from "~/domain/names";
 import { plural } from "~/domain/words";
 import { findTeacherClassroom, regenerateJoinCode } from "~/models/classroom.server";
 import { issueSetupCodeForStudent } from "~/models/setup-code.server";
@@ -28,7 +29,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       joinCode: true,
       enrollments: {
         where: { removedAt: null },
-        orderBy: { student: { name: "asc" } },
         select: { id: true, joinedAt: true, student: { select: { id: true, name: true, email: true } } },
       },
       projects: {
@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
   if (!classroom) notFound("We couldn't find that class among yours.");
+  classroom.enrollments.sort((a, b) => byName(a.student, b.student));
   return { classroom };
 }
 
