@@ -12,12 +12,14 @@ export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
  * clients are generated from one schema; the app is typed against the SQLite
  * one, so it cannot use a feature only PostgreSQL has.
  *
- * `readOnly` (DATABASE_READ_ONLY=1) opens the SQLite file read-only: pages can
- * be read, every save answers 503 (e.g. while a server is being moved).
+ * `readOnly` (DATABASE_READ_ONLY=1) opens the database read-only: pages can be
+ * read, every save answers 503 (e.g. while a server is being moved). SQLite
+ * opens the file read-only; on PostgreSQL every connection starts with
+ * default_transaction_read_only, so a write is refused as on a standby.
  */
 export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { readOnly = process.env.DATABASE_READ_ONLY === "1" } = {}): PrismaClient {
   if (isPostgresUrl(url)) {
-    const adapter = new PrismaPg({ connectionString: url });
+    const adapter = new PrismaPg({ connectionString: url, ...(readOnly ? { options: "-c default_transaction_read_only=on" } : {}) });
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   const adapter = new PrismaBetterSqlite3({ url, readonly: readOnly });

@@ -11,7 +11,6 @@ import { action as logoutAction } from "~/routes/logout";
 import { loader as teachLoader } from "~/routes/teach._index";
 import { TEST_PASSWORD, createStudent, createTeacher } from "../support/factories";
 import { call, cookieFor, get, post } from "../support/routes";
-import { testDatabaseFile } from "../setup/per-worker";
 
 const MINUTE = 60_000;
 const saved = { ...process.env };
@@ -272,7 +271,6 @@ describe("purging sessions that are over", () => {
     const root = path.resolve(import.meta.dirname, "..", "..");
     const out = execFileSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/purge-sessions.ts"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: `file:${testDatabaseFile}` },
       encoding: "utf8",
     });
     expect(out).toMatch(/^Removed \d+ ended sessions and \d+ expired set-up codes?\./);

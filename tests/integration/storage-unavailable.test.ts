@@ -1,11 +1,14 @@
 // A database that takes no changes (opened read-only, or a full disk, which
 // SQLite's max_page_count simulates; CI runs as root, so file permissions
 // cannot) is told apart from a bad request, answered with 503, and never
-// reported as a save (decision 014).
+// reported as a save (decision 014). On PostgreSQL (`npm run test:postgres`,
+// decision 011) "read-only" is a database whose transactions are read-only, as
+// on a standby; its full disk is not simulated here.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import type { AppLoadContext } from "@remix-run/node";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, prisma } from "~/db.server";
@@ -14,20 +17,65 @@ import { action as checkpointAction } from "~/routes/learn.projects.$projectId.c
 import { loader as healthLoader } from "~/routes/healthz";
 import { STORAGE_UNAVAILABLE_MESSAGE, isStorageUnavailable, isUniqueViolation } from "~/utils/prisma-errors.server";
 import { testDatabaseFile } from "../setup/per-worker";
+import { testEngine } from "../setup/test-database";
 import { createClassWithProject, createStudent } from "../support/factories";
 import { call, cookieFor, post } from "../support/routes";
 
 const newUser = () => ({ email: `u-${randomUUID()}@example.test`, name: "A. Student", role: "STUDENT" as const, passwordHash: "x" });
 
-/** A copy of this file's database, for a client of its own. */
+const postgres = testEngine() === "postgres";
+/** How the driver words a write the database refused because it takes no changes. */
+const READ_ONLY_WORDS = postgres ? /cannot execute .* in a read-only transaction/ : /attempt to write a readonly database/;
+
+/** A copy of this file's database, for a client of its own (SQLite). */
 function copyOfTestDatabase(): string {
-  const copy = path.join(path.dirname(testDatabaseFile), `copy-${randomUUID().slice(0, 8)}-${path.basename(testDatabaseFile)}`);
-  const db = new Database(testDatabaseFile, { readonly: true });
+  const source = testDatabaseFile!;
+  const copy = path.join(path.dirname(source), `copy-${randomUUID().slice(0, 8)}-${path.basename(source)}`);
+  const db = new Database(source, { readonly: true });
   db.exec(`VACUUM INTO '${copy}'`);
   db.close();
   return copy;
 }
 const removeDatabase = (file: string) => ["", "-wal", "-shm"].forEach((s) => fs.rmSync(file + s, { force: true }));
+
+/** A client of its own that opens this file's database (a copy, on SQLite) read-only, and how to clean up after it. */
+function readOnlyClient() {
+  if (postgres) {
+    const client = createPrismaClient(process.env.DATABASE_URL, { readOnly: true });
+    return { client, done: () => client.$disconnect() };
+  }
+  const file = copyOfTestDatabase();
+  const client = createPrismaClient(`file:${file}`, { readOnly: true });
+  return {
+    client,
+    done: async () => {
+      await client.$disconnect();
+      removeDatabase(file);
+    },
+  };
+}
+
+/**
+ * Makes the app's own client's database take no changes, or take them again:
+ * SQLite's query_only; on PostgreSQL the database's transactions become
+ * read-only, and the client reconnects so that its connections start so.
+ */
+async function takeNoChanges(on: boolean) {
+  if (!postgres) {
+    await prisma.$executeRawUnsafe(`PRAGMA query_only = ${on ? 1 : 0}`);
+    return;
+  }
+  // Its own session is not read-only, whatever the database's default says.
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL, options: "-c default_transaction_read_only=off" });
+  await admin.connect();
+  try {
+    const [{ db }] = (await admin.query<{ db: string }>("SELECT current_database() AS db")).rows;
+    await admin.query(`ALTER DATABASE "${db}" ${on ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only"}`);
+  } finally {
+    await admin.end();
+  }
+  await prisma.$disconnect();
+}
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -39,14 +87,13 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 afterEach(async () => {
-  await prisma.$executeRawUnsafe("PRAGMA query_only = 0");
+  await takeNoChanges(false);
   delete process.env.DATABASE_READ_ONLY;
 });
 
 describe("isStorageUnavailable", () => {
   it("recognises a write to a database opened read-only, and reads still work", async () => {
-    const file = copyOfTestDatabase();
-    const readOnly = createPrismaClient(`file:${file}`, { readOnly: true });
+    const { client: readOnly, done } = readOnlyClient();
     try {
       await expect(readOnly.user.count()).resolves.toBeGreaterThanOrEqual(0);
       const error = await rejectionOf(readOnly.user.create({ data: newUser() }));
@@ -55,12 +102,11 @@ describe("isStorageUnavailable", () => {
       // Inside an interactive transaction too, as submitAttempt writes.
       expect(isStorageUnavailable(await rejectionOf(readOnly.$transaction((tx) => tx.user.create({ data: newUser() }))))).toBe(true);
     } finally {
-      await readOnly.$disconnect();
-      removeDatabase(file);
+      await done();
     }
   });
 
-  it("recognises a full disk (SQLite's page limit reached)", async () => {
+  it.skipIf(postgres)("recognises a full disk (SQLite's page limit reached)", async () => {
     const file = copyOfTestDatabase();
     const client = createPrismaClient(`file:${file}`);
     try {
@@ -105,12 +151,12 @@ describe("an attempt sent while the database takes no changes", () => {
     const send = () => call(checkpointAction, post(path_, { intent: "attempt", submissionKey: randomUUID(), numericAnswer: "12.5", confidence: "4" }, cookie), params);
 
     vi.mocked(console.error).mockImplementation(() => {});
-    await prisma.$executeRawUnsafe("PRAGMA query_only = 1");
+    await takeNoChanges(true);
     const refused = await send();
-    await prisma.$executeRawUnsafe("PRAGMA query_only = 0");
+    await takeNoChanges(false);
     // The server's log gets one line saying why (expected here, so cleared).
     expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0]))).toEqual([
-      expect.stringMatching(/^\[rebound\] the database took no changes, answering 503: .*attempt to write a readonly database/),
+      expect.stringMatching(new RegExp(`^\\[rebound\\] the database took no changes, answering 503: .*${READ_ONLY_WORDS.source}`)),
     ]);
     vi.mocked(console.error).mockClear();
     expect(refused.status).toBe(503);
@@ -140,11 +186,9 @@ describe("an attempt sent while the database takes no changes", () => {
 
 describe("the server's answer to a storage failure that reaches Remix", () => {
   it("marks the request, logs one line and turns a 500 into a 503; anything else keeps its status", async () => {
-    const file = copyOfTestDatabase();
-    const readOnly = createPrismaClient(`file:${file}`, { readOnly: true });
+    const { client: readOnly, done } = readOnlyClient();
     const error = await rejectionOf(readOnly.user.create({ data: newUser() }));
-    await readOnly.$disconnect();
-    removeDatabase(file);
+    await done();
 
     vi.mocked(console.error).mockImplementation(() => {});
     const request = post("/teach", {});
@@ -163,7 +207,7 @@ describe("the server's answer to a storage failure that reaches Remix", () => {
 
     // What the server's log got: one line for the storage failure, the whole error for the bug. Expected here, so cleared.
     const logged = vi.mocked(console.error).mock.calls.map((c) => String(c[0]));
-    expect(logged).toEqual([expect.stringMatching(/^\[rebound\] POST \/teach: the database took no changes, answering 503: .*readonly/), "Error: a bug"]);
+    expect(logged).toEqual([expect.stringMatching(/^\[rebound\] POST \/teach: the database took no changes, answering 503: .*read-?only/), "Error: a bug"]);
     vi.mocked(console.error).mockClear();
   });
 });

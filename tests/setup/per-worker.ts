@@ -8,6 +8,8 @@ import { postgresAdminUrl, postgresDatabaseUrl, quoteIdent, testEngine, withPost
 
 const template = inject("templateDb");
 const suffix = randomUUID().slice(0, 8);
+/** This test file's SQLite database file; null when the suite runs on PostgreSQL. */
+let databaseFile: string | null = null;
 
 if (testEngine() === "postgres") {
   // A database per test file, copied from the migrated template (dropped when the run ends).
@@ -32,6 +34,7 @@ if (testEngine() === "postgres") {
   source.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
   source.close();
   process.env.DATABASE_URL = `file:${file}`;
+  databaseFile = file;
 }
 process.env.NODE_ENV = "test";
 
@@ -46,3 +49,5 @@ afterEach(() => {
     throw new Error(`console.error was called during the test:\n${calls.map((c: unknown[]) => c.map(String).join(" ")).join("\n")}`);
   }
 });
+
+export const testDatabaseFile = databaseFile;
