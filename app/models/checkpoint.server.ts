@@ -1,5 +1,5 @@
 // Checkpoints of a project, for the teacher's builder. Every function takes a
-// projectId that came from findTeacherProject and keeps it in the `where`, so a
+// projectId that came from requireTeacherProject and keeps it in the `where`, so a
 // checkpoint of another project is simply not found.
 //
 // Versioning: a checkpoint's content lives in CheckpointVersion rows. A version

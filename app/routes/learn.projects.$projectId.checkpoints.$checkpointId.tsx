@@ -11,6 +11,7 @@ import { journalFormKey, type JournalContext } from "~/domain/journal-entry";
 import { attemptsLeft, cellState, describeCell } from "~/domain/progress";
 import { parseQuestions } from "~/domain/reflection-templates";
 import { checkpointPositionLabel, describeAttemptsLeft, studentView, usedUpMessage } from "~/domain/student-path";
+import { NOT_FOUND } from "~/domain/labels";
 import { attemptView, findProjectCheckpoint, listOwnAttempts, selfAssess, submitAttempt } from "~/models/attempt.server";
 import {
   addedLocation,
@@ -43,7 +44,7 @@ export const shouldRevalidate = skipDraftRevalidation;
 async function findCheckpointForStudent(request: Request, params: LoaderFunctionArgs["params"]) {
   const { student, project } = await requireStudentProject(request, params);
   const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
-  if (!checkpoint || !checkpoint.versions[0]) notFound("We couldn't find that checkpoint in this project.");
+  if (!checkpoint || !checkpoint.versions[0]) notFound(NOT_FOUND.checkpoint);
   return { student, project, checkpoint, latest: checkpoint.versions[0] };
 }
 

@@ -6,6 +6,7 @@ import { Badge, Card, Notice, PageHeader, formatDateTime } from "~/components/ui
 import { prisma } from "~/db.server";
 import { blankFormDefaults, specToFormDefaults, times, versioningNote } from "~/domain/checkpoint-form";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
+import { NOT_FOUND } from "~/domain/labels";
 import { findProjectCheckpoint, saveCheckpointContent, type SaveResult } from "~/models/checkpoint.server";
 import { readEditorSubmission } from "~/models/checkpoint-editor.server";
 import { misconceptionChoices } from "~/models/misconception.server";
@@ -21,15 +22,16 @@ export const handle: TeacherProjectHandle = {
   breadcrumb: (project) => [{ label: project.title, to: paths.teacherProject(project.id) }],
 };
 
-async function load(request: Request, params: { projectId?: string; checkpointId?: string }) {
+/** The guard, then the checkpoint in the teacher's project (else 404). */
+async function requireProjectCheckpoint(request: Request, params: { projectId?: string; checkpointId?: string }) {
   const { project } = await requireTeacherProject(request, params);
   const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
-  if (!checkpoint) notFound("We couldn't find that checkpoint in this project.");
+  if (!checkpoint) notFound(NOT_FOUND.checkpoint);
   return { project, checkpoint };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project, checkpoint } = await load(request, params);
+  const { project, checkpoint } = await requireProjectCheckpoint(request, params);
   const [misconceptions, afterNotYet, versions] = await Promise.all([
     misconceptionChoices(project.id),
     findAfterNotYetPrompt(project.id, checkpoint.id),
@@ -76,7 +78,7 @@ function savedMessage(result: Exclude<SaveResult, { outcome: "not-found" }>, att
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { project, checkpoint } = await load(request, params);
+  const { project, checkpoint } = await requireProjectCheckpoint(request, params);
   const submission = await readEditorSubmission(project.id, checkpoint.kind, await request.formData());
   if (submission.status !== "valid") {
     // A list button without JavaScript, or a misconception named in the editor, is not an error: the form comes back changed.
@@ -84,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { input } = submission;
   const result = await saveCheckpointContent(project.id, checkpoint.id, input);
-  if (result.outcome === "not-found") notFound("We couldn't find that checkpoint in this project.");
+  if (result.outcome === "not-found") notFound(NOT_FOUND.checkpoint);
   await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
   return data({ ok: true as const, reply: null, message: [submission.notice, savedMessage(result, checkpoint.attemptsInAll)].filter(Boolean).join(" "), notice: null });
 }
