@@ -1,5 +1,6 @@
 // A student's attempts: stored append-only, graded against the version they answered.
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { commentsForStudent } from "~/models/comment.server";
 import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { describeAnswer } from "~/domain/answer-display";
@@ -115,18 +116,16 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
   throw new Error("Could not store the attempt after several tries.");
 }
 
+/** An attempt's own fields wherever an attempt is shown: on the student's checkpoint page and in the teacher's timeline. */
+export const shownAttemptFields = { id: true, number: true, answer: true, outcome: true, confidence: true, createdAt: true } as const satisfies Prisma.AttemptSelect;
+
 /** Every attempt the student made on a checkpoint, newest first, with what is needed to show it. */
 export function listOwnAttempts(studentId: string, checkpointId: string) {
   return prisma.attempt.findMany({
     where: { studentId, checkpointId },
     orderBy: { number: "desc" },
     select: {
-      id: true,
-      number: true,
-      answer: true,
-      outcome: true,
-      confidence: true,
-      createdAt: true,
+      ...shownAttemptFields,
       checkpointVersion: { select: { id: true, version: true, title: true, prompt: true, spec: true } },
       reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, note: true, createdAt: true } },
       misconceptions: {

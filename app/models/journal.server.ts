@@ -1,8 +1,10 @@
 // A student's journal: drafts saved as they type, entries added once and never changed.
 // Every function takes the signed-in student's id and a project the caller found
-// with findStudentProject; every query is scoped to both.
+// with requireStudentProject; every query is scoped to both. listAddedEntries
+// also serves the teacher's timeline, with the project requireTeacherProject proved.
 import { prisma } from "~/db.server";
 import { commentForStudentSelect, commentsForStudent } from "~/models/comment.server";
+import type { EnrolledProject, OwnedProject } from "~/models/project.server";
 import {
   buildResponses,
   hasAnyAnswer,
@@ -17,6 +19,43 @@ import { ADD_ENTRY_INTENT, EMPTY_ENTRY_MESSAGE, journalEntrySchema, type Journal
 import { parseSubmission } from "~/utils/submission";
 
 export type { JournalFormResult };
+
+/**
+ * A student's entries added to their journal on a project, as the teacher's
+ * timeline and the student's recoveries show them: answers parsed, the time it
+ * was added, the prompt's title and the attempt it reflects on. Takes a project
+ * a guard proved (the teacher's, or one the student is enrolled in).
+ */
+export async function listAddedEntries(studentId: string, project: OwnedProject | EnrolledProject) {
+  const entries = await prisma.journalEntry.findMany({
+    where: { studentId, projectId: project.id, status: "SUBMITTED" },
+    select: {
+      id: true,
+      checkpointId: true,
+      attemptId: true,
+      responses: true,
+      confidence: true,
+      supportNeeded: true,
+      supportResolvedAt: true,
+      submittedAt: true,
+      createdAt: true,
+      prompt: { select: { title: true } },
+      attempt: { select: { number: true, checkpointId: true } },
+    },
+  });
+  return entries.map((e) => ({
+    id: e.id,
+    checkpointId: e.checkpointId,
+    attemptId: e.attemptId,
+    attempt: e.attempt,
+    promptTitle: e.prompt?.title ?? null,
+    responses: parseResponses(e.responses),
+    confidence: e.confidence,
+    supportNeeded: e.supportNeeded,
+    supportResolvedAt: e.supportResolvedAt,
+    submittedAt: e.submittedAt ?? e.createdAt,
+  }));
+}
 
 /** The template used after a "not yet" when the teacher set no prompt of their own. */
 export const FALLBACK_REFLECTION_KEY = "four-part-journal";
@@ -123,6 +162,14 @@ function findContextDraft(tx: Pick<typeof prisma, "journalEntry">, studentId: st
 
 export type SaveDraftResult = { kind: "saved"; draftId: string; savedAt: Date } | { kind: "already-added"; entryId: string };
 
+/** The student's own entry (draft or added) in the project, with its status and context, or null. */
+function findOwnEntryState(tx: Pick<typeof prisma, "journalEntry">, studentId: string, projectId: string, entryId: string) {
+  return tx.journalEntry.findFirst({
+    where: { id: entryId, studentId, projectId },
+    select: { id: true, status: true, promptId: true, checkpointId: true, attemptId: true },
+  });
+}
+
 /**
  * Saves the draft of one context: the same row every time (found by its id,
  * else by its context), so a student has one draft per prompt, checkpoint or attempt.
@@ -135,10 +182,7 @@ export async function saveDraft(studentId: string, projectId: string, resolved: 
   };
   return prisma.$transaction(async (tx) => {
     if (fields.draftId) {
-      const row = await tx.journalEntry.findFirst({
-        where: { id: fields.draftId, studentId, projectId },
-        select: { id: true, status: true, promptId: true, checkpointId: true, attemptId: true },
-      });
+      const row = await findOwnEntryState(tx, studentId, projectId, fields.draftId);
       // Already added to the journal (a late autosave): entries are never changed.
       if (row?.status === "SUBMITTED" && sameContext(row, resolved.context)) return { kind: "already-added" as const, entryId: row.id };
       if (row?.status === "DRAFT" && sameContext(row, resolved.context)) {
@@ -175,10 +219,7 @@ export async function addEntry(studentId: string, projectId: string, resolved: R
   };
   return prisma.$transaction(async (tx) => {
     if (fields.draftId) {
-      const row = await tx.journalEntry.findFirst({
-        where: { id: fields.draftId, studentId, projectId },
-        select: { id: true, status: true, promptId: true, checkpointId: true, attemptId: true },
-      });
+      const row = await findOwnEntryState(tx, studentId, projectId, fields.draftId);
       if (row?.status === "SUBMITTED" && sameContext(row, resolved.context)) return { kind: "added" as const, entryId: row.id, duplicate: true };
     }
     // The same text sent twice in a row (a double click without JavaScript) is one entry.
