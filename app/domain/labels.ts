@@ -14,7 +14,7 @@ export function tagSourceLabel(source: string, kind?: string): string {
 
 /**
  * What a page says when what it was asked for is not there, or not the user's
- * to see (a 404 either way: it does not say which).
+ * to see (it does not say which): a 404 for a page, a message for a form.
  */
 export const NOT_FOUND = {
   teacherProject: "We couldn't find that project among yours.",
@@ -24,4 +24,5 @@ export const NOT_FOUND = {
   misconception: "We couldn't find that misconception in this project.",
   reflectionPrompt: "We couldn't find that reflection prompt in this project.",
   student: "We couldn't find that student in this class.",
+  ownAttempt: "We couldn't find that attempt among yours. Reload the page and try again.",
 } as const;

@@ -6,8 +6,8 @@ import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { describeAnswer } from "~/domain/answer-display";
 import { grade, parseAnswer, type Outcome } from "~/domain/grading";
 import { attemptsLeft, effectiveOutcome } from "~/domain/progress";
-import { selfCheckRefusal, selfCheckState } from "~/domain/self-check";
-import { feedbackForStoredAnswer, usedUpMessage } from "~/domain/student-path";
+import { selfCheckRefusal, selfCheckState, type SelfCheckRefusal } from "~/domain/self-check";
+import { feedbackForStoredAnswer } from "~/domain/student-path";
 import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
@@ -36,9 +36,11 @@ export interface RawAnswer {
   confidence?: number | null;
 }
 
+/** The stored attempt, or why none was stored (the page says it in words; an unreadable answer comes with the checker's message for the field). */
 export type SubmitAttemptResult =
   | { ok: true; attempt: { id: string; number: number; outcome: string | null }; duplicate: boolean }
-  | { ok: false; reason: "invalid" | "used-up" | "archived"; message: string };
+  | { ok: false; reason: "archived" | "not-ready" | "used-up" }
+  | { ok: false; reason: "invalid"; message: string };
 
 async function findBySubmissionKey(studentId: string, checkpointId: string, submissionKey: string) {
   return prisma.attempt.findFirst({
@@ -53,9 +55,9 @@ async function findBySubmissionKey(studentId: string, checkpointId: string, subm
  * number is retried, and a repeated submission key returns the stored attempt.
  */
 export async function submitAttempt(studentId: string, checkpoint: CheckpointToAttempt, raw: RawAnswer): Promise<SubmitAttemptResult> {
-  if (checkpoint.archivedAt) return { ok: false, reason: "archived", message: "This checkpoint has been retired by your teacher." };
+  if (checkpoint.archivedAt) return { ok: false, reason: "archived" };
   const version = checkpoint.versions[0];
-  if (!version) return { ok: false, reason: "archived", message: "This checkpoint isn't ready yet." };
+  if (!version) return { ok: false, reason: "not-ready" };
   const spec: CheckpointSpec = parseSpec(version.spec);
   const answer = parseAnswer(spec, { optionIds: raw.optionIds, value: raw.value, text: raw.text });
   if (!answer.ok) return { ok: false, reason: "invalid", message: answer.error };
@@ -71,7 +73,7 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
       const result = await prisma.$transaction(async (tx) => {
         const made = await tx.attempt.count({ where: { studentId, checkpointId: checkpoint.id } });
         const left = attemptsLeft(checkpoint.maxAttempts, made);
-        if (left === 0) return { ok: false as const, reason: "used-up" as const, message: usedUpMessage(checkpoint.maxAttempts ?? 0) };
+        if (left === 0) return { ok: false as const, reason: "used-up" as const };
         const attempt = await tx.attempt.create({
           data: {
             studentId,
@@ -195,7 +197,8 @@ export function listOwnProjectAttempts(studentId: string, projectId: string) {
   });
 }
 
-export type SelfAssessResult = { ok: true } | { ok: false; message: string };
+/** Stored, or why not: the attempt is not the student's short-text attempt on this checkpoint, or the rules of decision 007 refuse it. */
+export type SelfAssessResult = { ok: true } | { ok: false; reason: "attempt-not-found" | SelfCheckRefusal };
 
 /**
  * The student's own verdict on a short-text attempt, appended. The rules of
@@ -207,9 +210,9 @@ export async function selfAssess(studentId: string, checkpointId: string, attemp
     where: { id: attemptId, studentId, checkpointId, outcome: null, checkpoint: { kind: "SHORT_TEXT" } },
     select: { id: true, reviews: { select: { role: true, verdict: true } } },
   });
-  if (!attempt) return { ok: false, message: "We couldn't find that answer among yours on this checkpoint." };
+  if (!attempt) return { ok: false, reason: "attempt-not-found" };
   const refusal = selfCheckRefusal(attempt.reviews, verdict);
-  if (refusal) return { ok: false, message: refusal };
+  if (refusal) return { ok: false, reason: refusal };
   await prisma.attemptReview.create({ data: { attemptId: attempt.id, reviewerId: studentId, role: "SELF", verdict } });
   return { ok: true };
 }

@@ -8,6 +8,7 @@ import type { EnrolledProject, OwnedProject } from "~/models/project.server";
 import {
   buildResponses,
   hasAnyAnswer,
+  journalFormId,
   journalFormKey,
   parseResponses,
   sameContext,
@@ -271,14 +272,15 @@ export async function handleJournalForm(formData: FormData, studentId: string, p
   });
   if (!resolved) {
     return {
-      form: "journal",
+      formId: postedKey ? journalFormId(postedKey) : null,
       kind: "invalid",
       formKey: postedKey,
       reply: submission.reply({ formErrors: ["This reflection isn't available any more. Your words are still in the form: copy them into a free entry."] }),
     };
   }
+  const formId = journalFormId(resolved.formKey);
   if (submission.status !== "success") {
-    return { form: "journal", kind: "invalid", formKey: resolved.formKey, reply: submission.reply() };
+    return { formId, kind: "invalid", formKey: resolved.formKey, reply: submission.reply() };
   }
   const value = submission.value;
   const fields: EntryFields = {
@@ -290,14 +292,14 @@ export async function handleJournalForm(formData: FormData, studentId: string, p
   if (value.intent === ADD_ENTRY_INTENT) {
     const added = await addEntry(studentId, projectId, resolved, fields);
     if (added.kind === "empty") {
-      return { form: "journal", kind: "invalid", formKey: resolved.formKey, reply: submission.reply({ fieldErrors: { answers: [EMPTY_ENTRY_MESSAGE] } }) };
+      return { formId, kind: "invalid", formKey: resolved.formKey, reply: submission.reply({ fieldErrors: { answers: [EMPTY_ENTRY_MESSAGE] } }) };
     }
-    return { form: "journal", kind: "added", formKey: resolved.formKey, entryId: added.entryId };
+    return { formId, kind: "added", formKey: resolved.formKey, entryId: added.entryId };
   }
   const saved = await saveDraft(studentId, projectId, resolved, fields);
-  if (saved.kind === "already-added") return { form: "journal", kind: "kept", formKey: resolved.formKey, entryId: saved.entryId };
+  if (saved.kind === "already-added") return { formId, kind: "kept", formKey: resolved.formKey, entryId: saved.entryId };
   return {
-    form: "journal",
+    formId,
     kind: "saved",
     formKey: resolved.formKey,
     reply: submission.reply(),
