@@ -18,6 +18,7 @@ import { ErrorPage } from "~/components/error-page";
 import { homePathFor } from "~/domain/roles";
 import stylesheet from "~/tailwind.css?url";
 import { useNonce } from "~/utils/nonce";
+import { paths } from "~/utils/paths";
 
 // Zod compiles object parsers with `new Function` when it may; the
 // Content-Security-Policy forbids eval (decision 009), so it parses without.
@@ -41,7 +42,7 @@ function Header() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link to={user ? homePathFor(user.role) : "/"} className="flex items-center gap-2 text-lg font-semibold text-slate-900 no-underline">
+        <Link to={user ? homePathFor(user.role) : paths.home()} className="flex items-center gap-2 text-lg font-semibold text-slate-900 no-underline">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           Rebound
         </Link>
@@ -51,7 +52,7 @@ function Header() {
             <span className="text-slate-600">
               {user.name} <span className="sr-only">signed in as </span>({user.role === "TEACHER" ? "teacher" : "student"})
             </span>
-            <Form method="post" action="/logout">
+            <Form method="post" action={paths.logout()}>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
                 Log out
               </button>
@@ -59,8 +60,8 @@ function Header() {
           </nav>
         ) : (
           <nav aria-label="Account" className="flex items-center gap-4 text-sm">
-            <Link to="/login">Log in</Link>
-            <Link to="/signup">Sign up</Link>
+            <Link to={paths.login()}>Log in</Link>
+            <Link to={paths.signup()}>Sign up</Link>
           </nav>
         )}
       </div>

@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import type { User } from "lucia";
 import { lucia } from "~/auth/lucia.server";
 import { homePathFor } from "~/domain/roles";
+import { paths } from "~/utils/paths";
 
 export type SessionUser = User;
 
@@ -26,7 +27,7 @@ export async function getUser(request: Request): Promise<{ user: SessionUser | n
 function loginRedirect(request: Request): never {
   const url = new URL(request.url);
   const redirectTo = `${url.pathname}${url.search}`;
-  throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  throw redirect(paths.login({ redirectTo }));
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
@@ -58,7 +59,7 @@ export async function startSession(userId: string, redirectTo: string): Promise<
 export async function endSession(request: Request): Promise<Response> {
   const sessionId = sessionIdFrom(request);
   if (sessionId) await lucia.invalidateSession(sessionId);
-  return redirect("/", { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
+  return redirect(paths.home(), { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
 }
 
 export { homePathFor };

@@ -12,6 +12,7 @@ import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";
 import { loginSchema } from "~/schemas/auth";
 import { parseSubmission } from "~/utils/submission";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Rebound" }];
 
@@ -79,7 +80,7 @@ export default function Login() {
         </SubmitButton>
       </Form>
       <p className="mt-4 text-sm text-slate-700">
-        New here? <Link to={`/signup${searchParams.toString() ? `?${searchParams}` : ""}`}>Create an account</Link>
+        New here? <Link to={paths.signup(searchParams)}>Create an account</Link>
       </p>
     </div>
   );
