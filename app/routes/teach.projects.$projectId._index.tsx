@@ -8,7 +8,6 @@ import { KindRadios } from "~/components/checkpoint-editor";
 import { ConfirmForm, Field, SubmitButton, TextareaField, buttonClass, resultFor } from "~/components/form";
 import { ActionNotice, Badge, Card, EmptyState, MainAndSide, Notice, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
-import { times } from "~/domain/checkpoint-form";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import {
   archiveCheckpoint,
@@ -22,6 +21,7 @@ import { requireTeacherProject } from "~/models/project.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
+import { plural } from "~/domain/words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} · Build · Rebound` }];
 
@@ -207,11 +207,11 @@ export default function ProjectBuilderPage() {
                         </h3>
                         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
                           <Badge tone="info">{KIND_LABELS[c.kind]}</Badge>
-                          <span>{c.maxAttempts === null ? "Unlimited attempts" : `Up to ${c.maxAttempts} ${c.maxAttempts === 1 ? "attempt" : "attempts"}`}</span>
+                          <span>{c.maxAttempts === null ? "Unlimited attempts" : `Up to ${plural(c.maxAttempts, "attempt")}`}</span>
                           <span aria-hidden="true">·</span>
                           <span>version {c.version}</span>
                           <span aria-hidden="true">·</span>
-                          <span>{c.attemptCount ? `has ${c.attemptCount} ${c.attemptCount === 1 ? "attempt" : "attempts"}` : "no attempts yet"}</span>
+                          <span>{c.attemptCount ? `has ${plural(c.attemptCount, "attempt")}` : "no attempts yet"}</span>
                         </p>
                         <p className="mt-1 text-sm text-slate-700">
                           After a &ldquo;not yet&rdquo;: {c.afterNotYetPrompt ? c.afterNotYetPrompt.title : "no reflection prompt"}
@@ -292,7 +292,7 @@ export default function ProjectBuilderPage() {
                   {archived.map((c) => (
                     <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                       <span>
-                        {c.title} <span className="text-sm text-slate-700">· {KIND_LABELS[c.kind]} · answered {times(c.attemptCount)}</span>
+                        {c.title} <span className="text-sm text-slate-700">· {KIND_LABELS[c.kind]} · answered {plural(c.attemptCount, "time")}</span>
                       </span>
                       <span className="flex gap-2">
                         <Link to={paths.editCheckpoint(project.id, c.id)} className="text-sm" aria-label={`View ${c.title}`}>

@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckpointEditor } from "~/components/checkpoint-editor";
 import { Badge, Card, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { prisma } from "~/db.server";
-import { blankFormDefaults, specToFormDefaults, times, versioningNote } from "~/domain/checkpoint-form";
+import { blankFormDefaults, specToFormDefaults, versioningNote } from "~/domain/checkpoint-form";
+import { plural } from "~/domain/words";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import { NOT_FOUND } from "~/domain/labels";
 import { findProjectCheckpoint, saveCheckpointContent, type SaveResult } from "~/models/checkpoint.server";
@@ -71,7 +72,7 @@ function savedMessage(result: Exclude<SaveResult, { outcome: "not-found" }>, att
     case "updated":
       return `Saved. Version ${result.version} was updated: no one had answered it yet.`;
     case "new-version":
-      return `Saved as version ${result.version}. Students answered this checkpoint ${times(attemptsInAll)} before; those answers stay readable against the version they answered.`;
+      return `Saved as version ${result.version}. Students answered this checkpoint ${plural(attemptsInAll, "time")} before; those answers stay readable against the version they answered.`;
     case "unchanged":
       return `Saved. The question and answers didn't change, so students keep answering version ${result.version}.`;
   }
@@ -152,7 +153,7 @@ export default function EditCheckpointPage() {
               {versions.map((v) => (
                 <li key={v.version}>
                   Version {v.version}
-                  {v.version === checkpoint.latest.version ? " (current)" : ""} · {formatDateTime(v.createdAt)} · answered {times(v.attempts)}
+                  {v.version === checkpoint.latest.version ? " (current)" : ""} · {formatDateTime(v.createdAt)} · answered {plural(v.attempts, "time")}
                 </li>
               ))}
             </ol>
