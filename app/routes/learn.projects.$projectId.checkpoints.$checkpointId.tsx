@@ -27,6 +27,7 @@ import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/pr
 import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
+import { storageRefusal } from "~/utils/prisma-errors.server";
 import { parseSubmission } from "~/utils/submission";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
@@ -173,13 +174,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: attemptSchema(spec) });
     if (submission.status !== "success") return data({ formId: "attempt", reply: submission.reply() }, { status: 400 });
     const v = submission.value;
-    const result = await submitAttempt(student.id, checkpoint, {
-      optionIds: v.optionIds,
-      value: v.numericAnswer,
-      text: v.textAnswer,
-      submissionKey: v.submissionKey,
-      confidence: v.confidence,
-    });
+    let result: SubmitAttemptResult;
+    try {
+      result = await submitAttempt(student.id, checkpoint, {
+        optionIds: v.optionIds,
+        value: v.numericAnswer,
+        text: v.textAnswer,
+        submissionKey: v.submissionKey,
+        confidence: v.confidence,
+      });
+    } catch (error) {
+      // The database takes no changes (read-only or full disk): the form comes back with the answer in it, saying nothing was saved.
+      const refused = storageRefusal(error);
+      if (!refused) throw error;
+      return data({ formId: "attempt", reply: submission.reply({ formErrors: [refused.message] }) }, { status: refused.status, headers: refused.headers });
+    }
     if (!result.ok) return data({ formId: "attempt", reply: submission.reply({ formErrors: [attemptRefused(result, checkpoint.maxAttempts ?? 0)] }) }, { status: 400 });
     return redirect(`${paths.studentCheckpoint(project.id, checkpoint.id, result.attempt.id)}#feedback`);
   }

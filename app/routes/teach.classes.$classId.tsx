@@ -6,12 +6,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ConfirmForm, Field, SubmitButton, TextareaField, resultFor } from "~/components/form";
-import { ActionNotice, Badge, Card, EmptyState, MainAndSide, PageHeader } from "~/components/ui";
+import { ActionNotice, Badge, Card, EmptyState, MainAndSide, PageHeader, formatDateTime } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { prisma } from "~/db.server";
-import { plural } from "~/domain/words";
 import { NOT_FOUND } from "~/domain/labels";
+import { byName } from "~/domain/names";
+import { plural } from "~/domain/words";
 import { findTeacherClassroom, regenerateJoinCode } from "~/models/classroom.server";
+import { issueSetupCodeForStudent } from "~/models/setup-code.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
@@ -29,7 +31,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       joinCode: true,
       enrollments: {
         where: { removedAt: null },
-        orderBy: { student: { name: "asc" } },
         select: { id: true, joinedAt: true, student: { select: { id: true, name: true, email: true } } },
       },
       projects: {
@@ -39,13 +40,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
   if (!classroom) notFound(NOT_FOUND.classroom);
+  classroom.enrollments.sort((a, b) => byName(a.student, b.student));
   return { classroom };
 }
 
 const NEW_PROJECT_FORM_ID = "new-project";
 
 /** The new-project form's invalid submission comes back with its reply (its formId, see resultFor); the rest with a message about the page. */
-type ActionResult = { formId?: typeof NEW_PROJECT_FORM_ID; ok: boolean; reply?: SubmissionResult<string[]>; message: string | null };
+type ActionResult = {
+  formId?: typeof NEW_PROJECT_FORM_ID;
+  ok: boolean;
+  reply?: SubmissionResult<string[]>;
+  message: string | null;
+  /** A set-up code just given to a student, shown this once. */
+  setupCode?: { code: string; studentName: string; expiresAt: string };
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
@@ -67,6 +76,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     if (removed.count === 0) return reply({ ok: false, message: "That student is no longer in this class." }, 400);
     return reply({ ok: true, message: "Student removed from the class. Their work is kept." });
+  }
+  if (intent === "give-setup-code") {
+    // Only for a student in this class now; the teacher is in the query (app/models/setup-code.server.ts).
+    const issued = await issueSetupCodeForStudent({ teacherId: teacher.id, classroomId: classroom.id, studentId: String(formData.get("studentId") ?? "") });
+    if (!issued) notFound(NOT_FOUND.student);
+    return reply({ ok: true, message: null, setupCode: { code: issued.code, studentName: issued.student.name, expiresAt: issued.expiresAt.toISOString() } });
   }
   if (intent === "create-project") {
     const submission = parseSubmission(formData, { schema: projectBasicsSchema });
@@ -90,6 +105,7 @@ export default function ClassroomPage() {
       <Breadcrumbs crumbs={[{ label: "My classes", to: paths.teacherHome() }]} />
       <PageHeader title={classroom.name} subtitle={plural(classroom.enrollments.length, "student")} />
       <ActionNotice result={actionData} />
+      {actionData?.setupCode ? <SetupCodeNotice {...actionData.setupCode} /> : null}
       <MainAndSide
         main={
           <>
@@ -132,6 +148,7 @@ export default function ClassroomPage() {
                     <tr className="border-b border-slate-200">
                       <th scope="col" className="px-2 py-2">Name</th>
                       <th scope="col" className="px-2 py-2">Email</th>
+                      <th scope="col" className="px-2 py-2 text-right">Forgot password?</th>
                       <th scope="col" className="px-2 py-2"><span className="sr-only">Actions</span></th>
                     </tr>
                   </thead>
@@ -140,6 +157,21 @@ export default function ClassroomPage() {
                       <tr key={e.id} className="border-b border-slate-100">
                         <td className="px-2 py-2">{e.student.name}</td>
                         <td className="px-2 py-2 text-slate-700">{e.student.email}</td>
+                        <td className="px-2 py-2 text-right">
+                          <Form method="post">
+                            <input type="hidden" name="formId" value={`setup-code-${e.student.id}`} />
+                            <input type="hidden" name="studentId" value={e.student.id} />
+                            <SubmitButton
+                              intent="give-setup-code"
+                              formId={`setup-code-${e.student.id}`}
+                              variant="secondary"
+                              pendingText="Making a code…"
+                              className="whitespace-nowrap px-2 py-1 text-xs"
+                            >
+                              Give a set-up code<span className="sr-only"> to {e.student.name}</span>
+                            </SubmitButton>
+                          </Form>
+                        </td>
                         <td className="px-2 py-2 text-right">
                           <ConfirmForm question={`Remove ${e.student.name} from ${classroom.name}? Their work is kept.`}>
                             <input type="hidden" name="enrollmentId" value={e.id} />
@@ -182,5 +214,23 @@ export default function ClassroomPage() {
         }
       />
     </>
+  );
+}
+
+/** A set-up code, shown to the teacher this once (only its hash is kept). */
+function SetupCodeNotice({ code, studentName, expiresAt }: { code: string; studentName: string; expiresAt: string }) {
+  return (
+    <div role="status" className="mb-6 rounded-lg border border-brand-100 bg-brand-50 p-5 text-brand-800">
+      <h2 className="text-lg font-semibold">Set-up code for {studentName}</h2>
+      <p className="mt-2 font-mono text-3xl font-semibold tracking-widest text-slate-900">{code}</p>
+      <p className="mt-2">
+        Give this code to {studentName}. On the login page they choose &ldquo;Have a set-up code from your teacher?&rdquo;, then type their
+        email, this code and a new password.
+      </p>
+      <p className="mt-1 text-sm">
+        It works once, until {formatDateTime(expiresAt)}, and is shown only now: if it gets lost, give a new one, which replaces it. Their
+        current password keeps working until they use the code.
+      </p>
+    </div>
   );
 }

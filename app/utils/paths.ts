@@ -12,13 +12,22 @@ function withQuery(path: string, query: URLSearchParams | Record<string, string 
   return search ? `${path}?${search}` : path;
 }
 
+/** Why the login page is shown to someone who was signed in: it says so, calmly. */
+export type SignedOutReason = "idle" | "expired" | "everywhere";
+
 export const paths = {
   /** The start page. */
   home: () => "/",
-  /** Logging in, signing up: the query keeps where to go afterwards (`redirectTo`) and a chosen `role`. */
-  login: (query?: URLSearchParams | { redirectTo?: string | null }) => withQuery("/login", query),
+  /** The login page; `redirectTo` is where to go after it, `signedOut` why the user is there (a URLSearchParams is passed on). */
+  login: (query?: URLSearchParams | { redirectTo?: string | null; signedOut?: SignedOutReason | null }) => withQuery("/login", query),
+  /** Signing up: the query keeps where to go afterwards (`redirectTo`) and a chosen `role`. */
   signup: (query?: URLSearchParams | { role?: "TEACHER" | "STUDENT"; redirectTo?: string | null }) => withQuery("/signup", query),
   logout: () => "/logout",
+  /** Where a student uses the one-time set-up code a teacher gave them. */
+  setupCode: (redirectTo?: string | null) => withQuery("/setup-code", { redirectTo }),
+  account: () => "/account",
+  accountData: () => "/account/data",
+  accountDelete: () => "/account/delete",
 
   teacherHome: () => "/teach",
   studentHome: () => "/learn",
