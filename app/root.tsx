@@ -42,7 +42,7 @@ function Header() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link to={user ? homePathFor(user.role) : "/"} className="flex items-center gap-2 text-lg font-semibold text-slate-900 no-underline">
+        <Link to={user ? homePathFor(user.role) : paths.home()} className="flex items-center gap-2 text-lg font-semibold text-slate-900 no-underline">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           Rebound
         </Link>
@@ -57,7 +57,7 @@ function Header() {
             <Link to={paths.account()} className="whitespace-nowrap">
               Your account
             </Link>
-            <Form method="post" action="/logout">
+            <Form method="post" action={paths.logout()}>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
                 Log out
               </button>
@@ -65,8 +65,8 @@ function Header() {
           </nav>
         ) : (
           <nav aria-label="Account" className="flex items-center gap-4 text-sm">
-            <Link to="/login">Log in</Link>
-            <Link to="/signup">Sign up</Link>
+            <Link to={paths.login()}>Log in</Link>
+            <Link to={paths.signup()}>Sign up</Link>
           </nav>
         )}
       </div>

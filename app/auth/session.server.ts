@@ -131,7 +131,7 @@ export async function startSession(request: Request, userId: string, redirectTo:
 export async function endSession(request: Request): Promise<Response> {
   const sessionId = sessionIdFrom(request);
   if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
-  return redirect("/", { headers: { "Set-Cookie": blankCookie(request) } });
+  return redirect(paths.home(), { headers: { "Set-Cookie": blankCookie(request) } });
 }
 
 /** Logs the user out on every device, this one included, and sends them to log in. */

@@ -17,8 +17,10 @@ export function actionMessage(result: GroupActionResult | TagCorrectionResult): 
         return "That group has changed since the page loaded (new answers arrive all the time). Look at the groups again and retry.";
       case "not-named":
         return "This group isn't named as a misconception.";
-      case "merge-refused":
-        return result.explanation;
+      case "too-few-groups":
+        return "Choose at least two groups to merge.";
+      case "different-misconceptions":
+        return `These groups are named as different misconceptions (${result.misconceptions.map((m) => `“${m}”`).join(", ")}). Unlink or rename one of them first, so it is clear which misconception the merged group shows.`;
       case "name-taken":
         return `This project already has a misconception called “${result.name}”. Choose it from the list, or give the new one another name.`;
       case "misconception-not-in-project":

@@ -11,6 +11,39 @@ export interface BarDatum {
 
 const PALETTE = { primary: "#1d5fd1", secondary: "#a9c6f5", axis: "#475569", text: "#0f172a", grid: "#e2e8f0" };
 
+/** A chart's data as a table, behind "Show as a table": the first column names each row. */
+function ChartTable({ title, columns, rows }: { title: string; columns: string[]; rows: { key: string; label: string; cells: (string | number)[] }[] }) {
+  return (
+    <details className="mt-1 text-sm print:hidden">
+      <summary className="cursor-pointer text-brand-700">Show as a table</summary>
+      <table className="mt-1 text-left text-sm">
+        <caption className="sr-only">{title}</caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={`${i}-${c}`} scope="col" className={i < columns.length - 1 ? "pr-4" : undefined}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" className="pr-4 font-normal">{r.label}</th>
+              {r.cells.map((cell, i) => (
+                <td key={i} className={i < r.cells.length - 1 ? "pr-4" : undefined}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 /** Horizontal bar chart; good for long labels like misconception names. */
 export function HorizontalBarChart({
   title,
@@ -67,28 +100,11 @@ export function HorizontalBarChart({
           valueLabel
         )}
       </figcaption>
-      <details className="mt-1 text-sm print:hidden">
-        <summary className="cursor-pointer text-brand-700">Show as a table</summary>
-        <table className="mt-1 text-left text-sm">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="pr-4">Item</th>
-              <th scope="col" className="pr-4">{valueLabel}</th>
-              {secondaryLabel ? <th scope="col">{secondaryLabel}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d, i) => (
-              <tr key={`${d.label}-${i}`}>
-                <th scope="row" className="pr-4 font-normal">{d.label}</th>
-                <td className="pr-4">{d.value}</td>
-                {secondaryLabel ? <td>{d.secondary ?? ""}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        title={title}
+        columns={["Item", valueLabel, ...(secondaryLabel ? [secondaryLabel] : [])]}
+        rows={data.map((d, i) => ({ key: `${d.label}-${i}`, label: d.label, cells: [d.value, ...(secondaryLabel ? [d.secondary ?? ""] : [])] }))}
+      />
     </figure>
   );
 }
@@ -168,28 +184,11 @@ export function BarLineChart({
       <figcaption className="mt-1 text-xs text-slate-700">
         Light bars: {barLabel} (left axis). Dark line with dots: {lineLabel} (right axis).
       </figcaption>
-      <details className="mt-1 text-sm print:hidden">
-        <summary className="cursor-pointer text-brand-700">Show as a table</summary>
-        <table className="mt-1 text-left text-sm">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="pr-4">Period</th>
-              <th scope="col" className="pr-4">{barLabel}</th>
-              <th scope="col">{lineLabel}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.label}>
-                <th scope="row" className="pr-4 font-normal">{p.label}</th>
-                <td className="pr-4">{p.bar}</td>
-                <td>{p.line === null ? "—" : `${Math.round(p.line * 100)}%`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        title={title}
+        columns={["Period", barLabel, lineLabel]}
+        rows={points.map((p) => ({ key: p.label, label: p.label, cells: [p.bar, p.line === null ? "—" : `${Math.round(p.line * 100)}%`] }))}
+      />
     </figure>
   );
 }

@@ -2,6 +2,7 @@
 // message for each status. Used by the root's error boundary and by the
 // project layouts' boundaries, which keep their breadcrumbs around it.
 import { Link, isRouteErrorResponse } from "@remix-run/react";
+import { paths } from "~/utils/paths";
 
 function describeError(error: unknown): { title: string; message: string } {
   const text = (fallback: string) => (isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : fallback);
@@ -17,7 +18,7 @@ function describeError(error: unknown): { title: string; message: string } {
   };
 }
 
-export function ErrorPage({ error, back = { to: "/", label: "Go to the start page" } }: { error: unknown; back?: { to: string; label: string } }) {
+export function ErrorPage({ error, back = { to: paths.home(), label: "Go to the start page" } }: { error: unknown; back?: { to: string; label: string } }) {
   const { title, message } = describeError(error);
   return (
     <div className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8">

@@ -1,4 +1,4 @@
-import { useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useId, useState, type ComponentProps, type ReactNode } from "react";
 
 const inputClass =
@@ -187,6 +187,21 @@ export function SubmitButton({
     >
       {pending ? pendingText : children}
     </button>
+  );
+}
+
+/** A form that asks before it posts (deleting, archiving, removing); without JavaScript it posts straight away. */
+export function ConfirmForm({ question, children, className }: { question: string; children: ReactNode; className?: string }) {
+  return (
+    <Form
+      method="post"
+      className={className}
+      onSubmit={(event) => {
+        if (!confirm(question)) event.preventDefault();
+      }}
+    >
+      {children}
+    </Form>
   );
 }
 

@@ -1,12 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { validateWith } from "~/components/form-validation";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Form, useFetcher, useFormAction, useNavigation } from "@remix-run/react";
+import { Form, useFetcher, useFormAction } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { ConfidenceScale } from "~/components/confidence-scale";
-import { TextareaField, buttonClass, FormAlert } from "~/components/form";
+import { SubmitButton, TextareaField, FormAlert, resultFor } from "~/components/form";
 import { Notice, formatDateTime } from "~/components/ui";
-import { MAX_JOURNAL_ANSWER, type JournalContext, type JournalDraftView } from "~/domain/journal-entry";
+import { MAX_JOURNAL_ANSWER, journalFormId, type JournalFormView } from "~/domain/journal-entry";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT, journalEntrySchema, type JournalFormResult } from "~/schemas/journal";
 
 /** Autosaves of drafts change nothing the page shows: don't reload its data for them. */
@@ -26,20 +26,12 @@ function draftFormData(form: HTMLFormElement | null): FormData | null {
   return formData;
 }
 
-function isJournalResult(value: unknown): value is JournalFormResult {
-  return Boolean(value) && typeof value === "object" && (value as { form?: unknown }).form === "journal";
-}
-
 export interface JournalEntryFormProps {
-  formKey: string;
-  title: ReactNode;
+  /** The form as the page's loader offers it (journalFormView). */
+  view: JournalFormView;
   intro?: ReactNode;
-  /** The questions to answer; [null] for a free entry. */
-  questions: (string | null)[];
-  context: JournalContext;
-  draft?: JournalDraftView | null;
-  /** The route's action data; used when it belongs to this form. */
-  actionData?: unknown;
+  /** The route's action data; used when it answers this form (its formId, see resultFor). */
+  actionData?: { formId?: string | null } | null;
   /** True right after this form's entry was added (the page was redirected back). */
   justAdded?: boolean;
   headingLevel?: 2 | 3;
@@ -53,24 +45,19 @@ export interface JournalEntryFormProps {
  * the "Save draft" button (without JavaScript); "Add to journal" submits it.
  */
 export function JournalEntryForm({
-  formKey,
-  title,
+  view: { formKey, title, questions, context, draft },
   intro,
-  questions,
-  context,
-  draft,
   actionData,
   justAdded = false,
   headingLevel = 3,
   freeLabel = "Your entry",
 }: JournalEntryFormProps) {
-  const mine = isJournalResult(actionData) && actionData.formKey === formKey ? actionData : undefined;
+  const formId = journalFormId(formKey);
+  const mine = resultFor(actionData ?? undefined, formId) as JournalFormResult | undefined;
   const fetcher = useFetcher<JournalFormResult>();
-  const navigation = useNavigation();
   const action = useFormAction();
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const formId = `journal-${formKey}`;
 
   const [form, fields] = useForm({
     id: formId,
@@ -83,7 +70,7 @@ export function JournalEntryForm({
     ...validateWith(journalEntrySchema, "onSubmit"),
   });
 
-  const fromFetcher = fetcher.data && fetcher.data.formKey === formKey ? fetcher.data : undefined;
+  const fromFetcher = resultFor(fetcher.data, formId);
   const saves = [fromFetcher, mine].filter((r): r is Extract<JournalFormResult, { kind: "saved" }> => r?.kind === "saved");
   const lastSave = saves.sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
   const draftId = lastSave?.draftId ?? draft?.id ?? "";
@@ -120,9 +107,6 @@ export function JournalEntryForm({
     };
   }, [action]);
 
-  const pendingIntent =
-    navigation.state === "submitting" && navigation.formData?.get("formKey") === formKey ? navigation.formData.get("intent") : null;
-
   let status = "";
   if (fromFetcher?.kind === "kept") status = "Already added to your journal.";
   else if (fromFetcher?.kind === "invalid") status = "We couldn't save your draft yet — see the message next to the field.";
@@ -158,6 +142,7 @@ export function JournalEntryForm({
         onChange={scheduleSave}
         className="space-y-3"
       >
+        <input type="hidden" name="formId" value={formId} />
         <input type="hidden" name="formKey" value={formKey} />
         <input type="hidden" name="draftId" value={draftId} />
         <input type="hidden" name="promptId" value={context.promptId ?? ""} />
@@ -204,26 +189,12 @@ export function JournalEntryForm({
         />
         <FormAlert message={form.errors} />
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            name="intent"
-            value={ADD_ENTRY_INTENT}
-            disabled={pendingIntent !== null}
-            aria-disabled={pendingIntent !== null || undefined}
-            className={buttonClass("primary")}
-          >
-            {pendingIntent === ADD_ENTRY_INTENT ? "Adding…" : "Add to journal"}
-          </button>
-          <button
-            type="submit"
-            name="intent"
-            value={SAVE_DRAFT_INTENT}
-            disabled={pendingIntent !== null}
-            aria-disabled={pendingIntent !== null || undefined}
-            className={buttonClass("secondary")}
-          >
-            {pendingIntent === SAVE_DRAFT_INTENT ? "Saving…" : "Save draft"}
-          </button>
+          <SubmitButton formId={formId} name="intent" value={ADD_ENTRY_INTENT} pendingText="Adding…">
+            Add to journal
+          </SubmitButton>
+          <SubmitButton formId={formId} name="intent" value={SAVE_DRAFT_INTENT} variant="secondary" pendingText="Saving…">
+            Save draft
+          </SubmitButton>
           <p role="status" aria-live="polite" className="text-sm text-slate-700">
             {status}
           </p>

@@ -125,7 +125,7 @@ export function RecoveryCard({ recovery, projectId }: { recovery: Recovery; proj
           ) : (
             <p className="mt-3 rounded-md border border-dashed border-slate-300 p-4 text-slate-800">
               You didn&apos;t write about this one. Looking back is worth it even now:{" "}
-              <Link to={`${href}?attempt=${recovery.gotIt.id}`} className="underline">
+              <Link to={paths.studentCheckpoint(projectId, recovery.checkpointId, recovery.gotIt.id)} className="underline">
                 write a few lines about how you got there
               </Link>
               .

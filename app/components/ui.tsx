@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 
-export function PageHeader({ title, subtitle, actions, breadcrumbs }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; breadcrumbs?: ReactNode }) {
+/** A page's title, with a line under it and its actions on the right. Breadcrumbs come from app/components/breadcrumbs.tsx. */
+export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
     <div className="mb-6">
-      {breadcrumbs ? <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600">{breadcrumbs}</nav> : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
@@ -60,6 +60,26 @@ export function Notice({ children, tone = "info", title }: { children: ReactNode
     <div className={`rounded-md border p-4 ${tones[tone]}`} role="status">
       {title ? <p className="font-semibold">{title}</p> : null}
       <div className={title ? "mt-1" : ""}>{children}</div>
+    </div>
+  );
+}
+
+/** What an action answered about the page as a whole: done (good), or why not (a gentle note); nothing without a message. */
+export function ActionNotice({ result }: { result: { ok: boolean; message?: string | null } | null | undefined }) {
+  if (!result?.message) return null;
+  return (
+    <div className="mb-6">
+      <Notice tone={result.ok ? "good" : "growing"}>{result.message}</Notice>
+    </div>
+  );
+}
+
+/** A page's two columns on wide screens: the main one (two thirds) and the side one; stacked on phones. */
+export function MainAndSide({ main, side }: { main: ReactNode; side: ReactNode }) {
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">{main}</div>
+      <div className="space-y-6">{side}</div>
     </div>
   );
 }

@@ -6,6 +6,7 @@
 // of an option of the version being edited keeps it, every other row gets a
 // new id, so answers can be compared across versions.
 import type { CheckpointKind, CheckpointSpec, ChoiceOption } from "~/domain/checkpoint-spec";
+import { plural } from "~/domain/words";
 
 export interface ChoiceRow {
   id?: string;
@@ -174,21 +175,16 @@ export function sameContent(
   return a.title === b.title && a.prompt === b.prompt && a.spec === b.spec;
 }
 
-/** How many times `n` and the right noun: "1 time", "12 times". */
-export function times(n: number): string {
-  return `${n} ${n === 1 ? "time" : "times"}`;
-}
-
 /**
  * What saving will do, in words for the teacher, given how many attempts the
  * checkpoint has in all and on its latest version.
  */
 export function versioningNote(latestVersion: number, attemptsOnLatest: number, attemptsInAll: number): string | null {
   if (attemptsOnLatest > 0) {
-    return `Students have answered this checkpoint ${times(attemptsInAll)}; saving changes creates version ${latestVersion + 1} and keeps earlier answers readable against the version they answered.`;
+    return `Students have answered this checkpoint ${plural(attemptsInAll, "time")}; saving changes creates version ${latestVersion + 1} and keeps earlier answers readable against the version they answered.`;
   }
   if (attemptsInAll > 0) {
-    return `Students answered earlier versions ${times(attemptsInAll)}; those answers stay readable. No one has answered version ${latestVersion} yet, so saving updates it.`;
+    return `Students answered earlier versions ${plural(attemptsInAll, "time")}; those answers stay readable. No one has answered version ${latestVersion} yet, so saving updates it.`;
   }
   return null;
 }

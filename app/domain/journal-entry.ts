@@ -93,6 +93,27 @@ export function journalFormKey(context: JournalContext): string {
   return [context.promptId ?? "free", context.checkpointId ?? "project", context.attemptId ?? "any"].join(".");
 }
 
+/** The id of a journal form on its page: its element id, and the formId its action results carry (see resultFor). */
+export function journalFormId(formKey: string): string {
+  return `journal-${formKey}`;
+}
+
+/** One journal form as a page offers it: what an entry would be linked to, its title and questions, and the student's draft of it. */
+export interface JournalFormView {
+  formKey: string;
+  context: JournalContext;
+  title: string;
+  /** The questions to answer; [null] for a free entry. */
+  questions: (string | null)[];
+  draft: JournalDraftView | null;
+}
+
+/** The form for a context, with the student's draft of it (`drafts` by form key) if there is one. */
+export function journalFormView(context: JournalContext, title: string, questions: (string | null)[], drafts: Record<string, JournalDraftView>): JournalFormView {
+  const formKey = journalFormKey(context);
+  return { formKey, context, title, questions, draft: drafts[formKey] ?? null };
+}
+
 export function sameContext(a: JournalContext, b: JournalContext): boolean {
   return a.promptId === b.promptId && a.checkpointId === b.checkpointId && a.attemptId === b.attemptId;
 }

@@ -11,3 +11,18 @@ export function tagSourceLabel(source: string, kind?: string): string {
       return kind === "MULTIPLE_CHOICE" ? "from the option chosen" : kind === "NUMERIC" ? "from the value given" : "from the answer";
   }
 }
+
+/**
+ * What a page says when what it was asked for is not there, or not the user's
+ * to see (it does not say which): a 404 for a page, a message for a form.
+ */
+export const NOT_FOUND = {
+  teacherProject: "We couldn't find that project among yours.",
+  studentProject: "We couldn't find that project in your classes.",
+  classroom: "We couldn't find that class among yours.",
+  checkpoint: "We couldn't find that checkpoint in this project.",
+  misconception: "We couldn't find that misconception in this project.",
+  reflectionPrompt: "We couldn't find that reflection prompt in this project.",
+  student: "We couldn't find that student in this class.",
+  ownAttempt: "We couldn't find that attempt among yours. Reload the page and try again.",
+} as const;

@@ -1,4 +1,5 @@
 // Why a misconception stays: where a project uses it. Pure.
+import { plural } from "~/domain/words";
 
 export interface MisconceptionUsage {
   /** Checkpoints (live or archived) with a version that tags answers with it. */
@@ -14,7 +15,7 @@ export function isInUse(usage: MisconceptionUsage): boolean {
 /** "tags answers in 2 checkpoints and is tagged on 14 attempts" (empty when unused). */
 export function describeUsage(usage: MisconceptionUsage): string {
   const parts: string[] = [];
-  if (usage.checkpoints) parts.push(`tags answers in ${usage.checkpoints} ${usage.checkpoints === 1 ? "checkpoint" : "checkpoints"}`);
-  if (usage.attempts) parts.push(`is tagged on ${usage.attempts} ${usage.attempts === 1 ? "attempt" : "attempts"}`);
+  if (usage.checkpoints) parts.push(`tags answers in ${plural(usage.checkpoints, "checkpoint")}`);
+  if (usage.attempts) parts.push(`is tagged on ${plural(usage.attempts, "attempt")}`);
   return parts.join(" and ");
 }

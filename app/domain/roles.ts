@@ -1,6 +1,8 @@
+import { paths } from "~/utils/paths";
+
 export const ROLES = ["TEACHER", "STUDENT"] as const;
 export type Role = (typeof ROLES)[number];
 
 export function homePathFor(role: Role): string {
-  return role === "TEACHER" ? "/teach" : "/learn";
+  return role === "TEACHER" ? paths.teacherHome() : paths.studentHome();
 }

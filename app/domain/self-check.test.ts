@@ -16,12 +16,16 @@ describe("a student's own check on a short answer", () => {
   });
 
   it("'not yet' is never flipped to 'got it' on the same attempt: revising is a new attempt", () => {
-    expect(selfCheckRefusal([self("NOT_YET")], "GOT_IT")).toMatch(/Revise your answer/);
-    expect(selfCheckRefusal([self("GOT_IT"), self("NOT_YET")], "GOT_IT")).toMatch(/Revise your answer/);
+    expect(selfCheckRefusal([self("NOT_YET")], "GOT_IT")).toBe("said-not-yet");
+    expect(selfCheckRefusal([self("GOT_IT"), self("NOT_YET")], "GOT_IT")).toBe("said-not-yet");
   });
 
   it("a teacher's mark closes the student's check", () => {
     expect(selfCheckState([teacher("NOT_YET")])).toMatchObject({ status: "closed", reason: "teacher-marked" });
-    expect(selfCheckRefusal([self("GOT_IT"), teacher("GOT_IT")], "NOT_YET")).toMatch(/teacher has already checked/);
+    expect(selfCheckRefusal([self("GOT_IT"), teacher("GOT_IT")], "NOT_YET")).toBe("teacher-marked");
+  });
+
+  it("'got it' is said once", () => {
+    expect(selfCheckRefusal([self("GOT_IT")], "GOT_IT")).toBe("already-got-it");
   });
 });

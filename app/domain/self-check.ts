@@ -1,5 +1,5 @@
 // The rules of a student's own check on a short-text answer (decision 007).
-// Pure: reviews in, what the student may say (and why not) out.
+// Pure: reviews in, what the student may say (and why not, as a reason) out.
 import type { Outcome } from "~/domain/grading";
 
 export interface ReviewRecord {
@@ -23,11 +23,12 @@ export function selfCheckState(reviews: ReviewRecord[]): SelfCheckState {
   return { status: "pending", allowed: ["GOT_IT", "NOT_YET"] };
 }
 
-/** Why a self-check is refused, in the student's words; null when it may be stored. */
-export function selfCheckRefusal(reviews: ReviewRecord[], verdict: Outcome): string | null {
+/** Why a self-check is refused (the page says it in words): a teacher's mark closed it, the student said "not yet", or already said "got it". */
+export type SelfCheckRefusal = "teacher-marked" | "said-not-yet" | "already-got-it";
+
+/** Why the student may not say `verdict` now; null when it may be stored. */
+export function selfCheckRefusal(reviews: ReviewRecord[], verdict: Outcome): SelfCheckRefusal | null {
   const state = selfCheckState(reviews);
   if (state.allowed.includes(verdict)) return null;
-  if (state.status === "closed" && state.reason === "teacher-marked") return "Your teacher has already checked this answer, so their check is the one that counts.";
-  if (state.status === "closed") return "You said “not yet” on this attempt. Revise your answer and try again: a new attempt is how it becomes “got it”.";
-  return "You already said you've got it.";
+  return state.status === "closed" ? state.reason : "already-got-it";
 }

@@ -2,6 +2,7 @@
 import type { CheckpointSpec } from "~/domain/checkpoint-spec";
 import { grade, storedAnswer, type Outcome } from "~/domain/grading";
 import type { CellState } from "~/domain/progress";
+import { plural } from "~/domain/words";
 
 /**
  * The part of a checkpoint spec that is safe to send to the browser before an
@@ -66,7 +67,7 @@ export function outcomeWording(outcome: Outcome | null): OutcomeWording {
 export function describeAttemptsLeft(left: number | null): string | null {
   if (left === null) return null;
   if (left === 0) return "No attempts left";
-  return `${left} ${left === 1 ? "attempt" : "attempts"} left`;
+  return `${plural(left, "attempt")} left`;
 }
 
 /** "Checkpoint 2 of 5". */
@@ -76,5 +77,5 @@ export function checkpointPositionLabel(index: number, total: number): string {
 
 /** What a student reads when a capped checkpoint's attempts are used up: kind, and a way on. */
 export function usedUpMessage(maxAttempts: number): string {
-  return `You've used all ${maxAttempts} ${maxAttempts === 1 ? "attempt" : "attempts"} on this checkpoint. Every one of them is kept, and your teacher can see them — write in your journal about what you'd try next, or ask for support.`;
+  return `You've used all ${plural(maxAttempts, "attempt")} on this checkpoint. Every one of them is kept, and your teacher can see them — write in your journal about what you'd try next, or ask for support.`;
 }

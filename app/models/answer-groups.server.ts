@@ -44,7 +44,8 @@ export type GroupActionDone =
 export type GroupActionFailure =
   | { ok: false; field: "groupKey" | "groupKeys"; reason: "group-changed" }
   | { ok: false; field: "groupKey"; reason: "not-named" }
-  | { ok: false; field: "groupKeys"; reason: "merge-refused"; explanation: string }
+  | { ok: false; field: "groupKeys"; reason: "too-few-groups" }
+  | { ok: false; field: "groupKeys"; reason: "different-misconceptions"; misconceptions: string[] }
   | { ok: false; field: "name"; reason: "name-taken"; name: string }
   | { ok: false; field: "misconceptionId"; reason: "misconception-not-in-project" }
   | { ok: false; field: "attemptId"; reason: "answer-not-on-checkpoint" | "answer-not-in-group" | "answer-held-elsewhere" | "answer-in-group-now" };
@@ -182,7 +183,7 @@ export async function mergeGroups(ctx: GroupActionContext, input: MergeGroupsInp
   );
   const candidates = resolved.groups.map((g) => ({ ...g, misconceptionName: g.misconceptionId ? (names.get(g.misconceptionId) ?? null) : null }));
   const plan = planMerge(candidates);
-  if (!plan.ok) return { ok: false, field: "groupKeys", reason: "merge-refused", explanation: plan.message };
+  if (!plan.ok) return { ...plan, field: "groupKeys" };
   const sources = plan.sources as ResolvedGroup[];
   const all = [...new Map(candidates.map((g) => [g.key, g])).values()];
   const largest = [...all].sort((a, b) => b.attemptIds.length - a.attemptIds.length)[0];

@@ -1,12 +1,13 @@
 // A student's attempts: stored append-only, graded against the version they answered.
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { commentsForStudent } from "~/models/comment.server";
 import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { describeAnswer } from "~/domain/answer-display";
 import { grade, parseAnswer, type Outcome } from "~/domain/grading";
 import { attemptsLeft, effectiveOutcome } from "~/domain/progress";
-import { selfCheckRefusal, selfCheckState } from "~/domain/self-check";
-import { feedbackForStoredAnswer, usedUpMessage } from "~/domain/student-path";
+import { selfCheckRefusal, selfCheckState, type SelfCheckRefusal } from "~/domain/self-check";
+import { feedbackForStoredAnswer } from "~/domain/student-path";
 import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 import { lockRow } from "~/utils/row-locks.server";
@@ -36,9 +37,11 @@ export interface RawAnswer {
   confidence?: number | null;
 }
 
+/** The stored attempt, or why none was stored (the page says it in words; an unreadable answer comes with the checker's message for the field). */
 export type SubmitAttemptResult =
   | { ok: true; attempt: { id: string; number: number; outcome: string | null }; duplicate: boolean }
-  | { ok: false; reason: "invalid" | "used-up" | "archived"; message: string };
+  | { ok: false; reason: "archived" | "not-ready" | "used-up" }
+  | { ok: false; reason: "invalid"; message: string };
 
 /**
  * Stores a new attempt (never updates one). Inside one transaction that holds
@@ -50,9 +53,9 @@ export type SubmitAttemptResult =
  * retried.
  */
 export async function submitAttempt(studentId: string, checkpoint: CheckpointToAttempt, raw: RawAnswer): Promise<SubmitAttemptResult> {
-  if (checkpoint.archivedAt) return { ok: false, reason: "archived", message: "This checkpoint has been retired by your teacher." };
+  if (checkpoint.archivedAt) return { ok: false, reason: "archived" };
   const version = checkpoint.versions[0];
-  if (!version) return { ok: false, reason: "archived", message: "This checkpoint isn't ready yet." };
+  if (!version) return { ok: false, reason: "not-ready" };
   const spec: CheckpointSpec = parseSpec(version.spec);
   const answer = parseAnswer(spec, { optionIds: raw.optionIds, value: raw.value, text: raw.text });
   if (!answer.ok) return { ok: false, reason: "invalid", message: answer.error };
@@ -72,7 +75,7 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
         }
         const made = await tx.attempt.count({ where: { studentId, checkpointId: checkpoint.id } });
         const left = attemptsLeft(checkpoint.maxAttempts, made);
-        if (left === 0) return { ok: false as const, reason: "used-up" as const, message: usedUpMessage(checkpoint.maxAttempts ?? 0) };
+        if (left === 0) return { ok: false as const, reason: "used-up" as const };
         const attempt = await tx.attempt.create({
           data: {
             studentId,
@@ -119,18 +122,16 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
   throw new Error("Could not store the attempt after several tries.");
 }
 
+/** An attempt's own fields wherever an attempt is shown: on the student's checkpoint page and in the teacher's timeline. */
+export const shownAttemptFields = { id: true, number: true, answer: true, outcome: true, confidence: true, createdAt: true } as const satisfies Prisma.AttemptSelect;
+
 /** Every attempt the student made on a checkpoint, newest first, with what is needed to show it. */
 export function listOwnAttempts(studentId: string, checkpointId: string) {
   return prisma.attempt.findMany({
     where: { studentId, checkpointId },
     orderBy: { number: "desc" },
     select: {
-      id: true,
-      number: true,
-      answer: true,
-      outcome: true,
-      confidence: true,
-      createdAt: true,
+      ...shownAttemptFields,
       checkpointVersion: { select: { id: true, version: true, title: true, prompt: true, spec: true } },
       reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, note: true, createdAt: true } },
       misconceptions: {
@@ -200,7 +201,8 @@ export function listOwnProjectAttempts(studentId: string, projectId: string) {
   });
 }
 
-export type SelfAssessResult = { ok: true } | { ok: false; message: string };
+/** Stored, or why not: the attempt is not the student's short-text attempt on this checkpoint, or the rules of decision 007 refuse it. */
+export type SelfAssessResult = { ok: true } | { ok: false; reason: "attempt-not-found" | SelfCheckRefusal };
 
 /**
  * The student's own verdict on a short-text attempt, appended. The rules of
@@ -212,9 +214,9 @@ export async function selfAssess(studentId: string, checkpointId: string, attemp
     where: { id: attemptId, studentId, checkpointId, outcome: null, checkpoint: { kind: "SHORT_TEXT" } },
     select: { id: true, reviews: { select: { role: true, verdict: true } } },
   });
-  if (!attempt) return { ok: false, message: "We couldn't find that answer among yours on this checkpoint." };
+  if (!attempt) return { ok: false, reason: "attempt-not-found" };
   const refusal = selfCheckRefusal(attempt.reviews, verdict);
-  if (refusal) return { ok: false, message: refusal };
+  if (refusal) return { ok: false, reason: refusal };
   await prisma.attemptReview.create({ data: { attemptId: attempt.id, reviewerId: studentId, role: "SELF", verdict } });
   return { ok: true };
 }

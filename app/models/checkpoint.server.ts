@@ -1,5 +1,5 @@
 // Checkpoints of a project, for the teacher's builder. Every function takes a
-// projectId that came from findTeacherProject and keeps it in the `where`, so a
+// projectId that came from requireTeacherProject and keeps it in the `where`, so a
 // checkpoint of another project is simply not found.
 //
 // Versioning: a checkpoint's content lives in CheckpointVersion rows. A version
@@ -7,6 +7,7 @@
 // saving adds a new version so old attempts stay readable against what they
 // answered.
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { buildSpec, sameContent, type CheckpointContentValue } from "~/domain/checkpoint-form";
 import { moveInOrder, nextPosition, positionUpdates, type MoveDirection } from "~/domain/checkpoint-order";
 import { parseSpec, serializeSpec, type CheckpointKind, type CheckpointSpec } from "~/domain/checkpoint-spec";
@@ -26,17 +27,16 @@ function safeParseSpec(json: string): CheckpointSpec | null {
   }
 }
 
+/** A checkpoint's own fields the builder shows, in the list and on the edit page. */
+const builderFields = { id: true, kind: true, position: true, maxAttempts: true, archivedAt: true } as const satisfies Prisma.CheckpointSelect;
+
 /** Every checkpoint of the project (archived too) in order, with its latest version and how much student work it has. */
 export async function listProjectCheckpoints(projectId: string) {
   const checkpoints = await prisma.checkpoint.findMany({
     where: { projectId },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     select: {
-      id: true,
-      kind: true,
-      position: true,
-      maxAttempts: true,
-      archivedAt: true,
+      ...builderFields,
       versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, version: true, title: true } },
       reflectionPrompts: {
         where: { trigger: "AFTER_NOT_YET", archivedAt: null },
@@ -66,11 +66,7 @@ export async function findProjectCheckpoint(projectId: string, checkpointId: str
   const checkpoint = await prisma.checkpoint.findFirst({
     where: { id: checkpointId, projectId },
     select: {
-      id: true,
-      kind: true,
-      position: true,
-      maxAttempts: true,
-      archivedAt: true,
+      ...builderFields,
       versions: {
         orderBy: { version: "desc" },
         take: 1,

@@ -1,11 +1,14 @@
 // A student's journal: drafts saved as they type, entries added once and never changed.
 // Every function takes the signed-in student's id and a project the caller found
-// with findStudentProject; every query is scoped to both.
+// with requireStudentProject; every query is scoped to both. listAddedEntries
+// also serves the teacher's timeline, with the project requireTeacherProject proved.
 import { prisma } from "~/db.server";
 import { commentForStudentSelect, commentsForStudent } from "~/models/comment.server";
+import type { EnrolledProject, OwnedProject } from "~/models/project.server";
 import {
   buildResponses,
   hasAnyAnswer,
+  journalFormId,
   journalFormKey,
   parseResponses,
   sameContext,
@@ -17,6 +20,43 @@ import { ADD_ENTRY_INTENT, EMPTY_ENTRY_MESSAGE, journalEntrySchema, type Journal
 import { parseSubmission } from "~/utils/submission";
 
 export type { JournalFormResult };
+
+/**
+ * A student's entries added to their journal on a project, as the teacher's
+ * timeline and the student's recoveries show them: answers parsed, the time it
+ * was added, the prompt's title and the attempt it reflects on. Takes a project
+ * a guard proved (the teacher's, or one the student is enrolled in).
+ */
+export async function listAddedEntries(studentId: string, project: OwnedProject | EnrolledProject) {
+  const entries = await prisma.journalEntry.findMany({
+    where: { studentId, projectId: project.id, status: "SUBMITTED" },
+    select: {
+      id: true,
+      checkpointId: true,
+      attemptId: true,
+      responses: true,
+      confidence: true,
+      supportNeeded: true,
+      supportResolvedAt: true,
+      submittedAt: true,
+      createdAt: true,
+      prompt: { select: { title: true } },
+      attempt: { select: { number: true, checkpointId: true } },
+    },
+  });
+  return entries.map((e) => ({
+    id: e.id,
+    checkpointId: e.checkpointId,
+    attemptId: e.attemptId,
+    attempt: e.attempt,
+    promptTitle: e.prompt?.title ?? null,
+    responses: parseResponses(e.responses),
+    confidence: e.confidence,
+    supportNeeded: e.supportNeeded,
+    supportResolvedAt: e.supportResolvedAt,
+    submittedAt: e.submittedAt ?? e.createdAt,
+  }));
+}
 
 /** The template used after a "not yet" when the teacher set no prompt of their own. */
 export const FALLBACK_REFLECTION_KEY = "four-part-journal";
@@ -123,6 +163,14 @@ function findContextDraft(tx: Pick<typeof prisma, "journalEntry">, studentId: st
 
 export type SaveDraftResult = { kind: "saved"; draftId: string; savedAt: Date } | { kind: "already-added"; entryId: string };
 
+/** The student's own entry (draft or added) in the project, with its status and context, or null. */
+function findOwnEntryState(tx: Pick<typeof prisma, "journalEntry">, studentId: string, projectId: string, entryId: string) {
+  return tx.journalEntry.findFirst({
+    where: { id: entryId, studentId, projectId },
+    select: { id: true, status: true, promptId: true, checkpointId: true, attemptId: true },
+  });
+}
+
 /**
  * Saves the draft of one context: the same row every time (found by its id,
  * else by its context), so a student has one draft per prompt, checkpoint or attempt.
@@ -135,10 +183,7 @@ export async function saveDraft(studentId: string, projectId: string, resolved: 
   };
   return prisma.$transaction(async (tx) => {
     if (fields.draftId) {
-      const row = await tx.journalEntry.findFirst({
-        where: { id: fields.draftId, studentId, projectId },
-        select: { id: true, status: true, promptId: true, checkpointId: true, attemptId: true },
-      });
+      const row = await findOwnEntryState(tx, studentId, projectId, fields.draftId);
       // Already added to the journal (a late autosave): entries are never changed.
       if (row?.status === "SUBMITTED" && sameContext(row, resolved.context)) return { kind: "already-added" as const, entryId: row.id };
       if (row?.status === "DRAFT" && sameContext(row, resolved.context)) {
@@ -175,10 +220,7 @@ export async function addEntry(studentId: string, projectId: string, resolved: R
   };
   return prisma.$transaction(async (tx) => {
     if (fields.draftId) {
-      const row = await tx.journalEntry.findFirst({
-        where: { id: fields.draftId, studentId, projectId },
-        select: { id: true, status: true, promptId: true, checkpointId: true, attemptId: true },
-      });
+      const row = await findOwnEntryState(tx, studentId, projectId, fields.draftId);
       if (row?.status === "SUBMITTED" && sameContext(row, resolved.context)) return { kind: "added" as const, entryId: row.id, duplicate: true };
     }
     // The same text sent twice in a row (a double click without JavaScript) is one entry.
@@ -230,14 +272,15 @@ export async function handleJournalForm(formData: FormData, studentId: string, p
   });
   if (!resolved) {
     return {
-      form: "journal",
+      formId: postedKey ? journalFormId(postedKey) : null,
       kind: "invalid",
       formKey: postedKey,
       reply: submission.reply({ formErrors: ["This reflection isn't available any more. Your words are still in the form: copy them into a free entry."] }),
     };
   }
+  const formId = journalFormId(resolved.formKey);
   if (submission.status !== "success") {
-    return { form: "journal", kind: "invalid", formKey: resolved.formKey, reply: submission.reply() };
+    return { formId, kind: "invalid", formKey: resolved.formKey, reply: submission.reply() };
   }
   const value = submission.value;
   const fields: EntryFields = {
@@ -249,14 +292,14 @@ export async function handleJournalForm(formData: FormData, studentId: string, p
   if (value.intent === ADD_ENTRY_INTENT) {
     const added = await addEntry(studentId, projectId, resolved, fields);
     if (added.kind === "empty") {
-      return { form: "journal", kind: "invalid", formKey: resolved.formKey, reply: submission.reply({ fieldErrors: { answers: [EMPTY_ENTRY_MESSAGE] } }) };
+      return { formId, kind: "invalid", formKey: resolved.formKey, reply: submission.reply({ fieldErrors: { answers: [EMPTY_ENTRY_MESSAGE] } }) };
     }
-    return { form: "journal", kind: "added", formKey: resolved.formKey, entryId: added.entryId };
+    return { formId, kind: "added", formKey: resolved.formKey, entryId: added.entryId };
   }
   const saved = await saveDraft(studentId, projectId, resolved, fields);
-  if (saved.kind === "already-added") return { form: "journal", kind: "kept", formKey: resolved.formKey, entryId: saved.entryId };
+  if (saved.kind === "already-added") return { formId, kind: "kept", formKey: resolved.formKey, entryId: saved.entryId };
   return {
-    form: "journal",
+    formId,
     kind: "saved",
     formKey: resolved.formKey,
     reply: submission.reply(),

@@ -1,5 +1,5 @@
 // A project's misconceptions, for the teacher. Every function takes a projectId
-// that came from findTeacherProject and keeps it in the `where`.
+// that came from requireTeacherProject and keeps it in the `where`.
 //
 // A misconception is "in use" when any version of any of the project's
 // checkpoints tags an answer with it, or when an attempt was tagged with it;

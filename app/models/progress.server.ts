@@ -5,9 +5,10 @@
 import { prisma } from "~/db.server";
 import { buildProgressGrid, orderStudents } from "~/domain/progress-grid";
 import { cellState } from "~/domain/progress";
-import { parseResponses } from "~/domain/journal-entry";
 import { groupByDay, toAttemptView, type AttemptView, type TimedItem } from "~/domain/timeline";
+import { shownAttemptFields } from "~/models/attempt.server";
 import { addComment } from "~/models/comment.server";
+import { listAddedEntries } from "~/models/journal.server";
 import { checkpointsWithLatestVersion, type OwnedProject } from "~/models/project.server";
 
 function classStudents(classroomId: string) {
@@ -99,12 +100,7 @@ export async function loadStudentTimeline(project: OwnedProject, studentId: stri
       where: { studentId, checkpoint: { projectId } },
       orderBy: { createdAt: "asc" },
       select: {
-        id: true,
-        number: true,
-        answer: true,
-        outcome: true,
-        confidence: true,
-        createdAt: true,
+        ...shownAttemptFields,
         checkpointId: true,
         checkpoint: { select: { kind: true, position: true, archivedAt: true } },
         checkpointVersion: { select: { version: true, title: true, prompt: true, spec: true } },
@@ -112,22 +108,7 @@ export async function loadStudentTimeline(project: OwnedProject, studentId: stri
         misconceptions: { where: { active: true }, select: { source: true, misconception: { select: { name: true, nextStep: true } } } },
       },
     }),
-    prisma.journalEntry.findMany({
-      where: { studentId, projectId, status: "SUBMITTED" },
-      select: {
-        id: true,
-        checkpointId: true,
-        attemptId: true,
-        responses: true,
-        confidence: true,
-        supportNeeded: true,
-        supportResolvedAt: true,
-        submittedAt: true,
-        createdAt: true,
-        prompt: { select: { title: true } },
-        attempt: { select: { number: true, checkpointId: true } },
-      },
-    }),
+    listAddedEntries(studentId, project),
   ]);
 
   const checkpointById = new Map(checkpoints.map((c) => [c.id, c]));
@@ -147,12 +128,12 @@ export async function loadStudentTimeline(project: OwnedProject, studentId: stri
     return {
       type: "journal",
       id: e.id,
-      at: e.submittedAt ?? e.createdAt,
-      promptTitle: e.prompt?.title ?? null,
+      at: e.submittedAt,
+      promptTitle: e.promptTitle,
       about,
       checkpointId,
       attemptId: e.attemptId,
-      responses: parseResponses(e.responses),
+      responses: e.responses,
       confidence: e.confidence,
       supportNeeded: e.supportNeeded,
       supportResolvedAt: e.supportResolvedAt,

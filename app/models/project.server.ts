@@ -8,12 +8,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStudent, requireTeacher, type SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { NOT_FOUND } from "~/domain/labels";
 import { notFound } from "~/utils/http.server";
-
-/** What a teacher reads when a project is not theirs (or does not exist). */
-export const TEACHER_PROJECT_NOT_FOUND = "We couldn't find that project among yours.";
-/** What a student reads when a project is not in their classes (or not published). */
-export const STUDENT_PROJECT_NOT_FOUND = "We couldn't find that project in your classes.";
 
 // Type-only brands: these symbols are not exported, so only this module can
 // say that a project was found through the teacher or the enrolment.
@@ -55,7 +51,7 @@ export async function findStudentProject(projectId: string, studentId: string): 
 export async function requireTeacherProject(request: Request, params: LoaderFunctionArgs["params"]): Promise<{ teacher: SessionUser; project: OwnedProject }> {
   const teacher = await requireTeacher(request);
   const project = await findTeacherProject(params.projectId ?? "", teacher.id);
-  if (!project) notFound(TEACHER_PROJECT_NOT_FOUND);
+  if (!project) notFound(NOT_FOUND.teacherProject);
   return { teacher, project };
 }
 
@@ -63,7 +59,7 @@ export async function requireTeacherProject(request: Request, params: LoaderFunc
 export async function requireStudentProject(request: Request, params: LoaderFunctionArgs["params"]): Promise<{ student: SessionUser; project: EnrolledProject }> {
   const student = await requireStudent(request);
   const project = await findStudentProject(params.projectId ?? "", student.id);
-  if (!project) notFound(STUDENT_PROJECT_NOT_FOUND);
+  if (!project) notFound(NOT_FOUND.studentProject);
   return { student, project };
 }
 

@@ -4,8 +4,8 @@
 // student's attempts or entries never load.
 import { prisma } from "~/db.server";
 import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
-import { parseResponses } from "~/domain/journal-entry";
 import { buildRecoveries, type RecoveryAttemptInput } from "~/domain/recoveries";
+import { listAddedEntries } from "~/models/journal.server";
 import type { EnrolledProject } from "~/models/project.server";
 
 export async function loadOwnRecoveries(studentId: string, project: EnrolledProject) {
@@ -37,19 +37,7 @@ export async function loadOwnRecoveries(studentId: string, project: EnrolledProj
       orderBy: [{ createdAt: "asc" }, { name: "asc" }],
       select: { id: true, name: true, description: true, nextStep: true },
     }),
-    prisma.journalEntry.findMany({
-      where: { studentId, projectId, status: "SUBMITTED" },
-      select: {
-        id: true,
-        checkpointId: true,
-        attemptId: true,
-        responses: true,
-        confidence: true,
-        submittedAt: true,
-        createdAt: true,
-        prompt: { select: { title: true } },
-      },
-    }),
+    listAddedEntries(studentId, project),
   ]);
 
   const readable: RecoveryAttemptInput[] = [];
@@ -83,14 +71,6 @@ export async function loadOwnRecoveries(studentId: string, project: EnrolledProj
     })),
     attempts: readable,
     misconceptions,
-    entries: entries.map((e) => ({
-      id: e.id,
-      checkpointId: e.checkpointId,
-      attemptId: e.attemptId,
-      promptTitle: e.prompt?.title ?? null,
-      responses: parseResponses(e.responses),
-      confidence: e.confidence,
-      submittedAt: e.submittedAt ?? e.createdAt,
-    })),
+    entries,
   });
 }

@@ -1,5 +1,5 @@
 // Reflection prompts of a project, for the teacher. Every function takes a
-// projectId that came from findTeacherProject and keeps it in the `where`.
+// projectId that came from requireTeacherProject and keeps it in the `where`.
 //
 // A checkpoint has at most one live "after a not yet" prompt: adding another
 // archives the one before (archived prompts and the journal entries answering
@@ -50,6 +50,16 @@ export async function findProjectPrompt(projectId: string, promptId: string) {
   if (!prompt) return null;
   const { _count, questions, ...rest } = prompt;
   return { ...rest, trigger: rest.trigger as PromptTrigger, questions: parseQuestions(questions), entryCount: _count.journalEntries };
+}
+
+/** The project's checkpoints a prompt can be placed on, live first in order, each with its current title; archived ones say so. */
+export async function checkpointChoices(projectId: string) {
+  const checkpoints = await prisma.checkpoint.findMany({
+    where: { projectId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true, archivedAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
+  });
+  return checkpoints.map((c) => ({ id: c.id, title: c.versions[0]?.title ?? "(untitled)", archived: c.archivedAt !== null }));
 }
 
 /** The live "after a not yet" prompt of a checkpoint, if any. */

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { getUser, homePathFor } from "~/auth/session.server";
 import { buttonClass } from "~/components/form";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction = () => [
   { title: "Rebound · a classroom where failure is data" },
@@ -25,13 +26,13 @@ export default function Index() {
         teacher sees the ideas the class is wrestling with.
       </p>
       <div className="mt-8 flex flex-wrap gap-3">
-        <Link to="/signup?role=TEACHER" className={buttonClass("primary")}>
+        <Link to={paths.signup({ role: "TEACHER" })} className={buttonClass("primary")}>
           I&apos;m a teacher
         </Link>
-        <Link to="/signup?role=STUDENT" className={buttonClass("secondary")}>
+        <Link to={paths.signup({ role: "STUDENT" })} className={buttonClass("secondary")}>
           I&apos;m a student
         </Link>
-        <Link to="/login" className={buttonClass("secondary")}>
+        <Link to={paths.login()} className={buttonClass("secondary")}>
           Log in
         </Link>
       </div>

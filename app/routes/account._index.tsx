@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { checkLimits, clearTries, countTry, tooManyTries, type RateLimitName } from "~/auth/rate-limit.server";
 import { countActiveSessions, endAllSessions, requireUserSession, startSession } from "~/auth/session.server";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Field, FormAlert, SubmitButton, buttonClass, useResultFor } from "~/components/form";
 import { validateWith } from "~/components/form-validation";
 import { Card, Notice, PageHeader } from "~/components/ui";
@@ -89,10 +90,8 @@ export default function AccountPage() {
   });
   return (
     <>
-      <PageHeader
-        breadcrumbs={<Link to={homePathFor(user.role)}>{user.role === "TEACHER" ? "My classes" : "My classes and projects"}</Link>}
-        title="Your account"
-      />
+      <Breadcrumbs crumbs={[{ label: user.role === "TEACHER" ? "My classes" : "My classes and projects", to: homePathFor(user.role) }]} />
+      <PageHeader title="Your account" />
       <FormAlert message={unknownRequest} />
       {passwordChanged ? (
         <div className="mb-6">

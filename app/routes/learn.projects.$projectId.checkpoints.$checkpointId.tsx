@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { FormAlert } from "~/components/form";
+import { FormAlert, resultFor } from "~/components/form";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
@@ -7,11 +7,12 @@ import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-en
 import { AnswerForm, AttemptFeedback, AttemptHistory } from "~/components/student-checkpoint";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { parseSpec } from "~/domain/checkpoint-spec";
-import { journalFormKey, type JournalContext } from "~/domain/journal-entry";
+import { journalFormKey, journalFormView, type JournalContext, type JournalFormView } from "~/domain/journal-entry";
 import { attemptsLeft, cellState, describeCell } from "~/domain/progress";
 import { parseQuestions } from "~/domain/reflection-templates";
 import { checkpointPositionLabel, describeAttemptsLeft, studentView, usedUpMessage } from "~/domain/student-path";
-import { attemptView, findProjectCheckpoint, listOwnAttempts, selfAssess, submitAttempt } from "~/models/attempt.server";
+import { NOT_FOUND } from "~/domain/labels";
+import { attemptView, findProjectCheckpoint, listOwnAttempts, selfAssess, submitAttempt, type SelfAssessResult, type SubmitAttemptResult } from "~/models/attempt.server";
 import {
   addedLocation,
   fallbackReflectionQuestions,
@@ -41,10 +42,32 @@ export const handle: StudentProjectHandle = {
 
 export const shouldRevalidate = skipDraftRevalidation;
 
+/** What the student reads when their own check is not stored (the rules are decision 007's). */
+const SELF_CHECK_REFUSED: Record<Extract<SelfAssessResult, { ok: false }>["reason"], string> = {
+  "attempt-not-found": "We couldn't find that answer among yours on this checkpoint.",
+  "teacher-marked": "Your teacher has already checked this answer, so their check is the one that counts.",
+  "said-not-yet": "You said “not yet” on this attempt. Revise your answer and try again: a new attempt is how it becomes “got it”.",
+  "already-got-it": "You already said you've got it.",
+};
+
+/** What the student reads when an attempt is not stored. */
+function attemptRefused(result: Extract<SubmitAttemptResult, { ok: false }>, maxAttempts: number): string {
+  switch (result.reason) {
+    case "archived":
+      return "This checkpoint has been retired by your teacher.";
+    case "not-ready":
+      return "This checkpoint isn't ready yet.";
+    case "used-up":
+      return usedUpMessage(maxAttempts);
+    case "invalid":
+      return result.message;
+  }
+}
+
 async function findCheckpointForStudent(request: Request, params: LoaderFunctionArgs["params"]) {
   const { student, project } = await requireStudentProject(request, params);
   const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
-  if (!checkpoint || !checkpoint.versions[0]) notFound("We couldn't find that checkpoint in this project.");
+  if (!checkpoint || !checkpoint.versions[0]) notFound(NOT_FOUND.checkpoint);
   return { student, project, checkpoint, latest: checkpoint.versions[0] };
 }
 
@@ -73,13 +96,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findOwnDrafts(student.id, project.id),
   ]);
 
-  const journalForm = (context: JournalContext, title: string, questions: (string | null)[]) => {
-    const formKey = journalFormKey(context);
-    return { formKey, context, title, questions, draft: drafts[formKey] ?? null };
-  };
+  const journalForm = (context: JournalContext, title: string, questions: (string | null)[]) => journalFormView(context, title, questions, drafts);
 
   // After a "not yet": the teacher's reflection prompts for it, or the four-part journal.
-  let reflections: (ReturnType<typeof journalForm> & { added: boolean })[] = [];
+  let reflections: (JournalFormView & { added: boolean })[] = [];
   if (selected?.outcome === "NOT_YET" && !archived) {
     const done = await listOwnEntriesOnAttempt(student.id, project.id, selected.id);
     const forms = afterNotYet.length
@@ -136,27 +156,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === DISMISS_REFLECTION_INTENT) {
     const attemptId = String(formData.get("attemptId") ?? "");
     const dismissed = await dismissReflection(student.id, project.id, attemptId);
-    if (!dismissed) return data({ form: "dismiss" as const, message: "We couldn't find that attempt among yours. Reload the page and try again." }, { status: 400 });
+    if (!dismissed) return data({ formId: "dismiss", message: NOT_FOUND.ownAttempt }, { status: 400 });
     return redirect(`${paths.studentCheckpoint(project.id, checkpoint.id)}#history-title`);
   }
 
   if (checkpoint.archivedAt) notFound("This checkpoint has been retired by your teacher, so it takes no new attempts. Your earlier attempts are kept.");
-  const here = paths.studentCheckpoint(project.id, checkpoint.id);
-
   if (intent === SELF_ASSESS_INTENT) {
     const submission = parseSubmission(formData, { schema: selfAssessmentSchema });
-    if (submission.status !== "success") return data({ form: "self-assess" as const, reply: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data({ formId: "self-assess", reply: submission.reply() }, { status: 400 });
     const saved = await selfAssess(student.id, checkpoint.id, submission.value.attemptId, submission.value.verdict);
-    if (!saved.ok) return data({ form: "self-assess" as const, reply: submission.reply({ formErrors: [saved.message] }) }, { status: 400 });
-    return redirect(`${here}?attempt=${encodeURIComponent(submission.value.attemptId)}#feedback`);
+    if (!saved.ok) return data({ formId: "self-assess", reply: submission.reply({ formErrors: [SELF_CHECK_REFUSED[saved.reason]] }) }, { status: 400 });
+    return redirect(`${paths.studentCheckpoint(project.id, checkpoint.id, submission.value.attemptId)}#feedback`);
   }
 
   if (intent === ATTEMPT_INTENT) {
     const spec = parseSpec(latest.spec);
     const submission = parseSubmission(formData, { schema: attemptSchema(spec) });
-    if (submission.status !== "success") return data({ form: "attempt" as const, reply: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data({ formId: "attempt", reply: submission.reply() }, { status: 400 });
     const v = submission.value;
-    let result: Awaited<ReturnType<typeof submitAttempt>>;
+    let result: SubmitAttemptResult;
     try {
       result = await submitAttempt(student.id, checkpoint, {
         optionIds: v.optionIds,
@@ -169,25 +187,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The database takes no changes (read-only or full disk): the form comes back with the answer in it, saying nothing was saved.
       const refused = storageRefusal(error);
       if (!refused) throw error;
-      return data({ form: "attempt" as const, reply: submission.reply({ formErrors: [refused.message] }) }, { status: refused.status, headers: refused.headers });
+      return data({ formId: "attempt", reply: submission.reply({ formErrors: [refused.message] }) }, { status: refused.status, headers: refused.headers });
     }
-    if (!result.ok) {
-      const message = result.reason === "used-up" ? usedUpMessage(checkpoint.maxAttempts ?? 0) : result.message;
-      return data({ form: "attempt" as const, reply: submission.reply({ formErrors: [message] }) }, { status: 400 });
-    }
-    return redirect(`${here}?attempt=${result.attempt.id}#feedback`);
+    if (!result.ok) return data({ formId: "attempt", reply: submission.reply({ formErrors: [attemptRefused(result, checkpoint.maxAttempts ?? 0)] }) }, { status: 400 });
+    return redirect(`${paths.studentCheckpoint(project.id, checkpoint.id, result.attempt.id)}#feedback`);
   }
 
-  return data({ form: "unknown" as const, message: "We didn't understand that request. Reload the page and try again." }, { status: 400 });
+  return data({ formId: null, message: "We didn't understand that request. Reload the page and try again." }, { status: 400 });
 }
 
 export default function CheckpointPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const attemptReply = actionData && "form" in actionData && actionData.form === "attempt" ? actionData.reply : undefined;
-  const selfAssessError =
-    actionData && "form" in actionData && actionData.form === "self-assess" ? (actionData.reply.error?.[""] ?? actionData.reply.error?.verdict ?? null) : null;
-  const dismissError = actionData && "form" in actionData && actionData.form === "dismiss" ? actionData.message : null;
+  const attempt = resultFor(actionData, "attempt");
+  const attemptReply = attempt && "reply" in attempt ? attempt.reply : undefined;
+  const selfAssessed = resultFor(actionData, "self-assess");
+  const selfAssessError = selfAssessed && "reply" in selfAssessed ? (selfAssessed.reply.error?.[""] ?? selfAssessed.reply.error?.verdict ?? null) : null;
+  const dismissed = resultFor(actionData, "dismiss");
+  const dismissError = dismissed && "message" in dismissed ? dismissed.message : null;
   const usedUp = d.attemptsLeft === 0;
   const projectHref = paths.studentProject(d.project.id);
 
@@ -246,15 +263,7 @@ export default function CheckpointPage() {
                       .
                     </Notice>
                   ) : (
-                    <JournalEntryForm
-                      key={r.formKey}
-                      formKey={r.formKey}
-                      title={r.title}
-                      questions={r.questions}
-                      context={r.context}
-                      draft={r.draft}
-                      actionData={actionData}
-                    />
+                    <JournalEntryForm key={r.formKey} view={r} actionData={actionData} />
                   ),
                 )}
               </div>
@@ -288,11 +297,7 @@ export default function CheckpointPage() {
                 {d.besideForms.map((f) => (
                   <JournalEntryForm
                     key={`${f.formKey}-${d.justAdded?.formKey === f.formKey ? d.justAdded.entryId : ""}`}
-                    formKey={f.formKey}
-                    title={f.title}
-                    questions={f.questions}
-                    context={f.context}
-                    draft={f.draft}
+                    view={f}
                     actionData={actionData}
                     justAdded={d.justAdded?.formKey === f.formKey}
                   />

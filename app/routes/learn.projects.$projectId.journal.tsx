@@ -5,7 +5,8 @@ import { SubmitButton, FormAlert } from "~/components/form";
 import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-entry-form";
 import { TeacherCommentView } from "~/components/teacher-comment";
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
-import { confidenceLabel, describeEntryLink, journalFormKey, parseResponses, type JournalContext } from "~/domain/journal-entry";
+import { NOT_FOUND } from "~/domain/labels";
+import { confidenceLabel, describeEntryLink, journalFormKey, journalFormView, parseResponses, type JournalContext } from "~/domain/journal-entry";
 import { parseQuestions } from "~/domain/reflection-templates";
 import {
   addedLocation,
@@ -45,10 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const addedId = url.searchParams.get("added");
   const added = addedId ? await findOwnEntry(student.id, project.id, addedId) : null;
 
-  const form = (context: JournalContext, title: string, questions: (string | null)[]) => {
-    const formKey = journalFormKey(context);
-    return { formKey, context, title, questions, draft: drafts[formKey] ?? null };
-  };
+  const form = (context: JournalContext, title: string, questions: (string | null)[]) => journalFormView(context, title, questions, drafts);
   const free = form({ promptId: null, checkpointId: null, attemptId: null }, "A free entry", [null]);
   const promptForms = prompts.map((p) => form({ promptId: p.id, checkpointId: null, attemptId: null }, p.title, parseQuestions(p.questions)));
   const onThisPage = new Set([free.formKey, ...promptForms.map((f) => f.formKey)]);
@@ -93,11 +91,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === DISMISS_REFLECTION_INTENT) {
     const dismissed = await dismissReflection(student.id, project.id, String(formData.get("attemptId") ?? ""));
-    if (!dismissed) return data({ form: "unknown" as const, message: "We couldn't find that attempt among yours. Reload the page and try again." }, { status: 400 });
+    if (!dismissed) return data({ formId: null, message: NOT_FOUND.ownAttempt }, { status: 400 });
     return redirect(`${paths.journal(project.id)}#waiting-title`);
   }
   if (intent !== SAVE_DRAFT_INTENT && intent !== ADD_ENTRY_INTENT) {
-    return data({ form: "unknown" as const, message: "We didn't understand that request. Reload the page and try again." }, { status: 400 });
+    return data({ formId: null, message: "We didn't understand that request. Reload the page and try again." }, { status: 400 });
   }
   const result = await handleJournalForm(formData, student.id, project.id);
   if (result.kind === "added") return redirect(addedLocation(request, result));
@@ -120,7 +118,7 @@ export default function JournalPage() {
       />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
-          <FormAlert message={actionData && "form" in actionData && actionData.form === "unknown" ? actionData.message : null} />
+          <FormAlert message={actionData && "message" in actionData ? actionData.message : null} />
           {waiting.length ? (
             <section aria-labelledby="waiting-title" className="rounded-lg border border-dashed border-brand-600 bg-brand-50 p-5">
               <h2 id="waiting-title" className="text-lg font-semibold">
@@ -247,11 +245,7 @@ export default function JournalPage() {
               {forms.map((f) => (
                 <JournalEntryForm
                   key={`${f.formKey}-${justAdded?.formKey === f.formKey ? justAdded.entryId : ""}`}
-                  formKey={f.formKey}
-                  title={f.title}
-                  questions={f.questions}
-                  context={f.context}
-                  draft={f.draft}
+                  view={f}
                   actionData={actionData}
                   justAdded={justAdded?.formKey === f.formKey}
                   freeLabel="What's on your mind about this project?"

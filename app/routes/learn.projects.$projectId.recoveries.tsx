@@ -6,6 +6,7 @@ import { requireStudentProject } from "~/models/project.server";
 import { loadOwnRecoveries } from "~/models/recoveries.server";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { plural } from "~/domain/words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My recoveries · ${data.project.title} · Rebound` : "My recoveries · Rebound" }];
 
@@ -23,7 +24,7 @@ export default function MyRecoveries() {
   const { project, recoveries, stillWorkingOn, gotFirstTry } = useLoaderData<typeof loader>();
   const summary = [
     recoveries.length ? `You turned ${recoveries.length} “not yet”${recoveries.length === 1 ? "" : "s"} into “got it”.` : null,
-    gotFirstTry ? `${gotFirstTry} ${gotFirstTry === 1 ? "checkpoint" : "checkpoints"} you got on the first try.` : null,
+    gotFirstTry ? `${plural(gotFirstTry, "checkpoint")} you got on the first try.` : null,
     stillWorkingOn.length ? `${stillWorkingOn.length} still in progress.` : null,
   ].filter(Boolean);
   return (

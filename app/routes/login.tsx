@@ -91,7 +91,7 @@ export default function Login() {
         <Link to={paths.setupCode(searchParams.get("redirectTo"))}>Have a set-up code from your teacher?</Link>
       </p>
       <p className="mt-2 text-sm text-slate-700">
-        New here? <Link to={`/signup${searchParams.toString() ? `?${searchParams}` : ""}`}>Create an account</Link>
+        New here? <Link to={paths.signup(searchParams)}>Create an account</Link>
       </p>
     </div>
   );

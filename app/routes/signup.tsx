@@ -12,6 +12,7 @@ import { ErrorList, Field, SubmitButton } from "~/components/form";
 import { prisma } from "~/db.server";
 import { signupSchema } from "~/schemas/auth";
 import { parseSubmission } from "~/utils/submission";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rebound" }];
 
@@ -109,7 +110,7 @@ export default function Signup() {
         </SubmitButton>
       </Form>
       <p className="mt-4 text-sm text-slate-700">
-        Already have an account? <Link to={`/login${searchParams.toString() ? `?${searchParams}` : ""}`}>Log in</Link>
+        Already have an account? <Link to={paths.login(searchParams)}>Log in</Link>
       </p>
     </div>
   );

@@ -1,13 +1,15 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
-import { Field, SubmitButton, TextareaField } from "~/components/form";
-import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ConfirmForm, Field, SubmitButton, TextareaField, resultFor } from "~/components/form";
+import { ActionNotice, Badge, Card, EmptyState, MainAndSide, PageHeader, formatDateTime } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { prisma } from "~/db.server";
+import { NOT_FOUND } from "~/domain/labels";
 import { byName } from "~/domain/names";
 import { plural } from "~/domain/words";
 import { findTeacherClassroom, regenerateJoinCode } from "~/models/classroom.server";
@@ -37,20 +39,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
   });
-  if (!classroom) notFound("We couldn't find that class among yours.");
+  if (!classroom) notFound(NOT_FOUND.classroom);
   classroom.enrollments.sort((a, b) => byName(a.student, b.student));
   return { classroom };
 }
 
+const NEW_PROJECT_FORM_ID = "new-project";
+
+/** The new-project form's invalid submission comes back with its reply (its formId, see resultFor); the rest with a message about the page. */
+type ActionResult = {
+  formId?: typeof NEW_PROJECT_FORM_ID;
+  ok: boolean;
+  reply?: SubmissionResult<string[]>;
+  message: string | null;
+  /** A set-up code just given to a student, shown this once. */
+  setupCode?: { code: string; studentName: string; expiresAt: string };
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classroom = await findTeacherClassroom(params.classId ?? "", teacher.id);
-  if (!classroom) notFound("We couldn't find that class among yours.");
+  if (!classroom) notFound(NOT_FOUND.classroom);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  const reply = (result: ActionResult, status = 200) => data(result, { status });
   if (intent === "regenerate-code") {
     await regenerateJoinCode(classroom.id, teacher.id);
-    return data({ intent, ok: true as const, message: "New join code ready. The old one no longer works." });
+    return reply({ ok: true, message: "New join code ready. The old one no longer works." });
   }
   if (intent === "remove-student") {
     const enrollmentId = String(formData.get("enrollmentId") ?? "");
@@ -59,155 +74,145 @@ export async function action({ request, params }: ActionFunctionArgs) {
       where: { id: enrollmentId, classroomId: classroom.id, removedAt: null },
       data: { removedAt: new Date() },
     });
-    if (removed.count === 0) return data({ intent, ok: false as const, message: "That student is no longer in this class." }, { status: 400 });
-    return data({ intent, ok: true as const, message: "Student removed from the class. Their work is kept." });
+    if (removed.count === 0) return reply({ ok: false, message: "That student is no longer in this class." }, 400);
+    return reply({ ok: true, message: "Student removed from the class. Their work is kept." });
   }
   if (intent === "give-setup-code") {
     // Only for a student in this class now; the teacher is in the query (app/models/setup-code.server.ts).
     const issued = await issueSetupCodeForStudent({ teacherId: teacher.id, classroomId: classroom.id, studentId: String(formData.get("studentId") ?? "") });
-    if (!issued) notFound("We couldn't find that student in this class.");
-    return data({ intent, ok: true as const, setupCode: { code: issued.code, studentName: issued.student.name, expiresAt: issued.expiresAt.toISOString() } });
+    if (!issued) notFound(NOT_FOUND.student);
+    return reply({ ok: true, message: null, setupCode: { code: issued.code, studentName: issued.student.name, expiresAt: issued.expiresAt.toISOString() } });
   }
   if (intent === "create-project") {
     const submission = parseSubmission(formData, { schema: projectBasicsSchema });
-    if (submission.status !== "success") return data({ intent, ok: false as const, reply: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return reply({ formId: NEW_PROJECT_FORM_ID, ok: false, reply: submission.reply(), message: null }, 400);
     const project = await prisma.project.create({ data: { ...submission.value, classroomId: classroom.id } });
     return redirect(paths.teacherProject(project.id));
   }
-  return data({ intent: "unknown", ok: false as const, message: "We didn't understand that request." }, { status: 400 });
+  return reply({ ok: false, message: "We didn't understand that request." }, 400);
 }
 
 export default function ClassroomPage() {
   const { classroom } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
-    id: "new-project",
-    lastResult: actionData && "reply" in actionData ? actionData.reply : undefined,
+    id: NEW_PROJECT_FORM_ID,
+    lastResult: resultFor(actionData, NEW_PROJECT_FORM_ID)?.reply,
     ...validateWith(projectBasicsSchema),
   });
-  const message = actionData && "message" in actionData ? actionData.message : null;
-  const setupCode = actionData && "setupCode" in actionData ? actionData.setupCode : null;
   return (
     <>
-      <PageHeader
-        breadcrumbs={<Link to={paths.teacherHome()}>My classes</Link>}
-        title={classroom.name}
-        subtitle={plural(classroom.enrollments.length, "student")}
-      />
-      {message ? (
-        <p role="status" className="mb-4 rounded-md border border-brand-100 bg-brand-50 p-3 text-brand-800">
-          {message}
-        </p>
-      ) : null}
-      {setupCode ? <SetupCodeNotice {...setupCode} /> : null}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title="Projects">
-            {classroom.projects.length === 0 ? (
-              <EmptyState>No projects yet. Start one on the right.</EmptyState>
-            ) : (
-              <ul className="divide-y divide-slate-200">
-                {classroom.projects.map((p) => (
-                  <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                    <div>
-                      <Link to={paths.teacherProject(p.id)} className="font-medium">
-                        {p.title}
-                      </Link>
-                      <span className="ml-2">
-                        <Badge tone={p.status === "PUBLISHED" ? "good" : "neutral"}>{p.status === "PUBLISHED" ? "Published" : "Draft"}</Badge>
-                      </span>
-                      <span className="ml-2 text-sm text-slate-600">
-                        {plural(p._count.checkpoints, "checkpoint")}
-                      </span>
-                    </div>
-                    {p.status === "PUBLISHED" ? (
-                      <Link to={paths.progress(p.id)} className="text-sm">
-                        Class progress
-                      </Link>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-          <Card title="Roster">
-            {classroom.enrollments.length === 0 ? (
-              <EmptyState>
-                No students yet. Share the join code <span className="font-mono font-semibold">{classroom.joinCode}</span>.
-              </EmptyState>
-            ) : (
-              <WideTable captionHidden className="-mx-2 border-0 shadow-none" tableClassName="w-full text-left text-sm" caption={`Students in ${classroom.name}`}>
-                <thead>
-                  <tr className="border-b border-slate-200">
-                    <th scope="col" className="px-2 py-2">Name</th>
-                    <th scope="col" className="px-2 py-2">Email</th>
-                    <th scope="col" className="px-2 py-2 text-right">Forgot password?</th>
-                    <th scope="col" className="px-2 py-2"><span className="sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {classroom.enrollments.map((e) => (
-                    <tr key={e.id} className="border-b border-slate-100">
-                      <td className="px-2 py-2">{e.student.name}</td>
-                      <td className="px-2 py-2 text-slate-700">{e.student.email}</td>
-                      <td className="px-2 py-2 text-right">
-                        <Form method="post">
-                          <input type="hidden" name="formId" value={`setup-code-${e.student.id}`} />
-                          <input type="hidden" name="studentId" value={e.student.id} />
-                          <SubmitButton
-                            intent="give-setup-code"
-                            formId={`setup-code-${e.student.id}`}
-                            variant="secondary"
-                            pendingText="Making a code…"
-                            className="whitespace-nowrap px-2 py-1 text-xs"
-                          >
-                            Give a set-up code<span className="sr-only"> to {e.student.name}</span>
-                          </SubmitButton>
-                        </Form>
-                      </td>
-                      <td className="px-2 py-2 text-right">
-                        <Form
-                          method="post"
-                          onSubmit={(event) => {
-                            if (!confirm(`Remove ${e.student.name} from ${classroom.name}? Their work is kept.`)) event.preventDefault();
-                          }}
-                        >
-                          <input type="hidden" name="enrollmentId" value={e.id} />
-                          <SubmitButton intent="remove-student" variant="danger" pendingText="Removing…" aria-label={`Remove ${e.student.name}`} className="px-2 py-1 text-xs">
-                            Remove
-                          </SubmitButton>
-                        </Form>
-                      </td>
-                    </tr>
+      <Breadcrumbs crumbs={[{ label: "My classes", to: paths.teacherHome() }]} />
+      <PageHeader title={classroom.name} subtitle={plural(classroom.enrollments.length, "student")} />
+      <ActionNotice result={actionData} />
+      {actionData?.setupCode ? <SetupCodeNotice {...actionData.setupCode} /> : null}
+      <MainAndSide
+        main={
+          <>
+            <Card title="Projects">
+              {classroom.projects.length === 0 ? (
+                <EmptyState>No projects yet. Start one on the right.</EmptyState>
+              ) : (
+                <ul className="divide-y divide-slate-200">
+                  {classroom.projects.map((p) => (
+                    <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                      <div>
+                        <Link to={paths.teacherProject(p.id)} className="font-medium">
+                          {p.title}
+                        </Link>
+                        <span className="ml-2">
+                          <Badge tone={p.status === "PUBLISHED" ? "good" : "neutral"}>{p.status === "PUBLISHED" ? "Published" : "Draft"}</Badge>
+                        </span>
+                        <span className="ml-2 text-sm text-slate-600">
+                          {plural(p._count.checkpoints, "checkpoint")}
+                        </span>
+                      </div>
+                      {p.status === "PUBLISHED" ? (
+                        <Link to={paths.progress(p.id)} className="text-sm">
+                          Class progress
+                        </Link>
+                      ) : null}
+                    </li>
                   ))}
-                </tbody>
-              </WideTable>
-            )}
-          </Card>
-        </div>
-        <div className="space-y-6">
-          <Card title="Join code">
-            <p className="font-mono text-3xl font-semibold tracking-widest" aria-label={`Join code ${classroom.joinCode.split("").join(" ")}`}>
-              {classroom.joinCode}
-            </p>
-            <p className="mt-2 text-sm text-slate-700">Students enter this code after signing up to join the class.</p>
-            <Form method="post" className="mt-3">
-              <SubmitButton intent="regenerate-code" variant="secondary" pendingText="Making a new code…">
-                Make a new code
-              </SubmitButton>
-            </Form>
-          </Card>
-          <Card title="New project">
-            <Form method="post" className="space-y-3" {...getFormProps(form)}>
-              <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
-              <TextareaField label="Goal" hint="What students are working towards." errors={fields.goal.errors} textareaProps={getTextareaProps(fields.goal)} />
-              <SubmitButton intent="create-project" pendingText="Creating…">
-                Create draft project
-              </SubmitButton>
-            </Form>
-          </Card>
-        </div>
-      </div>
+                </ul>
+              )}
+            </Card>
+            <Card title="Roster">
+              {classroom.enrollments.length === 0 ? (
+                <EmptyState>
+                  No students yet. Share the join code <span className="font-mono font-semibold">{classroom.joinCode}</span>.
+                </EmptyState>
+              ) : (
+                <WideTable captionHidden className="-mx-2 border-0 shadow-none" tableClassName="w-full text-left text-sm" caption={`Students in ${classroom.name}`}>
+                  <thead>
+                    <tr className="border-b border-slate-200">
+                      <th scope="col" className="px-2 py-2">Name</th>
+                      <th scope="col" className="px-2 py-2">Email</th>
+                      <th scope="col" className="px-2 py-2 text-right">Forgot password?</th>
+                      <th scope="col" className="px-2 py-2"><span className="sr-only">Actions</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {classroom.enrollments.map((e) => (
+                      <tr key={e.id} className="border-b border-slate-100">
+                        <td className="px-2 py-2">{e.student.name}</td>
+                        <td className="px-2 py-2 text-slate-700">{e.student.email}</td>
+                        <td className="px-2 py-2 text-right">
+                          <Form method="post">
+                            <input type="hidden" name="formId" value={`setup-code-${e.student.id}`} />
+                            <input type="hidden" name="studentId" value={e.student.id} />
+                            <SubmitButton
+                              intent="give-setup-code"
+                              formId={`setup-code-${e.student.id}`}
+                              variant="secondary"
+                              pendingText="Making a code…"
+                              className="whitespace-nowrap px-2 py-1 text-xs"
+                            >
+                              Give a set-up code<span className="sr-only"> to {e.student.name}</span>
+                            </SubmitButton>
+                          </Form>
+                        </td>
+                        <td className="px-2 py-2 text-right">
+                          <ConfirmForm question={`Remove ${e.student.name} from ${classroom.name}? Their work is kept.`}>
+                            <input type="hidden" name="enrollmentId" value={e.id} />
+                            <SubmitButton intent="remove-student" variant="danger" pendingText="Removing…" aria-label={`Remove ${e.student.name}`} className="px-2 py-1 text-xs">
+                              Remove
+                            </SubmitButton>
+                          </ConfirmForm>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </WideTable>
+              )}
+            </Card>
+          </>
+        }
+        side={
+          <>
+            <Card title="Join code">
+              <p className="font-mono text-3xl font-semibold tracking-widest" aria-label={`Join code ${classroom.joinCode.split("").join(" ")}`}>
+                {classroom.joinCode}
+              </p>
+              <p className="mt-2 text-sm text-slate-700">Students enter this code after signing up to join the class.</p>
+              <Form method="post" className="mt-3">
+                <SubmitButton intent="regenerate-code" variant="secondary" pendingText="Making a new code…">
+                  Make a new code
+                </SubmitButton>
+              </Form>
+            </Card>
+            <Card title="New project">
+              <Form method="post" className="space-y-3" {...getFormProps(form)}>
+                <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
+                <TextareaField label="Goal" hint="What students are working towards." errors={fields.goal.errors} textareaProps={getTextareaProps(fields.goal)} />
+                <SubmitButton intent="create-project" pendingText="Creating…">
+                  Create draft project
+                </SubmitButton>
+              </Form>
+            </Card>
+          </>
+        }
+      />
     </>
   );
 }

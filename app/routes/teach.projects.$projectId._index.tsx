@@ -5,10 +5,9 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { KindRadios } from "~/components/checkpoint-editor";
-import { Field, SubmitButton, TextareaField, buttonClass } from "~/components/form";
-import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { ConfirmForm, Field, SubmitButton, TextareaField, buttonClass, resultFor } from "~/components/form";
+import { ActionNotice, Badge, Card, EmptyState, MainAndSide, Notice, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
-import { times } from "~/domain/checkpoint-form";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import {
   archiveCheckpoint,
@@ -23,6 +22,7 @@ import { requireTeacherProject } from "~/models/project.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
+import { plural } from "~/domain/words";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} · Build · Rebound` }];
 
@@ -56,9 +56,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult =
-  | { intent: "update-project"; ok: false; reply: SubmissionResult<string[]>; message?: undefined }
-  | { intent: string; ok: boolean; message: string; reply?: undefined; checkpointId?: string; direction?: "up" | "down" };
+const DETAILS_FORM_ID = "project-details";
+
+/**
+ * The details form's invalid submission comes back with its reply (its formId,
+ * see resultFor); everything else with a message about the page, and a move
+ * with the checkpoint that moved (focus stays on it).
+ */
+type ActionResult = {
+  formId?: typeof DETAILS_FORM_ID;
+  ok: boolean;
+  reply?: SubmissionResult<string[]>;
+  message: string | null;
+  checkpointId?: string;
+  direction?: "up" | "down";
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
@@ -70,51 +82,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "update-project": {
       const submission = parseSubmission(formData, { schema: projectBasicsSchema });
-      if (submission.status !== "success") return reply({ intent, ok: false, reply: submission.reply() }, 400);
+      if (submission.status !== "success") return reply({ formId: DETAILS_FORM_ID, ok: false, reply: submission.reply(), message: null }, 400);
       await prisma.project.update({ where: { id: project.id }, data: submission.value });
-      return reply({ intent, ok: true, message: "Project details saved." });
+      return reply({ ok: true, message: "Project details saved." });
     }
     case "publish": {
       if ((await countLiveCheckpoints(project.id)) === 0) {
-        return reply({ intent, ok: false, message: "Add at least one checkpoint before publishing: students need something to work on." }, 400);
+        return reply({ ok: false, message: "Add at least one checkpoint before publishing: students need something to work on." }, 400);
       }
       await prisma.project.update({
         where: { id: project.id },
         data: { status: "PUBLISHED", publishedAt: project.publishedAt ?? new Date() },
       });
-      return reply({ intent, ok: true, message: "Published. Students in the class can now open the project." });
+      return reply({ ok: true, message: "Published. Students in the class can now open the project." });
     }
     case "unpublish": {
       await prisma.project.update({ where: { id: project.id }, data: { status: "DRAFT" } });
-      return reply({ intent, ok: true, message: "Back to draft. Students can't open the project until you publish it again; their work is kept." });
+      return reply({ ok: true, message: "Back to draft. Students can't open the project until you publish it again; their work is kept." });
     }
     case "move-up":
     case "move-down": {
       const direction = intent === "move-up" ? "up" : "down";
       const moved = await moveCheckpoint(project.id, checkpointId, direction);
-      if (!moved) return reply({ intent, ok: false, message: `That checkpoint can't move ${direction} any further.` }, 400);
-      return reply({ intent, ok: true, message: `Checkpoint moved ${direction}.`, checkpointId, direction });
+      if (!moved) return reply({ ok: false, message: `That checkpoint can't move ${direction} any further.` }, 400);
+      return reply({ ok: true, message: `Checkpoint moved ${direction}.`, checkpointId, direction });
     }
     case "archive": {
       const archived = await archiveCheckpoint(project.id, checkpointId);
-      if (!archived) return reply({ intent, ok: false, message: "That checkpoint is already archived or no longer here." }, 400);
-      return reply({ intent, ok: true, message: "Checkpoint archived. Students no longer see it; every attempt on it is kept." });
+      if (!archived) return reply({ ok: false, message: "That checkpoint is already archived or no longer here." }, 400);
+      return reply({ ok: true, message: "Checkpoint archived. Students no longer see it; every attempt on it is kept." });
     }
     case "restore": {
       const restored = await restoreCheckpoint(project.id, checkpointId);
-      if (!restored) return reply({ intent, ok: false, message: "That checkpoint isn't archived." }, 400);
-      return reply({ intent, ok: true, message: "Checkpoint restored, at the end of the list." });
+      if (!restored) return reply({ ok: false, message: "That checkpoint isn't archived." }, 400);
+      return reply({ ok: true, message: "Checkpoint restored, at the end of the list." });
     }
     case "delete": {
       const result = await deleteCheckpoint(project.id, checkpointId);
       if (result === "has-student-work") {
-        return reply({ intent, ok: false, message: "Students have worked on this checkpoint, so it can't be deleted. Archive it instead: their work is kept." }, 400);
+        return reply({ ok: false, message: "Students have worked on this checkpoint, so it can't be deleted. Archive it instead: their work is kept." }, 400);
       }
-      if (result === "not-found") return reply({ intent, ok: false, message: "That checkpoint is no longer here." }, 400);
-      return reply({ intent, ok: true, message: "Checkpoint deleted. No student had worked on it." });
+      if (result === "not-found") return reply({ ok: false, message: "That checkpoint is no longer here." }, 400);
+      return reply({ ok: true, message: "Checkpoint deleted. No student had worked on it." });
     }
     default:
-      return reply({ intent: "unknown", ok: false, message: "We didn't understand that request." }, 400);
+      return reply({ ok: false, message: "We didn't understand that request." }, 400);
   }
 }
 
@@ -122,8 +134,8 @@ export default function ProjectBuilderPage() {
   const { project, checkpoints, misconceptions, projectPrompts, checkpointPromptCount, added } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
-    id: "project-details",
-    lastResult: actionData?.intent === "update-project" && actionData.reply ? actionData.reply : undefined,
+    id: DETAILS_FORM_ID,
+    lastResult: resultFor(actionData, DETAILS_FORM_ID)?.reply,
     defaultValue: { title: project.title, goal: project.goal, instructions: project.instructions },
     ...validateWith(projectBasicsSchema),
   });
@@ -133,8 +145,8 @@ export default function ProjectBuilderPage() {
   const message = actionData?.message ?? null;
 
   // Keep keyboard focus on the moved checkpoint's button after it moves.
-  const movedId = actionData && "checkpointId" in actionData ? actionData.checkpointId : undefined;
-  const movedDirection = actionData && "direction" in actionData ? actionData.direction : undefined;
+  const movedId = actionData?.checkpointId;
+  const movedDirection = actionData?.direction;
   // Waits for the page to settle: the action's answer arrives before the reloaded list.
   const navigation = useNavigation();
   const focusedFor = useRef<unknown>(null);
@@ -170,14 +182,10 @@ export default function ProjectBuilderPage() {
           </Form>
         }
       />
-      {message ? (
-        <div className="mb-6">
-          <Notice tone={actionData?.ok ? "good" : "growing"}>{message}</Notice>
-        </div>
-      ) : null}
+      <ActionNotice result={actionData} />
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+      <MainAndSide
+        main={
           <section id="checkpoints" aria-labelledby="checkpoints-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
             <h2 id="checkpoints-heading" className="mb-3 text-lg font-semibold">
               Checkpoints
@@ -200,11 +208,11 @@ export default function ProjectBuilderPage() {
                         </h3>
                         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
                           <Badge tone="info">{KIND_LABELS[c.kind]}</Badge>
-                          <span>{c.maxAttempts === null ? "Unlimited attempts" : `Up to ${c.maxAttempts} ${c.maxAttempts === 1 ? "attempt" : "attempts"}`}</span>
+                          <span>{c.maxAttempts === null ? "Unlimited attempts" : `Up to ${plural(c.maxAttempts, "attempt")}`}</span>
                           <span aria-hidden="true">·</span>
                           <span>version {c.version}</span>
                           <span aria-hidden="true">·</span>
-                          <span>{c.attemptCount ? `has ${c.attemptCount} ${c.attemptCount === 1 ? "attempt" : "attempts"}` : "no attempts yet"}</span>
+                          <span>{c.attemptCount ? `has ${plural(c.attemptCount, "attempt")}` : "no attempts yet"}</span>
                         </p>
                         <p className="mt-1 text-sm text-slate-700">
                           After a &ldquo;not yet&rdquo;: {c.afterNotYetPrompt ? c.afterNotYetPrompt.title : "no reflection prompt"}
@@ -239,15 +247,13 @@ export default function ProjectBuilderPage() {
                             Move down
                           </SubmitButton>
                         </Form>
-                        <Form
-                          method="post"
+                        <ConfirmForm
                           className="contents"
-                          onSubmit={(event) => {
-                            const question = c.hasStudentWork
+                          question={
+                            c.hasStudentWork
                               ? `Archive "${c.title}"? Students will no longer see it; their work on it is kept.`
-                              : `Delete "${c.title}"? No student has worked on it yet.`;
-                            if (!confirm(question)) event.preventDefault();
-                          }}
+                              : `Delete "${c.title}"? No student has worked on it yet.`
+                          }
                         >
                           <input type="hidden" name="checkpointId" value={c.id} />
                           {c.hasStudentWork ? (
@@ -259,7 +265,7 @@ export default function ProjectBuilderPage() {
                               Delete
                             </SubmitButton>
                           )}
-                        </Form>
+                        </ConfirmForm>
                       </div>
                     </div>
                   </li>
@@ -275,7 +281,7 @@ export default function ProjectBuilderPage() {
                 <legend className="font-medium">Add a checkpoint</legend>
                 <KindRadios idPrefix="add-kind" />
               </fieldset>
-              <button type="submit" className="mt-3 inline-flex items-center rounded-md border border-brand-700 bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <button type="submit" className={`${buttonClass("primary")} mt-3`}>
                 Add checkpoint
               </button>
             </Form>
@@ -287,7 +293,7 @@ export default function ProjectBuilderPage() {
                   {archived.map((c) => (
                     <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                       <span>
-                        {c.title} <span className="text-sm text-slate-700">· {KIND_LABELS[c.kind]} · answered {times(c.attemptCount)}</span>
+                        {c.title} <span className="text-sm text-slate-700">· {KIND_LABELS[c.kind]} · answered {plural(c.attemptCount, "time")}</span>
                       </span>
                       <span className="flex gap-2">
                         <Link to={paths.editCheckpoint(project.id, c.id)} className="text-sm" aria-label={`View ${c.title}`}>
@@ -306,49 +312,50 @@ export default function ProjectBuilderPage() {
               </details>
             ) : null}
           </section>
-        </div>
-
-        <div className="space-y-6">
-          <Card title="Project details">
-            <Form method="post" className="space-y-3" {...getFormProps(form)}>
-              <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
-              <TextareaField label="Goal" hint="What students are working towards." errors={fields.goal.errors} textareaProps={getTextareaProps(fields.goal)} />
-              <TextareaField
-                label="Instructions (optional)"
-                hint="How to work through the project. Students see this at the top."
-                errors={fields.instructions.errors}
-                textareaProps={{ ...getTextareaProps(fields.instructions), rows: 5 }}
-              />
-              <SubmitButton intent="update-project" pendingText="Saving…">
-                Save details
-              </SubmitButton>
-            </Form>
-          </Card>
-          <Card title="Misconceptions">
-            {misconceptions.length ? (
-              <ul className="mb-3 list-disc space-y-1 pl-5 text-sm">
-                {misconceptions.map((m) => (
-                  <li key={m.id}>{m.name}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="mb-3 text-sm text-slate-700">Name the ideas students often hold, then tag wrong answers with them.</p>
-            )}
-            <Link to={paths.misconceptions(project.id)}>Manage misconceptions</Link>
-          </Card>
-          <Card title="Reflection prompts">
-            <p className="text-sm text-slate-700">
-              {projectPrompts.length
-                ? `Project prompts: ${projectPrompts.map((p) => p.title).join(", ")}.`
-                : "No project-level prompt yet."}{" "}
-              {checkpointPromptCount ? `${checkpointPromptCount} beside or after checkpoints.` : ""}
-            </p>
-            <p className="mt-3">
-              <Link to={paths.reflectionPrompts(project.id)}>Manage reflection prompts</Link>
-            </p>
-          </Card>
-        </div>
-      </div>
+        }
+        side={
+          <>
+            <Card title="Project details">
+              <Form method="post" className="space-y-3" {...getFormProps(form)}>
+                <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
+                <TextareaField label="Goal" hint="What students are working towards." errors={fields.goal.errors} textareaProps={getTextareaProps(fields.goal)} />
+                <TextareaField
+                  label="Instructions (optional)"
+                  hint="How to work through the project. Students see this at the top."
+                  errors={fields.instructions.errors}
+                  textareaProps={{ ...getTextareaProps(fields.instructions), rows: 5 }}
+                />
+                <SubmitButton intent="update-project" pendingText="Saving…">
+                  Save details
+                </SubmitButton>
+              </Form>
+            </Card>
+            <Card title="Misconceptions">
+              {misconceptions.length ? (
+                <ul className="mb-3 list-disc space-y-1 pl-5 text-sm">
+                  {misconceptions.map((m) => (
+                    <li key={m.id}>{m.name}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="mb-3 text-sm text-slate-700">Name the ideas students often hold, then tag wrong answers with them.</p>
+              )}
+              <Link to={paths.misconceptions(project.id)}>Manage misconceptions</Link>
+            </Card>
+            <Card title="Reflection prompts">
+              <p className="text-sm text-slate-700">
+                {projectPrompts.length
+                  ? `Project prompts: ${projectPrompts.map((p) => p.title).join(", ")}.`
+                  : "No project-level prompt yet."}{" "}
+                {checkpointPromptCount ? `${checkpointPromptCount} beside or after checkpoints.` : ""}
+              </p>
+              <p className="mt-3">
+                <Link to={paths.reflectionPrompts(project.id)}>Manage reflection prompts</Link>
+              </p>
+            </Card>
+          </>
+        }
+      />
     </>
   );
 }

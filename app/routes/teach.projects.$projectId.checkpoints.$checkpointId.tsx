@@ -4,8 +4,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckpointEditor } from "~/components/checkpoint-editor";
 import { Badge, Card, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { prisma } from "~/db.server";
-import { blankFormDefaults, specToFormDefaults, times, versioningNote } from "~/domain/checkpoint-form";
+import { blankFormDefaults, specToFormDefaults, versioningNote } from "~/domain/checkpoint-form";
+import { plural } from "~/domain/words";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
+import { NOT_FOUND } from "~/domain/labels";
 import { findProjectCheckpoint, saveCheckpointContent, type SaveResult } from "~/models/checkpoint.server";
 import { readEditorSubmission } from "~/models/checkpoint-editor.server";
 import { misconceptionChoices } from "~/models/misconception.server";
@@ -21,15 +23,16 @@ export const handle: TeacherProjectHandle = {
   breadcrumb: (project) => [{ label: project.title, to: paths.teacherProject(project.id) }],
 };
 
-async function load(request: Request, params: { projectId?: string; checkpointId?: string }) {
+/** The guard, then the checkpoint in the teacher's project (else 404). */
+async function requireProjectCheckpoint(request: Request, params: { projectId?: string; checkpointId?: string }) {
   const { project } = await requireTeacherProject(request, params);
   const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
-  if (!checkpoint) notFound("We couldn't find that checkpoint in this project.");
+  if (!checkpoint) notFound(NOT_FOUND.checkpoint);
   return { project, checkpoint };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project, checkpoint } = await load(request, params);
+  const { project, checkpoint } = await requireProjectCheckpoint(request, params);
   const [misconceptions, afterNotYet, versions] = await Promise.all([
     misconceptionChoices(project.id),
     findAfterNotYetPrompt(project.id, checkpoint.id),
@@ -69,14 +72,14 @@ function savedMessage(result: Exclude<SaveResult, { outcome: "not-found" }>, att
     case "updated":
       return `Saved. Version ${result.version} was updated: no one had answered it yet.`;
     case "new-version":
-      return `Saved as version ${result.version}. Students answered this checkpoint ${times(attemptsInAll)} before; those answers stay readable against the version they answered.`;
+      return `Saved as version ${result.version}. Students answered this checkpoint ${plural(attemptsInAll, "time")} before; those answers stay readable against the version they answered.`;
     case "unchanged":
       return `Saved. The question and answers didn't change, so students keep answering version ${result.version}.`;
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { project, checkpoint } = await load(request, params);
+  const { project, checkpoint } = await requireProjectCheckpoint(request, params);
   const submission = await readEditorSubmission(project.id, checkpoint.kind, await request.formData());
   if (submission.status !== "valid") {
     // A list button without JavaScript, or a misconception named in the editor, is not an error: the form comes back changed.
@@ -84,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { input } = submission;
   const result = await saveCheckpointContent(project.id, checkpoint.id, input);
-  if (result.outcome === "not-found") notFound("We couldn't find that checkpoint in this project.");
+  if (result.outcome === "not-found") notFound(NOT_FOUND.checkpoint);
   await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
   return data({ ok: true as const, reply: null, message: [submission.notice, savedMessage(result, checkpoint.attemptsInAll)].filter(Boolean).join(" "), notice: null });
 }
@@ -150,7 +153,7 @@ export default function EditCheckpointPage() {
               {versions.map((v) => (
                 <li key={v.version}>
                   Version {v.version}
-                  {v.version === checkpoint.latest.version ? " (current)" : ""} · {formatDateTime(v.createdAt)} · answered {times(v.attempts)}
+                  {v.version === checkpoint.latest.version ? " (current)" : ""} · {formatDateTime(v.createdAt)} · answered {plural(v.attempts, "time")}
                 </li>
               ))}
             </ol>

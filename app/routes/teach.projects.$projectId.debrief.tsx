@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DebriefView, PresentationToggle } from "~/components/debrief-view";
 import { PrintHeader } from "~/components/print";
+import { NOT_FOUND } from "~/domain/labels";
 import { loadDebrief } from "~/models/debrief.server";
-import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 
@@ -17,7 +18,7 @@ export const handle: TeacherProjectHandle = { frame: (data) => !(data as { prese
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
   const debrief = await loadDebrief(project);
-  if (!debrief) notFound(TEACHER_PROJECT_NOT_FOUND);
+  if (!debrief) notFound(NOT_FOUND.teacherProject);
   return {
     project: { id: project.id, title: project.title, classroom: project.classroom.name },
     present: new URL(request.url).searchParams.get("present") === "1",

@@ -12,8 +12,9 @@ import type { SupportRequest } from "~/domain/insight/help";
 import { checkpointRows, headline, topMisconceptions } from "~/domain/insight/view-summary";
 import { CONFIDENCE_LABELS } from "~/domain/journal-entry";
 import { noun, plural } from "~/domain/words";
+import { NOT_FOUND } from "~/domain/labels";
 import { loadInsight } from "~/models/insight-pages.server";
-import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 import { paths } from "~/utils/paths";
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
   const granularity = parseGranularity(new URL(request.url).searchParams.get("period"));
   const bundle = await loadInsight(project);
-  if (!bundle) notFound(TEACHER_PROJECT_NOT_FOUND);
+  if (!bundle) notFound(NOT_FOUND.teacherProject);
   const { report, prepared } = bundle;
   const now = Date.now();
   const names = new Map(report.misconceptions.map((m) => [m.misconceptionId, m.name]));
@@ -443,28 +444,12 @@ function Calibration({ d }: { d: Data }) {
         <>
           <div className="mt-4 grid gap-6 lg:grid-cols-2">
             <div className="min-w-0">
-              <WideTable tableClassName="w-full text-left text-sm" caption="How sure students were before the outcome, against the outcome (attempts)">
-                <thead>
-                  <tr className="border-b border-slate-300">
-                    <th scope="col" className="px-3 py-1">How sure</th>
-                    <th scope="col" className="py-1 pr-3">Got it</th>
-                    <th scope="col" className="py-1 pr-3">Not yet</th>
-                    <th scope="col" className="py-1">Share “got it”</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.table.map((row) => (
-                    <tr key={row.confidence} className="border-b border-slate-100">
-                      <th scope="row" className="px-3 py-1 font-normal">
-                        {CONFIDENCE_LABELS[row.confidence as 1 | 2 | 3 | 4 | 5]}
-                      </th>
-                      <td className="py-1 pr-3">{row.gotIt}</td>
-                      <td className="py-1 pr-3">{row.notYet}</td>
-                      <td className="py-1">{formatShare(share(row.gotIt, row.gotIt + row.notYet))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </WideTable>
+              <OutcomeByConfidence
+                caption="How sure students were before the outcome, against the outcome (attempts)"
+                heading="How sure"
+                rows={c.table.map((row) => ({ ...row, label: CONFIDENCE_LABELS[row.confidence as 1 | 2 | 3 | 4 | 5] }))}
+                withShare
+              />
               <dl className="mt-4 space-y-3 text-sm">
                 <div>
                   <dt className="font-semibold text-slate-800">Sure, and not yet there: {plural(c.sureAndNotYet, "attempt")}</dt>
@@ -560,6 +545,46 @@ function Calibration({ d }: { d: Data }) {
   );
 }
 
+/** How many “got it” and “not yet” at each level of sureness (before the outcome, or after feedback). */
+function OutcomeByConfidence({
+  caption,
+  heading,
+  rows,
+  withShare = false,
+  className,
+}: {
+  caption: string;
+  heading: string;
+  rows: { confidence: number; label: string; gotIt: number; notYet: number }[];
+  withShare?: boolean;
+  className?: string;
+}) {
+  return (
+    <WideTable className={className} tableClassName="w-full text-left text-sm" caption={caption}>
+      <thead>
+        <tr className="border-b border-slate-300">
+          <th scope="col" className="px-3 py-1">{heading}</th>
+          <th scope="col" className="py-1 pr-3">Got it</th>
+          <th scope="col" className={withShare ? "py-1 pr-3" : "py-1"}>Not yet</th>
+          {withShare ? <th scope="col" className="py-1">Share “got it”</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.confidence} className="border-b border-slate-100">
+            <th scope="row" className="px-3 py-1 font-normal">
+              {row.label}
+            </th>
+            <td className="py-1 pr-3">{row.gotIt}</td>
+            <td className={withShare ? "py-1 pr-3" : "py-1"}>{row.notYet}</td>
+            {withShare ? <td className="py-1">{formatShare(share(row.gotIt, row.gotIt + row.notYet))}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </WideTable>
+  );
+}
+
 function Reflections({ d }: { d: Data }) {
   const base = d.project.id;
   const c = d.confidence;
@@ -594,26 +619,12 @@ function Reflections({ d }: { d: Data }) {
       </p>
       {c.rated > 0 ? (
         <>
-          <WideTable className="mt-3" tableClassName="w-full text-left text-sm" caption="Confidence after feedback (from reflections), against the outcome of the attempt reflected on">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="px-3 py-1">Confidence</th>
-                <th scope="col" className="py-1 pr-3">Got it</th>
-                <th scope="col" className="py-1">Not yet</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.table.map((row) => (
-                <tr key={row.confidence} className="border-b border-slate-100">
-                  <th scope="row" className="px-3 py-1 font-normal">
-                    {row.confidence} · {confidenceWords(row.confidence)}
-                  </th>
-                  <td className="py-1 pr-3">{row.gotIt}</td>
-                  <td className="py-1">{row.notYet}</td>
-                </tr>
-              ))}
-            </tbody>
-          </WideTable>
+          <OutcomeByConfidence
+            className="mt-3"
+            caption="Confidence after feedback (from reflections), against the outcome of the attempt reflected on"
+            heading="Confidence"
+            rows={c.table.map((row) => ({ ...row, label: `${row.confidence} · ${confidenceWords(row.confidence)}` }))}
+          />
           <div className="mt-4 space-y-4 text-sm">
             <div>
               <h3 className="font-semibold text-slate-800">Confident, and “not yet”: {c.confidentWrong.length}</h3>

@@ -12,9 +12,10 @@ import { FormStatus } from "~/components/teacher-timeline";
 import { Badge, EmptyState, Notice, PageHeader, formatDateTime } from "~/components/ui";
 import { drillDown, type DrillAttempt } from "~/domain/insight/view-attempts";
 import { plural } from "~/domain/words";
+import { NOT_FOUND } from "~/domain/labels";
 import { setAttemptMisconception } from "~/models/attempt-tags.server";
 import { loadPrepared } from "~/models/insight-pages.server";
-import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { attemptTagSchema } from "~/schemas/attempt-tag";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
@@ -33,7 +34,7 @@ const LIMIT = 100;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
   const loaded = await loadPrepared(project);
-  if (!loaded) notFound(TEACHER_PROJECT_NOT_FOUND);
+  if (!loaded) notFound(NOT_FOUND.teacherProject);
   const { prepared, data: rows } = loaded;
   const search = new URL(request.url).searchParams;
   const filter = {
@@ -42,9 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     checkpointId: search.get("checkpoint") || null,
   };
   // Every filter is checked against this project: an id from elsewhere finds nothing.
-  if (filter.studentId && !prepared.students.has(filter.studentId)) notFound("We couldn't find that student in this class.");
-  if (filter.misconceptionId && !prepared.misconceptions.has(filter.misconceptionId)) notFound("We couldn't find that misconception in this project.");
-  if (filter.checkpointId && !prepared.checkpoints.has(filter.checkpointId)) notFound("We couldn't find that checkpoint in this project.");
+  if (filter.studentId && !prepared.students.has(filter.studentId)) notFound(NOT_FOUND.student);
+  if (filter.misconceptionId && !prepared.misconceptions.has(filter.misconceptionId)) notFound(NOT_FOUND.misconception);
+  if (filter.checkpointId && !prepared.checkpoints.has(filter.checkpointId)) notFound(NOT_FOUND.checkpoint);
   const result = drillDown(prepared, rows.tags, filter, LIMIT);
   return {
     project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom },

@@ -20,6 +20,7 @@ import {
   unlinkGroup,
   type GroupActionResult,
 } from "~/models/answer-groups.server";
+import { NOT_FOUND } from "~/domain/labels";
 import { setAttemptTag, type TagCorrectionResult } from "~/models/attempt-tags.server";
 import { findProjectCheckpointKind, loadCheckpointInsight } from "~/models/checkpoint-insight.server";
 import { requireTeacherProject } from "~/models/project.server";
@@ -48,15 +49,10 @@ export const handle: TeacherProjectHandle = {
   breadcrumb: (project) => [{ label: `Insight: ${project.title}`, to: paths.insight(project.id) }],
 };
 
-async function findTeacherCheckpoint(request: Request, params: LoaderFunctionArgs["params"]) {
-  const { teacher, project } = await requireTeacherProject(request, params);
-  return { teacher, project };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project } = await findTeacherCheckpoint(request, params);
+  const { project } = await requireTeacherProject(request, params);
   const view = await loadCheckpointInsight(project, params.checkpointId ?? "");
-  if (!view) notFound("We couldn't find that checkpoint in this project.");
+  if (!view) notFound(NOT_FOUND.checkpoint);
   return {
     project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom },
     ...view,
@@ -78,9 +74,9 @@ function withoutFormControls(formData: FormData): FormData {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { teacher, project } = await findTeacherCheckpoint(request, params);
+  const { teacher, project } = await requireTeacherProject(request, params);
   const checkpoint = await findProjectCheckpointKind(project, params.checkpointId ?? "");
-  if (!checkpoint) notFound("We couldn't find that checkpoint in this project.");
+  if (!checkpoint) notFound(NOT_FOUND.checkpoint);
   const formData = withoutFormControls(await request.formData());
   const intent = formData.get("intent");
   if (!isGroupIntent(intent)) {

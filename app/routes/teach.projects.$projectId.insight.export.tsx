@@ -3,8 +3,9 @@
 // per-checkpoint answer distributions.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { checkpointDistributionTable, exportFilename, parseExportKind, studentMisconceptionTable, toCsv } from "~/domain/insight/view-export";
+import { NOT_FOUND } from "~/domain/labels";
 import { loadInsight } from "~/models/insight-pages.server";
-import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kind = parseExportKind(new URL(request.url).searchParams.get("kind"));
   if (!kind) throw new Response('Choose what to export: add ?kind=students or ?kind=checkpoints to the address.', { status: 400 });
   const bundle = await loadInsight(project, { textGroups: kind === "checkpoints" });
-  if (!bundle) notFound(TEACHER_PROJECT_NOT_FOUND);
+  if (!bundle) notFound(NOT_FOUND.teacherProject);
   const table = kind === "students" ? studentMisconceptionTable(bundle.prepared) : checkpointDistributionTable(bundle.report, bundle.prepared);
   const filename = exportFilename(project.title, kind, new Date());
   return new Response(toCsv(table), {

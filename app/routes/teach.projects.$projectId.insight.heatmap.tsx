@@ -5,8 +5,9 @@ import { EmptyState } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { headerSort, maxCellCount, parseHeatmapSort, shadeLevel, sortRows, type HeaderSort } from "~/domain/insight/view-heatmap";
 import { noun, plural } from "~/domain/words";
+import { NOT_FOUND } from "~/domain/labels";
 import { loadInsight } from "~/models/insight-pages.server";
-import { TEACHER_PROJECT_NOT_FOUND, requireTeacherProject } from "~/models/project.server";
+import { requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 import { paths } from "~/utils/paths";
 
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Studen
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
   const bundle = await loadInsight(project, { textGroups: false });
-  if (!bundle) notFound(TEACHER_PROJECT_NOT_FOUND);
+  if (!bundle) notFound(NOT_FOUND.teacherProject);
   const { heatmap } = bundle.report;
   const url = new URL(request.url);
   const sort = parseHeatmapSort(url.searchParams.get("sort"), url.searchParams.get("dir"), heatmap);

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/form";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { describeUsage, isInUse } from "~/domain/misconception-usage";
+import { NOT_FOUND } from "~/domain/labels";
 import { findProjectMisconception, updateMisconception } from "~/models/misconception.server";
 import { requireTeacherProject } from "~/models/project.server";
 import { misconceptionSchema } from "~/schemas/misconception";
@@ -24,20 +25,21 @@ export const handle: TeacherProjectHandle = {
   ],
 };
 
-async function load(request: Request, params: { projectId?: string; misconceptionId?: string }) {
+/** The guard, then the misconception in the teacher's project (else 404). */
+async function requireProjectMisconception(request: Request, params: { projectId?: string; misconceptionId?: string }) {
   const { project } = await requireTeacherProject(request, params);
   const misconception = await findProjectMisconception(project.id, params.misconceptionId ?? "");
-  if (!misconception) notFound("We couldn't find that misconception in this project.");
+  if (!misconception) notFound(NOT_FOUND.misconception);
   return { project, misconception };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project, misconception } = await load(request, params);
+  const { project, misconception } = await requireProjectMisconception(request, params);
   return { project: { id: project.id, title: project.title, classroom: project.classroom }, misconception };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { project, misconception } = await load(request, params);
+  const { project, misconception } = await requireProjectMisconception(request, params);
   const submission = parseSubmission(await request.formData(), { schema: misconceptionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await updateMisconception(project.id, misconception.id, submission.value);
@@ -47,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  if (!result.ok) notFound("We couldn't find that misconception in this project.");
+  if (!result.ok) notFound(NOT_FOUND.misconception);
   return redirect(paths.misconceptions(project.id));
 }
 

@@ -4,8 +4,8 @@ import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton, buttonClass } from "~/components/form";
-import { Card, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { ConfirmForm, SubmitButton, buttonClass, resultFor } from "~/components/form";
+import { ActionNotice, Card, EmptyState, MainAndSide, PageHeader } from "~/components/ui";
 import { describeUsage, isInUse } from "~/domain/misconception-usage";
 import { createMisconception, deleteMisconception, listProjectMisconceptions } from "~/models/misconception.server";
 import { requireTeacherProject } from "~/models/project.server";
@@ -26,9 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { project: { id: project.id, title: project.title, classroom: project.classroom }, misconceptions };
 }
 
-type ActionResult =
-  | { intent: "create"; ok: boolean; reply: SubmissionResult<string[]>; message: string | null }
-  | { intent: string; ok: boolean; reply?: undefined; message: string };
+const CREATE_FORM_ID = "new-misconception";
+
+/** Adding answers with the form's reply (its formId, see resultFor); deleting answers with a message about the page. */
+type ActionResult = { formId?: typeof CREATE_FORM_ID; ok: boolean; reply?: SubmissionResult<string[]>; message: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
@@ -37,12 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   if (intent === "create") {
     const submission = parseSubmission(formData, { schema: misconceptionSchema });
-    if (submission.status !== "success") return reply({ intent, ok: false, reply: submission.reply(), message: null }, 400);
+    if (submission.status !== "success") return reply({ formId: CREATE_FORM_ID, ok: false, reply: submission.reply(), message: null }, 400);
     const result = await createMisconception(project.id, submission.value);
     if (!result.ok) {
       return reply(
         {
-          intent,
+          formId: CREATE_FORM_ID,
           ok: false,
           reply: submission.reply({ fieldErrors: { name: ["This project already has a misconception with that name. Choose another name, or edit the existing one."] } }),
           message: null,
@@ -50,32 +51,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
         400,
       );
     }
-    return reply({ intent, ok: true, reply: submission.reply({ resetForm: true }), message: `Misconception “${submission.value.name}” added.` });
+    return reply({ formId: CREATE_FORM_ID, ok: true, reply: submission.reply({ resetForm: true }), message: `Misconception “${submission.value.name}” added.` });
   }
   if (intent === "delete") {
     const result = await deleteMisconception(project.id, String(formData.get("misconceptionId") ?? ""));
-    if (result.ok) return reply({ intent, ok: true, message: `Misconception “${result.name}” deleted.` });
+    if (result.ok) return reply({ ok: true, message: `Misconception “${result.name}” deleted.` });
     if (result.reason === "in-use") {
       return reply(
         {
-          intent,
           ok: false,
           message: `“${result.name}” ${describeUsage(result.usage)}, so it stays: feedback students got refers to it. You can rename it or rewrite its description and next step instead.`,
         },
         400,
       );
     }
-    return reply({ intent, ok: false, message: "That misconception is no longer here." }, 400);
+    return reply({ ok: false, message: "That misconception is no longer here." }, 400);
   }
-  return reply({ intent: "unknown", ok: false, message: "We didn't understand that request." }, 400);
+  return reply({ ok: false, message: "We didn't understand that request." }, 400);
 }
 
 export default function MisconceptionsPage() {
   const { project, misconceptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
-    id: "new-misconception",
-    lastResult: actionData?.intent === "create" ? actionData.reply : undefined,
+    id: CREATE_FORM_ID,
+    lastResult: resultFor(actionData, CREATE_FORM_ID)?.reply,
     ...validateWith(misconceptionSchema),
   });
   return (
@@ -84,13 +84,9 @@ export default function MisconceptionsPage() {
         title="Misconceptions"
         subtitle="Ideas students often hold on the way. Tag wrong answers with them, and students see your suggested next step."
       />
-      {actionData?.message ? (
-        <div className="mb-6">
-          <Notice tone={actionData.ok ? "good" : "growing"}>{actionData.message}</Notice>
-        </div>
-      ) : null}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+      <ActionNotice result={actionData} />
+      <MainAndSide
+        main={
           <Card title="This project's misconceptions">
             {misconceptions.length === 0 ? (
               <EmptyState>None yet. Name the first one on the right.</EmptyState>
@@ -100,37 +96,26 @@ export default function MisconceptionsPage() {
                   const inUse = isInUse(m.usage);
                   return (
                     <li key={m.id} className="py-4">
-                      <div>
-                        <div className="max-w-prose">
-                          <h3 className="font-semibold">{m.name}</h3>
-                          {m.description ? <p className="mt-1 text-slate-800">{m.description}</p> : null}
-                          <p className="mt-1 text-sm text-slate-700">
-                            <span className="font-medium">Suggested next step:</span> {m.nextStep || "none yet"}
-                          </p>
-                          <p className="mt-1 text-sm text-slate-700">{inUse ? `In use: it ${describeUsage(m.usage)}.` : "Not used yet."}</p>
-                        </div>
-                        <div className="mt-3 flex flex-wrap items-center gap-2">
-                          <Link
-                            to={paths.misconception(project.id, m.id)}
-                            className={`${buttonClass("secondary")} px-3 py-1`}
-                            aria-label={`Edit ${m.name}`}
-                          >
-                            Edit
-                          </Link>
-                          {inUse ? null : (
-                            <Form
-                              method="post"
-                              onSubmit={(event) => {
-                                if (!confirm(`Delete the misconception "${m.name}"?`)) event.preventDefault();
-                              }}
-                            >
-                              <input type="hidden" name="misconceptionId" value={m.id} />
-                              <SubmitButton intent="delete" variant="danger" className="px-3 py-1" aria-label={`Delete ${m.name}`} pendingText="Deleting…">
-                                Delete
-                              </SubmitButton>
-                            </Form>
-                          )}
-                        </div>
+                      <div className="max-w-prose">
+                        <h3 className="font-semibold">{m.name}</h3>
+                        {m.description ? <p className="mt-1 text-slate-800">{m.description}</p> : null}
+                        <p className="mt-1 text-sm text-slate-700">
+                          <span className="font-medium">Suggested next step:</span> {m.nextStep || "none yet"}
+                        </p>
+                        <p className="mt-1 text-sm text-slate-700">{inUse ? `In use: it ${describeUsage(m.usage)}.` : "Not used yet."}</p>
+                      </div>
+                      <div className="mt-3 flex flex-wrap items-center gap-2">
+                        <Link to={paths.misconception(project.id, m.id)} className={`${buttonClass("secondary")} px-3 py-1`} aria-label={`Edit ${m.name}`}>
+                          Edit
+                        </Link>
+                        {inUse ? null : (
+                          <ConfirmForm question={`Delete the misconception "${m.name}"?`}>
+                            <input type="hidden" name="misconceptionId" value={m.id} />
+                            <SubmitButton intent="delete" variant="danger" className="px-3 py-1" aria-label={`Delete ${m.name}`} pendingText="Deleting…">
+                              Delete
+                            </SubmitButton>
+                          </ConfirmForm>
+                        )}
                       </div>
                     </li>
                   );
@@ -143,8 +128,8 @@ export default function MisconceptionsPage() {
               </p>
             ) : null}
           </Card>
-        </div>
-        <div>
+        }
+        side={
           <Card title="Name a misconception">
             <Form method="post" className="space-y-3" {...getFormProps(form)}>
               <MisconceptionFields fields={fields} />
@@ -153,8 +138,8 @@ export default function MisconceptionsPage() {
               </SubmitButton>
             </Form>
           </Card>
-        </div>
-      </div>
+        }
+      />
     </>
   );
 }

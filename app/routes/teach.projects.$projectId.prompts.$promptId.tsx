@@ -1,15 +1,17 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { Field, SelectField, SubmitButton, TextareaField } from "~/components/form";
+import { Field, SubmitButton, TextareaField } from "~/components/form";
+import { PromptPlacementFields } from "~/components/prompt-fields";
 import { Card, Notice, PageHeader } from "~/components/ui";
-import { prisma } from "~/db.server";
-import { PROMPT_TRIGGERS, TRIGGER_LABELS, findTemplate } from "~/domain/reflection-templates";
+import { findTemplate } from "~/domain/reflection-templates";
+import { plural } from "~/domain/words";
+import { NOT_FOUND } from "~/domain/labels";
 import { requireTeacherProject } from "~/models/project.server";
-import { findProjectPrompt, updatePrompt } from "~/models/reflection-prompt.server";
+import { checkpointChoices, findProjectPrompt, updatePrompt } from "~/models/reflection-prompt.server";
 import { promptSchema } from "~/schemas/prompt";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
@@ -25,24 +27,20 @@ export const handle: TeacherProjectHandle = {
   ],
 };
 
-async function load(request: Request, params: { projectId?: string; promptId?: string }) {
+/** The guard, then the prompt in the teacher's project (else 404). */
+async function requireProjectPrompt(request: Request, params: { projectId?: string; promptId?: string }) {
   const { project } = await requireTeacherProject(request, params);
   const prompt = await findProjectPrompt(project.id, params.promptId ?? "");
-  if (!prompt) notFound("We couldn't find that reflection prompt in this project.");
+  if (!prompt) notFound(NOT_FOUND.reflectionPrompt);
   return { project, prompt };
 }
 
 async function liveCheckpoints(projectId: string) {
-  const checkpoints = await prisma.checkpoint.findMany({
-    where: { projectId, archivedAt: null },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
-  });
-  return checkpoints.map((c) => ({ id: c.id, title: c.versions[0]?.title ?? "(untitled)" }));
+  return (await checkpointChoices(projectId)).filter((c) => !c.archived);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project, prompt } = await load(request, params);
+  const { project, prompt } = await requireProjectPrompt(request, params);
   return {
     project: { id: project.id, title: project.title, classroom: project.classroom },
     prompt,
@@ -51,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { project, prompt } = await load(request, params);
+  const { project, prompt } = await requireProjectPrompt(request, params);
   const checkpoints = await liveCheckpoints(project.id);
   const submission = parseSubmission(await request.formData(), { schema: promptSchema({ checkpointIds: checkpoints.map((c) => c.id) }) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -59,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok && result.reason === "checkpoint-not-found") {
     return data(submission.reply({ fieldErrors: { checkpointId: ["Choose a checkpoint from this project's list."] } }), { status: 400 });
   }
-  if (!result.ok) notFound("We couldn't find that reflection prompt in this project.");
+  if (!result.ok) notFound(NOT_FOUND.reflectionPrompt);
   return redirect(paths.reflectionPrompts(project.id));
 }
 
@@ -88,8 +86,8 @@ export default function EditPromptPage() {
       <div className="max-w-2xl space-y-4">
         {prompt.entryCount > 0 ? (
           <Notice tone="info">
-            Students have answered this prompt in {prompt.entryCount} journal {prompt.entryCount === 1 ? "entry" : "entries"}. Those entries
-            keep the questions as they were when the student answered.
+            Students have answered this prompt in {plural(prompt.entryCount, "journal entry", "journal entries")}. Those entries keep the
+            questions as they were when the student answered.
           </Notice>
         ) : null}
         {prompt.archivedAt ? <Notice tone="growing">This prompt is archived: students don&rsquo;t see it. Restore it from the prompts page.</Notice> : null}
@@ -97,26 +95,7 @@ export default function EditPromptPage() {
           <Form method="post" className="space-y-3" {...getFormProps(form)}>
             <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
             <TextareaField label="Questions" hint="One question per line." errors={fields.questions.errors} textareaProps={{ ...getTextareaProps(fields.questions), rows: 6 }} />
-            <SelectField label="When students see it" errors={fields.trigger.errors} selectProps={getSelectProps(fields.trigger)}>
-              {PROMPT_TRIGGERS.map((t) => (
-                <option key={t} value={t}>
-                  {TRIGGER_LABELS[t]}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label="Checkpoint"
-              hint="For prompts beside or after a checkpoint; left out for project prompts."
-              errors={fields.checkpointId.errors}
-              selectProps={getSelectProps(fields.checkpointId)}
-            >
-              <option value="">No checkpoint (project prompt)</option>
-              {checkpoints.map((c, i) => (
-                <option key={c.id} value={c.id}>
-                  {i + 1}. {c.title}
-                </option>
-              ))}
-            </SelectField>
+            <PromptPlacementFields fields={fields} checkpoints={checkpoints} />
             <div className="flex flex-wrap items-center gap-3">
               <SubmitButton pendingText="Saving…">Save prompt</SubmitButton>
               <Link to={paths.reflectionPrompts(project.id)}>Cancel</Link>

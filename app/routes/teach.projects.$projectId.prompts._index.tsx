@@ -1,15 +1,24 @@
-import { getFormProps, getSelectProps, getTextareaProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getTextareaProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { Field, SelectField, SubmitButton, TextareaField, buttonClass } from "~/components/form";
-import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
-import { prisma } from "~/db.server";
-import { PROMPT_TRIGGERS, REFLECTION_TEMPLATES, TRIGGER_LABELS, findTemplate, type PromptTrigger, type ReflectionTemplate } from "~/domain/reflection-templates";
+import { Field, SubmitButton, TextareaField, buttonClass, resultFor } from "~/components/form";
+import { PromptPlacementFields } from "~/components/prompt-fields";
+import { ActionNotice, Badge, Card, EmptyState, MainAndSide, PageHeader } from "~/components/ui";
+import { REFLECTION_TEMPLATES, TRIGGER_LABELS, findTemplate, type PromptTrigger, type ReflectionTemplate } from "~/domain/reflection-templates";
+import { plural } from "~/domain/words";
 import { requireTeacherProject } from "~/models/project.server";
-import { archivePrompt, createPrompt, createPromptFromTemplate, listProjectPrompts, restorePrompt, type PromptWriteResult } from "~/models/reflection-prompt.server";
+import {
+  archivePrompt,
+  checkpointChoices,
+  createPrompt,
+  createPromptFromTemplate,
+  listProjectPrompts,
+  restorePrompt,
+  type PromptWriteResult,
+} from "~/models/reflection-prompt.server";
 import { promptFromTemplateSchema, promptSchema } from "~/schemas/prompt";
 import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
@@ -21,25 +30,17 @@ export const handle: TeacherProjectHandle = {
   breadcrumb: (project) => [{ label: project.title, to: paths.teacherProject(project.id) }],
 };
 
-/** The project's checkpoints with their current titles (live first, in order). */
-async function projectCheckpoints(projectId: string) {
-  const checkpoints = await prisma.checkpoint.findMany({
-    where: { projectId },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, archivedAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
-  });
-  return checkpoints.map((c) => ({ id: c.id, title: c.versions[0]?.title ?? "(untitled)", archived: c.archivedAt !== null }));
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
-  const [prompts, checkpoints] = await Promise.all([listProjectPrompts(project.id), projectCheckpoints(project.id)]);
+  const [prompts, checkpoints] = await Promise.all([listProjectPrompts(project.id), checkpointChoices(project.id)]);
   return { project: { id: project.id, title: project.title, classroom: project.classroom }, prompts, checkpoints };
 }
 
-type ActionResult =
-  | { intent: "from-template" | "from-scratch"; formId: string; ok: boolean; reply: SubmissionResult<string[]>; message: string | null }
-  | { intent: string; ok: boolean; message: string; reply?: undefined; formId?: undefined };
+const SCRATCH_FORM_ID = "new-prompt";
+const templateFormId = (templateKey: string) => `template-${templateKey}`;
+
+/** Adding answers with the form's reply (its formId, see resultFor); archiving and restoring with a message about the page. */
+type ActionResult = { formId?: string; ok: boolean; reply?: SubmissionResult<string[]>; message: string | null };
 
 function writtenMessage(result: Extract<PromptWriteResult, { ok: true }>, title: string): string {
   const replaced = result.replaced.length ? ` It replaces “${result.replaced.join("”, “")}” after a “not yet” on that checkpoint (archived below, and can be restored).` : "";
@@ -51,32 +52,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const reply = (result: ActionResult, status = 200) => data(result, { status });
-  const liveCheckpointIds = (await projectCheckpoints(project.id)).filter((c) => !c.archived).map((c) => c.id);
+  const liveCheckpointIds = (await checkpointChoices(project.id)).filter((c) => !c.archived).map((c) => c.id);
 
   if (intent === "from-template") {
-    const formId = `template-${String(formData.get("templateKey") ?? "")}`;
+    const formId = templateFormId(String(formData.get("templateKey") ?? ""));
     const submission = parseSubmission(formData, { schema: promptFromTemplateSchema({ checkpointIds: liveCheckpointIds }) });
-    if (submission.status !== "success") return reply({ intent, formId, ok: false, reply: submission.reply(), message: null }, 400);
+    if (submission.status !== "success") return reply({ formId, ok: false, reply: submission.reply(), message: null }, 400);
     const result = await createPromptFromTemplate(project.id, submission.value);
     if (!result.ok) {
-      return reply({ intent, formId, ok: false, reply: submission.reply({ fieldErrors: { checkpointId: ["Choose a checkpoint from this project's list."] } }), message: null }, 400);
+      return reply({ formId, ok: false, reply: submission.reply({ fieldErrors: { checkpointId: ["Choose a checkpoint from this project's list."] } }), message: null }, 400);
     }
-    return reply({ intent, formId, ok: true, reply: submission.reply({ resetForm: true }), message: writtenMessage(result, findTemplate(submission.value.templateKey)?.title ?? "") });
+    return reply({ formId, ok: true, reply: submission.reply({ resetForm: true }), message: writtenMessage(result, findTemplate(submission.value.templateKey)?.title ?? "") });
   }
   if (intent === "from-scratch") {
-    const formId = "new-prompt";
+    const formId = SCRATCH_FORM_ID;
     const submission = parseSubmission(formData, { schema: promptSchema({ checkpointIds: liveCheckpointIds }) });
-    if (submission.status !== "success") return reply({ intent, formId, ok: false, reply: submission.reply(), message: null }, 400);
+    if (submission.status !== "success") return reply({ formId, ok: false, reply: submission.reply(), message: null }, 400);
     const result = await createPrompt(project.id, { ...submission.value, templateKey: null });
     if (!result.ok) {
-      return reply({ intent, formId, ok: false, reply: submission.reply({ fieldErrors: { checkpointId: ["Choose a checkpoint from this project's list."] } }), message: null }, 400);
+      return reply({ formId, ok: false, reply: submission.reply({ fieldErrors: { checkpointId: ["Choose a checkpoint from this project's list."] } }), message: null }, 400);
     }
-    return reply({ intent, formId, ok: true, reply: submission.reply({ resetForm: true }), message: writtenMessage(result, submission.value.title) });
+    return reply({ formId, ok: true, reply: submission.reply({ resetForm: true }), message: writtenMessage(result, submission.value.title) });
   }
   if (intent === "archive") {
     const archived = await archivePrompt(project.id, String(formData.get("promptId") ?? ""));
-    if (!archived) return reply({ intent, ok: false, message: "That prompt is already archived or no longer here." }, 400);
-    return reply({ intent, ok: true, message: "Prompt archived. Students no longer see it; their journal entries answering it are kept." });
+    if (!archived) return reply({ ok: false, message: "That prompt is already archived or no longer here." }, 400);
+    return reply({ ok: true, message: "Prompt archived. Students no longer see it; their journal entries answering it are kept." });
   }
   if (intent === "restore") {
     const result = await restorePrompt(project.id, String(formData.get("promptId") ?? ""));
@@ -85,58 +86,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
         result.reason === "checkpoint-not-found"
           ? "Its checkpoint is archived, so the prompt can't come back on its own. Restore the checkpoint first."
           : "That prompt isn't archived.";
-      return reply({ intent, ok: false, message }, 400);
+      return reply({ ok: false, message }, 400);
     }
     const replaced = result.replaced.length ? ` It replaces “${result.replaced.join("”, “")}”, now archived.` : "";
-    return reply({ intent, ok: true, message: `Prompt restored.${replaced}` });
+    return reply({ ok: true, message: `Prompt restored.${replaced}` });
   }
-  return reply({ intent: "unknown", ok: false, message: "We didn't understand that request." }, 400);
+  return reply({ ok: false, message: "We didn't understand that request." }, 400);
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type PromptView = LoaderData["prompts"][number];
 type CheckpointOption = LoaderData["checkpoints"][number];
 
-function PlacementFields({
-  fields,
-  checkpoints,
-}: {
-  fields: { trigger: Parameters<typeof getSelectProps>[0]; checkpointId: Parameters<typeof getSelectProps>[0] };
-  checkpoints: CheckpointOption[];
-}) {
-  return (
-    <>
-      <SelectField label="When students see it" errors={fields.trigger.errors} selectProps={getSelectProps(fields.trigger)}>
-        {PROMPT_TRIGGERS.map((t) => (
-          <option key={t} value={t}>
-            {TRIGGER_LABELS[t]}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label="Checkpoint"
-        hint="For prompts beside or after a checkpoint; left out for project prompts."
-        errors={fields.checkpointId.errors}
-        selectProps={getSelectProps(fields.checkpointId)}
-      >
-        <option value="">No checkpoint (project prompt)</option>
-        {checkpoints
-          .filter((c) => !c.archived)
-          .map((c, i) => (
-            <option key={c.id} value={c.id}>
-              {i + 1}. {c.title}
-            </option>
-          ))}
-      </SelectField>
-    </>
-  );
-}
-
 function TemplateCard({ template, checkpoints, lastResult }: { template: ReflectionTemplate; checkpoints: CheckpointOption[]; lastResult?: SubmissionResult<string[]> }) {
-  const checkpointIds = useMemo(() => checkpoints.filter((c) => !c.archived).map((c) => c.id), [checkpoints]);
+  const checkpointIds = useMemo(() => checkpoints.map((c) => c.id), [checkpoints]);
   const schema = useMemo(() => promptFromTemplateSchema({ checkpointIds }), [checkpointIds]);
   const [form, fields] = useForm({
-    id: `template-${template.key}`,
+    id: templateFormId(template.key),
     lastResult,
     defaultValue: { templateKey: template.key, trigger: template.suggestedTrigger, checkpointId: "" },
     ...validateWith(schema, "onSubmit"),
@@ -155,7 +121,7 @@ function TemplateCard({ template, checkpoints, lastResult }: { template: Reflect
       </ol>
       <Form method="post" className="mt-3 space-y-3" {...getFormProps(form)}>
         <input {...getInputProps(fields.templateKey, { type: "hidden" })} />
-        <PlacementFields fields={fields} checkpoints={checkpoints} />
+        <PromptPlacementFields fields={fields} checkpoints={checkpoints} />
         <SubmitButton intent="from-template" variant="secondary" pendingText="Adding…" aria-label={`Add the ${template.title} prompt`}>
           Add this prompt
         </SubmitButton>
@@ -176,9 +142,7 @@ function PromptItem({ prompt, projectId, checkpointTitle, level = 4 }: { prompt:
             <Badge tone={prompt.trigger === "AFTER_NOT_YET" ? "growing" : "info"}>{TRIGGER_LABELS[prompt.trigger as PromptTrigger] ?? prompt.trigger}</Badge>
             {checkpointTitle ? <span>{checkpointTitle}</span> : null}
             {template ? <span>from the {template.title} template</span> : null}
-            <span>
-              answered in {prompt.entryCount} journal {prompt.entryCount === 1 ? "entry" : "entries"}
-            </span>
+            <span>answered in {plural(prompt.entryCount, "journal entry", "journal entries")}</span>
           </p>
           <ol className="mt-2 list-decimal space-y-0.5 pl-5 text-sm">
             {prompt.questions.map((q, i) => (
@@ -211,16 +175,16 @@ function PromptItem({ prompt, projectId, checkpointTitle, level = 4 }: { prompt:
 export default function PromptsPage() {
   const { project, prompts, checkpoints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const scratchSchema = useMemo(() => promptSchema({ checkpointIds: checkpoints.filter((c) => !c.archived).map((c) => c.id) }), [checkpoints]);
+  const liveCheckpoints = useMemo(() => checkpoints.filter((c) => !c.archived), [checkpoints]);
+  const scratchSchema = useMemo(() => promptSchema({ checkpointIds: liveCheckpoints.map((c) => c.id) }), [liveCheckpoints]);
   const [form, fields] = useForm({
-    id: "new-prompt",
-    lastResult: actionData?.formId === "new-prompt" ? actionData.reply : undefined,
+    id: SCRATCH_FORM_ID,
+    lastResult: resultFor(actionData, SCRATCH_FORM_ID)?.reply,
     defaultValue: { title: "", questions: "", trigger: "PROJECT", checkpointId: "" },
     ...validateWith(scratchSchema),
   });
   const live = prompts.filter((p) => !p.archivedAt);
   const archived = prompts.filter((p) => p.archivedAt);
-  const liveCheckpoints = checkpoints.filter((c) => !c.archived);
   const titleOf = new Map(
     checkpoints.map((c) => [c.id, c.archived ? `${c.title} (archived checkpoint)` : `Checkpoint ${liveCheckpoints.indexOf(c) + 1}: ${c.title}`]),
   );
@@ -233,85 +197,83 @@ export default function PromptsPage() {
         title="Reflection prompts"
         subtitle="Questions that turn an attempt into learning: for the whole project, beside a checkpoint, or right after a “not yet”."
       />
-      {actionData?.message ? (
-        <div className="mb-6">
-          <Notice tone={actionData.ok ? "good" : "growing"}>{actionData.message}</Notice>
-        </div>
-      ) : null}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title="This project's prompts">
-            {live.length === 0 ? <EmptyState>No prompts yet. Start from a template below, or write your own.</EmptyState> : null}
-            {projectLevel.length ? (
-              <section aria-labelledby="project-prompts-heading">
-                <h3 id="project-prompts-heading" className="mt-2 font-semibold text-slate-800">
-                  For the whole project
-                </h3>
-                <ul className="divide-y divide-slate-200">
-                  {projectLevel.map((p) => (
-                    <PromptItem key={p.id} prompt={p} projectId={project.id} />
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-            {liveCheckpoints.map((c, i) => {
-              const own = live.filter((p) => p.checkpointId === c.id);
-              if (own.length === 0) return null;
-              return (
-                <section key={c.id} aria-labelledby={`checkpoint-prompts-${c.id}`} className="mt-4">
-                  <h3 id={`checkpoint-prompts-${c.id}`} className="font-semibold text-slate-800">
-                    Checkpoint {i + 1}: {c.title}
+      <ActionNotice result={actionData} />
+      <MainAndSide
+        main={
+          <>
+            <Card title="This project's prompts">
+              {live.length === 0 ? <EmptyState>No prompts yet. Start from a template below, or write your own.</EmptyState> : null}
+              {projectLevel.length ? (
+                <section aria-labelledby="project-prompts-heading">
+                  <h3 id="project-prompts-heading" className="mt-2 font-semibold text-slate-800">
+                    For the whole project
                   </h3>
                   <ul className="divide-y divide-slate-200">
-                    {own.map((p) => (
+                    {projectLevel.map((p) => (
                       <PromptItem key={p.id} prompt={p} projectId={project.id} />
                     ))}
                   </ul>
                 </section>
-              );
-            })}
-            {onArchivedCheckpoints.length ? (
-              <section aria-labelledby="archived-checkpoint-prompts" className="mt-4">
-                <h3 id="archived-checkpoint-prompts" className="font-semibold text-slate-800">
-                  On archived checkpoints (students don&rsquo;t see these)
-                </h3>
-                <ul className="divide-y divide-slate-200">
-                  {onArchivedCheckpoints.map((p) => (
-                    <PromptItem key={p.id} prompt={p} projectId={project.id} checkpointTitle={titleOf.get(p.checkpointId ?? "")} />
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-            {archived.length ? (
-              <details className="mt-6">
-                <summary className="cursor-pointer font-medium">Archived prompts ({archived.length})</summary>
-                <ul className="divide-y divide-slate-200">
-                  {archived.map((p) => (
-                    <PromptItem key={p.id} prompt={p} projectId={project.id} checkpointTitle={p.checkpointId ? titleOf.get(p.checkpointId) : undefined} level={3} />
-                  ))}
-                </ul>
-              </details>
-            ) : null}
-          </Card>
+              ) : null}
+              {liveCheckpoints.map((c, i) => {
+                const own = live.filter((p) => p.checkpointId === c.id);
+                if (own.length === 0) return null;
+                return (
+                  <section key={c.id} aria-labelledby={`checkpoint-prompts-${c.id}`} className="mt-4">
+                    <h3 id={`checkpoint-prompts-${c.id}`} className="font-semibold text-slate-800">
+                      Checkpoint {i + 1}: {c.title}
+                    </h3>
+                    <ul className="divide-y divide-slate-200">
+                      {own.map((p) => (
+                        <PromptItem key={p.id} prompt={p} projectId={project.id} />
+                      ))}
+                    </ul>
+                  </section>
+                );
+              })}
+              {onArchivedCheckpoints.length ? (
+                <section aria-labelledby="archived-checkpoint-prompts" className="mt-4">
+                  <h3 id="archived-checkpoint-prompts" className="font-semibold text-slate-800">
+                    On archived checkpoints (students don&rsquo;t see these)
+                  </h3>
+                  <ul className="divide-y divide-slate-200">
+                    {onArchivedCheckpoints.map((p) => (
+                      <PromptItem key={p.id} prompt={p} projectId={project.id} checkpointTitle={titleOf.get(p.checkpointId ?? "")} />
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+              {archived.length ? (
+                <details className="mt-6">
+                  <summary className="cursor-pointer font-medium">Archived prompts ({archived.length})</summary>
+                  <ul className="divide-y divide-slate-200">
+                    {archived.map((p) => (
+                      <PromptItem key={p.id} prompt={p} projectId={project.id} checkpointTitle={p.checkpointId ? titleOf.get(p.checkpointId) : undefined} level={3} />
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+            </Card>
 
-          <Card title="Start from the template library">
-            <p className="mb-3 text-sm text-slate-700">
-              Pick a template, choose when students see it, and add it. You can edit the questions afterwards. A checkpoint has one prompt
-              after a &ldquo;not yet&rdquo;: adding another replaces it (the old one is archived, not lost).
-            </p>
-            <div className="grid gap-4 md:grid-cols-2">
-              {REFLECTION_TEMPLATES.map((t) => (
-                <TemplateCard
-                  key={t.key}
-                  template={t}
-                  checkpoints={checkpoints}
-                  lastResult={actionData?.formId === `template-${t.key}` ? actionData.reply : undefined}
-                />
-              ))}
-            </div>
-          </Card>
-        </div>
-        <div>
+            <Card title="Start from the template library">
+              <p className="mb-3 text-sm text-slate-700">
+                Pick a template, choose when students see it, and add it. You can edit the questions afterwards. A checkpoint has one prompt
+                after a &ldquo;not yet&rdquo;: adding another replaces it (the old one is archived, not lost).
+              </p>
+              <div className="grid gap-4 md:grid-cols-2">
+                {REFLECTION_TEMPLATES.map((t) => (
+                  <TemplateCard
+                    key={t.key}
+                    template={t}
+                    checkpoints={liveCheckpoints}
+                    lastResult={resultFor(actionData, templateFormId(t.key))?.reply}
+                  />
+                ))}
+              </div>
+            </Card>
+          </>
+        }
+        side={
           <Card title="Write your own">
             <Form method="post" className="space-y-3" {...getFormProps(form)}>
               <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
@@ -321,14 +283,14 @@ export default function PromptsPage() {
                 errors={fields.questions.errors}
                 textareaProps={{ ...getTextareaProps(fields.questions), rows: 5 }}
               />
-              <PlacementFields fields={fields} checkpoints={checkpoints} />
+              <PromptPlacementFields fields={fields} checkpoints={liveCheckpoints} />
               <SubmitButton intent="from-scratch" pendingText="Adding…">
                 Add prompt
               </SubmitButton>
             </Form>
           </Card>
-        </div>
-      </div>
+        }
+      />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { prisma } from "~/db.server";
 import { confidenceLabel } from "~/domain/journal-entry";
 import { neighbours } from "~/domain/timeline";
 import { plural } from "~/domain/words";
+import { NOT_FOUND } from "~/domain/labels";
 import { addComment, commentsOnStudent, editComment, type CommentTargetRef } from "~/models/comment.server";
 import { findTeacherStudent, requireTeacherProject } from "~/models/project.server";
 import { loadStudentTimeline, markAttempt, resolveSupport, studentsInGridOrder } from "~/models/progress.server";
@@ -32,10 +33,11 @@ export const handle: TeacherProjectHandle = {
   breadcrumb: (project) => [{ label: `${project.title}: class progress`, to: paths.progress(project.id) }],
 };
 
-async function findContext(request: Request, params: LoaderFunctionArgs["params"]) {
+/** The guard, then the student in the project's class (else 404). */
+async function requireClassStudent(request: Request, params: LoaderFunctionArgs["params"]) {
   const { teacher, project } = await requireTeacherProject(request, params);
   const student = await findTeacherStudent(params.studentId ?? "", project.classroomId, teacher.id);
-  if (!student) notFound("We couldn't find that student in this class.");
+  if (!student) notFound(NOT_FOUND.student);
   return { teacher, project, student };
 }
 
@@ -46,7 +48,7 @@ const markFormId = (attemptId: string) => `mark-${attemptId}`;
 const supportFormId = (entryId: string) => `support-${entryId}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { teacher, project, student } = await findContext(request, params);
+  const { teacher, project, student } = await requireClassStudent(request, params);
   const checkpointId = new URL(request.url).searchParams.get("checkpoint");
   const [timeline, comments, order, enrollment] = await Promise.all([
     loadStudentTimeline(project, student.id, { checkpointId }),
@@ -79,7 +81,7 @@ function answer(body: ActionAnswer, status = 200) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { teacher, project, student } = await findContext(request, params);
+  const { teacher, project, student } = await requireClassStudent(request, params);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const scope = { authorId: teacher.id, studentId: student.id, projectId: project.id };

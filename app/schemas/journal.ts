@@ -42,10 +42,14 @@ export const journalEntrySchema = z
   });
 
 
-/** What a route's action answers for a journal form (shared by the form component). */
+/**
+ * What a route's action answers for a journal form (shared by the form
+ * component): `formId` names the form it answers (journalFormId, see
+ * resultFor); null when the form's context could not be read.
+ */
 export type JournalFormResult =
-  | { form: "journal"; kind: "saved"; formKey: string; reply: SubmissionResult<string[]>; draftId: string; savedAt: string }
-  | { form: "journal"; kind: "added"; formKey: string; entryId: string }
+  | { formId: string; kind: "saved"; formKey: string; reply: SubmissionResult<string[]>; draftId: string; savedAt: string }
+  | { formId: string; kind: "added"; formKey: string; entryId: string }
   /** A late draft save of an entry already added: nothing changed. */
-  | { form: "journal"; kind: "kept"; formKey: string; entryId: string }
-  | { form: "journal"; kind: "invalid"; formKey: string | null; reply: SubmissionResult<string[]> };
+  | { formId: string; kind: "kept"; formKey: string; entryId: string }
+  | { formId: string | null; kind: "invalid"; formKey: string | null; reply: SubmissionResult<string[]> };

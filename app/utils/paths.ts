@@ -1,20 +1,30 @@
 // Every in-app address, built in one place. Shared by the browser and the
 // server (plain .ts): routes, components and redirects link through these.
 
+/** A path with a query; empty values are left out. A URLSearchParams is passed on as it is. */
+function withQuery(path: string, query: URLSearchParams | Record<string, string | null | undefined> = {}): string {
+  const search =
+    query instanceof URLSearchParams
+      ? query.toString()
+      : Object.entries(query)
+          .flatMap(([name, value]) => (value ? [`${name}=${encodeURIComponent(value)}`] : []))
+          .join("&");
+  return search ? `${path}?${search}` : path;
+}
+
 /** Why the login page is shown to someone who was signed in: it says so, calmly. */
 export type SignedOutReason = "idle" | "expired" | "everywhere";
 
 export const paths = {
-  /** The login page; `redirectTo` is where to go after it, `signedOut` why the user is there. */
-  login: ({ redirectTo, signedOut }: { redirectTo?: string | null; signedOut?: SignedOutReason | null } = {}) => {
-    const params = new URLSearchParams();
-    if (redirectTo) params.set("redirectTo", redirectTo);
-    if (signedOut) params.set("signedOut", signedOut);
-    const search = params.toString();
-    return `/login${search ? `?${search}` : ""}`;
-  },
+  /** The start page. */
+  home: () => "/",
+  /** The login page; `redirectTo` is where to go after it, `signedOut` why the user is there (a URLSearchParams is passed on). */
+  login: (query?: URLSearchParams | { redirectTo?: string | null; signedOut?: SignedOutReason | null }) => withQuery("/login", query),
+  /** Signing up: the query keeps where to go afterwards (`redirectTo`) and a chosen `role`. */
+  signup: (query?: URLSearchParams | { role?: "TEACHER" | "STUDENT"; redirectTo?: string | null }) => withQuery("/signup", query),
+  logout: () => "/logout",
   /** Where a student uses the one-time set-up code a teacher gave them. */
-  setupCode: (redirectTo?: string | null) => `/setup-code${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`,
+  setupCode: (redirectTo?: string | null) => withQuery("/setup-code", { redirectTo }),
   account: () => "/account",
   accountData: () => "/account/data",
   accountDelete: () => "/account/delete",
@@ -25,7 +35,7 @@ export const paths = {
 
   /** The teacher's project: its Build page, and the pages under it. */
   teacherProject: (projectId: string) => `/teach/projects/${projectId}`,
-  newCheckpoint: (projectId: string, kind?: string) => `/teach/projects/${projectId}/checkpoints/new${kind ? `?kind=${encodeURIComponent(kind)}` : ""}`,
+  newCheckpoint: (projectId: string, kind?: string) => withQuery(`/teach/projects/${projectId}/checkpoints/new`, { kind }),
   editCheckpoint: (projectId: string, checkpointId: string) => `/teach/projects/${projectId}/checkpoints/${checkpointId}`,
   misconceptions: (projectId: string) => `/teach/projects/${projectId}/misconceptions`,
   misconception: (projectId: string, misconceptionId: string) => `/teach/projects/${projectId}/misconceptions/${misconceptionId}`,
@@ -37,20 +47,14 @@ export const paths = {
   checkpointInsight: (projectId: string, checkpointId: string) => `/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`,
   /** A student's timeline on the project, or only on one checkpoint. */
   timeline: (projectId: string, studentId: string, checkpointId?: string | null) =>
-    `/teach/projects/${projectId}/students/${studentId}${checkpointId ? `?checkpoint=${checkpointId}` : ""}`,
-  attempts: (projectId: string, filter: { student?: string | null; misconception?: string | null; checkpoint?: string | null }) => {
-    const params = new URLSearchParams();
-    if (filter.student) params.set("student", filter.student);
-    if (filter.misconception) params.set("misconception", filter.misconception);
-    if (filter.checkpoint) params.set("checkpoint", filter.checkpoint);
-    const search = params.toString();
-    return `/teach/projects/${projectId}/insight/attempts${search ? `?${search}` : ""}`;
-  },
+    withQuery(`/teach/projects/${projectId}/students/${studentId}`, { checkpoint: checkpointId }),
+  attempts: (projectId: string, filter: { student?: string | null; misconception?: string | null; checkpoint?: string | null }) =>
+    withQuery(`/teach/projects/${projectId}/insight/attempts`, { student: filter.student, misconception: filter.misconception, checkpoint: filter.checkpoint }),
 
   /** The student's project and the pages under it. */
   studentProject: (projectId: string) => `/learn/projects/${projectId}`,
   studentCheckpoint: (projectId: string, checkpointId: string, attemptId?: string | null) =>
-    `/learn/projects/${projectId}/checkpoints/${checkpointId}${attemptId ? `?attempt=${attemptId}` : ""}`,
+    withQuery(`/learn/projects/${projectId}/checkpoints/${checkpointId}`, { attempt: attemptId }),
   journal: (projectId: string) => `/learn/projects/${projectId}/journal`,
   recoveries: (projectId: string) => `/learn/projects/${projectId}/recoveries`,
 };

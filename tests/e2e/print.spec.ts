@@ -48,7 +48,7 @@ function expectCleanPrint(pages: PdfPage[], { maxPages }: { maxPages: number }) 
 /** The page (1-based) on which a text first appears. */
 function pageOf(pages: PdfPage[], text: string | RegExp): number {
   const i = pages.findIndex((p) => (typeof text === "string" ? p.text.includes(text) : text.test(p.text)));
-  expect(i, `${text} printed`).toBeGreaterThanOrEqual(0);
+  expect(i, `${text} printed`).not.toBe(-1);
   return i + 1;
 }
 

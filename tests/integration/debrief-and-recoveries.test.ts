@@ -39,7 +39,7 @@ async function setup() {
   const [choice, numeric, text] = checkpoints;
   const attempt = async (studentId: string, checkpoint: (typeof checkpoints)[number], raw: { optionIds?: string[]; value?: string; text?: string }) => {
     const result = await submitAttempt(studentId, { ...checkpoint, projectId: project.id }, raw);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(`attempt not stored: ${result.reason}`);
     return result.attempt;
   };
 

@@ -27,7 +27,7 @@ async function setup() {
   const checkpoint = { ...text, versions: [text.versions[0]] };
   const answer = async (studentId: string, t: string) => {
     const result = await submitAttempt(studentId, checkpoint, { text: t });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(`attempt not stored: ${result.reason}`);
     return result.attempt.id;
   };
   const review = (attemptId: string, reviewerId: string, role: "SELF" | "TEACHER", verdict: "GOT_IT" | "NOT_YET") =>

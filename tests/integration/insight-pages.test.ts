@@ -17,7 +17,7 @@ type World = Awaited<ReturnType<typeof createClassWithProject>>;
 async function attempt(world: World, studentId: string, index: number, raw: { optionIds?: string[]; value?: string; text?: string }) {
   const checkpoint = { ...world.checkpoints[index], versions: [world.checkpoints[index].versions[0]] };
   const result = await submitAttempt(studentId, checkpoint, raw);
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(`attempt not stored: ${result.reason}`);
   return result.attempt.id;
 }
 

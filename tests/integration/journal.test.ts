@@ -30,7 +30,7 @@ describe("journal drafts", () => {
 
     const first = await send(cookie, { intent: "save-draft", formKey: FREE, "answers[0]": "I started" });
     expect(first.status).toBe(200);
-    expect(first.data).toMatchObject({ form: "journal", kind: "saved", formKey: FREE, draftId: expect.any(String), savedAt: expect.any(String) });
+    expect(first.data).toMatchObject({ formId: `journal-${FREE}`, kind: "saved", formKey: FREE, draftId: expect.any(String), savedAt: expect.any(String) });
     const draftId = first.data.draftId;
     expect(await prisma.journalEntry.findUniqueOrThrow({ where: { id: draftId } })).toMatchObject({
       studentId: student.id,
@@ -94,7 +94,7 @@ describe("journal drafts", () => {
 
     const refused = await send(cookie, { intent: "add-entry", promptId: prompt.id, "answers[0]": "  ", "answers[1]": "", supportNeeded: "on" });
     expect(refused.status).toBe(400);
-    expect(refused.data).toMatchObject({ form: "journal", kind: "invalid", formKey: `${prompt.id}.project.any` });
+    expect(refused.data).toMatchObject({ formId: `journal-${prompt.id}.project.any`, kind: "invalid", formKey: `${prompt.id}.project.any` });
     expect(refused.data.reply.error.answers[0]).toMatch(/Write something in at least one answer/);
     expect(refused.data.reply.initialValue.supportNeeded).toBe("on");
     expect(await prisma.journalEntry.count({ where: { studentId: student.id, status: "SUBMITTED" } })).toBe(0);

@@ -5,10 +5,11 @@
 // actions alike: no page relies on its layout's loader.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { NOT_FOUND } from "~/domain/labels";
 import { loadDebrief } from "~/models/debrief.server";
 import { loadInsight, loadPrepared } from "~/models/insight-pages.server";
 import { loadProgressGrid, loadStudentTimeline } from "~/models/progress.server";
-import { STUDENT_PROJECT_NOT_FOUND, TEACHER_PROJECT_NOT_FOUND, findStudentProject, findTeacherProject } from "~/models/project.server";
+import { findStudentProject, findTeacherProject } from "~/models/project.server";
 import { loadOwnRecoveries } from "~/models/recoveries.server";
 import * as learnLayout from "~/routes/learn.projects.$projectId";
 import * as learnCheckpoint from "~/routes/learn.projects.$projectId.checkpoints.$checkpointId";
@@ -88,7 +89,7 @@ describe("the teacher's project guard", () => {
       const url = `/teach/projects/${w.project.id}${page.path}`;
       expect({ page: page.name, status: (await call(page.module.loader, get(url, owner), page.params)).status }).toEqual({ page: page.name, status: 200 });
       const stranger = await call(page.module.loader, get(url, otherTeacher), page.params);
-      expect({ page: page.name, status: stranger.status, data: stranger.data }).toEqual({ page: page.name, status: 404, data: TEACHER_PROJECT_NOT_FOUND });
+      expect({ page: page.name, status: stranger.status, data: stranger.data }).toEqual({ page: page.name, status: 404, data: NOT_FOUND.teacherProject });
       expect({ page: page.name, status: (await call(page.module.loader, get(url, student), page.params)).status }).toEqual({ page: page.name, status: 403 });
     }
   });
@@ -101,7 +102,7 @@ describe("the teacher's project guard", () => {
     for (const page of w.teacherPages.filter((p) => p.module.action)) {
       const url = `/teach/projects/${w.project.id}${page.path}`;
       const stranger = await call(page.module.action, post(url, { intent: "delete" }, otherTeacher), page.params);
-      expect({ page: page.name, status: stranger.status, data: stranger.data }).toEqual({ page: page.name, status: 404, data: TEACHER_PROJECT_NOT_FOUND });
+      expect({ page: page.name, status: stranger.status, data: stranger.data }).toEqual({ page: page.name, status: 404, data: NOT_FOUND.teacherProject });
       expect({ page: page.name, status: (await call(page.module.action, post(url, { intent: "delete" }, student), page.params)).status }).toEqual({ page: page.name, status: 403 });
     }
     const after = await prisma.project.findUniqueOrThrow({ where: { id: w.project.id }, include: { misconceptions: true, checkpoints: true } });
@@ -119,7 +120,7 @@ describe("the student's project guard", () => {
       const url = `/learn/projects/${w.project.id}${page.path}`;
       expect({ page: page.name, status: (await call(page.module.loader, get(url, enrolled), page.params)).status }).toEqual({ page: page.name, status: 200 });
       const stranger = await call(page.module.loader, get(url, outsider), page.params);
-      expect({ page: page.name, status: stranger.status, data: stranger.data }).toEqual({ page: page.name, status: 404, data: STUDENT_PROJECT_NOT_FOUND });
+      expect({ page: page.name, status: stranger.status, data: stranger.data }).toEqual({ page: page.name, status: 404, data: NOT_FOUND.studentProject });
       expect({ page: page.name, status: (await call(page.module.loader, get(url, teacher), page.params)).status }).toEqual({ page: page.name, status: 403 });
       if (page.module.action) {
         expect({ page: page.name, status: (await call(page.module.action, post(url, {}, outsider), page.params)).status }).toEqual({ page: page.name, status: 404 });

@@ -98,7 +98,7 @@ describe("attempts on a multiple-choice checkpoint", () => {
     const { project, choice, student, cookie } = await setup();
     const res = await paths(project.id, choice.id).attempt(cookie, {});
     expect(res.status).toBe(400);
-    expect(res.data.form).toBe("attempt");
+    expect(res.data.formId).toBe("attempt");
     expect(res.data.reply.error.optionIds[0]).toMatch(/Choose an option/);
     expect(await prisma.attempt.count({ where: { studentId: student.id } })).toBe(0);
   });

@@ -20,7 +20,7 @@ if (!checkpoint) throw new Error(`No checkpoint ${CHECKPOINT_ID} in project ${PR
 console.log("ready");
 while (!stopping) {
   const result = await submitAttempt(STUDENT_ID, checkpoint, { value: String(Math.round(Math.random() * 100)), submissionKey: randomUUID() });
-  if (!result.ok) throw new Error(`Attempt refused: ${result.message}`);
+  if (!result.ok) throw new Error(`Attempt refused: ${result.reason}`);
   console.log(`${result.attempt.id} ${Date.now()}`);
 }
 await prisma.$disconnect();

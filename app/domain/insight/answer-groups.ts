@@ -232,9 +232,15 @@ export interface MergeCandidate {
   misconceptionName?: string | null;
 }
 
+/**
+ * What merging the selected groups would do, or why they do not merge: fewer
+ * than two different groups, or groups named as different misconceptions
+ * (their names, as the page shows them). The page says it in words.
+ */
 export type MergePlan =
   | { ok: true; targetAnswerGroupId: string | null; misconceptionId: string | null; sources: MergeCandidate[] }
-  | { ok: false; message: string };
+  | { ok: false; reason: "too-few-groups" }
+  | { ok: false; reason: "different-misconceptions"; misconceptions: string[] };
 
 /**
  * How groups merge into one confirmed group: into the confirmed group named as
@@ -244,15 +250,12 @@ export type MergePlan =
  */
 export function planMerge(selected: readonly MergeCandidate[]): MergePlan {
   const unique = [...new Map(selected.map((g) => [g.key, g])).values()];
-  if (unique.length < 2) return { ok: false, message: "Choose at least two groups to merge." };
+  if (unique.length < 2) return { ok: false, reason: "too-few-groups" };
   const named = unique.filter((g) => g.answerGroupId && g.misconceptionId);
   const distinct = [...new Set(named.map((g) => g.misconceptionId!))];
   if (distinct.length > 1) {
-    const names = distinct.map((id) => named.find((g) => g.misconceptionId === id)!).map((g) => `“${g.misconceptionName ?? g.label ?? "unnamed"}”`);
-    return {
-      ok: false,
-      message: `These groups are named as different misconceptions (${names.join(", ")}). Unlink or rename one of them first, so it is clear which misconception the merged group shows.`,
-    };
+    const misconceptions = distinct.map((id) => named.find((g) => g.misconceptionId === id)!).map((g) => g.misconceptionName ?? g.label ?? "unnamed");
+    return { ok: false, reason: "different-misconceptions", misconceptions };
   }
   const target = named[0] ?? unique.find((g) => g.answerGroupId) ?? null;
   return {

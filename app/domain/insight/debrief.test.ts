@@ -11,14 +11,13 @@ import {
   type MisconceptionDetails,
 } from "./debrief";
 import { prepare } from "./prepare";
-import type { AttemptRow, JournalRow, ProjectData } from "./types";
+import { at, journal } from "./test-class";
+import type { AttemptRow, ProjectData } from "./types";
 
 // A hand-made class of four. m1 "Motion needs a force" shows for Ana (c1, then
 // c3 by a teacher tag; both got later), Ben (c1 twice and c2; never got) and
 // Will (c2; got later): met by 3, worked through by 2. m2 "Heavier falls
 // faster" shows once for Will on c1, got later: 1 of 1. m3 never shows.
-const T0 = Date.UTC(2025, 10, 24, 9, 0);
-const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
 const choice: CheckpointSpec = {
   kind: "MULTIPLE_CHOICE",
@@ -64,15 +63,6 @@ const attempts: AttemptRow[] = rows.map(([id, studentId, checkpointId, number, m
   answer,
   outcome,
 }));
-
-const journal = (j: Partial<JournalRow> & Pick<JournalRow, "id" | "studentId" | "responses" | "submittedAt">): JournalRow => ({
-  checkpointId: null,
-  attemptId: null,
-  confidence: null,
-  supportNeeded: false,
-  supportResolvedAt: null,
-  ...j,
-});
 
 function data(): ProjectData {
   return {

@@ -89,7 +89,8 @@ const tags: TagRow[] = [
   { attemptId: "d2", misconceptionId: "m2", source: "RULE", active: true },
 ];
 
-const journal = (j: Partial<JournalRow> & Pick<JournalRow, "id" | "studentId" | "submittedAt" | "responses">): JournalRow => ({
+/** A submitted journal entry row: unlinked, unrated and asking for no support unless said otherwise. */
+export const journal = (j: Partial<JournalRow> & Pick<JournalRow, "id" | "studentId" | "submittedAt" | "responses">): JournalRow => ({
   checkpointId: null,
   attemptId: null,
   confidence: null,
