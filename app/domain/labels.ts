@@ -11,3 +11,11 @@ export function tagSourceLabel(source: string, kind?: string): string {
       return kind === "MULTIPLE_CHOICE" ? "from the option chosen" : kind === "NUMERIC" ? "from the value given" : "from the answer";
   }
 }
+
+/** What a comment, mark or group shows in place of a teacher who deleted their account (decision 012). */
+export const FORMER_TEACHER = "A former teacher";
+
+/** The name of a teacher who wrote, marked or confirmed something; "A former teacher" once their account is gone. */
+export function teacherName(person: { name: string } | null | undefined): string {
+  return person?.name ?? FORMER_TEACHER;
+}

@@ -9,6 +9,7 @@ import { selfCheckRefusal, selfCheckState } from "~/domain/self-check";
 import { feedbackForStoredAnswer, usedUpMessage } from "~/domain/student-path";
 import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
+import { teacherName } from "~/domain/labels";
 
 /** A checkpoint of a project the caller has already found for the student. */
 export function findProjectCheckpoint(projectId: string, checkpointId: string) {
@@ -177,7 +178,7 @@ export function attemptView(attempt: OwnAttempt, latestVersion: number) {
     selfCheck: spec.kind === "SHORT_TEXT" && !attempt.outcome ? selfCheckState(attempt.reviews) : null,
     teacherMark: teacher && teacherVerdict ? { verdict: teacherVerdict, note: teacher.note } : null,
     modelAnswer: spec.kind === "SHORT_TEXT" ? spec.modelAnswer || null : null,
-    comments: attempt.comments.map((c) => ({ id: c.id, authorName: c.author.name, versions: c.versions })),
+    comments: attempt.comments.map((c) => ({ id: c.id, authorName: teacherName(c.author), versions: c.versions })),
   };
 }
 
