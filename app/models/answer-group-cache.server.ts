@@ -42,6 +42,14 @@ function remember(checkpointId: string, entry: CacheEntry) {
   if (cache.size > MAX_CACHED_CHECKPOINTS) cache.delete(cache.keys().next().value!);
 }
 
+/** Drops what the caches hold for these checkpoints (after a person's answers were deleted, so none stays in memory). */
+export function forgetCachedGroups(checkpointIds: string[]) {
+  for (const id of checkpointIds) {
+    cache.delete(id);
+    matchers.delete(id);
+  }
+}
+
 /**
  * One cheap fingerprint per checkpoint: four aggregate queries, whatever the
  * class size. Reviews count because a got-it (the teacher's mark or the

@@ -1,10 +1,18 @@
 // Every in-app address, built in one place. Shared by the browser and the
 // server (plain .ts): routes, components and redirects link through these.
 
+/** The query value (`?email=leave-out`) that leaves students' emails out of a download (decision 012). */
+export const LEAVE_OUT_EMAIL = "leave-out";
+
 export const paths = {
   teacherHome: () => "/teach",
   studentHome: () => "/learn",
   teacherClass: (classId: string) => `/teach/classes/${classId}`,
+  /** One student in a teacher's class: their status, export and deletion (decision 012). */
+  classStudent: (classId: string, studentId: string) => `/teach/classes/${classId}/students/${studentId}`,
+  /** A zip of one student's work in the class; `withEmail: false` leaves their email out. */
+  classStudentExport: (classId: string, studentId: string, withEmail = true) =>
+    `/teach/classes/${classId}/students/${studentId}/export${withEmail ? "" : `?email=${LEAVE_OUT_EMAIL}`}`,
 
   /** The teacher's project: its Build page, and the pages under it. */
   teacherProject: (projectId: string) => `/teach/projects/${projectId}`,
@@ -36,4 +44,10 @@ export const paths = {
     `/learn/projects/${projectId}/checkpoints/${checkpointId}${attemptId ? `?attempt=${attemptId}` : ""}`,
   journal: (projectId: string) => `/learn/projects/${projectId}/journal`,
   recoveries: (projectId: string) => `/learn/projects/${projectId}/recoveries`,
+
+  /** What Rebound holds about the signed-in person, and the download of it (decision 012). */
+  accountData: () => "/account/data",
+  accountDataDownload: () => "/account/data/download",
+  /** Deleting one's own account. */
+  accountDelete: () => "/account/delete",
 };
