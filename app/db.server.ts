@@ -1,12 +1,31 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
+import { isPostgresUrl } from "~/utils/database-url";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
-export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
-  const adapter = new PrismaBetterSqlite3({ url });
+/**
+ * A Prisma client for the database the URL names: SQLite for `file:` URLs,
+ * PostgreSQL for `postgres://` and `postgresql://` ones (decision 011). Both
+ * clients are generated from one schema; the app is typed against the SQLite
+ * one, so it cannot use a feature only PostgreSQL has.
+ *
+ * `readOnly` (DATABASE_READ_ONLY=1) opens the SQLite file read-only: pages can
+ * be read, every save answers 503 (e.g. while a server is being moved).
+ */
+export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, { readOnly = process.env.DATABASE_READ_ONLY === "1" } = {}): PrismaClient {
+  if (isPostgresUrl(url)) {
+    const adapter = new PrismaPg({ connectionString: url });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
+  const adapter = new PrismaBetterSqlite3({ url, readonly: readOnly });
   return new PrismaClient({ adapter });
 }
+
+/** The engine behind `prisma`, read from the same DATABASE_URL. */
+export const databaseEngine: "sqlite" | "postgres" = isPostgresUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) ? "postgres" : "sqlite";
 
 const globalForPrisma = globalThis as unknown as { __reboundPrisma?: PrismaClient };
 

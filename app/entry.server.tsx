@@ -1,13 +1,16 @@
 // Renders a page on the server, as Remix's default Node entry does, with the
 // Content-Security-Policy nonce of the request (scripts/server.mjs) on every
-// inline script Remix writes.
+// inline script Remix writes. A request that failed because the database takes
+// no changes (a read-only or full disk) answers 503, not 500 (decision 014).
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { prisma } from "~/db.server";
 import { NonceProvider } from "~/utils/nonce";
+import { isStorageUnavailable, lastLine } from "~/utils/prisma-errors.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -17,7 +20,44 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The client's address (behind a trusted proxy, the one it reports), for the per-address rate limits. */
     clientAddress?: string;
+    /** Set by handleError when the request failed because the database took no changes: the response becomes a 503. */
+    storageUnavailable?: boolean;
   }
+}
+
+/** How long a client is asked to wait before trying again after a 503. */
+const RETRY_AFTER_SECONDS = "30";
+
+/**
+ * Logs what a loader or action threw, as Remix's default does; a database that
+ * takes no changes is logged in one line and marks the request for a 503.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (isStorageUnavailable(error)) {
+    context.storageUnavailable = true;
+    console.error(`[rebound] ${request.method} ${new URL(request.url).pathname}: the database took no changes, answering 503: ${lastLine(error)}`);
+    return;
+  }
+  if (request.signal.aborted) return;
+  const inner = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(inner ?? error);
+};
+
+/** Data requests (a form sent with JavaScript on) answer 503 too when the database took no changes. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+  if (!context.storageUnavailable || response.status < 500) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", RETRY_AFTER_SECONDS);
+  return new Response(response.body, { status: 503, headers });
+};
+
+/**
+ * Called by scripts/server.mjs after the last request in flight has finished:
+ * closes the database (closing SQLite's last connection folds its write-ahead
+ * log back into the database file).
+ */
+export async function closeDatabase() {
+  await prisma.$disconnect();
 }
 
 export default function handleRequest(
@@ -28,6 +68,10 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
+  if (loadContext.storageUnavailable && responseStatusCode >= 500) {
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", RETRY_AFTER_SECONDS);
+  }
   // Crawlers and SPA mode get the whole page at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {

@@ -16,6 +16,7 @@ import { z } from "zod";
 import { getUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { homePathFor } from "~/domain/roles";
+import { paths } from "~/utils/paths";
 import stylesheet from "~/tailwind.css?url";
 import { useNonce } from "~/utils/nonce";
 
@@ -46,11 +47,16 @@ function Header() {
           Rebound
         </Link>
         {user ? (
-          <nav aria-label="Account" className="flex items-center gap-4 text-sm">
-            <Link to={homePathFor(user.role)}>{user.role === "TEACHER" ? "My classes" : "My classes and projects"}</Link>
+          <nav aria-label="Account" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+            <Link to={homePathFor(user.role)} className="whitespace-nowrap">
+              {user.role === "TEACHER" ? "My classes" : "My classes and projects"}
+            </Link>
             <span className="text-slate-600">
               {user.name} <span className="sr-only">signed in as </span>({user.role === "TEACHER" ? "teacher" : "student"})
             </span>
+            <Link to={paths.account()} className="whitespace-nowrap">
+              Your account
+            </Link>
             <Form method="post" action="/logout">
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
                 Log out

@@ -2,8 +2,8 @@
 // front of Remix, owning what a school's IT checks before Remix sees a
 // request: security headers with a per-response script nonce, the Origin
 // check on every state-changing request, body types and sizes, and which
-// proxy to trust. On SIGTERM it stops taking requests, finishes those in
-// flight and exits.
+// proxy to trust. On SIGTERM (or SIGINT) it stops taking connections, finishes
+// the requests in flight, closes the database and exits (decision 014).
 //
 // Settings (environment): PORT (3000), HOST (all interfaces), REMIX_BUILD_DIR
 // (build), TRUST_PROXY=1 behind a reverse proxy that sets X-Forwarded-Host /
@@ -35,6 +35,19 @@ const build = await import(pathToFileURL(path.join(buildDir, "server", "index.js
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", trustProxy);
+
+// Requests being answered, and whether a stop signal came: while stopping, every
+// response closes its connection, so kept-alive connections do not hold the stop up.
+let inFlight = 0;
+let stopping = false;
+app.use((req, res, next) => {
+  inFlight += 1;
+  res.on("close", () => {
+    inFlight -= 1;
+  });
+  if (stopping) res.set("Connection", "close");
+  next();
+});
 
 /** @param {import("express").Response} res @param {{ status: number, message: string }} refusal */
 function refuse(res, refusal) {
@@ -94,15 +107,30 @@ const server = app.listen(port, host, () => {
   console.log(`[rebound] http://${host ?? "localhost"}:${port}`);
 });
 
-// Graceful stop: no new connections, the ones in flight finish, then exit.
-let stopping = false;
+// Graceful stop: no new connections; the requests in flight finish (each
+// acknowledged save is committed before its answer is sent); then the database
+// is closed and the process exits. Requests still running after
+// STOP_TIMEOUT_SECONDS (10) are cut off and the exit code is 1.
+const stopTimeoutMs = Number(process.env.STOP_TIMEOUT_SECONDS ?? 10) * 1000;
 function stop(signal) {
   if (stopping) return;
   stopping = true;
-  console.log(`[rebound] ${signal}: finishing requests in flight, then stopping`);
-  server.close(() => process.exit(0));
+  console.log(`[rebound] ${signal}: taking no new connections, finishing ${inFlight} request(s) in flight`);
+  setTimeout(() => {
+    console.error(`[rebound] ${inFlight} request(s) still running after ${stopTimeoutMs / 1000} s: stopping without waiting for them`);
+    process.exit(1);
+  }, stopTimeoutMs).unref();
+  server.close(async () => {
+    try {
+      await build.entry.module.closeDatabase?.();
+      console.log("[rebound] every request finished and the database is closed: stopped");
+      process.exit(0);
+    } catch (error) {
+      console.error("[rebound] closing the database failed:", error);
+      process.exit(1);
+    }
+  });
   server.closeIdleConnections?.();
-  setTimeout(() => process.exit(0), 10_000).unref();
 }
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));

@@ -1,28 +1,19 @@
+// Lucia makes the session ids and reads and writes the session cookie. What a
+// session may do (how long it lives, when it is refused, when the cookie is
+// Secure) is Rebound's own, in app/auth/session.server.ts (decision 002).
 import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
-import { Lucia } from "lucia";
+import { Lucia, TimeSpan } from "lucia";
 import { prisma } from "~/db.server";
-import type { Role } from "~/domain/roles";
+import { DEFAULT_MAX_HOURS } from "~/domain/session-policy";
 
 const adapter = new PrismaAdapter(prisma.session, prisma.user);
 
 export const lucia = new Lucia(adapter, {
+  // The cookie's own lifetime; session.server.ts sets each cookie's Max-Age and Secure for its request.
+  sessionExpiresIn: new TimeSpan(DEFAULT_MAX_HOURS, "h"),
   sessionCookie: {
     name: "rebound_session",
-    attributes: {
-      // Lucia sets httpOnly and SameSite=Lax itself; Secure only in production.
-      secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
-    },
+    // Lucia sets HttpOnly and SameSite=Lax itself.
+    attributes: { secure: false },
   },
-  getUserAttributes: (attributes) => ({
-    email: attributes.email,
-    name: attributes.name,
-    role: attributes.role as Role,
-  }),
 });
-
-declare module "lucia" {
-  interface Register {
-    Lucia: typeof lucia;
-    DatabaseUserAttributes: { email: string; name: string; role: string };
-  }
-}

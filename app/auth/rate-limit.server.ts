@@ -1,5 +1,5 @@
-// Rate limits on the doors a stranger can knock on: logging in, signing up and
-// typing a join code (decision 010). Counters live in the database through
+// Rate limits on the doors a stranger can knock on: logging in, signing up,
+// typing a join code, changing a password and using a set-up code (decision 010). Counters live in the database through
 // rate-limiter-flexible's Prisma store, so several app servers count together.
 // Keyed mainly on the account (or the code); the per-address limits are
 // generous, because a whole school often reaches the app from one address.
@@ -24,6 +24,12 @@ export const RATE_LIMITS = {
   JOIN_STUDENT: { env: "RATE_LIMIT_JOIN_STUDENT", fallback: "10/900" },
   /** Wrong join codes from one address. */
   JOIN_ADDRESS: { env: "RATE_LIMIT_JOIN_ADDRESS", fallback: "200/900" },
+  /** Wrong current passwords given to change one account's password. */
+  PASSWORD_CHANGE: { env: "RATE_LIMIT_PASSWORD_CHANGE", fallback: "5/900" },
+  /** Wrong set-up codes tried for one account (email). */
+  SETUP_CODE_ACCOUNT: { env: "RATE_LIMIT_SETUP_CODE_ACCOUNT", fallback: "5/900" },
+  /** Wrong set-up codes from one address (a class using their codes together). */
+  SETUP_CODE_ADDRESS: { env: "RATE_LIMIT_SETUP_CODE_ADDRESS", fallback: "100/900" },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

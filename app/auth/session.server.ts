@@ -1,38 +1,96 @@
+// Sessions (decision 002): a random id in an HttpOnly cookie, a row in the
+// Session table. A session is refused after SESSION_IDLE_MINUTES without a
+// request or SESSION_MAX_HOURS after it started; its last activity is written
+// at most every few minutes. Logging in replaces whatever session the browser
+// had; a password change or a set-up code ends every session of the account.
 import { redirect } from "@remix-run/node";
-import type { User } from "lucia";
+import { Cookie, generateIdFromEntropySize } from "lucia";
 import { lucia } from "~/auth/lucia.server";
-import { homePathFor } from "~/domain/roles";
+import { prisma } from "~/db.server";
+import { homePathFor, type Role } from "~/domain/roles";
+import { purgeCutoffs, sessionEnd, sessionPolicyFrom, sessionStatus, type SessionPolicy } from "~/domain/session-policy";
+import { paths, type SignedOutReason } from "~/utils/paths";
 
-export type SessionUser = User;
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+
+/** Read on every use, so a changed setting (or a test) takes effect at once. */
+export function sessionPolicy(): SessionPolicy {
+  return sessionPolicyFrom(process.env);
+}
 
 function sessionIdFrom(request: Request): string | null {
   return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
 }
 
 /**
- * The signed-in user, or null. Returns headers to set when Lucia refreshed or
- * cleared the session cookie; loaders should pass them on.
+ * Whether the session cookie gets `Secure`: always for a request that came over
+ * HTTPS (directly, or through a proxy trusted with TRUST_PROXY=1, which the
+ * server turns into the request's https URL) or when HTTPS=1; over plain http,
+ * in production unless INSECURE_COOKIES=1 (the local quick start sets it).
+ */
+export function cookieIsSecure(request: Request): boolean {
+  if (new URL(request.url).protocol === "https:" || process.env.HTTPS === "1") return true;
+  return process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
+}
+
+function serialize(request: Request, cookie: Cookie, maxAgeSeconds?: number): string {
+  const attributes = { ...cookie.attributes, secure: cookieIsSecure(request) };
+  if (maxAgeSeconds !== undefined) attributes.maxAge = maxAgeSeconds;
+  return new Cookie(cookie.name, cookie.value, attributes).serialize();
+}
+
+function blankCookie(request: Request): string {
+  return serialize(request, lucia.createBlankSessionCookie());
+}
+
+type SessionCheck =
+  | { user: SessionUser; sessionId: string }
+  /** `ended`: the browser's session ran out (idle or past its end); `hadCookie`: there is a cookie to clear. */
+  | { user: null; sessionId: null; ended: SignedOutReason | null; hadCookie: boolean };
+
+async function checkSession(request: Request): Promise<SessionCheck> {
+  const sessionId = sessionIdFrom(request);
+  if (!sessionId) return { user: null, sessionId: null, ended: null, hadCookie: false };
+  const row = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { createdAt: true, lastSeenAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, role: true } } },
+  });
+  if (!row) return { user: null, sessionId: null, ended: null, hadCookie: true };
+  const now = new Date();
+  const status = sessionStatus(row, now, sessionPolicy());
+  // An ended session is refused, not deleted here: a page's loaders run side by
+  // side, and each must see why (the purge removes the row later).
+  if (status === "idle" || status === "expired") return { user: null, sessionId: null, ended: status, hadCookie: true };
+  if (status === "touch") {
+    // Only if nobody wrote it since we read it: of several requests at once, one writes.
+    await prisma.session.updateMany({ where: { id: sessionId, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: now } });
+  }
+  return { user: { ...row.user, role: row.user.role as Role }, sessionId };
+}
+
+/**
+ * The signed-in user, or null. Returns headers to set (clearing a cookie whose
+ * session is over); loaders should pass them on.
  */
 export async function getUser(request: Request): Promise<{ user: SessionUser | null; headers: Headers }> {
   const headers = new Headers();
-  const sessionId = sessionIdFrom(request);
-  if (!sessionId) return { user: null, headers };
-  const { session, user } = await lucia.validateSession(sessionId);
-  if (session?.fresh) headers.append("Set-Cookie", lucia.createSessionCookie(session.id).serialize());
-  if (!session) headers.append("Set-Cookie", lucia.createBlankSessionCookie().serialize());
-  return { user, headers };
+  const check = await checkSession(request);
+  if (!check.user && check.hadCookie) headers.append("Set-Cookie", blankCookie(request));
+  return { user: check.user, headers };
 }
 
-function loginRedirect(request: Request): never {
+/** The signed-in user and the id of this browser's session; else to the login page, saying why when the session ran out. */
+export async function requireUserSession(request: Request): Promise<{ user: SessionUser; sessionId: string }> {
+  const check = await checkSession(request);
+  if (check.user) return check;
   const url = new URL(request.url);
-  const redirectTo = `${url.pathname}${url.search}`;
-  throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  throw redirect(paths.login({ redirectTo: `${url.pathname}${url.search}`, signedOut: check.ended }), {
+    headers: check.hadCookie ? { "Set-Cookie": blankCookie(request) } : undefined,
+  });
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
-  const { user } = await getUser(request);
-  if (!user) loginRedirect(request);
-  return user;
+  return (await requireUserSession(request)).user;
 }
 
 export async function requireTeacher(request: Request): Promise<SessionUser> {
@@ -47,18 +105,65 @@ export async function requireStudent(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Starts a session and redirects, setting the session cookie. */
-export async function startSession(userId: string, redirectTo: string): Promise<Response> {
-  const session = await lucia.createSession(userId, {});
-  return redirect(redirectTo, {
-    headers: { "Set-Cookie": lucia.createSessionCookie(session.id).serialize() },
-  });
+/** A new session row for the user; returns its id. */
+async function createSession(userId: string): Promise<string> {
+  const now = new Date();
+  const id = generateIdFromEntropySize(25);
+  await prisma.session.create({ data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt: sessionEnd(now, sessionPolicy()) } });
+  return id;
 }
 
+/**
+ * Signs the user in and redirects, setting a new session cookie. Whatever
+ * session the browser brought is ended first, so an id planted before login
+ * (session fixation) never becomes a signed-in one.
+ */
+export async function startSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
+  const previous = sessionIdFrom(request);
+  if (previous) await prisma.session.deleteMany({ where: { id: previous } });
+  await purgeSessionsOccasionally();
+  const sessionId = await createSession(userId);
+  const cookie = serialize(request, lucia.createSessionCookie(sessionId), Math.floor(sessionPolicy().maxMs / 1000));
+  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+}
+
+/** Logs this browser out. */
 export async function endSession(request: Request): Promise<Response> {
   const sessionId = sessionIdFrom(request);
-  if (sessionId) await lucia.invalidateSession(sessionId);
-  return redirect("/", { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
+  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
+  return redirect("/", { headers: { "Set-Cookie": blankCookie(request) } });
+}
+
+/** Logs the user out on every device, this one included, and sends them to log in. */
+export async function endAllSessions(request: Request, userId: string): Promise<Response> {
+  await prisma.session.deleteMany({ where: { userId } });
+  return redirect(paths.login({ signedOut: "everywhere" }), { headers: { "Set-Cookie": blankCookie(request) } });
+}
+
+/** How many browsers the user is signed in on now (sessions neither idle nor past their end). */
+export async function countActiveSessions(userId: string, now = new Date()): Promise<number> {
+  const { endedBy, startedBy, lastSeenBy } = purgeCutoffs(now, sessionPolicy());
+  return prisma.session.count({ where: { userId, expiresAt: { gt: endedBy }, createdAt: { gt: startedBy }, lastSeenAt: { gt: lastSeenBy } } });
+}
+
+/** Deletes every session that is over (idle, or past its end); returns how many. */
+export async function purgeSessions(now = new Date()): Promise<number> {
+  const { endedBy, startedBy, lastSeenBy } = purgeCutoffs(now, sessionPolicy());
+  const { count } = await prisma.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: endedBy } }, { createdAt: { lte: startedBy } }, { lastSeenAt: { lte: lastSeenBy } }] },
+  });
+  return count;
+}
+
+/** The purge runs on sign-in, at most this often per app server (and whenever `npm run sessions:purge` runs). */
+export const PURGE_EVERY_MS = 15 * 60_000;
+let lastPurgeAt = Number.NEGATIVE_INFINITY;
+
+async function purgeSessionsOccasionally(): Promise<void> {
+  const now = Date.now();
+  if (now - lastPurgeAt < PURGE_EVERY_MS) return;
+  lastPurgeAt = now;
+  await purgeSessions(new Date(now));
 }
 
 export { homePathFor };

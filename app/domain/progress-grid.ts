@@ -2,6 +2,7 @@
 // flat lists (no per-cell queries). Pure.
 import { cellState, describeCell, type AttemptFacts, type CellState } from "~/domain/progress";
 import { plural } from "~/domain/words";
+import { byName } from "~/domain/names";
 
 export interface GridStudent {
   id: string;
@@ -84,8 +85,6 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-const byName = (a: { name: string }, b: { name: string }) =>
-  a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.name.localeCompare(b.name);
 
 /**
  * The order students appear in, on the grid and in the timeline's previous/next

@@ -1,11 +1,15 @@
 // Process-wide caches of the short-answer groups (decision 003): per checkpoint,
 // the groups (confirmed first, then the machine's clusters of the remaining
-// answers) with their suggestions, kept under a cheap fingerprint; and the
-// matcher of the groups the teacher named, which tags new answers. Module
-// state, bounded; nothing here writes to the database.
+// answers) with their suggestions, kept under a fingerprint of what they were
+// computed from; and the matcher of the groups the teacher named, which tags
+// new answers. Module state, bounded; nothing here writes to the database.
+// Both are checked against the database before every use, so several app
+// servers sharing one database never serve each other's stale results
+// (decision 011).
 //
 // The project-level reader takes the guard's proven project; the others take
 // checkpoint ids that their callers found inside such a project.
+import { createHash } from "node:crypto";
 import { prisma } from "~/db.server";
 import type { OwnedProject } from "~/models/project.server";
 import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
@@ -16,6 +20,7 @@ import {
   createNamedGroupMatcher,
   groupsFingerprint,
   suggestForConfirmedGroups,
+  type FingerprintParts,
   type GroupSuggestion,
   type NamedGroupMatch,
 } from "~/domain/insight/answer-groups";
@@ -51,38 +56,47 @@ export function forgetCachedGroups(checkpointIds: string[]) {
 }
 
 /**
- * One cheap fingerprint per checkpoint: four aggregate queries, whatever the
- * class size. Reviews count because a got-it (the teacher's mark or the
- * student's own) takes an answer out of the groups into the correct answers;
- * reviews are only ever added, so their number is enough.
+ * One fingerprint per checkpoint, read from the database on every use (a fixed
+ * handful of queries, whatever the number of checkpoints): a cached entry is
+ * used only while the database still holds what it was computed from, so a
+ * server never serves groups another server's write has changed (decision 011).
+ * Attempts and reviews are only ever added, so their counts (and the latest
+ * attempt) stand for them; the teacher's groups, their members and the
+ * project's misconceptions enter with their content.
  */
 async function fingerprints(checkpointIds: string[]): Promise<Map<string, string>> {
-  const [attempts, groups, members, reviews] = await Promise.all([
+  const [attempts, reviews, groups, members, checkpoints] = await Promise.all([
     prisma.attempt.groupBy({
       by: ["checkpointId"],
       where: { checkpointId: { in: checkpointIds } },
       _count: { _all: true },
       _max: { createdAt: true },
     }),
-    prisma.answerGroup.findMany({ where: { checkpointId: { in: checkpointIds } }, select: { id: true, checkpointId: true, updatedAt: true } }),
-    prisma.answerGroupMember.groupBy({
-      by: ["groupId"],
-      where: { group: { checkpointId: { in: checkpointIds } } },
-      _count: { _all: true },
-      _max: { updatedAt: true },
-    }),
     prisma.$queryRaw<{ checkpointId: string; reviews: number | bigint }[]>`
       SELECT a."checkpointId" AS "checkpointId", COUNT(*) AS "reviews"
       FROM "AttemptReview" r JOIN "Attempt" a ON a."id" = r."attemptId"
       WHERE a."checkpointId" IN (${Prisma.join(checkpointIds)})
       GROUP BY a."checkpointId"`,
+    prisma.answerGroup.findMany({
+      where: { checkpointId: { in: checkpointIds } },
+      select: { id: true, checkpointId: true, label: true, misconceptionId: true, createdAt: true },
+    }),
+    prisma.answerGroupMember.findMany({
+      where: { group: { checkpointId: { in: checkpointIds } } },
+      select: { groupId: true, attemptId: true, excluded: true, source: true },
+    }),
+    prisma.checkpoint.findMany({
+      where: { id: { in: checkpointIds } },
+      select: { id: true, projectId: true, versions: { select: { id: true }, orderBy: { version: "desc" }, take: 1 } },
+    }),
   ]);
-  const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
-  const parts = new Map(
-    checkpointIds.map((id) => [
-      id,
-      { attempts: 0, latestAttemptAt: null as Date | null, groups: 0, latestGroupAt: null as Date | null, members: 0, latestMemberAt: null as Date | null, reviews: 0 },
-    ]),
+  const projectIds = [...new Set(checkpoints.map((c) => c.projectId))];
+  const misconceptions = await prisma.misconception.findMany({
+    where: { projectId: { in: projectIds } },
+    select: { id: true, projectId: true, name: true, description: true, nextStep: true },
+  });
+  const parts = new Map<string, FingerprintParts>(
+    checkpointIds.map((id) => [id, { attempts: 0, latestAttemptAt: null, reviews: 0, groups: [], members: [], latestVersionId: null, misconceptions: [] }]),
   );
   for (const a of attempts) {
     const p = parts.get(a.checkpointId);
@@ -97,17 +111,17 @@ async function fingerprints(checkpointIds: string[]): Promise<Map<string, string
   const checkpointOfGroup = new Map<string, string>();
   for (const g of groups) {
     checkpointOfGroup.set(g.id, g.checkpointId);
-    const p = parts.get(g.checkpointId)!;
-    p.groups++;
-    p.latestGroupAt = later(p.latestGroupAt, g.updatedAt);
+    parts.get(g.checkpointId)?.groups.push(g);
   }
-  for (const m of members) {
-    const p = parts.get(checkpointOfGroup.get(m.groupId) ?? "");
+  for (const m of members) parts.get(checkpointOfGroup.get(m.groupId) ?? "")?.members.push(m);
+  for (const c of checkpoints) {
+    const p = parts.get(c.id);
     if (!p) continue;
-    p.members += m._count._all;
-    p.latestMemberAt = later(p.latestMemberAt, m._max.updatedAt);
+    p.latestVersionId = c.versions[0]?.id ?? null;
+    p.misconceptions = misconceptions.filter((m) => m.projectId === c.projectId);
   }
-  return new Map([...parts].map(([id, p]) => [id, groupsFingerprint(p)]));
+  const digest = (text: string) => createHash("sha256").update(text).digest("base64url");
+  return new Map([...parts].map(([id, p]) => [id, digest(groupsFingerprint(p))]));
 }
 
 /**
@@ -256,17 +270,17 @@ export async function namedGroupMatcher(checkpointId: string): Promise<Matcher |
   // Most checkpoints have no named group: one small query, nothing else.
   if (named.length === 0) return null;
   const [members, answerCount] = await Promise.all([
-    prisma.answerGroupMember.aggregate({
+    prisma.answerGroupMember.findMany({
       where: { source: "TEACHER", group: namedWhere },
-      _count: { _all: true },
-      _max: { updatedAt: true },
+      select: { groupId: true, attemptId: true, excluded: true },
     }),
     prisma.attempt.count({ where: { checkpointId } }),
   ]);
+  // The teacher's placements by content, not by a latest-change time, so another server's change counts whatever its clock says.
+  const placements = members.map((m) => `${m.groupId}:${m.attemptId}:${m.excluded ? 1 : 0}`).sort().join(",");
   const key = [
     named.map((g) => `${g.id}:${g.misconceptionId}:${g.updatedAt.getTime()}`).join(","),
-    members._count._all,
-    members._max.updatedAt?.getTime() ?? 0,
+    createHash("sha256").update(placements).digest("base64url"),
     contextBucket(answerCount),
   ].join("|");
   const kept = matchers.get(checkpointId);

@@ -14,8 +14,9 @@ import type { TextGroupInput } from "~/domain/insight/checkpoints";
 import type { Prisma } from "~/generated/prisma/client";
 import { textGroupsForCheckpoints } from "~/models/answer-group-cache.server";
 import { applyClusterTags, removeClusterTags, writeTeacherTag } from "~/models/attempt-tags.server";
+import { createMisconception } from "~/models/misconception.server";
 import { wantsNewMisconception, type MergeGroupsInput, type NameGroupInput } from "~/schemas/answer-groups";
-import { isUniqueViolation, transactionRetryingOnce } from "~/utils/prisma-errors.server";
+import { transactionRetryingOnce } from "~/utils/prisma-errors.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -125,13 +126,6 @@ async function findConfirmed(ctx: GroupActionContext, groupKey: string) {
   });
 }
 
-/** Whether another misconception of the project already has this name (ignoring case and spaces at the ends). */
-async function misconceptionNamed(projectId: string, name: string) {
-  const all = await prisma.misconception.findMany({ where: { projectId }, select: { id: true, name: true } });
-  const wanted = name.trim().toLowerCase();
-  return all.find((m) => m.name.trim().toLowerCase() === wanted) ?? null;
-}
-
 /**
  * Names a group as a misconception: an existing one of the project or a new
  * one. A machine group becomes a confirmed group with its answers; a confirmed
@@ -145,22 +139,9 @@ export async function nameGroup(ctx: GroupActionContext, input: NameGroupInput):
 
   let misconception: { id: string; name: string };
   if (wantsNewMisconception(input)) {
-    const name = input.name!.trim();
-    const clash = await misconceptionNamed(ctx.projectId, name);
-    if (clash) {
-      return { ok: false, field: "name", reason: "name-taken", name: clash.name };
-    }
-    try {
-      misconception = await prisma.misconception.create({
-        data: { projectId: ctx.projectId, name, description: input.description, nextStep: input.nextStep },
-        select: { id: true, name: true },
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        return { ok: false, field: "name", reason: "name-taken", name };
-      }
-      throw error;
-    }
+    const created = await createMisconception(ctx.projectId, { name: input.name!.trim(), description: input.description, nextStep: input.nextStep });
+    if (!created.ok) return { ok: false, field: "name", reason: "name-taken", name: created.reason === "name-taken" ? created.takenAs : input.name!.trim() };
+    misconception = { id: created.id, name: created.name };
   } else {
     const found = await prisma.misconception.findFirst({ where: { id: input.misconceptionId!, projectId: ctx.projectId }, select: { id: true, name: true } });
     if (!found) return { ok: false, field: "misconceptionId", reason: "misconception-not-in-project" };

@@ -10,6 +10,7 @@ import { feedbackForStoredAnswer, usedUpMessage } from "~/domain/student-path";
 import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 import { teacherName } from "~/domain/labels";
+import { lockRow } from "~/utils/row-locks.server";
 
 /** A checkpoint of a project the caller has already found for the student. */
 export function findProjectCheckpoint(projectId: string, checkpointId: string) {
@@ -40,17 +41,14 @@ export type SubmitAttemptResult =
   | { ok: true; attempt: { id: string; number: number; outcome: string | null }; duplicate: boolean }
   | { ok: false; reason: "invalid" | "used-up" | "archived"; message: string };
 
-async function findBySubmissionKey(studentId: string, checkpointId: string, submissionKey: string) {
-  return prisma.attempt.findFirst({
-    where: { submissionKey, studentId, checkpointId },
-    select: { id: true, number: true, outcome: true },
-  });
-}
-
 /**
- * Stores a new attempt (never updates one). The number is the student's count
- * on this checkpoint plus one, decided inside a transaction; a clash on the
- * number is retried, and a repeated submission key returns the stored attempt.
+ * Stores a new attempt (never updates one). Inside one transaction that holds
+ * the student's row lock (decision 011): a repeated submission key returns the
+ * stored attempt, the attempts left are counted, and the number is the
+ * student's count on this checkpoint plus one. So concurrent submissions are
+ * numbered without gaps or clashes and never pass the cap, on either engine; a
+ * clash on a unique value that still happens (a key another attempt holds) is
+ * retried.
  */
 export async function submitAttempt(studentId: string, checkpoint: CheckpointToAttempt, raw: RawAnswer): Promise<SubmitAttemptResult> {
   if (checkpoint.archivedAt) return { ok: false, reason: "archived", message: "This checkpoint has been retired by your teacher." };
@@ -63,12 +61,16 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
   let submissionKey = raw.submissionKey?.trim() || null;
 
   for (let tries = 0; tries < 8; tries++) {
-    if (submissionKey) {
-      const existing = await findBySubmissionKey(studentId, checkpoint.id, submissionKey);
-      if (existing) return { ok: true, attempt: existing, duplicate: true };
-    }
     try {
-      const result = await prisma.$transaction(async (tx) => {
+      const result = await prisma.$transaction(async (tx): Promise<SubmitAttemptResult> => {
+        await lockRow(tx, "User", studentId);
+        if (submissionKey) {
+          const existing = await tx.attempt.findFirst({
+            where: { submissionKey, studentId, checkpointId: checkpoint.id },
+            select: { id: true, number: true, outcome: true },
+          });
+          if (existing) return { ok: true, attempt: existing, duplicate: true };
+        }
         const made = await tx.attempt.count({ where: { studentId, checkpointId: checkpoint.id } });
         const left = attemptsLeft(checkpoint.maxAttempts, made);
         if (left === 0) return { ok: false as const, reason: "used-up" as const, message: usedUpMessage(checkpoint.maxAttempts ?? 0) };
@@ -100,7 +102,9 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
         return { ok: true as const, attempt, duplicate: false };
       });
       // Short text: a new answer close to a group the teacher named gets that misconception. Never throws.
-      if (result.ok && spec.kind === "SHORT_TEXT") await tagNewShortTextAttempt({ id: result.attempt.id, checkpointId: checkpoint.id, answer: answer.stored });
+      if (result.ok && !result.duplicate && spec.kind === "SHORT_TEXT") {
+        await tagNewShortTextAttempt({ id: result.attempt.id, checkpointId: checkpoint.id, answer: answer.stored });
+      }
       return result;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

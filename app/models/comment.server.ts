@@ -2,7 +2,7 @@
 // written: editing adds a version, and every version stays readable.
 import { prisma } from "~/db.server";
 import type { OwnedProject } from "~/models/project.server";
-import { isUniqueViolation } from "~/utils/prisma-errors.server";
+import { lockRow } from "~/utils/row-locks.server";
 
 export type CommentTargetRef = { kind: "project" } | { kind: "attempt"; id: string } | { kind: "journal"; id: string };
 
@@ -45,27 +45,21 @@ export type EditResult = { status: "edited"; version: number } | { status: "unch
 /**
  * Adds a new version to a comment — only the author's own comment on this
  * student in this project. Returns null when there is no such comment.
- * Sending the same text again adds nothing.
+ * Sending the same text again adds nothing. The latest version is read and the
+ * next written under the comment's row lock (decision 011), so edits saved at
+ * the same moment (two tabs) get consecutive versions.
  */
 export async function editComment({ commentId, authorId, studentId, projectId, body }: Scope & { commentId: string; body: string }): Promise<EditResult | null> {
-  for (let round = 0; round < 3; round++) {
-    const comment = await prisma.teacherComment.findFirst({
-      where: { id: commentId, authorId, studentId, projectId },
-      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, body: true } } },
-    });
-    if (!comment) return null;
-    const latest = comment.versions[0];
+  const comment = await prisma.teacherComment.findFirst({ where: { id: commentId, authorId, studentId, projectId }, select: { id: true } });
+  if (!comment) return null;
+  return prisma.$transaction(async (tx): Promise<EditResult> => {
+    await lockRow(tx, "TeacherComment", comment.id);
+    const latest = await tx.teacherCommentVersion.findFirst({ where: { commentId: comment.id }, orderBy: { version: "desc" }, select: { version: true, body: true } });
     if (latest && latest.body === body) return { status: "unchanged", version: latest.version };
     const version = (latest?.version ?? 0) + 1;
-    try {
-      await prisma.teacherCommentVersion.create({ data: { commentId: comment.id, version, body } });
-      return { status: "edited", version };
-    } catch (error) {
-      // Someone saved a version at the same moment: read again and add after it.
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
-  throw new Error("Could not save the comment edit after several tries.");
+    await tx.teacherCommentVersion.create({ data: { commentId: comment.id, version, body } });
+    return { status: "edited", version };
+  });
 }
 
 /** A comment as the student reads it: its author and every version, oldest first. */

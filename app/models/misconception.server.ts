@@ -6,9 +6,12 @@
 // such a misconception can be renamed and rewritten but not deleted.
 import { prisma } from "~/db.server";
 import { parseSpec, referencedMisconceptions } from "~/domain/checkpoint-spec";
+import { byName } from "~/domain/names";
 import { isInUse, type MisconceptionUsage } from "~/domain/misconception-usage";
 import type { MisconceptionInput } from "~/schemas/misconception";
+import type { Prisma } from "~/generated/prisma/client";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
+import { lockRow } from "~/utils/row-locks.server";
 
 
 /** Which checkpoints refer to each misconception, over every version of every checkpoint. */
@@ -37,20 +40,19 @@ export async function listProjectMisconceptions(projectId: string) {
   const [misconceptions, refs] = await Promise.all([
     prisma.misconception.findMany({
       where: { projectId },
-      orderBy: { name: "asc" },
       select: { id: true, name: true, description: true, nextStep: true, _count: { select: { tags: true } } },
     }),
     checkpointReferences(projectId),
   ]);
-  return misconceptions.map(({ _count, ...m }) => ({
+  return misconceptions.sort(byName).map(({ _count, ...m }) => ({
     ...m,
     usage: { checkpoints: refs.get(m.id)?.size ?? 0, attempts: _count.tags } satisfies MisconceptionUsage,
   }));
 }
 
-/** Just ids and names, for the checkpoint editor's menus. */
-export function misconceptionChoices(projectId: string) {
-  return prisma.misconception.findMany({ where: { projectId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+/** Just ids and names, alphabetical, for the checkpoint editor's menus and the project's build page. */
+export async function misconceptionChoices(projectId: string) {
+  return (await prisma.misconception.findMany({ where: { projectId }, select: { id: true, name: true } })).sort(byName);
 }
 
 export async function findProjectMisconception(projectId: string, misconceptionId: string) {
@@ -64,40 +66,50 @@ export async function findProjectMisconception(projectId: string, misconceptionI
   return { ...rest, usage: { checkpoints: refs.get(rest.id)?.size ?? 0, attempts: _count.tags } satisfies MisconceptionUsage };
 }
 
-/** Whether another misconception of the project already has this name (ignoring case and spaces at the ends). */
-async function nameTaken(projectId: string, name: string, exceptId?: string) {
-  const others = await prisma.misconception.findMany({
+/** Another misconception of the project with this name (ignoring case and spaces at the ends), if any. */
+async function sameNamed(db: Prisma.TransactionClient, projectId: string, name: string, exceptId?: string) {
+  const others = await db.misconception.findMany({
     where: { projectId, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { name: true },
+    select: { id: true, name: true },
   });
   const wanted = name.trim().toLowerCase();
-  return others.some((o) => o.name.trim().toLowerCase() === wanted);
+  return others.find((o) => o.name.trim().toLowerCase() === wanted) ?? null;
 }
 
-export type MisconceptionWriteResult = { ok: true; id: string } | { ok: false; reason: "name-taken" | "not-found" };
+export type MisconceptionWriteResult =
+  | { ok: true; id: string; name: string }
+  | { ok: false; reason: "name-taken"; /** The name as the project already has it. */ takenAs: string }
+  | { ok: false; reason: "not-found" };
 
-export async function createMisconception(projectId: string, input: MisconceptionInput): Promise<MisconceptionWriteResult> {
-  if (await nameTaken(projectId, input.name)) return { ok: false, reason: "name-taken" };
+/**
+ * Names are unique in a project ignoring case and spaces at the ends, which
+ * the database's unique index (exact names) cannot say: the check and the
+ * write run under the project's row lock (decision 011), so two requests at
+ * once cannot both pass the check.
+ */
+async function writeUnderProjectLock(projectId: string, name: string, exceptId: string | undefined, write: (tx: Prisma.TransactionClient) => Promise<{ id: string; name: string }>): Promise<MisconceptionWriteResult> {
   try {
-    const created = await prisma.misconception.create({ data: { projectId, ...input }, select: { id: true } });
-    return { ok: true, id: created.id };
+    return await prisma.$transaction(async (tx): Promise<MisconceptionWriteResult> => {
+      await lockRow(tx, "Project", projectId);
+      const clash = await sameNamed(tx, projectId, name, exceptId);
+      if (clash) return { ok: false, reason: "name-taken", takenAs: clash.name };
+      const written = await write(tx);
+      return { ok: true, id: written.id, name: written.name };
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "name-taken" };
+    if (isUniqueViolation(error)) return { ok: false, reason: "name-taken", takenAs: name.trim() };
     throw error;
   }
+}
+
+export function createMisconception(projectId: string, input: MisconceptionInput): Promise<MisconceptionWriteResult> {
+  return writeUnderProjectLock(projectId, input.name, undefined, (tx) => tx.misconception.create({ data: { projectId, ...input }, select: { id: true, name: true } }));
 }
 
 export async function updateMisconception(projectId: string, misconceptionId: string, input: MisconceptionInput): Promise<MisconceptionWriteResult> {
   const existing = await prisma.misconception.findFirst({ where: { id: misconceptionId, projectId }, select: { id: true } });
   if (!existing) return { ok: false, reason: "not-found" };
-  if (await nameTaken(projectId, input.name, existing.id)) return { ok: false, reason: "name-taken" };
-  try {
-    await prisma.misconception.update({ where: { id: existing.id }, data: input });
-    return { ok: true, id: existing.id };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "name-taken" };
-    throw error;
-  }
+  return writeUnderProjectLock(projectId, input.name, existing.id, (tx) => tx.misconception.update({ where: { id: existing.id }, data: input, select: { id: true, name: true } }));
 }
 
 export type DeleteMisconceptionResult = { ok: true; name: string } | { ok: false; reason: "not-found" } | { ok: false; reason: "in-use"; name: string; usage: MisconceptionUsage };

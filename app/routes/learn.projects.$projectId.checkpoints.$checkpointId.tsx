@@ -26,6 +26,7 @@ import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/pr
 import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
+import { storageRefusal } from "~/utils/prisma-errors.server";
 import { parseSubmission } from "~/utils/submission";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
@@ -155,13 +156,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: attemptSchema(spec) });
     if (submission.status !== "success") return data({ form: "attempt" as const, reply: submission.reply() }, { status: 400 });
     const v = submission.value;
-    const result = await submitAttempt(student.id, checkpoint, {
-      optionIds: v.optionIds,
-      value: v.numericAnswer,
-      text: v.textAnswer,
-      submissionKey: v.submissionKey,
-      confidence: v.confidence,
-    });
+    let result: Awaited<ReturnType<typeof submitAttempt>>;
+    try {
+      result = await submitAttempt(student.id, checkpoint, {
+        optionIds: v.optionIds,
+        value: v.numericAnswer,
+        text: v.textAnswer,
+        submissionKey: v.submissionKey,
+        confidence: v.confidence,
+      });
+    } catch (error) {
+      // The database takes no changes (read-only or full disk): the form comes back with the answer in it, saying nothing was saved.
+      const refused = storageRefusal(error);
+      if (!refused) throw error;
+      return data({ form: "attempt" as const, reply: submission.reply({ formErrors: [refused.message] }) }, { status: refused.status, headers: refused.headers });
+    }
     if (!result.ok) {
       const message = result.reason === "used-up" ? usedUpMessage(checkpoint.maxAttempts ?? 0) : result.message;
       return data({ form: "attempt" as const, reply: submission.reply({ formErrors: [message] }) }, { status: 400 });

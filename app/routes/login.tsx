@@ -2,12 +2,15 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { checkLimits, clearTries, clientAddress, countTry, tooManyTries, type RateLimitName } from "~/auth/rate-limit.server";
-import { getUser, homePathFor, startSession } from "~/auth/session.server";
+import { getUser, homePathFor, sessionPolicy, startSession } from "~/auth/session.server";
+import { signedOutNotice } from "~/domain/signed-out";
 import { safeRedirect } from "~/domain/safe-redirect";
 import { ErrorList, Field, SubmitButton } from "~/components/form";
+import { Notice } from "~/components/ui";
+import { paths } from "~/utils/paths";
 import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";
 import { loginSchema } from "~/schemas/auth";
@@ -18,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Log in · Rebound" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getUser(request);
   if (user) throw redirect(homePathFor(user.role));
-  return null;
+  return { signedOut: signedOutNotice(new URL(request.url).searchParams.get("signedOut"), sessionPolicy()) };
 }
 
 const BAD_LOGIN = "That email and password don't match an account. Check both and try again.";
@@ -49,10 +52,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [BAD_LOGIN], hideFields: ["password"] }), { status: 400 });
   }
   await clearTries("LOGIN_ACCOUNT", email);
-  return startSession(user.id, safeRedirect(redirectTo, homePathFor(user.role as Role)));
+  return startSession(request, user.id, safeRedirect(redirectTo, homePathFor(user.role as Role)));
 }
 
 export default function Login() {
+  const { signedOut } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
@@ -63,6 +67,11 @@ export default function Login() {
   return (
     <div className="mx-auto max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="text-2xl font-semibold">Log in to Rebound</h1>
+      {signedOut ? (
+        <div className="mt-4">
+          <Notice>{signedOut}</Notice>
+        </div>
+      ) : null}
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <div role="alert" aria-live="polite">
@@ -79,6 +88,9 @@ export default function Login() {
         </SubmitButton>
       </Form>
       <p className="mt-4 text-sm text-slate-700">
+        <Link to={paths.setupCode(searchParams.get("redirectTo"))}>Have a set-up code from your teacher?</Link>
+      </p>
+      <p className="mt-2 text-sm text-slate-700">
         New here? <Link to={`/signup${searchParams.toString() ? `?${searchParams}` : ""}`}>Create an account</Link>
       </p>
     </div>

@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (existing) return taken();
   try {
     const user = await prisma.user.create({ data: { name, email, role, passwordHash }, select: { id: true, role: true } });
-    return startSession(user.id, safeRedirect(redirectTo, homePathFor(role)));
+    return startSession(request, user.id, safeRedirect(redirectTo, homePathFor(role)));
   } catch (error) {
     // Two sign-ups with one email at once: the second is told what the first would have been.
     if (isUniqueViolation(error)) return taken();

@@ -8,8 +8,10 @@ import { Field, SubmitButton, TextareaField } from "~/components/form";
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { prisma } from "~/db.server";
+import { byName } from "~/domain/names";
 import { plural } from "~/domain/words";
 import { findTeacherClassroom, regenerateJoinCode, removeStudent, setRejoinBlock } from "~/models/classroom.server";
+import { issueSetupCodeForStudent } from "~/models/setup-code.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
@@ -26,7 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: true,
       joinCode: true,
       enrollments: {
-        orderBy: { student: { name: "asc" } },
         select: { id: true, joinedAt: true, removedAt: true, blockedAt: true, student: { select: { id: true, name: true, email: true } } },
       },
       projects: {
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!classroom) notFound("We couldn't find that class among yours.");
   const { enrollments, ...rest } = classroom;
+  enrollments.sort((x, y) => byName(x.student, y.student));
   return {
     classroom: { ...rest, enrollments: enrollments.filter((e) => !e.removedAt) },
     removed: enrollments.filter((e) => e.removedAt).map((e) => ({ id: e.id, student: e.student, removedAt: e.removedAt!, blocked: e.blockedAt !== null })),
@@ -78,6 +80,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: blocked ? "Blocked: they can't rejoin until you allow them back." : "Allowed back: they can rejoin with the join code, and their earlier work is still there.",
     });
   }
+  if (intent === "give-setup-code") {
+    // Only for a student in this class now; the teacher is in the query (app/models/setup-code.server.ts).
+    const issued = await issueSetupCodeForStudent({ teacherId: teacher.id, classroomId: classroom.id, studentId: String(formData.get("studentId") ?? "") });
+    if (!issued) notFound("We couldn't find that student in this class.");
+    return data({ intent, ok: true as const, setupCode: { code: issued.code, studentName: issued.student.name, expiresAt: issued.expiresAt.toISOString() } });
+  }
   if (intent === "create-project") {
     const submission = parseSubmission(formData, { schema: projectBasicsSchema });
     if (submission.status !== "success") return data({ intent, ok: false as const, reply: submission.reply() }, { status: 400 });
@@ -96,6 +104,7 @@ export default function ClassroomPage() {
     ...validateWith(projectBasicsSchema),
   });
   const message = actionData && "message" in actionData ? actionData.message : erased ? "The student's data is deleted from this class." : null;
+  const setupCode = actionData && "setupCode" in actionData ? actionData.setupCode : null;
   return (
     <>
       <PageHeader
@@ -108,6 +117,7 @@ export default function ClassroomPage() {
           {message}
         </p>
       ) : null}
+      {setupCode ? <SetupCodeNotice {...setupCode} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Projects">
@@ -149,6 +159,7 @@ export default function ClassroomPage() {
                   <tr className="border-b border-slate-200">
                     <th scope="col" className="px-2 py-2">Name</th>
                     <th scope="col" className="px-2 py-2">Email</th>
+                    <th scope="col" className="px-2 py-2 text-right">Forgot password?</th>
                     <th scope="col" className="px-2 py-2"><span className="sr-only">Actions</span></th>
                   </tr>
                 </thead>
@@ -159,6 +170,21 @@ export default function ClassroomPage() {
                         <Link to={paths.classStudent(classroom.id, e.student.id)}>{e.student.name}</Link>
                       </td>
                       <td className="px-2 py-2 text-slate-700">{e.student.email}</td>
+                      <td className="px-2 py-2 text-right">
+                        <Form method="post">
+                          <input type="hidden" name="formId" value={`setup-code-${e.student.id}`} />
+                          <input type="hidden" name="studentId" value={e.student.id} />
+                          <SubmitButton
+                            intent="give-setup-code"
+                            formId={`setup-code-${e.student.id}`}
+                            variant="secondary"
+                            pendingText="Making a code…"
+                            className="whitespace-nowrap px-2 py-1 text-xs"
+                          >
+                            Give a set-up code<span className="sr-only"> to {e.student.name}</span>
+                          </SubmitButton>
+                        </Form>
+                      </td>
                       <td className="px-2 py-2 text-right">
                         <Form
                           method="post"
@@ -244,5 +270,23 @@ export default function ClassroomPage() {
         </div>
       </div>
     </>
+  );
+}
+
+/** A set-up code, shown to the teacher this once (only its hash is kept). */
+function SetupCodeNotice({ code, studentName, expiresAt }: { code: string; studentName: string; expiresAt: string }) {
+  return (
+    <div role="status" className="mb-6 rounded-lg border border-brand-100 bg-brand-50 p-5 text-brand-800">
+      <h2 className="text-lg font-semibold">Set-up code for {studentName}</h2>
+      <p className="mt-2 font-mono text-3xl font-semibold tracking-widest text-slate-900">{code}</p>
+      <p className="mt-2">
+        Give this code to {studentName}. On the login page they choose &ldquo;Have a set-up code from your teacher?&rdquo;, then type their
+        email, this code and a new password.
+      </p>
+      <p className="mt-1 text-sm">
+        It works once, until {formatDateTime(expiresAt)}, and is shown only now: if it gets lost, give a new one, which replaces it. Their
+        current password keeps working until they use the code.
+      </p>
+    </div>
   );
 }

@@ -18,6 +18,7 @@ import {
   moveCheckpoint,
   restoreCheckpoint,
 } from "~/models/checkpoint.server";
+import { misconceptionChoices } from "~/models/misconception.server";
 import { requireTeacherProject } from "~/models/project.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { parseSubmission } from "~/utils/submission";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
   const [checkpoints, misconceptions, prompts] = await Promise.all([
     listProjectCheckpoints(project.id),
-    prisma.misconception.findMany({ where: { projectId: project.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    misconceptionChoices(project.id),
     prisma.reflectionPrompt.findMany({
       where: { projectId: project.id, archivedAt: null },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],

@@ -1,10 +1,30 @@
 // Every in-app address, built in one place. Shared by the browser and the
 // server (plain .ts): routes, components and redirects link through these.
 
+/** Why the login page is shown to someone who was signed in: it says so, calmly. */
+export type SignedOutReason = "idle" | "expired" | "everywhere";
+
 /** The query value (`?email=leave-out`) that leaves students' emails out of a download (decision 012). */
 export const LEAVE_OUT_EMAIL = "leave-out";
 
 export const paths = {
+  /** The login page; `redirectTo` is where to go after it, `signedOut` why the user is there. */
+  login: ({ redirectTo, signedOut }: { redirectTo?: string | null; signedOut?: SignedOutReason | null } = {}) => {
+    const params = new URLSearchParams();
+    if (redirectTo) params.set("redirectTo", redirectTo);
+    if (signedOut) params.set("signedOut", signedOut);
+    const search = params.toString();
+    return `/login${search ? `?${search}` : ""}`;
+  },
+  /** Where a student uses the one-time set-up code a teacher gave them. */
+  setupCode: (redirectTo?: string | null) => `/setup-code${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`,
+  account: () => "/account",
+  /** What Rebound holds about the signed-in person, and the download of it (decision 012). */
+  accountData: () => "/account/data",
+  accountDataDownload: () => "/account/data/download",
+  /** Deleting one's own account. */
+  accountDelete: () => "/account/delete",
+
   teacherHome: () => "/teach",
   studentHome: () => "/learn",
   teacherClass: (classId: string) => `/teach/classes/${classId}`,
@@ -44,10 +64,4 @@ export const paths = {
     `/learn/projects/${projectId}/checkpoints/${checkpointId}${attemptId ? `?attempt=${attemptId}` : ""}`,
   journal: (projectId: string) => `/learn/projects/${projectId}/journal`,
   recoveries: (projectId: string) => `/learn/projects/${projectId}/recoveries`,
-
-  /** What Rebound holds about the signed-in person, and the download of it (decision 012). */
-  accountData: () => "/account/data",
-  accountDataDownload: () => "/account/data/download",
-  /** Deleting one's own account. */
-  accountDelete: () => "/account/delete",
 };

@@ -439,4 +439,24 @@ describe("keeping the groups up to date", () => {
     const after = await w.groups();
     expect(after[0]).toMatchObject({ label: "Momentum", confirmed: true });
   });
+
+  // Several app servers share one database (decision 011): a write through another
+  // server, whose clock may be behind this one's, is seen on the next view here.
+  it("shows another server's change to a group at once, even when that server's clock is behind", async () => {
+    const w = await setup();
+    await w.send({ intent: "rename-group", groupKey: (await w.groupWith(w.ids[MOMENTUM[0]])).id, label: "Momentum" });
+    await w.send({ intent: "rename-group", groupKey: (await w.groupWith(w.ids[BALANCED[0]])).id, label: "Balanced" });
+    expect((await w.groups()).filter((g) => g.confirmed).map((g) => g.label).sort()).toEqual(["Balanced", "Momentum"]);
+    const momentum = await prisma.answerGroup.findFirstOrThrow({ where: { checkpointId: w.text.id, label: "Momentum" }, include: { members: true } });
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+
+    // Renamed on the other server.
+    await prisma.answerGroup.update({ where: { id: momentum.id }, data: { label: "Has momentum", updatedAt: anHourAgo } });
+    expect((await w.groups()).filter((g) => g.confirmed).map((g) => g.label).sort()).toEqual(["Balanced", "Has momentum"]);
+
+    // An answer moved out on the other server.
+    const moved = momentum.members[0];
+    await prisma.answerGroupMember.update({ where: { id: moved.id }, data: { excluded: true, updatedAt: anHourAgo } });
+    expect((await w.groups()).find((g) => g.label === "Has momentum")!.attemptIds).not.toContain(moved.attemptId);
+  });
 });

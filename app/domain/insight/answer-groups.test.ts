@@ -117,13 +117,44 @@ describe("describeAnswers and defaultGroupLabel", () => {
 });
 
 describe("groupsFingerprint", () => {
-  it("changes when an attempt arrives or a group decision changes, not otherwise", () => {
-    const base = { attempts: 3, latestAttemptAt: new Date(10), groups: 1, latestGroupAt: new Date(20), members: 2, latestMemberAt: new Date(30) };
-    expect(groupsFingerprint(base)).toBe(groupsFingerprint({ ...base }));
-    expect(groupsFingerprint({ ...base, attempts: 4 })).not.toBe(groupsFingerprint(base));
-    expect(groupsFingerprint({ ...base, latestMemberAt: new Date(31) })).not.toBe(groupsFingerprint(base));
-    expect(groupsFingerprint({ ...base, groups: 0 })).not.toBe(groupsFingerprint(base));
-    expect(groupsFingerprint({ attempts: 0, latestAttemptAt: null, groups: 0, latestGroupAt: null, members: 0, latestMemberAt: null })).toBe("0:0:0:0:0:0");
+  const base = {
+    attempts: 3,
+    latestAttemptAt: new Date(10),
+    reviews: 1,
+    groups: [
+      { id: "g1", label: "Momentum", misconceptionId: "m1", createdAt: new Date(20) },
+      { id: "g2", label: "Balanced", misconceptionId: null, createdAt: new Date(21) },
+    ],
+    members: [
+      { groupId: "g1", attemptId: "a1", excluded: false, source: "TEACHER" },
+      { groupId: "g1", attemptId: "a2", excluded: false, source: "MACHINE" },
+    ],
+    latestVersionId: "v1",
+    misconceptions: [{ id: "m1", name: "Motion needs a force", description: "", nextStep: "Think of ice." }],
+  };
+
+  it("is the same for the same state, whatever order the rows were read in", () => {
+    expect(groupsFingerprint(base)).toBe(groupsFingerprint({ ...base, groups: [...base.groups].reverse(), members: [...base.members].reverse() }));
+  });
+
+  it("changes with anything the groups are computed from, whenever and wherever it was written", () => {
+    const changes = [
+      { attempts: 4 },
+      { latestAttemptAt: new Date(11) },
+      { reviews: 2 },
+      { groups: [{ ...base.groups[0], label: "Has momentum" }, base.groups[1]] },
+      { groups: [{ ...base.groups[0], misconceptionId: null }, base.groups[1]] },
+      { groups: [base.groups[0]] },
+      { members: [{ ...base.members[0], excluded: true }, base.members[1]] },
+      { members: [base.members[0], { ...base.members[1], source: "TEACHER" }] },
+      { members: [base.members[0], { ...base.members[1], groupId: "g2" }] },
+      { latestVersionId: "v2" },
+      { misconceptions: [{ ...base.misconceptions[0], description: "A moving object needs a push." }] },
+      { misconceptions: [] },
+    ];
+    const seen = new Set([groupsFingerprint(base)]);
+    for (const change of changes) seen.add(groupsFingerprint({ ...base, ...change }));
+    expect(seen.size).toBe(changes.length + 1);
   });
 });
 

@@ -147,27 +147,36 @@ export function defaultGroupLabel(group: Pick<TextGroupInput, "keyTerms" | "repr
 }
 
 export interface FingerprintParts {
+  /** Attempts are only ever added: their number and the latest one stand for all of them. */
   attempts: number;
   latestAttemptAt: Date | null;
-  groups: number;
-  latestGroupAt: Date | null;
-  members: number;
-  latestMemberAt: Date | null;
-  /** Reviews of the checkpoint's attempts (a got-it makes an answer correct); left out, the fingerprint reads as before. */
-  reviews?: number;
+  /** Reviews of the checkpoint's attempts (a got-it makes an answer correct); also only added. */
+  reviews: number;
+  /** The teacher's groups and every answer placed in or moved out of them, as they are now. */
+  groups: { id: string; label: string; misconceptionId: string | null; createdAt: Date }[];
+  members: { groupId: string; attemptId: string; excluded: boolean; source: string }[];
+  /** The class evidence the grouping weighs: the latest version (its model answer) and the project's misconceptions. */
+  latestVersionId: string | null;
+  misconceptions: { id: string; name: string; description: string; nextStep: string }[];
 }
 
 /**
- * A cheap summary of what a checkpoint's groups depend on: its attempts (which
- * are never changed, only added), their reviews (which decide which answers are
- * correct; also only added) and the teacher's group decisions. The same
- * fingerprint means the same groups.
+ * The text a checkpoint's groups are kept under: everything they are computed
+ * from, read from the database on every view. Rows that can change (the
+ * teacher's groups, their members, the misconceptions) enter with their
+ * content, not a latest-change time, so a change made through another app
+ * server is seen however that server's clock is set (decision 011). The same
+ * text means the same groups. Callers hash it.
  */
 export function groupsFingerprint(p: FingerprintParts): string {
   const t = (d: Date | null) => (d ? d.getTime() : 0);
-  const parts = [p.attempts, t(p.latestAttemptAt), p.groups, t(p.latestGroupAt), p.members, t(p.latestMemberAt)];
-  if (p.reviews !== undefined) parts.push(p.reviews);
-  return parts.join(":");
+  const sorted = (rows: string[]) => rows.sort().join("\n");
+  return [
+    `attempts ${p.attempts} ${t(p.latestAttemptAt)} reviews ${p.reviews} version ${p.latestVersionId ?? "-"}`,
+    sorted(p.groups.map((g) => JSON.stringify(["g", g.id, g.label, g.misconceptionId, t(g.createdAt)]))),
+    sorted(p.members.map((m) => JSON.stringify(["m", m.groupId, m.attemptId, m.excluded, m.source]))),
+    sorted(p.misconceptions.map((m) => JSON.stringify(["c", m.id, m.name, m.description, m.nextStep]))),
+  ].join("\n");
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,87 @@
+// One-time set-up codes: how an account gets a new password when no email can
+// be sent. A teacher gives one to a student of their class who forgot their
+// password; students imported from a roster will get one to choose their
+// first password. A code is shown once, stored only as an argon2 hash, works
+// once, ends after SETUP_CODE_HOURS, and a new one replaces the old. Using it
+// sets the password and ends every session of the account.
+import { dummyPasswordHash, hashPassword, verifyPassword } from "~/auth/password.server";
+import { prisma } from "~/db.server";
+import type { Role } from "~/domain/roles";
+import { generateSetupCode, normalizeSetupCode } from "~/domain/setup-code";
+
+/** Three days: a code given on Friday still works on Monday morning. */
+export const SETUP_CODE_HOURS = 72;
+
+export type IssuedSetupCode = { code: string; expiresAt: Date };
+
+/** A new code for any account, replacing the one it had. The code is returned once and never stored. */
+export async function issueSetupCode(userId: string, now = new Date()): Promise<IssuedSetupCode> {
+  const code = generateSetupCode();
+  const codeHash = await hashPassword(normalizeSetupCode(code));
+  const expiresAt = new Date(now.getTime() + SETUP_CODE_HOURS * 3_600_000);
+  await prisma.setupCode.upsert({
+    where: { userId },
+    create: { userId, codeHash, expiresAt, createdAt: now },
+    update: { codeHash, expiresAt, createdAt: now },
+  });
+  return { code, expiresAt };
+}
+
+/**
+ * A code for a student, given by the teacher of a class the student is in now:
+ * the ownership and the enrolment are in the query, so for anyone else's class
+ * or a student who is not (or no longer) in it there is nothing (null).
+ */
+export async function issueSetupCodeForStudent({
+  teacherId,
+  classroomId,
+  studentId,
+}: {
+  teacherId: string;
+  classroomId: string;
+  studentId: string;
+}): Promise<(IssuedSetupCode & { student: { id: string; name: string } }) | null> {
+  const enrollment = await prisma.enrollment.findFirst({
+    where: { classroomId, studentId, removedAt: null, classroom: { teacherId } },
+    select: { student: { select: { id: true, name: true } } },
+  });
+  if (!enrollment) return null;
+  return { ...(await issueSetupCode(enrollment.student.id)), student: enrollment.student };
+}
+
+export type RedeemResult = { ok: true; user: { id: string; role: Role } } | { ok: false; reason: "mismatch" | "expired" };
+
+/**
+ * Sets a new password with a set-up code. The same work is done for an
+ * unknown email, an account without a code and a wrong code (one hash check),
+ * and they get one answer, so trying codes tells nothing about who has one.
+ * Only someone with the right code learns that it expired.
+ */
+export async function redeemSetupCode(email: string, code: string, newPassword: string, now = new Date()): Promise<RedeemResult> {
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, role: true, setupCode: { select: { id: true, codeHash: true, expiresAt: true } } },
+  });
+  const stored = user?.setupCode;
+  const matches = await verifyPassword(stored?.codeHash ?? (await dummyPasswordHash()), normalizeSetupCode(code));
+  if (!user || !stored || !matches) return { ok: false, reason: "mismatch" };
+  if (stored.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
+  const passwordHash = await hashPassword(newPassword);
+  const used = await prisma.$transaction(async (tx) => {
+    // Single use: only the request that deletes this very code goes on (another
+    // using it at the same moment, or a new code issued meanwhile, wins instead).
+    const { count } = await tx.setupCode.deleteMany({ where: { id: stored.id, codeHash: stored.codeHash } });
+    if (count !== 1) return false;
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId: user.id } });
+    return true;
+  });
+  if (!used) return { ok: false, reason: "mismatch" };
+  return { ok: true, user: { id: user.id, role: user.role as Role } };
+}
+
+/** Deletes codes past their end; returns how many. */
+export async function purgeExpiredSetupCodes(now = new Date()): Promise<number> {
+  const { count } = await prisma.setupCode.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}

@@ -1,0 +1,19 @@
+// `npm run sessions:purge`: deletes sessions that are over (idle, or past their
+// end; decision 002) and set-up codes that ran out. Sign-ins also purge
+// sessions, at most every 15 minutes; run this from cron for a quiet server.
+import { purgeSessions } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { purgeExpiredSetupCodes } from "~/models/setup-code.server";
+
+async function main() {
+  const sessions = await purgeSessions();
+  const codes = await purgeExpiredSetupCodes();
+  console.log(`Removed ${sessions} ended ${sessions === 1 ? "session" : "sessions"} and ${codes} expired set-up ${codes === 1 ? "code" : "codes"}.`);
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => prisma.$disconnect());
