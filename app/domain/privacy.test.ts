@@ -4,6 +4,7 @@ import { PERSONAL_DATA, archiveFilename, archiveFiles, confirmsName, csvFileName
 const empty = (): PersonalRecord => ({
   account: [],
   sessions: [],
+  setupCodes: [],
   classes: [],
   attempts: [],
   journalEntries: [],

@@ -20,6 +20,7 @@ export type Erasure = "delete" | "anonymise" | "hand-over-or-archive";
 export type SectionName =
   | "account"
   | "sessions"
+  | "setupCodes"
   | "classes"
   | "attempts"
   | "journalEntries"
@@ -45,7 +46,8 @@ export interface PersonalDataEntry {
 /** Every place a person's id is held, with its export section and what deletion does. */
 export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   { model: "User", relation: null, what: "your account: name, email, role, when it was made (the password only as a hash, never exported)", erasure: "delete-account", section: "account" },
-  { model: "Session", relation: "user", what: "signed-in sessions (only when each one ends; the session key is a secret and not exported)", erasure: "delete", section: "sessions" },
+  { model: "Session", relation: "user", what: "signed-in sessions: when each began, was last used and ends (the session key is a secret and not exported)", erasure: "delete", section: "sessions" },
+  { model: "SetupCode", relation: "user", what: "a set-up code from a teacher for choosing a new password (only when it ends; the code itself is stored only as a hash and not exported)", erasure: "delete", section: "setupCodes" },
   { model: "Enrollment", relation: "student", what: "the classes you joined, when, and whether the teacher removed you", erasure: "delete", section: "classes" },
   { model: "Attempt", relation: "student", what: "every attempt: the answer, how sure you were, the outcome, the question as you answered it, and the checks, misconception tags and answer groups on it", erasure: "delete", section: "attempts" },
   { model: "JournalEntry", relation: "student", what: "journal entries, drafts included, with support requests and confidence", erasure: "delete", section: "journalEntries" },
@@ -75,6 +77,7 @@ export interface ArchiveMeta {
 const SECTION_TITLES: Record<SectionName, string> = {
   account: "Account",
   sessions: "Signed-in sessions",
+  setupCodes: "Set-up code",
   classes: "Classes",
   attempts: "Attempts",
   journalEntries: "Journal entries",

@@ -204,8 +204,9 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
   if (!user) return null;
   const scope: StudentScope = {};
-  const [sessions, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, written, groups] = await Promise.all([
-    prisma.session.findMany({ where: { userId }, orderBy: { expiresAt: "asc" }, select: { expiresAt: true } }),
+  const [sessions, setupCodes, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, written, groups] = await Promise.all([
+    prisma.session.findMany({ where: { userId }, orderBy: { expiresAt: "asc" }, select: { createdAt: true, lastSeenAt: true, expiresAt: true } }),
+    prisma.setupCode.findMany({ where: { userId }, select: { createdAt: true, expiresAt: true } }),
     classesOf(userId),
     attemptsOf(userId, scope),
     journalOf(userId, scope),
@@ -253,7 +254,8 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
   ]);
   const record: PersonalRecord = {
     account: [{ name: user.name, email: user.email, role: user.role === "TEACHER" ? "Teacher" : "Student", createdAt: iso(user.createdAt) }],
-    sessions: sessions.map((s) => ({ endsAt: iso(s.expiresAt) })),
+    sessions: sessions.map((s) => ({ startedAt: iso(s.createdAt), lastSeenAt: iso(s.lastSeenAt), endsAt: iso(s.expiresAt) })),
+    setupCodes: setupCodes.map((c) => ({ givenAt: iso(c.createdAt), endsAt: iso(c.expiresAt) })),
     classes,
     attempts,
     journalEntries,
@@ -351,6 +353,7 @@ export async function classStudentDownload(
   const record: PersonalRecord = {
     account: [{ name: student.name, ...(input.withEmail ? { email: student.email } : {}) }],
     sessions: [],
+    setupCodes: [],
     classes,
     attempts,
     journalEntries,
@@ -513,6 +516,7 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
     // A class created after the plan was made is archived rather than left pointing at no one.
     await tx.classroom.updateMany({ where: { teacherId: userId }, data: { teacherId: null, archivedAt: now } });
     await tx.session.deleteMany({ where: { userId } });
+    await tx.setupCode.deleteMany({ where: { userId } });
     await tx.user.delete({ where: { id: userId } });
   });
   await forgetAccountLimits([user.id, user.email]);

@@ -65,6 +65,6 @@ describe("export and deletion cover every entry", () => {
       for (const person of people) expect(await rowsPointingAt(relation, person.id), key(relation.model, relation.relation)).toBe(0);
     }
     expect(await prisma.user.count({ where: { id: { in: people.map((p) => p.id) } } })).toBe(0);
-    expect(scanDatabase(people.flatMap((p) => [p.id, p.name, p.email]))).toEqual([]);
+    expect(await scanDatabase(people.flatMap((p) => [p.id, p.name, p.email]))).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ describe("a student deletes their account", () => {
     // Counters that name them: a failed login to their email and a wrong join code they typed.
     await call(loginAction, post("/login", { email: w.student.email, password: "not the password" }));
     await call(learnAction, post("/learn", { code: "ZZZZZZ" }, w.studentCookie));
-    expect(scanDatabase([w.student.id, w.student.email]).some((hit) => hit.startsWith("RateLimit.key"))).toBe(true);
+    expect((await scanDatabase([w.student.id, w.student.email])).some((hit) => hit.startsWith("RateLimit.key"))).toBe(true);
     const before = await insightPages(w, w.teacherCookie);
     expect(before.text).toContain(w.student.name);
 
@@ -66,7 +66,7 @@ describe("a student deletes their account", () => {
     expect(await prisma.session.count({ where: { userId: w.student.id } })).toBe(0);
     expect((await call(learnLoader, get("/learn", w.studentCookie))).location).toBe("/login?redirectTo=%2Flearn");
 
-    expect(scanDatabase([w.student.id, w.student.name, w.student.email])).toEqual([]);
+    expect(await scanDatabase([w.student.id, w.student.name, w.student.email])).toEqual([]);
 
     const after = await insightPages(w, w.teacherCookie);
     expect(after.statuses.every((s) => s === 200), `statuses ${after.statuses}`).toBe(true);
@@ -131,7 +131,7 @@ describe("a teacher deletes their account", () => {
     expect(await prisma.classroom.findUniqueOrThrow({ where: { id: w.classroom.id } })).toMatchObject({ teacherId: receiver.id, archivedAt: null });
     expect(await prisma.classroom.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ teacherId: null, archivedAt: expect.any(Date) });
     expect(await prisma.teacherComment.count({ where: { authorId: null } })).toBe(comments);
-    expect(scanDatabase([w.teacher.id, w.teacher.name, w.teacher.email])).toEqual([]);
+    expect(await scanDatabase([w.teacher.id, w.teacher.name, w.teacher.email])).toEqual([]);
 
     // The new teacher reads the class's history, from "A former teacher".
     const receiverCookie = await cookieFor(receiver.id);

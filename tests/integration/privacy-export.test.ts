@@ -34,7 +34,7 @@ describe("a student downloads everything Rebound holds about them", () => {
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     const files = unzipText(bytes);
     expect(Object.keys(files).sort()).toEqual(
-      ["README.txt", "data.json", "account.csv", "sessions.csv", "classes.csv", "attempts.csv", "journal-entries.csv", "comments-received.csv", "reflections-set-aside.csv", "checks-given.csv"].sort(),
+      ["README.txt", "data.json", "account.csv", "sessions.csv", "setup-codes.csv", "classes.csv", "attempts.csv", "journal-entries.csv", "comments-received.csv", "reflections-set-aside.csv", "checks-given.csv"].sort(),
     );
     const data = JSON.parse(files["data.json"]);
     expect(data.account).toEqual([{ name: w.student.name, email: w.student.email, role: "Student", createdAt: expect.any(String) }]);
@@ -55,6 +55,7 @@ describe("a student downloads everything Rebound holds about them", () => {
     ]);
     expect(data.reflectionsSetAside).toHaveLength(1);
     expect(data.sessions.length).toBeGreaterThan(0);
+    expect(data.setupCodes).toEqual([{ givenAt: expect.any(String), endsAt: expect.any(String) }]);
     const attemptsCsv = parseCsv(files["attempts.csv"]);
     expect(attemptsCsv[0]).toContain("answer");
     expect(attemptsCsv).toHaveLength(6);
@@ -62,9 +63,11 @@ describe("a student downloads everything Rebound holds about them", () => {
     // Secrets are never in it: not the password hash, not a session key.
     const session = await prisma.session.findFirstOrThrow({ where: { userId: w.student.id } });
     const user = await prisma.user.findUniqueOrThrow({ where: { id: w.student.id } });
+    const code = await prisma.setupCode.findUniqueOrThrow({ where: { userId: w.student.id } });
     const everything = Object.values(files).join("\n");
     expect(everything).not.toContain(session.id);
     expect(everything).not.toContain(user.passwordHash);
+    expect(everything).not.toContain(code.codeHash);
     // Nobody else's work.
     expect(everything).not.toContain("Other student's reflection");
     expect(everything).not.toContain("Nicely put");

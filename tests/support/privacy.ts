@@ -4,9 +4,9 @@
 // column of every table for a person's id, name or email.
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { strFromU8, unzipSync } from "fflate";
 import { prisma } from "~/db.server";
+import { issueSetupCode } from "~/models/setup-code.server";
 import { createClassWithProject, createClassroom, createProject, createTeacher, enroll } from "./factories";
 import { cookieFor } from "./routes";
 
@@ -41,26 +41,35 @@ export function rowsPointingAt(relation: UserRelation, userId: string): Promise<
   return delegate(relation.model).count({ where: { [relation.foreignKey]: userId } });
 }
 
-/** Every (table, column) whose text holds one of the needles, read straight from the database file. */
-export function scanDatabase(needles: string[]): string[] {
-  const db = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
-  try {
-    const hits: string[] = [];
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
-    for (const { name: table } of tables) {
-      const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string }[];
-      for (const column of columns) {
-        if (!/TEXT|CHAR|CLOB|^$/i.test(column.type)) continue;
-        for (const needle of needles) {
-          const row = db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE instr(lower(CAST("${column.name}" AS TEXT)), lower(?)) > 0`).get(needle) as { n: number };
-          if (row.n > 0) hits.push(`${table}.${column.name} holds "${needle}" (${row.n} rows)`);
-        }
-      }
+/**
+ * Every (table, column) whose text holds one of the needles (case ignored),
+ * over every table of the test database, on either engine.
+ */
+export async function scanDatabase(needles: string[]): Promise<string[]> {
+  const postgres = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "");
+  const columns = postgres
+    ? await prisma.$queryRawUnsafe<{ table: string; column: string }[]>(
+        `SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+         WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying')`,
+      )
+    : (
+        await prisma.$queryRawUnsafe<{ table: string; column: string; type: string }[]>(
+          `SELECT m.name AS "table", p.name AS "column", p.type AS "type" FROM sqlite_master m, pragma_table_info(m.name) p
+           WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`,
+        )
+      ).filter((c) => /TEXT|CHAR|CLOB|^$/i.test(c.type));
+  const hits: string[] = [];
+  for (const { table, column } of columns) {
+    for (const needle of needles) {
+      const quoted = `"${table.replace(/"/g, '""')}"."${column.replace(/"/g, '""')}"`;
+      const sql = postgres
+        ? `SELECT COUNT(*) AS n FROM "${table.replace(/"/g, '""')}" WHERE strpos(lower(${quoted}::text), lower($1)) > 0`
+        : `SELECT COUNT(*) AS n FROM "${table.replace(/"/g, '""')}" WHERE instr(lower(CAST(${quoted} AS TEXT)), lower(?)) > 0`;
+      const [row] = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(sql, needle);
+      if (Number(row.n) > 0) hits.push(`${table}.${column} holds "${needle}" (${row.n} rows)`);
     }
-    return hits;
-  } finally {
-    db.close();
   }
+  return hits;
 }
 
 /** The files of a zip as text. */
@@ -80,8 +89,8 @@ function distinctName(base: string) {
  * row in every place a person can be held: attempts (with confidence, self
  * checks, teacher marks, rule and teacher tags, an answer group), journal
  * entries (shared and draft, with a support request), comments with versions
- * on an attempt, a journal entry and the project, a reflection set aside, and
- * sessions. Another student works too, so the class insight has data without
+ * on an attempt, a journal entry and the project, a reflection set aside, a
+ * set-up code and sessions. Another student works too, so the class insight has data without
  * the student. The student is also in a second class of another teacher.
  */
 export async function seedEverything() {
@@ -109,6 +118,7 @@ export async function seedEverything() {
   const group = await prisma.answerGroup.create({ data: { checkpointId: text.id, label: "Pushing keeps it moving", misconceptionId: misconception.id, createdById: teacher.id } });
   await prisma.answerGroupMember.create({ data: { groupId: group.id, attemptId: textTry.id, source: "TEACHER" } });
   await prisma.reflectionDismissal.create({ data: { attemptId: numericTry.id, studentId: student.id } });
+  await issueSetupCode(student.id);
 
   const shared = await prisma.journalEntry.create({
     data: {
