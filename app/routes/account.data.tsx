@@ -7,7 +7,6 @@ import { requireUser } from "~/auth/session.server";
 import { buttonClass } from "~/components/form";
 import { Card, PageHeader } from "~/components/ui";
 import { sectionSummaries } from "~/domain/privacy";
-import { homePathFor } from "~/domain/roles";
 import { collectAccountData } from "~/models/privacy.server";
 import { notFound } from "~/utils/http.server";
 import { paths } from "~/utils/paths";
@@ -30,7 +29,7 @@ export default function AccountData() {
   return (
     <>
       <PageHeader
-        breadcrumbs={<Link to={homePathFor(role)}>{teacher ? "My classes" : "My classes and projects"}</Link>}
+        breadcrumbs={<Link to={paths.account()}>Your account</Link>}
         title="Your data"
         subtitle="Everything Rebound holds about you, and a copy to keep."
       />

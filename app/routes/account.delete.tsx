@@ -14,7 +14,6 @@ import { ErrorList, Field, FormAlert, SubmitButton } from "~/components/form";
 import { validateWith } from "~/components/form-validation";
 import { Card, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
-import { homePathFor } from "~/domain/roles";
 import { plural } from "~/domain/words";
 import { classesTaughtBy, deleteAccount, planClasses, type ClassChoice } from "~/models/privacy.server";
 import { deleteAccountSchema } from "~/schemas/privacy";
@@ -113,9 +112,9 @@ function DeleteForm({ role, classes }: { role: "TEACHER" | "STUDENT"; classes: C
   return (
     <>
       <PageHeader
-        breadcrumbs={<Link to={homePathFor(role)}>{teacher ? "My classes" : "My classes and projects"}</Link>}
+        breadcrumbs={<Link to={paths.account()}>Your account</Link>}
         title="Delete your account"
-        subtitle="This can't be undone. Nothing else in Rebound deletes anything; this does, because it is yours to ask for."
+        subtitle="This can't be undone. Rebound keeps everything else; deleting your account is the one exception, because it is yours to ask for."
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -143,7 +142,7 @@ function DeleteForm({ role, classes }: { role: "TEACHER" | "STUDENT"; classes: C
               <p className="mt-1 text-sm text-slate-800">Class figures are worked out afresh without you.</p>
             )}
             <p className="mt-3 text-sm text-slate-800">
-              Want a copy first? <Link to={paths.accountData()}>Download your data</Link>.
+              Want a copy first? <Link to={paths.accountData()} className="underline">Download your data</Link>.
             </p>
           </Card>
         </div>

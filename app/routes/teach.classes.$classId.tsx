@@ -166,7 +166,7 @@ export default function ClassroomPage() {
                 <tbody>
                   {classroom.enrollments.map((e) => (
                     <tr key={e.id} className="border-b border-slate-100">
-                      <td className="px-2 py-2">
+                      <td className="whitespace-nowrap px-2 py-2">
                         <Link to={paths.classStudent(classroom.id, e.student.id)}>{e.student.name}</Link>
                       </td>
                       <td className="px-2 py-2 text-slate-700">{e.student.email}</td>
