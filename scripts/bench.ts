@@ -130,7 +130,7 @@ async function main() {
   // The readers take a project proven to be its teacher's, as the routes' guard gives it.
   const owned = async (projectId: string) => {
     const { classroom } = await prisma.project.findUniqueOrThrow({ where: { id: projectId }, select: { classroom: { select: { teacherId: true } } } });
-    const project = await findTeacherProject(projectId, classroom.teacherId);
+    const project = await findTeacherProject(projectId, classroom.teacherId ?? "");
     if (!project) throw new Error(`project ${projectId} not found`);
     return project;
   };

@@ -91,6 +91,16 @@ export async function clearTries(name: RateLimitName, key: string): Promise<void
   await limiterFor(name).delete(normalizeKey(key));
 }
 
+/**
+ * Forgets every counter kept under these keys (an account's id and email), in
+ * every limit: a deleted account leaves no counter naming it.
+ */
+export async function forgetAccountLimits(keys: string[]): Promise<void> {
+  for (const name of Object.keys(RATE_LIMITS) as RateLimitName[]) {
+    for (const key of keys) await limiterFor(name).delete(normalizeKey(key));
+  }
+}
+
 /** The words and header a refused request gets. */
 export function tooManyTries(retryAfterSeconds: number, what: string) {
   const minutes = Math.ceil(retryAfterSeconds / 60);

@@ -5,7 +5,7 @@ import { NavLink } from "@remix-run/react";
 import { PrintHeader } from "~/components/print";
 import { PageHeader } from "~/components/ui";
 import type { ReactNode } from "react";
-import { paths } from "~/utils/paths";
+import { LEAVE_OUT_EMAIL, paths } from "~/utils/paths";
 
 /** Overview · Heatmap · Attempts, under the project tabs. */
 export function InsightNav({ projectId }: { projectId: string }) {
@@ -35,18 +35,32 @@ export function InsightNav({ projectId }: { projectId: string }) {
   );
 }
 
-/** The two CSV downloads (plain links: a resource route answers with the file). */
+/**
+ * The two CSV downloads (a resource route answers with the file). The students
+ * CSV names every student with their email, and says so; a box leaves the
+ * emails out. A plain GET form, so it works without JavaScript.
+ */
 export function CsvLinks({ projectId }: { projectId: string }) {
   const cls = "inline-flex items-center gap-1.5 rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100";
   return (
-    <>
-      <a href={`${paths.insight(projectId, "export")}?kind=students`} className={cls} download>
-        <DownloadIcon /> CSV: students × misconceptions
-      </a>
+    <div className="flex max-w-md flex-col items-end gap-2">
+      <form method="get" action={paths.insight(projectId, "export")} className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
+        <input type="hidden" name="kind" value="students" />
+        <button type="submit" className={cls} aria-describedby={`csv-emails-${projectId}`}>
+          <DownloadIcon /> CSV: students × misconceptions
+        </button>
+        <label className="flex items-center gap-1.5 text-sm text-slate-800">
+          <input type="checkbox" name="email" value={LEAVE_OUT_EMAIL} className="h-4 w-4" />
+          Leave out emails
+        </label>
+        <p id={`csv-emails-${projectId}`} className="w-full text-right text-xs text-slate-600">
+          Holds students&apos; names and emails: keep it private.
+        </p>
+      </form>
       <a href={`${paths.insight(projectId, "export")}?kind=checkpoints`} className={cls} download>
         <DownloadIcon /> CSV: checkpoint answers
       </a>
-    </>
+    </div>
   );
 }
 

@@ -26,3 +26,11 @@ export const NOT_FOUND = {
   student: "We couldn't find that student in this class.",
   ownAttempt: "We couldn't find that attempt among yours. Reload the page and try again.",
 } as const;
+
+/** What a comment, mark or group shows in place of a teacher who deleted their account (decision 012). */
+export const FORMER_TEACHER = "A former teacher";
+
+/** The name of a teacher who wrote, marked or confirmed something; "A former teacher" once their account is gone. */
+export function teacherName(person: { name: string } | null | undefined): string {
+  return person?.name ?? FORMER_TEACHER;
+}

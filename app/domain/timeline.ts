@@ -4,6 +4,7 @@ import { describeAnswer } from "~/domain/answer-display";
 import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { grade, storedAnswer, type Outcome } from "~/domain/grading";
 import { effectiveOutcome } from "~/domain/progress";
+import { teacherName } from "~/domain/labels";
 
 export interface TimedItem {
   at: Date;
@@ -58,7 +59,7 @@ export interface AttemptRecord {
   checkpointId: string;
   checkpoint: { kind: string; position: number; archivedAt: Date | null };
   checkpointVersion: { version: number; title: string; prompt: string; spec: string };
-  reviews: { role: string; verdict: string; note: string; createdAt: Date; reviewer: { name: string } }[];
+  reviews: { role: string; verdict: string; note: string; createdAt: Date; reviewer: { name: string } | null }[];
   misconceptions: { source: string; misconception: { name: string; nextStep: string } }[];
 }
 
@@ -100,7 +101,7 @@ export interface AttemptView extends TimedItem {
 function latestVerdict(reviews: AttemptRecord["reviews"], role: string): Verdict | null {
   const found = [...reviews].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).reverse().find((r) => r.role === role);
   if (!found || (found.verdict !== "GOT_IT" && found.verdict !== "NOT_YET")) return null;
-  return { verdict: found.verdict, at: found.createdAt, by: found.reviewer.name };
+  return { verdict: found.verdict, at: found.createdAt, by: teacherName(found.reviewer) };
 }
 
 export function toAttemptView(attempt: AttemptRecord, latestVersion: number): AttemptView {
@@ -138,7 +139,7 @@ export function toAttemptView(attempt: AttemptRecord, latestVersion: number): At
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       .flatMap((r) =>
         (r.role === "SELF" || r.role === "TEACHER") && (r.verdict === "GOT_IT" || r.verdict === "NOT_YET")
-          ? [{ role: r.role, verdict: r.verdict, at: r.createdAt, by: r.reviewer.name }]
+          ? [{ role: r.role, verdict: r.verdict, at: r.createdAt, by: teacherName(r.reviewer) }]
           : [],
       ),
     confidence: attempt.confidence ?? null,

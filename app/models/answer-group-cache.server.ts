@@ -47,6 +47,14 @@ function remember(checkpointId: string, entry: CacheEntry) {
   if (cache.size > MAX_CACHED_CHECKPOINTS) cache.delete(cache.keys().next().value!);
 }
 
+/** Drops what the caches hold for these checkpoints (after a person's answers were deleted, so none stays in memory). */
+export function forgetCachedGroups(checkpointIds: string[]) {
+  for (const id of checkpointIds) {
+    cache.delete(id);
+    matchers.delete(id);
+  }
+}
+
 /**
  * One fingerprint per checkpoint, read from the database on every use (a fixed
  * handful of queries, whatever the number of checkpoints): a cached entry is

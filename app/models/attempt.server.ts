@@ -10,6 +10,7 @@ import { selfCheckRefusal, selfCheckState, type SelfCheckRefusal } from "~/domai
 import { feedbackForStoredAnswer } from "~/domain/student-path";
 import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
+import { teacherName } from "~/domain/labels";
 import { lockRow } from "~/utils/row-locks.server";
 
 /** A checkpoint of a project the caller has already found for the student. */
@@ -182,7 +183,7 @@ export function attemptView(attempt: OwnAttempt, latestVersion: number) {
     selfCheck: spec.kind === "SHORT_TEXT" && !attempt.outcome ? selfCheckState(attempt.reviews) : null,
     teacherMark: teacher && teacherVerdict ? { verdict: teacherVerdict, note: teacher.note } : null,
     modelAnswer: spec.kind === "SHORT_TEXT" ? spec.modelAnswer || null : null,
-    comments: attempt.comments.map((c) => ({ id: c.id, authorName: c.author.name, versions: c.versions })),
+    comments: attempt.comments.map((c) => ({ id: c.id, authorName: teacherName(c.author), versions: c.versions })),
   };
 }
 

@@ -18,6 +18,7 @@ import {
 import { findTemplate, parseQuestions } from "~/domain/reflection-templates";
 import { ADD_ENTRY_INTENT, EMPTY_ENTRY_MESSAGE, journalEntrySchema, type JournalFormResult } from "~/schemas/journal";
 import { parseSubmission } from "~/utils/submission";
+import { teacherName } from "~/domain/labels";
 
 export type { JournalFormResult };
 
@@ -392,5 +393,5 @@ export async function listProjectComments(studentId: string, projectId: string) 
     orderBy: { createdAt: "desc" },
     select: commentForStudentSelect,
   });
-  return comments.map((c) => ({ id: c.id, authorName: c.author.name, versions: c.versions }));
+  return comments.map((c) => ({ id: c.id, authorName: teacherName(c.author), versions: c.versions }));
 }

@@ -3,13 +3,13 @@ import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isUniqueViolation } from "~/utils/prisma-errors.server";
 import { checkLimits, clientAddress, countTry, tooManyTries, type RateLimitName } from "~/auth/rate-limit.server";
 import { requireStudent } from "~/auth/session.server";
 import { Field, SubmitButton } from "~/components/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { isWellFormedJoinCode, normalizeJoinCode } from "~/domain/join-code";
+import { JOIN_REFUSED, enrollStudent, findClassroomByJoinCode } from "~/models/classroom.server";
 import { joinClassSchema } from "~/schemas/classroom";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         select: {
           id: true,
           name: true,
+          archivedAt: true,
           teacher: { select: { name: true } },
           projects: {
             where: { status: "PUBLISHED" },
@@ -54,9 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ reply: submission.reply({ fieldErrors: { code: [refusal.message] } }), notice: null }, { status: 429, headers: refusal.headers });
   }
   const code = normalizeJoinCode(submission.value.code);
-  const classroom = isWellFormedJoinCode(code)
-    ? await prisma.classroom.findUnique({ where: { joinCode: code }, select: { id: true, name: true } })
-    : null;
+  const classroom = isWellFormedJoinCode(code) ? await findClassroomByJoinCode(code) : null;
   if (!classroom) {
     await countTry(limits);
     return data(
@@ -67,24 +66,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const existing = await prisma.enrollment.findUnique({
-    where: { classroomId_studentId: { classroomId: classroom.id, studentId: student.id } },
-  });
-  if (existing && !existing.removedAt) {
-    return data({ reply: submission.reply({ resetForm: true }), notice: `You're already in ${classroom.name}.` });
+  const enrolment = await enrollStudent(classroom.id, student.id);
+  if (enrolment.status === "refused") {
+    // Blocked by the teacher: said plainly, without saying more.
+    return data({ reply: submission.reply({ fieldErrors: { code: [JOIN_REFUSED] } }), notice: null }, { status: 403 });
   }
-  if (existing) {
-    await prisma.enrollment.update({ where: { id: existing.id }, data: { removedAt: null, joinedAt: new Date() } });
-  } else {
-    try {
-      await prisma.enrollment.create({ data: { classroomId: classroom.id, studentId: student.id } });
-    } catch (error) {
-      // The same code sent twice at once: the other request enrolled them.
-      if (!isUniqueViolation(error)) throw error;
-      return data({ reply: submission.reply({ resetForm: true }), notice: `You're already in ${classroom.name}.` });
-    }
-  }
-  return data({ reply: submission.reply({ resetForm: true }), notice: `Welcome to ${classroom.name}!` });
+  const notice = enrolment.status === "already" ? `You're already in ${classroom.name}.` : `Welcome to ${classroom.name}!`;
+  return data({ reply: submission.reply({ resetForm: true }), notice });
 }
 
 export default function StudentHome() {
@@ -105,7 +93,9 @@ export default function StudentHome() {
           ) : (
             classrooms.map((c) => (
               <Card key={c.id} title={c.name}>
-                <p className="-mt-2 mb-3 text-sm text-slate-600">Teacher: {c.teacher.name}</p>
+                <p className="-mt-2 mb-3 text-sm text-slate-600">
+                  {c.teacher ? `Teacher: ${c.teacher.name}` : "This class is archived: its teacher has left Rebound. Your work here is kept."}
+                </p>
                 {c.projects.length === 0 ? (
                   <p className="text-slate-700">No projects published yet.</p>
                 ) : (

@@ -24,6 +24,7 @@ import { DISMISS_REFLECTION_INTENT } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { teacherName } from "~/domain/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My journal · ${data.project.title} · Rebound` : "My journal · Rebound" }];
 
@@ -75,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       supportNeeded: e.supportNeeded,
       supportResolved: Boolean(e.supportResolvedAt),
       confidence: confidenceLabel(e.confidence),
-      comments: e.comments.map((c) => ({ id: c.id, authorName: c.author.name, versions: c.versions })),
+      comments: e.comments.map((c) => ({ id: c.id, authorName: teacherName(c.author), versions: c.versions })),
     })),
     forms: [free, ...promptForms],
     projectComments,

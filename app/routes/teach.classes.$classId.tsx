@@ -12,7 +12,7 @@ import { prisma } from "~/db.server";
 import { NOT_FOUND } from "~/domain/labels";
 import { byName } from "~/domain/names";
 import { plural } from "~/domain/words";
-import { findTeacherClassroom, regenerateJoinCode } from "~/models/classroom.server";
+import { findTeacherClassroom, regenerateJoinCode, removeStudent, setRejoinBlock } from "~/models/classroom.server";
 import { issueSetupCodeForStudent } from "~/models/setup-code.server";
 import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
@@ -30,8 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: true,
       joinCode: true,
       enrollments: {
-        where: { removedAt: null },
-        select: { id: true, joinedAt: true, student: { select: { id: true, name: true, email: true } } },
+        select: { id: true, joinedAt: true, removedAt: true, blockedAt: true, student: { select: { id: true, name: true, email: true } } },
       },
       projects: {
         orderBy: { createdAt: "desc" },
@@ -40,8 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
   if (!classroom) notFound(NOT_FOUND.classroom);
-  classroom.enrollments.sort((a, b) => byName(a.student, b.student));
-  return { classroom };
+  const { enrollments, ...rest } = classroom;
+  enrollments.sort((x, y) => byName(x.student, y.student));
+  return {
+    classroom: { ...rest, enrollments: enrollments.filter((e) => !e.removedAt) },
+    removed: enrollments.filter((e) => e.removedAt).map((e) => ({ id: e.id, student: e.student, removedAt: e.removedAt!, blocked: e.blockedAt !== null })),
+    /** Back from deleting a student's data (the student page redirects here). */
+    erased: new URL(request.url).searchParams.get("erased") === "1",
+  };
 }
 
 const NEW_PROJECT_FORM_ID = "new-project";
@@ -68,14 +73,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ ok: true, message: "New join code ready. The old one no longer works." });
   }
   if (intent === "remove-student") {
-    const enrollmentId = String(formData.get("enrollmentId") ?? "");
+    const block = formData.get("block") === "on";
     // Only an active enrolment in this teacher's class; the student's work stays.
-    const removed = await prisma.enrollment.updateMany({
-      where: { id: enrollmentId, classroomId: classroom.id, removedAt: null },
-      data: { removedAt: new Date() },
+    const removed = await removeStudent({ classroomId: classroom.id, teacherId: teacher.id, enrollmentId: String(formData.get("enrollmentId") ?? ""), block });
+    if (!removed) return reply({ ok: false, message: "That student is no longer in this class." }, 400);
+    return reply({
+      ok: true,
+      message: block ? "Student removed from the class and blocked from rejoining. Their work is kept." : "Student removed from the class. Their work is kept.",
     });
-    if (removed.count === 0) return reply({ ok: false, message: "That student is no longer in this class." }, 400);
-    return reply({ ok: true, message: "Student removed from the class. Their work is kept." });
+  }
+  if (intent === "block-rejoin" || intent === "allow-back") {
+    const blocked = intent === "block-rejoin";
+    const changed = await setRejoinBlock({ classroomId: classroom.id, teacherId: teacher.id, enrollmentId: String(formData.get("enrollmentId") ?? ""), blocked });
+    if (!changed) return reply({ ok: false, message: "That student's place in the class has changed; the list below is up to date." }, 400);
+    return reply({
+      ok: true,
+      message: blocked ? "Blocked: they can't rejoin until you allow them back." : "Allowed back: they can rejoin with the join code, and their earlier work is still there.",
+    });
   }
   if (intent === "give-setup-code") {
     // Only for a student in this class now; the teacher is in the query (app/models/setup-code.server.ts).
@@ -93,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClassroomPage() {
-  const { classroom } = useLoaderData<typeof loader>();
+  const { classroom, removed, erased } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: NEW_PROJECT_FORM_ID,
@@ -104,7 +118,7 @@ export default function ClassroomPage() {
     <>
       <Breadcrumbs crumbs={[{ label: "My classes", to: paths.teacherHome() }]} />
       <PageHeader title={classroom.name} subtitle={plural(classroom.enrollments.length, "student")} />
-      <ActionNotice result={actionData} />
+      <ActionNotice result={actionData ?? (erased ? { ok: true, message: "The student's data is deleted from this class." } : undefined)} />
       {actionData?.setupCode ? <SetupCodeNotice {...actionData.setupCode} /> : null}
       <MainAndSide
         main={
@@ -155,7 +169,9 @@ export default function ClassroomPage() {
                   <tbody>
                     {classroom.enrollments.map((e) => (
                       <tr key={e.id} className="border-b border-slate-100">
-                        <td className="px-2 py-2">{e.student.name}</td>
+                        <td className="whitespace-nowrap px-2 py-2">
+                          <Link to={paths.classStudent(classroom.id, e.student.id)}>{e.student.name}</Link>
+                        </td>
                         <td className="px-2 py-2 text-slate-700">{e.student.email}</td>
                         <td className="px-2 py-2 text-right">
                           <Form method="post">
@@ -173,8 +189,15 @@ export default function ClassroomPage() {
                           </Form>
                         </td>
                         <td className="px-2 py-2 text-right">
-                          <ConfirmForm question={`Remove ${e.student.name} from ${classroom.name}? Their work is kept.`}>
+                          <ConfirmForm
+                            className="flex items-center justify-end gap-3"
+                            question={`Remove ${e.student.name} from ${classroom.name}? Their work is kept. If you ticked "Block rejoining", they can't rejoin until you allow them back.`}
+                          >
                             <input type="hidden" name="enrollmentId" value={e.id} />
+                            <label className="flex items-center gap-1 whitespace-nowrap text-xs text-slate-700">
+                              <input type="checkbox" name="block" className="h-4 w-4" />
+                              Block rejoining<span className="sr-only"> for {e.student.name}</span>
+                            </label>
                             <SubmitButton intent="remove-student" variant="danger" pendingText="Removing…" aria-label={`Remove ${e.student.name}`} className="px-2 py-1 text-xs">
                               Remove
                             </SubmitButton>
@@ -186,6 +209,38 @@ export default function ClassroomPage() {
                 </WideTable>
               )}
             </Card>
+            {removed.length > 0 ? (
+              <Card title="Removed students">
+                <p className="mb-3 text-sm text-slate-700">
+                  Their work is kept. A removed student can rejoin with the join code unless you block them; a block holds until you allow them back.
+                </p>
+                <ul className="divide-y divide-slate-200">
+                  {removed.map((e) => (
+                    <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                      <div>
+                        <Link to={paths.classStudent(classroom.id, e.student.id)} className="font-medium">
+                          {e.student.name}
+                        </Link>
+                        <span className="ml-2">{e.blocked ? <Badge tone="alert">Blocked from rejoining</Badge> : <Badge>Can rejoin with the code</Badge>}</span>
+                        <span className="ml-2 text-sm text-slate-600">removed {formatDateTime(e.removedAt)}</span>
+                      </div>
+                      <Form method="post">
+                        <input type="hidden" name="enrollmentId" value={e.id} />
+                        {e.blocked ? (
+                          <SubmitButton intent="allow-back" variant="secondary" pendingText="Allowing…" aria-label={`Allow ${e.student.name} back`} className="px-2 py-1 text-xs">
+                            Allow back
+                          </SubmitButton>
+                        ) : (
+                          <SubmitButton intent="block-rejoin" variant="secondary" pendingText="Blocking…" aria-label={`Block ${e.student.name} from rejoining`} className="px-2 py-1 text-xs">
+                            Block rejoining
+                          </SubmitButton>
+                        )}
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            ) : null}
           </>
         }
         side={

@@ -24,6 +24,7 @@ import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { teacherName } from "~/domain/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.student.name ?? "Student"} · ${data?.project.title ?? "Project"} · Rebound` },
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: c.id,
     attemptId: c.attemptId,
     journalEntryId: c.journalEntryId,
-    authorName: c.author.name,
+    authorName: teacherName(c.author),
     mine: c.authorId === teacher.id,
     versions: c.versions,
   }));
@@ -157,6 +158,11 @@ export default function StudentTimeline() {
       <PrintHeader classroom={project.classroom.name} project={project.title} page={`Timeline of ${student.name}`} />
       <PageHeader
         title={student.name}
+        actions={
+          <Link to={paths.classStudent(project.classroom.id, student.id)} className="text-sm">
+            Place in the class, download or delete their data
+          </Link>
+        }
         subtitle={
           <>
             Timeline for {project.title}

@@ -15,6 +15,9 @@ function withQuery(path: string, query: URLSearchParams | Record<string, string 
 /** Why the login page is shown to someone who was signed in: it says so, calmly. */
 export type SignedOutReason = "idle" | "expired" | "everywhere";
 
+/** The query value (`?email=leave-out`) that leaves students' emails out of a download (decision 012). */
+export const LEAVE_OUT_EMAIL = "leave-out";
+
 export const paths = {
   /** The start page. */
   home: () => "/",
@@ -26,12 +29,20 @@ export const paths = {
   /** Where a student uses the one-time set-up code a teacher gave them. */
   setupCode: (redirectTo?: string | null) => withQuery("/setup-code", { redirectTo }),
   account: () => "/account",
+  /** What Rebound holds about the signed-in person, and the download of it (decision 012). */
   accountData: () => "/account/data",
+  accountDataDownload: () => "/account/data/download",
+  /** Deleting one's own account. */
   accountDelete: () => "/account/delete",
 
   teacherHome: () => "/teach",
   studentHome: () => "/learn",
   teacherClass: (classId: string) => `/teach/classes/${classId}`,
+  /** One student in a teacher's class: their status, export and deletion (decision 012). */
+  classStudent: (classId: string, studentId: string) => `/teach/classes/${classId}/students/${studentId}`,
+  /** A zip of one student's work in the class; `withEmail: false` leaves their email out. */
+  classStudentExport: (classId: string, studentId: string, withEmail = true) =>
+    `/teach/classes/${classId}/students/${studentId}/export${withEmail ? "" : `?email=${LEAVE_OUT_EMAIL}`}`,
 
   /** The teacher's project: its Build page, and the pages under it. */
   teacherProject: (projectId: string) => `/teach/projects/${projectId}`,

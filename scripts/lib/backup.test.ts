@@ -4,7 +4,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { testDatabaseFile } from "../../tests/setup/per-worker";
+import { testDatabaseFile as sqliteFile } from "../../tests/setup/per-worker";
+
+// A unit test: it always runs on the SQLite test database.
+const testDatabaseFile = sqliteFile!;
 import { createClassWithProject } from "../../tests/support/factories";
 import { BackupError, backupFileName, backupSqlite, inspectDatabase, isEmptyDatabase, restoreSqlite } from "./backup";
 import { MIGRATIONS_DIR, listMigrations, migrateSqlite } from "./migrate";

@@ -80,12 +80,21 @@ test("the teacher reads the insight, sorts the heatmap, follows a cell to its at
 
   const download = page.waitForEvent("download");
   await page.getByRole("navigation", { name: "Insight" }).getByRole("link", { name: "Overview" }).click();
-  await page.getByRole("link", { name: "CSV: students × misconceptions" }).click();
+  await expect(page.getByText("Holds students' names and emails: keep it private.")).toBeVisible();
+  await page.getByRole("button", { name: "CSV: students × misconceptions" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^forces-and-motion-misconceptions-by-student-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = fs.readFileSync((await file.path())!, "utf8");
   expect(csv.split(/\r\n/)[0]).toBe("\uFEFFStudent,Email,In the class now,Misconception,Attempts showing it,Checkpoints,Resolved,First seen (UTC),Resolved at (UTC)");
   expect(csv).toContain(`${student},`);
+
+  // The same CSV without the emails.
+  const withoutEmails = page.waitForEvent("download");
+  await page.getByLabel("Leave out emails").check();
+  await page.getByRole("button", { name: "CSV: students × misconceptions" }).click();
+  const lean = fs.readFileSync((await (await withoutEmails).path())!, "utf8");
+  expect(lean.split(/\r\n/)[0]).toBe("\uFEFFStudent,In the class now,Misconception,Attempts showing it,Checkpoints,Resolved,First seen (UTC),Resolved at (UTC)");
+  expect(lean).not.toContain("@rebound.test");
 });
 
 test("the heatmap's sort links and cell links are reachable by keyboard", async ({ page }) => {

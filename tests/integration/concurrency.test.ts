@@ -140,7 +140,7 @@ describe("rate limits at the same moment", () => {
     const student = await createStudent();
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        call((args: { context: object }) => loginAction({ ...(args as never), context: { clientAddress: `10.2.0.${i}` } } as never), post("/login", { email: student.email, password: `wrong ${i}` })),
+        call((args: { context: object }) => loginAction({ ...(args as object), context: { clientAddress: `10.2.0.${i}` } } as never), post("/login", { email: student.email, password: `wrong ${i}` })),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(400));

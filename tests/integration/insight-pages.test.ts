@@ -381,6 +381,17 @@ describe("CSV export", () => {
     expect(rows[1][7]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 
+  it("leaves the students' emails out when the teacher asks (the Email column goes, every other column stays)", async () => {
+    const c = await smallClass();
+    const res = await call(exportLoader, get(`${c.base}/export?kind=students&email=leave-out`, c.cookie), c.params);
+    expect(res.status).toBe(200);
+    const rows = parseCsv(res.data as string);
+    expect(rows[0]).toEqual(["Student", "In the class now", "Misconception", "Attempts showing it", "Checkpoints", "Resolved", "First seen (UTC)", "Resolved at (UTC)"]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(["Amy Adams", 'Zed "Z" Young, Jr.']);
+    expect(res.data as string).not.toContain(c.amy.email);
+    expect(res.data as string).not.toContain(c.zed.email);
+  });
+
   it("exports the per-checkpoint distributions, with short answers kept whole", async () => {
     const c = await smallClass();
     const res = await call(exportLoader, get(`${c.base}/export?kind=checkpoints`, c.cookie), c.params);

@@ -43,8 +43,9 @@ export const STUDENT_COLUMNS = [
  * One row per student and misconception they showed (students in name order,
  * misconceptions in project order). Resolved: every checkpoint where it showed
  * was got right on a later attempt; "resolved at" is the last of those got-its.
+ * The teacher may leave the students' emails out (`withEmail: false`).
  */
-export function studentMisconceptionTable(prepared: Prepared): CsvTable {
+export function studentMisconceptionTable(prepared: Prepared, { withEmail = true }: { withEmail?: boolean } = {}): CsvTable {
   const episodes = indexEpisodes(prepared);
   const titles = new Map(prepared.checkpointOrder.map((c) => [c.id, `${c.position}. ${prepared.latestVersion.get(c.id)?.title ?? ""}`]));
   const rows: Cell[][] = [];
@@ -66,7 +67,7 @@ export function studentMisconceptionTable(prepared: Prepared): CsvTable {
       }
       rows.push([
         student.name,
-        student.email,
+        ...(withEmail ? [student.email] : []),
         student.active ? "yes" : "no",
         prepared.misconceptions.get(misconceptionId)!.name,
         attempts,
@@ -77,7 +78,7 @@ export function studentMisconceptionTable(prepared: Prepared): CsvTable {
       ]);
     }
   }
-  return { columns: STUDENT_COLUMNS, rows };
+  return { columns: withEmail ? STUDENT_COLUMNS : STUDENT_COLUMNS.filter((c) => c !== "Email"), rows };
 }
 
 export const CHECKPOINT_COLUMNS = [

@@ -1,0 +1,524 @@
+// A person's data: the download of everything Rebound holds about them, a
+// teacher's download of one student's work in a class, and the two deletions
+// (one student's data in a class; a whole account). Which rows hold a person
+// is listed once, in app/domain/privacy.ts (PERSONAL_DATA); a test checks that
+// list against the schema and that export and deletion cover every entry.
+// Decision 012 records the choices.
+import { strToU8, zipSync } from "fflate";
+import { lucia } from "~/auth/lucia.server";
+import { forgetAccountLimits } from "~/auth/rate-limit.server";
+import { prisma } from "~/db.server";
+import { describeAnswer } from "~/domain/answer-display";
+import { parseSpec } from "~/domain/checkpoint-spec";
+import { confidenceLabel, describeEntryLink, parseResponses } from "~/domain/journal-entry";
+import { teacherName } from "~/domain/labels";
+import { archiveFiles, archiveFilename, type ArchiveMeta, type PersonalRecord, type Row } from "~/domain/privacy";
+import { effectiveOutcome } from "~/domain/progress";
+import type { Prisma } from "~/generated/prisma/client";
+import { forgetCachedGroups } from "~/models/answer-group-cache.server";
+
+type Tx = Prisma.TransactionClient;
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const OUTCOME_WORDS: Record<string, string> = { GOT_IT: "Got it", NOT_YET: "Not yet" };
+const outcomeWords = (o: string | null | undefined) => (o ? (OUTCOME_WORDS[o] ?? o) : null);
+const SOURCE_WORDS: Record<string, string> = { RULE: "from the answer", CLUSTER: "from a group of similar answers", TEACHER: "set by a teacher" };
+
+function answerAsRead(specJson: string, answer: string): string {
+  try {
+    return describeAnswer(parseSpec(specJson), answer);
+  } catch {
+    return answer;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+interface StudentScope {
+  /** Only these projects' work (a teacher's export of one class); every project when absent. */
+  projectIds?: string[];
+  /** Only what the teacher can already see: shared journal entries, no dismissals. */
+  teacherView?: boolean;
+}
+
+async function attemptsOf(studentId: string, scope: StudentScope): Promise<Row[]> {
+  const attempts = await prisma.attempt.findMany({
+    where: { studentId, ...(scope.projectIds ? { checkpoint: { projectId: { in: scope.projectIds } } } : {}) },
+    orderBy: [{ createdAt: "asc" }, { number: "asc" }],
+    select: {
+      number: true,
+      answer: true,
+      outcome: true,
+      confidence: true,
+      createdAt: true,
+      checkpoint: { select: { position: true, project: { select: { title: true, classroom: { select: { name: true } } } } } },
+      checkpointVersion: { select: { version: true, title: true, prompt: true, spec: true } },
+      reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, note: true, createdAt: true, reviewer: { select: { name: true } } } },
+      misconceptions: { orderBy: { createdAt: "asc" }, select: { source: true, active: true, createdAt: true, misconception: { select: { name: true } } } },
+      groupMemberships: { where: { excluded: false }, select: { group: { select: { label: true } } } },
+    },
+  });
+  return attempts.map((a) => ({
+    class: a.checkpoint.project.classroom.name,
+    project: a.checkpoint.project.title,
+    checkpoint: `${a.checkpoint.position}. ${a.checkpointVersion.title}`,
+    questionVersion: a.checkpointVersion.version,
+    question: a.checkpointVersion.prompt,
+    attempt: a.number,
+    answer: answerAsRead(a.checkpointVersion.spec, a.answer),
+    answerAsStored: a.answer,
+    howSure: confidenceLabel(a.confidence),
+    outcome: outcomeWords(effectiveOutcome(a)) ?? "Waiting for a check",
+    at: iso(a.createdAt),
+    checks: a.reviews
+      .map((r) => `${r.role === "SELF" ? "Own check" : `Mark by ${teacherName(r.reviewer)}`}: ${outcomeWords(r.verdict)}${r.note ? ` (${r.note})` : ""}, ${iso(r.createdAt)}`)
+      .join("; "),
+    misconceptions: a.misconceptions
+      .map((m) => `${m.misconception.name} (${SOURCE_WORDS[m.source] ?? m.source}${m.active ? "" : ", taken off by the teacher"})`)
+      .join("; "),
+    answerGroups: a.groupMemberships.map((g) => g.group.label).join("; "),
+  }));
+}
+
+async function journalOf(studentId: string, scope: StudentScope): Promise<Row[]> {
+  const entries = await prisma.journalEntry.findMany({
+    where: { studentId, ...(scope.projectIds ? { projectId: { in: scope.projectIds } } : {}), ...(scope.teacherView ? { status: "SUBMITTED" } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: {
+      responses: true,
+      status: true,
+      confidence: true,
+      supportNeeded: true,
+      supportResolvedAt: true,
+      createdAt: true,
+      submittedAt: true,
+      project: { select: { title: true, classroom: { select: { name: true } } } },
+      prompt: { select: { title: true } },
+      checkpoint: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } } },
+      attempt: { select: { number: true } },
+    },
+  });
+  return entries.map((e) => ({
+    class: e.project.classroom.name,
+    project: e.project.title,
+    about: describeEntryLink({ checkpointTitle: e.checkpoint?.versions[0]?.title, attemptNumber: e.attempt?.number }),
+    prompt: e.prompt?.title ?? null,
+    status: e.status === "SUBMITTED" ? "Shared with the teacher" : "Draft (not shared)",
+    responses: parseResponses(e.responses)
+      .map((r) => `${r.question ?? "Free entry"}: ${r.answer}`)
+      .join("\n"),
+    howSure: confidenceLabel(e.confidence),
+    supportAskedFor: e.supportNeeded,
+    supportGivenAt: iso(e.supportResolvedAt),
+    createdAt: iso(e.createdAt),
+    sharedAt: iso(e.submittedAt),
+  }));
+}
+
+/** Where a comment was left, in words. */
+function commentTarget(c: { attempt: { number: number; checkpointVersion: { title: string } } | null; journalEntry: { createdAt: Date } | null }): string {
+  if (c.attempt) return `Attempt ${c.attempt.number} on ${c.attempt.checkpointVersion.title}`;
+  if (c.journalEntry) return `Journal entry of ${iso(c.journalEntry.createdAt)}`;
+  return "The whole project";
+}
+
+const commentSelect = {
+  createdAt: true,
+  author: { select: { name: true } },
+  student: { select: { name: true } },
+  project: { select: { title: true, classroom: { select: { name: true } } } },
+  attempt: { select: { number: true, checkpointVersion: { select: { title: true } } } },
+  journalEntry: { select: { createdAt: true } },
+  versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
+} as const;
+
+type CommentRead = Prisma.TeacherCommentGetPayload<{ select: typeof commentSelect }>;
+
+/** One row per version of each comment, numbered so the versions of one comment read together. */
+function commentRows(comments: CommentRead[], side: "received" | "written"): Row[] {
+  return comments.flatMap((c, i) =>
+    c.versions.map((v) => ({
+      comment: i + 1,
+      class: c.project.classroom.name,
+      project: c.project.title,
+      on: commentTarget(c),
+      ...(side === "received" ? { from: teacherName(c.author) } : { student: c.student.name }),
+      version: v.version,
+      text: v.body,
+      at: iso(v.createdAt),
+    })),
+  );
+}
+
+async function commentsReceived(studentId: string, scope: StudentScope): Promise<Row[]> {
+  const comments = await prisma.teacherComment.findMany({
+    where: { studentId, ...(scope.projectIds ? { projectId: { in: scope.projectIds } } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: commentSelect,
+  });
+  return commentRows(comments, "received");
+}
+
+async function checksGiven(userId: string, scope: StudentScope): Promise<Row[]> {
+  const reviews = await prisma.attemptReview.findMany({
+    where: { reviewerId: userId, ...(scope.projectIds ? { attempt: { checkpoint: { projectId: { in: scope.projectIds } } } } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: {
+      role: true,
+      verdict: true,
+      note: true,
+      createdAt: true,
+      attempt: { select: { number: true, student: { select: { name: true } }, checkpointVersion: { select: { title: true } }, checkpoint: { select: { project: { select: { title: true } } } } } },
+    },
+  });
+  return reviews.map((r) => ({
+    project: r.attempt.checkpoint.project.title,
+    checkpoint: r.attempt.checkpointVersion.title,
+    student: r.attempt.student.name,
+    attempt: r.attempt.number,
+    kind: r.role === "SELF" ? "Own check" : "Teacher's mark",
+    verdict: outcomeWords(r.verdict),
+    note: r.note,
+    at: iso(r.createdAt),
+  }));
+}
+
+async function classesOf(studentId: string, classroomId?: string): Promise<Row[]> {
+  const enrolments = await prisma.enrollment.findMany({
+    where: { studentId, ...(classroomId ? { classroomId } : {}) },
+    orderBy: { joinedAt: "asc" },
+    select: { joinedAt: true, removedAt: true, blockedAt: true, classroom: { select: { name: true, archivedAt: true, teacher: { select: { name: true } } } } },
+  });
+  return enrolments.map((e) => ({
+    class: e.classroom.name,
+    teacher: e.classroom.teacher ? e.classroom.teacher.name : "A former teacher (the class is archived)",
+    joinedAt: iso(e.joinedAt),
+    removedAt: iso(e.removedAt),
+    rejoinBlocked: e.blockedAt !== null,
+  }));
+}
+
+/** Everything Rebound holds about the signed-in person, section by section (PERSONAL_DATA). */
+export async function collectAccountData(userId: string): Promise<{ record: PersonalRecord; name: string } | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
+  if (!user) return null;
+  const scope: StudentScope = {};
+  const [sessions, setupCodes, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, written, groups] = await Promise.all([
+    prisma.session.findMany({ where: { userId }, orderBy: { expiresAt: "asc" }, select: { createdAt: true, lastSeenAt: true, expiresAt: true } }),
+    prisma.setupCode.findMany({ where: { userId }, select: { createdAt: true, expiresAt: true } }),
+    classesOf(userId),
+    attemptsOf(userId, scope),
+    journalOf(userId, scope),
+    commentsReceived(userId, scope),
+    prisma.reflectionDismissal.findMany({
+      where: { studentId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, attempt: { select: { number: true, checkpointVersion: { select: { title: true } }, checkpoint: { select: { project: { select: { title: true } } } } } } },
+    }),
+    checksGiven(userId, scope),
+    prisma.attemptMisconception.findMany({
+      where: { setById: userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        source: true,
+        active: true,
+        createdAt: true,
+        misconception: { select: { name: true } },
+        attempt: { select: { number: true, student: { select: { name: true } }, checkpointVersion: { select: { title: true } }, checkpoint: { select: { project: { select: { title: true } } } } } },
+      },
+    }),
+    prisma.classroom.findMany({
+      where: { teacherId: userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        name: true,
+        joinCode: true,
+        createdAt: true,
+        _count: { select: { enrollments: { where: { removedAt: null } } } },
+        projects: { orderBy: { createdAt: "asc" }, select: { title: true, status: true } },
+      },
+    }),
+    prisma.teacherComment.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" }, select: commentSelect }),
+    prisma.answerGroup.findMany({
+      where: { createdById: userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        label: true,
+        createdAt: true,
+        misconception: { select: { name: true } },
+        checkpoint: { select: { position: true, project: { select: { title: true } }, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } } },
+        _count: { select: { members: { where: { excluded: false } } } },
+      },
+    }),
+  ]);
+  const record: PersonalRecord = {
+    account: [{ name: user.name, email: user.email, role: user.role === "TEACHER" ? "Teacher" : "Student", createdAt: iso(user.createdAt) }],
+    sessions: sessions.map((s) => ({ startedAt: iso(s.createdAt), lastSeenAt: iso(s.lastSeenAt), endsAt: iso(s.expiresAt) })),
+    setupCodes: setupCodes.map((c) => ({ givenAt: iso(c.createdAt), endsAt: iso(c.expiresAt) })),
+    classes,
+    attempts,
+    journalEntries,
+    commentsReceived: received,
+    reflectionsSetAside: dismissals.map((d) => ({
+      project: d.attempt.checkpoint.project.title,
+      checkpoint: d.attempt.checkpointVersion.title,
+      attempt: d.attempt.number,
+      at: iso(d.createdAt),
+    })),
+    checksGiven: checks,
+    tagsSet: tags.map((t) => ({
+      project: t.attempt.checkpoint.project.title,
+      checkpoint: t.attempt.checkpointVersion.title,
+      student: t.attempt.student.name,
+      attempt: t.attempt.number,
+      misconception: t.misconception.name,
+      source: SOURCE_WORDS[t.source] ?? t.source,
+      active: t.active,
+      at: iso(t.createdAt),
+    })),
+    classesTaught: taught.map((c) => ({
+      class: c.name,
+      joinCode: c.joinCode,
+      createdAt: iso(c.createdAt),
+      students: c._count.enrollments,
+      projects: c.projects.map((p) => `${p.title} (${p.status === "PUBLISHED" ? "published" : "draft"})`).join("; "),
+    })),
+    commentsWritten: commentRows(written, "written"),
+    answerGroupsConfirmed: groups.map((g) => ({
+      project: g.checkpoint.project.title,
+      checkpoint: `${g.checkpoint.position}. ${g.checkpoint.versions[0]?.title ?? ""}`,
+      group: g.label,
+      misconception: g.misconception?.name ?? null,
+      answers: g._count.members,
+      at: iso(g.createdAt),
+    })),
+  };
+  return { record, name: user.name };
+}
+
+export interface Download {
+  filename: string;
+  bytes: Uint8Array;
+}
+
+function zip(files: Record<string, string>, at: Date): Uint8Array {
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), { mtime: at }]])), { level: 6 });
+}
+
+/** The signed-in person's download: a zip of README.txt, data.json and a CSV per section. */
+export async function accountDownload(userId: string, now = new Date()): Promise<Download | null> {
+  const data = await collectAccountData(userId);
+  if (!data) return null;
+  const meta: ArchiveMeta = { subject: `the account of ${data.name}`, exportedAt: now };
+  return { filename: archiveFilename(["data"], now), bytes: zip(archiveFiles(data.record, meta), now) };
+}
+
+/** A student of the teacher's class (active or removed; their work is kept) with the class, or null. */
+export function findClassStudent(input: { teacherId: string; classroomId: string; studentId: string }) {
+  return prisma.enrollment.findFirst({
+    where: { studentId: input.studentId, classroom: { id: input.classroomId, teacherId: input.teacherId } },
+    select: {
+      id: true,
+      joinedAt: true,
+      removedAt: true,
+      blockedAt: true,
+      student: { select: { id: true, name: true, email: true } },
+      classroom: { select: { id: true, name: true, projects: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, status: true } } } },
+    },
+  });
+}
+
+/**
+ * One student's work in the teacher's class, as the teacher may see it:
+ * attempts, shared journal entries, comments, and the student's own checks, in
+ * that class's projects only (drafts and other classes are not the teacher's
+ * to read). Null when the student was never in the teacher's class.
+ */
+export async function classStudentDownload(
+  input: { teacherId: string; classroomId: string; studentId: string; withEmail: boolean },
+  now = new Date(),
+): Promise<Download | null> {
+  const enrolment = await findClassStudent(input);
+  if (!enrolment) return null;
+  const { student, classroom } = enrolment;
+  const scope: StudentScope = { projectIds: classroom.projects.map((p) => p.id), teacherView: true };
+  const [classes, attempts, journalEntries, received, checks] = await Promise.all([
+    classesOf(student.id, classroom.id),
+    attemptsOf(student.id, scope),
+    journalOf(student.id, scope),
+    commentsReceived(student.id, scope),
+    checksGiven(student.id, scope),
+  ]);
+  const record: PersonalRecord = {
+    account: [{ name: student.name, ...(input.withEmail ? { email: student.email } : {}) }],
+    sessions: [],
+    setupCodes: [],
+    classes,
+    attempts,
+    journalEntries,
+    commentsReceived: received,
+    reflectionsSetAside: [],
+    checksGiven: checks,
+    tagsSet: [],
+    classesTaught: [],
+    commentsWritten: [],
+    answerGroupsConfirmed: [],
+  };
+  const meta: ArchiveMeta = { subject: `${student.name}'s work in ${classroom.name}`, exportedAt: now, emailLeftOut: !input.withEmail };
+  return { filename: archiveFilename([student.name, classroom.name], now), bytes: zip(archiveFiles(record, meta), now) };
+}
+
+/** The response that downloads a zip. */
+export function zipResponse(download: Download): Response {
+  // fflate returns a Uint8Array over a plain ArrayBuffer.
+  return new Response(download.bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${download.filename}"`,
+      "Content-Length": String(download.bytes.byteLength),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Deleting
+
+/**
+ * Deletes a student's work (in some projects, or everywhere): comments on it
+ * with every version, journal entries, reflections set aside, and attempts
+ * with their checks, tags and places in answer groups. Children first: every
+ * foreign key to a person restricts, so nothing is left pointing at them.
+ */
+async function eraseStudentWork(tx: Tx, studentId: string, projectIds?: string[]) {
+  const inProjects = projectIds ? { projectId: { in: projectIds } } : {};
+  const attemptWhere = { studentId, ...(projectIds ? { checkpoint: { projectId: { in: projectIds } } } : {}) };
+  const commentWhere = { OR: [{ studentId, ...inProjects }, { attempt: attemptWhere }, { journalEntry: { studentId, ...inProjects } }] };
+  await tx.teacherCommentVersion.deleteMany({ where: { comment: commentWhere } });
+  await tx.teacherComment.deleteMany({ where: commentWhere });
+  await tx.reflectionDismissal.deleteMany({ where: { OR: [{ attempt: attemptWhere }, ...(projectIds ? [] : [{ studentId }])] } });
+  await tx.journalEntry.deleteMany({ where: { studentId, ...inProjects } });
+  await tx.answerGroupMember.deleteMany({ where: { attempt: attemptWhere } });
+  await tx.attemptMisconception.deleteMany({ where: { attempt: attemptWhere } });
+  await tx.attemptReview.deleteMany({ where: { attempt: attemptWhere } });
+  await tx.attempt.deleteMany({ where: attemptWhere });
+}
+
+async function checkpointIdsOf(where: Prisma.CheckpointWhereInput) {
+  return (await prisma.checkpoint.findMany({ where, select: { id: true } })).map((c) => c.id);
+}
+
+/**
+ * A teacher deletes one student's data from their class (the school or the
+ * family asked): every attempt, journal entry (drafts too), comment on them and
+ * tag in the class's projects, and the enrolment. With `keepBlock`, one bare
+ * enrolment row stays (the class, the student's id and dates, nothing they
+ * wrote) so the student still cannot rejoin. Null when the student was never in
+ * the teacher's class.
+ */
+export async function eraseStudentFromClass(input: { teacherId: string; classroomId: string; studentId: string; keepBlock: boolean }) {
+  const enrolment = await findClassStudent(input);
+  if (!enrolment) return null;
+  const projectIds = enrolment.classroom.projects.map((p) => p.id);
+  const checkpointIds = await checkpointIdsOf({ projectId: { in: projectIds } });
+  await prisma.$transaction(async (tx) => {
+    await eraseStudentWork(tx, input.studentId, projectIds);
+    if (input.keepBlock) {
+      const now = new Date();
+      await tx.enrollment.update({ where: { id: enrolment.id }, data: { removedAt: enrolment.removedAt ?? now, blockedAt: enrolment.blockedAt ?? now } });
+    } else {
+      await tx.enrollment.delete({ where: { id: enrolment.id } });
+    }
+  });
+  forgetCachedGroups(checkpointIds);
+  return { name: enrolment.student.name, keptBlock: input.keepBlock };
+}
+
+/** What happens to a class whose teacher deletes their account. */
+export type ClassChoice = { classroomId: string; choice: "archive" } | { classroomId: string; choice: "hand-over"; email: string };
+
+export type ClassPlan = { classroomId: string; newTeacherId: string | null };
+
+/** The classes the person teaches, for the delete page's choices. */
+export function classesTaughtBy(teacherId: string) {
+  return prisma.classroom.findMany({
+    where: { teacherId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, _count: { select: { enrollments: { where: { removedAt: null } }, projects: true } } },
+  });
+}
+
+/**
+ * Checks the choices against the classes the person teaches: one for each,
+ * and each hand-over to another existing teacher. Returns the plan, or a
+ * message per class (by its index in `choices`) and for the form.
+ */
+export async function planClasses(
+  teacherId: string,
+  choices: ClassChoice[],
+): Promise<{ ok: true; plan: ClassPlan[] } | { ok: false; classErrors: Record<number, string>; formError: string | null }> {
+  const taught = await classesTaughtBy(teacherId);
+  const classErrors: Record<number, string> = {};
+  const plan: ClassPlan[] = [];
+  for (const classroom of taught) {
+    const index = choices.findIndex((c) => c.classroomId === classroom.id);
+    const choice = choices[index];
+    if (!choice) continue;
+    if (choice.choice === "archive") {
+      plan.push({ classroomId: classroom.id, newTeacherId: null });
+      continue;
+    }
+    const email = choice.email.trim().toLowerCase();
+    const receiver = await prisma.user.findFirst({ where: { email, role: "TEACHER", id: { not: teacherId } }, select: { id: true } });
+    if (!receiver) classErrors[index] = "We couldn't find another teacher's account with that email. Check it with them, or archive the class.";
+    else plan.push({ classroomId: classroom.id, newTeacherId: receiver.id });
+  }
+  const missing = taught.filter((c) => !choices.some((ch) => ch.classroomId === c.id));
+  if (missing.length > 0 || Object.keys(classErrors).length > 0) {
+    return {
+      ok: false,
+      classErrors,
+      formError: missing.length > 0 ? `Choose what happens to ${missing.map((c) => c.name).join(", ")}: the list of your classes has changed.` : null,
+    };
+  }
+  return { ok: true, plan };
+}
+
+/**
+ * Deletes an account and everything that is the person's own (ending every
+ * session first). What they wrote about students' work (comments, marks,
+ * answer groups, tags) stays, from "a former teacher"; each class they teach is
+ * handed over or archived as planned. Afterwards no row holds their id, name or
+ * email (tests/integration/privacy-deletion.test.ts scans every table).
+ */
+export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<void> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+  if (!user) return;
+  await lucia.invalidateUserSessions(userId);
+  const checkpointIds = await checkpointIdsOf({ OR: [{ attempts: { some: { studentId: userId } } }, { answerGroups: { some: { createdById: userId } } }] });
+  await prisma.$transaction(async (tx) => {
+    await eraseStudentWork(tx, userId);
+    await tx.enrollment.deleteMany({ where: { studentId: userId } });
+    // Kept, no longer linked to them: they read "A former teacher".
+    await tx.teacherComment.updateMany({ where: { authorId: userId }, data: { authorId: null } });
+    await tx.attemptReview.updateMany({ where: { reviewerId: userId }, data: { reviewerId: null } });
+    await tx.attemptMisconception.updateMany({ where: { setById: userId }, data: { setById: null } });
+    await tx.answerGroup.updateMany({ where: { createdById: userId }, data: { createdById: null } });
+    const now = new Date();
+    for (const { classroomId, newTeacherId } of plan) {
+      await tx.classroom.updateMany({
+        where: { id: classroomId, teacherId: userId },
+        data: newTeacherId ? { teacherId: newTeacherId } : { teacherId: null, archivedAt: now },
+      });
+    }
+    // A class created after the plan was made is archived rather than left pointing at no one.
+    await tx.classroom.updateMany({ where: { teacherId: userId }, data: { teacherId: null, archivedAt: now } });
+    await tx.session.deleteMany({ where: { userId } });
+    await tx.setupCode.deleteMany({ where: { userId } });
+    await tx.user.delete({ where: { id: userId } });
+  });
+  await forgetAccountLimits([user.id, user.email]);
+  forgetCachedGroups(checkpointIds);
+}
