@@ -18,7 +18,8 @@ export const meta: MetaFunction = () => [{ title: "Log in · Rebound" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getUser(request);
   if (user) throw redirect(homePathFor(user.role));
-  return null;
+  // Not null: Remix answers a `?_data=` request for a loader that returned null with a 500.
+  return {};
 }
 
 const BAD_LOGIN = "That email and password don't match an account. Check both and try again.";

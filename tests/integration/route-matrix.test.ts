@@ -7,6 +7,10 @@
 // sent to log in, 403, 404), must never hold the other class's marker text, and
 // a refused or swapped request must not touch another class's rows.
 //
+// Every loader cell and every refused action cell is sent again through Remix's
+// own request handler on the paths it answers itself, `.data` (single fetch)
+// and `?_data=<route id>`, with the same expectations.
+//
 // A route file without an entry in tests/support/route-table.ts fails here.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +21,8 @@ import * as journalSchemas from "~/schemas/journal";
 import * as misconceptionSchemas from "~/schemas/misconception";
 import { changedRows, skipDiskSyncs, snapshotRows, type RowChange } from "../support/db-rows";
 import { ROUTES, addressOf, type Access, type Fields } from "../support/route-table";
-import { call, cookieFor, get, post, type RouteResult } from "../support/routes";
+import { handlerErrors, remixHandle, remixRouteId } from "../support/remix-handler";
+import { BASE, call, cookieFor, get, post, type RouteResult } from "../support/routes";
 import { twoClasses, type ClassWorld, type RecordIds } from "../support/two-classes";
 
 type RouteModule = { loader?: unknown; action?: unknown };
@@ -74,11 +79,11 @@ beforeAll(skipDiskSyncs);
 const formFor = (intent: string, fields: Fields): Fields => (intent ? { intent, ...fields } : fields);
 
 // Counts for the closing note: requests, and answers by status.
-const counts = { requests: 0, loaders: 0, actions: 0, swapped: 0, statuses: new Map<number, number>() };
+const counts = { requests: 0, loaders: 0, actions: 0, swapped: 0, dataPaths: 0, statuses: new Map<number, number>() };
 afterAll(() => {
   const statuses = [...counts.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(", ");
   console.info(
-    `[route matrix] ${routeIds.length} route files, ${counts.requests} requests (${counts.loaders} to loaders, ${counts.actions} to actions; ${counts.swapped} with another class's id swapped in). Statuses: ${statuses}.`,
+    `[route matrix] ${routeIds.length} route files, ${counts.requests} requests (${counts.loaders} to loaders, ${counts.actions} to actions; ${counts.swapped} with another class's id swapped in; ${counts.dataPaths} of them through Remix's handler on .data and ?_data= paths). Statuses: ${statuses}.`,
   );
 });
 
@@ -133,6 +138,41 @@ async function send(kind: "loader" | "action", fn: unknown, request: Request, pa
     counts.statuses.set(500, (counts.statuses.get(500) ?? 0) + 1);
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/**
+ * The same request on Remix's data paths: `<path>.data` (single fetch; `?index`
+ * for an index route's action) and `<path>?_data=<route id>`.
+ */
+function dataPathRequests(routeId: string, pathname: string, query: Record<string, string> | undefined, cookie: string | undefined, form?: Fields): { label: string; request: Request }[] {
+  const index = routeId.endsWith("_index") && form ? { index: "" } : {};
+  const dataUrl = `${pathname === "/" ? "/_root" : pathname}.data`;
+  const init = (): RequestInit => {
+    const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
+    if (!form) return { headers };
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    return { method: "POST", body, headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" } };
+  };
+  const search = (extra: Record<string, string>) => {
+    const params = new URLSearchParams({ ...query, ...extra });
+    return params.size ? `?${params}`.replace(/index=(&|$)/, "index$1") : "";
+  };
+  return [
+    { label: ".data", request: new Request(`${BASE}${dataUrl}${search(index)}`, init()) },
+    { label: "?_data=", request: new Request(`${BASE}${pathname}${search({ ...index, _data: remixRouteId(routeId) })}`, init()) },
+  ];
+}
+
+/** Remix's answer on a data path, read like a loader's or action's own. */
+async function sendThroughRemix(request: Request): Promise<RouteResult> {
+  counts.requests++;
+  counts.dataPaths++;
+  const res = await remixHandle(request);
+  const location = res.headers.get("X-Remix-Redirect") ?? (res.status === 202 ? res.headers.get("Location") : null);
+  const status = location ? 302 : res.status;
+  counts.statuses.set(status, (counts.statuses.get(status) ?? 0) + 1);
+  return { status, location, data: await res.text(), headers: res.headers };
 }
 
 const withQuery = (pathname: string, query: Record<string, string> | undefined) =>
@@ -228,7 +268,14 @@ describe.each(routeIds.filter((id) => ROUTES[id]))("%s", (routeId) => {
         if (!matches(EXPECTED[access][role], res, "loader")) problems.push(`${role}: expected ${EXPECTED[access][role]}, got ${describeAnswer(res)}`);
         const leaked = leakedMarkers(res, role, w);
         if (leaked.length) problems.push(`${role}: the answer holds ${leaked.join(", ")}`);
+        for (const { label, request } of dataPathRequests(routeId, address.path, entry.query?.(w.a.ids), w.cookies[role])) {
+          const viaRemix = await sendThroughRemix(request);
+          if (!matches(EXPECTED[access][role], viaRemix, "loader")) problems.push(`${role} on ${label}: expected ${EXPECTED[access][role]}, got ${describeAnswer(viaRemix)}`);
+          const leakedViaRemix = leakedMarkers(viaRemix, role, w);
+          if (leakedViaRemix.length) problems.push(`${role} on ${label}: the answer holds ${leakedViaRemix.join(", ")}`);
+        }
       }
+      if (handlerErrors.length) problems.push(`Remix reported errors: ${handlerErrors.splice(0).map(String).join("; ")}`);
       const swapper = SWAPPER[access];
       if (swapper) {
         for (const key of Object.keys(w.a.ids) as (keyof RecordIds)[]) {
@@ -252,7 +299,7 @@ describe.each(routeIds.filter((id) => ROUTES[id]))("%s", (routeId) => {
         }
       }
       expect(problems).toEqual([]);
-    });
+    }, 60_000);
   }
 
   if (entry.action && entry.intents) {
@@ -261,11 +308,11 @@ describe.each(routeIds.filter((id) => ROUTES[id]))("%s", (routeId) => {
     const allowed = ROLES.filter((r) => EXPECTED[access][r] === "ok");
     const refused = ROLES.filter((r) => EXPECTED[access][r] !== "ok");
 
-    it(`action refused: ${refused.map((r) => `${r} ${EXPECTED[access][r]}`).join(", ") || "nobody"}; nothing changes`, async () => {
+    it.each(refused)(`action refused to %s (${refused.map((r) => `${r} ${EXPECTED[access][r]}`).join(", ")}), also on .data and ?_data=; nothing changes`, async (role) => {
       const w = await sharedWorld();
       const problems: string[] = [];
       const address = addressOf(routeId, w.a.ids);
-      for (const role of refused) {
+      {
         for (const [intent, body] of intents) {
           const before = snapshotRows();
           const res = await send("action", mod.action, post(address.path, formFor(intent, body(w.a.ids, w.a)), w.cookies[role]), address.params);
@@ -279,10 +326,20 @@ describe.each(routeIds.filter((id) => ROUTES[id]))("%s", (routeId) => {
           if (changes.length) problems.push(`${cell}: changed ${changes.map((c) => c.key).join(", ")}`);
           const leaked = leakedMarkers(res, role, w);
           if (leaked.length) problems.push(`${cell}: the answer holds ${leaked.join(", ")}`);
+          for (const { label, request } of dataPathRequests(routeId, address.path, undefined, w.cookies[role], formFor(intent, body(w.a.ids, w.a)))) {
+            const beforeRemix = snapshotRows();
+            const viaRemix = await sendThroughRemix(request);
+            const changedViaRemix = changedRows(beforeRemix, snapshotRows());
+            if (!matches(EXPECTED[access][role], viaRemix, "action")) problems.push(`${cell} on ${label}: expected ${EXPECTED[access][role]}, got ${describeAnswer(viaRemix)}`);
+            if (changedViaRemix.length) problems.push(`${cell} on ${label}: changed ${changedViaRemix.map((c) => c.key).join(", ")}`);
+            const leakedViaRemix = leakedMarkers(viaRemix, role, w);
+            if (leakedViaRemix.length) problems.push(`${cell} on ${label}: the answer holds ${leakedViaRemix.join(", ")}`);
+          }
         }
       }
+      if (handlerErrors.length) problems.push(`Remix reported errors: ${handlerErrors.splice(0).map(String).join("; ")}`);
       expect(problems).toEqual([]);
-    });
+    }, 60_000);
 
     it.each(intents.flatMap(([intent]) => allowed.map((role) => [intent, role] as const)))(
       `action %s as %s: works with the person's own ids, and touches no other class`,
@@ -331,7 +388,7 @@ describe.each(routeIds.filter((id) => ROUTES[id]))("%s", (routeId) => {
           }
         }
         expect(problems).toEqual([]);
-      });
+      }, 60_000);
     }
 
     if (intents.length > 1 || intents[0][0] !== "") {

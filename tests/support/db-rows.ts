@@ -12,9 +12,16 @@ function open() {
   return db;
 }
 
+// The last snapshot, and SQLite's data_version when it was taken: the version
+// changes only when the app's connection commits, so until then the snapshot
+// is still true and is not read again.
+let last: { version: number; rows: Map<string, string> } | undefined;
+
 /** Every row of every table (but sessions and rate-limit counters), by "Table#rowid", as JSON. */
 export function snapshotRows(): Map<string, string> {
   const conn = open();
+  const version = conn.pragma("data_version", { simple: true }) as number;
+  if (last?.version === version) return last.rows;
   const rows = new Map<string, string>();
   const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
   for (const { name } of tables) {
@@ -24,6 +31,7 @@ export function snapshotRows(): Map<string, string> {
       rows.set(`${name}#${String(__rowid)}`, JSON.stringify(rest));
     }
   }
+  last = { version, rows };
   return rows;
 }
 
