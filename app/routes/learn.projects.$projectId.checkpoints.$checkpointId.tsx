@@ -29,6 +29,7 @@ import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.checkpoint.title} · ${data.project.title} · Rebound` : "Checkpoint · Rebound" },
@@ -119,7 +120,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { student, project, checkpoint, latest } = await findCheckpointForStudent(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === SAVE_DRAFT_INTENT || intent === ADD_ENTRY_INTENT) {

@@ -12,6 +12,7 @@ import { ErrorList, Field, SubmitButton } from "~/components/form";
 import { prisma } from "~/db.server";
 import { signupSchema } from "~/schemas/auth";
 import { parseSubmission } from "~/utils/submission";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rebound" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseSubmission(formData, { schema: signupSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

@@ -14,6 +14,7 @@ import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.classroom.name ?? "Class"} · Rebound` }];
 
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classroom = await findTeacherClassroom(params.classId ?? "", teacher.id);
   if (!classroom) notFound("We couldn't find that class among yours.");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "regenerate-code") {
     await regenerateJoinCode(classroom.id, teacher.id);

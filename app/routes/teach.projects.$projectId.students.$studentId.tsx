@@ -23,6 +23,7 @@ import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.student.name ?? "Student"} · ${data?.project.title ?? "Project"} · Rebound` },
@@ -80,7 +81,7 @@ function answer(body: ActionAnswer, status = 200) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { teacher, project, student } = await findContext(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const scope = { authorId: teacher.id, studentId: student.id, projectId: project.id };
 

@@ -22,8 +22,8 @@ import * as misconceptionSchemas from "~/schemas/misconception";
 import { changedRows, skipDiskSyncs, snapshotRows, type RowChange } from "../support/db-rows";
 import { ROUTES, addressOf, type Access, type Fields } from "../support/route-table";
 import { handlerErrors, remixHandle, remixRouteId } from "../support/remix-handler";
-import { BASE, call, cookieFor, get, post, type RouteResult } from "../support/routes";
-import { twoClasses, type ClassWorld, type RecordIds } from "../support/two-classes";
+import { BASE, call, get, post, type RouteResult } from "../support/routes";
+import { ROLES, world, type ClassWorld, type RecordIds, type Role, type World } from "../support/two-classes";
 
 type RouteModule = { loader?: unknown; action?: unknown };
 const modules = import.meta.glob<RouteModule>("../../app/routes/*.tsx", { eager: true });
@@ -31,8 +31,6 @@ const routeFiles = Object.keys(modules).sort();
 const routeIdOf = (file: string) => path.basename(file, ".tsx");
 const routeIds = routeFiles.map(routeIdOf);
 
-type Role = "anonymous" | "student" | "outsider" | "owner" | "otherTeacher";
-const ROLES: Role[] = ["anonymous", "student", "outsider", "owner", "otherTeacher"];
 type Outcome = "ok" | "login" | "forbidden" | "not-found" | "home" | "start";
 
 /** What each person gets, by who may use the route. */
@@ -51,27 +49,6 @@ const SWAPPER: Partial<Record<Access, Role>> = { teacher: "owner", student: "stu
 /** Each person's own class, and the class whose data they must never get. */
 const OWN: Record<Role, "a" | "b"> = { anonymous: "a", student: "a", owner: "a", outsider: "b", otherTeacher: "b" };
 const NOT_THEIRS: Record<Role, ("a" | "b")[]> = { anonymous: ["a", "b"], student: ["b"], owner: ["b"], outsider: ["a"], otherTeacher: ["a"] };
-
-interface World {
-  a: ClassWorld;
-  b: ClassWorld;
-  cookies: Record<Role, string | undefined>;
-}
-
-async function world(): Promise<World> {
-  const { a, b } = await twoClasses();
-  return {
-    a,
-    b,
-    cookies: {
-      anonymous: undefined,
-      student: await cookieFor(a.student.id),
-      outsider: await cookieFor(b.student.id),
-      owner: await cookieFor(a.teacher.id),
-      otherTeacher: await cookieFor(b.teacher.id),
-    },
-  };
-}
 
 beforeAll(skipDiskSyncs);
 
@@ -145,7 +122,7 @@ async function send(kind: "loader" | "action", fn: unknown, request: Request, pa
  * for an index route's action) and `<path>?_data=<route id>`.
  */
 function dataPathRequests(routeId: string, pathname: string, query: Record<string, string> | undefined, cookie: string | undefined, form?: Fields): { label: string; request: Request }[] {
-  const index = routeId.endsWith("_index") && form ? { index: "" } : {};
+  const index: Record<string, string> = routeId.endsWith("_index") && form ? { index: "" } : {};
   const dataUrl = `${pathname === "/" ? "/_root" : pathname}.data`;
   const init = (): RequestInit => {
     const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};

@@ -9,6 +9,7 @@ import { prisma } from "~/db.server";
 import { serializeSpec } from "~/domain/checkpoint-spec";
 import { CONFIRMED_PREFIX } from "~/domain/insight/answer-groups";
 import { createClassroom, createProject, createStudent, createTeacher, enroll, sampleSpecs } from "./factories";
+import { cookieFor } from "./routes";
 
 /** The ids a route can take in its address, its query or its form: swapped one at a time for the other class's. */
 export interface RecordIds {
@@ -176,4 +177,31 @@ async function buildClass(marker: string): Promise<ClassWorld> {
 /** Class A (the one every request is about) and class B (whose ids are swapped in, and whose marker must never reach A's people). */
 export async function twoClasses(): Promise<{ a: ClassWorld; b: ClassWorld }> {
   return { a: await buildClass("MARKER-A"), b: await buildClass("MARKER-B") };
+}
+
+/** The five people every route is tried as. */
+export type Role = "anonymous" | "student" | "outsider" | "owner" | "otherTeacher";
+export const ROLES: Role[] = ["anonymous", "student", "outsider", "owner", "otherTeacher"];
+
+export interface World {
+  a: ClassWorld;
+  b: ClassWorld;
+  /** Session cookies: signed out; a student of A; a student of B (outside A); A's teacher; B's teacher. */
+  cookies: Record<Role, string | undefined>;
+}
+
+/** The two classes, and a signed-in session for each of the five people. */
+export async function world(): Promise<World> {
+  const { a, b } = await twoClasses();
+  return {
+    a,
+    b,
+    cookies: {
+      anonymous: undefined,
+      student: await cookieFor(a.student.id),
+      outsider: await cookieFor(b.student.id),
+      owner: await cookieFor(a.teacher.id),
+      otherTeacher: await cookieFor(b.teacher.id),
+    },
+  };
 }
