@@ -23,13 +23,20 @@ export default tseslint.config(
   {
     // Forms validate one way (app/components/form-validation.ts): a form that
     // sets its own timing brought back the lost first click after a correction.
-    files: ["app/**/*.tsx"],
+    // Actions read forms one way (app/utils/form.server.ts, decision 013): body
+    // types, sizes and text cleaning are checked in one place.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/form.server.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
         {
           selector: "CallExpression[callee.name='useForm'] Property[key.name=/^(shouldValidate|shouldRevalidate|onValidate)$/]",
           message: "Spread validateWith(schema) from ~/components/form-validation instead: it keeps every form's validation timing the same.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='request'][callee.property.name=/^(formData|json|text|arrayBuffer|blob)$/]",
+          message: "Read a posted form with readForm(request) from ~/utils/form.server: it refuses what is not a form, limits its size and cleans its text.",
         },
       ],
     },

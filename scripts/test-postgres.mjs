@@ -45,7 +45,7 @@ try {
   if (parts.includes("integration")) {
     const started = Date.now();
     console.info("\nIntegration tests on PostgreSQL…");
-    const r = spawnSync(process.execPath, [bin("vitest", "vitest.mjs"), "run", "tests/integration"], {
+    const r = spawnSync(process.execPath, [bin("vitest", "vitest.mjs"), "run", "tests/integration", "--exclude", "**/*.sqlite.test.ts"], {
       cwd: root,
       stdio: "inherit",
       env: { ...process.env, TEST_DATABASE: "postgres", TEST_POSTGRES_URL: adminUrl },

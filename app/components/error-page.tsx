@@ -10,6 +10,8 @@ function describeError(error: unknown): { title: string; message: string } {
     if (error.status === 404) return { title: "We couldn't find that page", message: text("It may have moved, or you may not have access to it.") };
     if (error.status === 403) return { title: "This page isn't available to you", message: text("You don't have access to this page.") };
     if (error.status === 400) return { title: "That request didn't make sense to us", message: text("Please go back and try again.") };
+    // 413, 415, 429…: what was sent was refused, and the answer says why.
+    if (error.status > 400 && error.status < 500) return { title: "We couldn't take that request", message: text("Please go back and try again.") };
   }
   // Nothing here knows whether a save went through, so it does not claim one did.
   return {

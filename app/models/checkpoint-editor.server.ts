@@ -9,7 +9,7 @@ import type { CheckpointKind } from "~/domain/checkpoint-spec";
 import { createMisconception, misconceptionChoices } from "~/models/misconception.server";
 import { checkpointFormSchema, toCheckpointInput, type CheckpointFormResult } from "~/schemas/checkpoint";
 import { ADD_MISCONCEPTION_INTENT, INLINE_MISCONCEPTION, inlineMisconceptionSchema } from "~/schemas/misconception";
-import { parseSubmission } from "~/utils/submission";
+import { parseListSubmission, parseSubmission } from "~/utils/submission";
 
 export type EditorSubmission =
   /** The teacher added a misconception and goes on editing: the form comes back as typed. */
@@ -44,7 +44,7 @@ export async function readEditorSubmission(projectId: string, kind: CheckpointKi
   }
   const misconceptions = await misconceptionChoices(projectId);
   const schema = checkpointFormSchema(kind, { misconceptionIds: misconceptions.map((m) => m.id) });
-  const submission = parseSubmission(cleanEditorFormData(formData), { schema });
+  const submission = parseListSubmission(cleanEditorFormData(formData), { schema });
   if (submission.status !== "success") {
     return { status: "invalid", reply: submission.reply(), notice, httpStatus: submission.status === "error" ? 400 : 200 };
   }

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/form.server";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -35,7 +36,7 @@ const HIDDEN_PASSWORDS = ["currentPassword", "newPassword", "confirmPassword"];
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUserSession(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "logout-everywhere") return endAllSessions(request, user.id);
   if (intent !== "change-password") {

@@ -2,6 +2,7 @@
 // teacher chooses, class by class, to hand it over to another teacher or to
 // archive it. Every session ends; afterwards the page says what was kept.
 // Works without JavaScript.
+import { readForm } from "~/utils/form.server";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseSubmission(await request.formData(), { schema: deleteAccountSchema });
+  const submission = parseSubmission(await readForm(request), { schema: deleteAccountSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   // A wrong password here counts like a failed login to the account.
   const limits: [RateLimitName, string][] = [

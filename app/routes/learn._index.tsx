@@ -13,6 +13,7 @@ import { JOIN_REFUSED, enrollStudent, findClassroomByJoinCode } from "~/models/c
 import { joinClassSchema } from "~/schemas/classroom";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
 
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const student = await requireStudent(request);
-  const submission = parseSubmission(await request.formData(), { schema: joinClassSchema });
+  const submission = parseSubmission(await readForm(request), { schema: joinClassSchema });
   if (submission.status !== "success") return data({ reply: submission.reply(), notice: null }, { status: 400 });
   // Wrong codes are counted, so join codes cannot be guessed by trying them all.
   const limits: [RateLimitName, string][] = [

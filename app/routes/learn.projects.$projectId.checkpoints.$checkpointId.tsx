@@ -31,6 +31,7 @@ import { storageRefusal } from "~/utils/prisma-errors.server";
 import { parseSubmission } from "~/utils/submission";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.checkpoint.title} · ${data.project.title} · Rebound` : "Checkpoint · Rebound" },
@@ -140,7 +141,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { student, project, checkpoint, latest } = await findCheckpointForStudent(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === SAVE_DRAFT_INTENT || intent === ADD_ENTRY_INTENT) {

@@ -25,6 +25,7 @@ import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { teacherName } from "~/domain/labels";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My journal · ${data.project.title} · Rebound` : "My journal · Rebound" }];
 
@@ -88,7 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { student, project } = await requireStudentProject(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === DISMISS_REFLECTION_INTENT) {
     const dismissed = await dismissReflection(student.id, project.id, String(formData.get("attemptId") ?? ""));

@@ -15,6 +15,7 @@ import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";
 import { loginSchema } from "~/schemas/auth";
 import { parseSubmission } from "~/utils/submission";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Rebound" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const BAD_LOGIN = "That email and password don't match an account. Check both and try again.";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseSubmission(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

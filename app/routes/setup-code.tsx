@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/form.server";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -26,7 +27,7 @@ const MISMATCH = "That email and set-up code don't match. Check both with your t
 const EXPIRED = `That set-up code has run out (a code lasts ${plural(SETUP_CODE_HOURS / 24, "day")}). Ask your teacher for a new one.`;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseSubmission(await request.formData(), { schema: setupCodeSchema });
+  const submission = parseSubmission(await readForm(request), { schema: setupCodeSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: HIDDEN }), { status: 400 });
   const { email, code, newPassword, redirectTo } = submission.value;
   // Checked before the code's hash, like a login: guessing codes is slow and costs the server nothing.

@@ -13,17 +13,19 @@ import { prisma } from "~/db.server";
 import { signupSchema } from "~/schemas/auth";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getUser(request);
   if (user) throw redirect(homePathFor(user.role));
-  return null;
+  // Not null: Remix answers a `?_data=` request for a loader that returned null with a 500.
+  return {};
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseSubmission(formData, { schema: signupSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

@@ -12,6 +12,7 @@ import { createClassroom } from "~/models/classroom.server";
 import { classroomNameSchema } from "~/schemas/classroom";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
-  const submission = parseSubmission(await request.formData(), { schema: classroomNameSchema });
+  const submission = parseSubmission(await readForm(request), { schema: classroomNameSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const classroom = await createClassroom(teacher.id, submission.value.name);
   return redirect(paths.teacherClass(classroom.id));

@@ -18,6 +18,7 @@ import { projectBasicsSchema } from "~/schemas/project";
 import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.classroom.name ?? "Class"} · Rebound` }];
 
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classroom = await findTeacherClassroom(params.classId ?? "", teacher.id);
   if (!classroom) notFound(NOT_FOUND.classroom);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   if (intent === "regenerate-code") {

@@ -1,6 +1,7 @@
 // One student in a teacher's class: their place in it (remove, block
 // rejoining, allow back), the download of their work in the class, and the
 // deletion of their data from it (decision 012). Not nested in the class page.
+import { readForm } from "~/utils/form.server";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { teacher, enrolment } = await findContext(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const ids = { classroomId: enrolment.classroom.id, teacherId: teacher.id, enrollmentId: enrolment.id };
   const name = enrolment.student.name;

@@ -23,6 +23,7 @@ import { projectBasicsSchema } from "~/schemas/project";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
 import { plural } from "~/domain/words";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} · Build · Rebound` }];
 
@@ -74,7 +75,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const checkpointId = String(formData.get("checkpointId") ?? "");
   const reply = (result: ActionResult, status = 200) => data(result, { status });

@@ -16,6 +16,7 @@ import { applyAfterNotYetChoice, findAfterNotYetPrompt } from "~/models/reflecti
 import { notFound } from "~/utils/http.server";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.checkpoint.latest.title ?? "checkpoint"} · Rebound` }];
 
@@ -80,7 +81,7 @@ function savedMessage(result: Exclude<SaveResult, { outcome: "not-found" }>, att
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project, checkpoint } = await requireProjectCheckpoint(request, params);
-  const submission = await readEditorSubmission(project.id, checkpoint.kind, await request.formData());
+  const submission = await readEditorSubmission(project.id, checkpoint.kind, await readForm(request));
   if (submission.status !== "valid") {
     // A list button without JavaScript, or a misconception named in the editor, is not an error: the form comes back changed.
     return data({ ok: false as const, reply: submission.reply, message: null, notice: submission.notice, createdMisconceptionId: submission.status === "kept" ? (submission.createdMisconceptionId ?? null) : null }, { status: submission.httpStatus });

@@ -13,6 +13,7 @@ import { requireTeacherProject } from "~/models/project.server";
 import { applyAfterNotYetChoice } from "~/models/reflection-prompt.server";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add a checkpoint · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const kindValue = formData.get("kind") ?? new URL(request.url).searchParams.get("kind");
   if (!isCheckpointKind(kindValue)) {
     return data({ reply: null, message: "Choose what kind of checkpoint to add.", notice: null }, { status: 400 });

@@ -21,6 +21,7 @@ import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Attempts and tags · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -65,7 +66,7 @@ type ActionAnswer = { formId: string; ok: boolean; reply?: SubmissionResult<stri
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { teacher, project } = await requireTeacherProject(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const formId = String(formData.get("formId") ?? "");
   const answer = (body: ActionAnswer, status = 200) => data(body, { status });
   const submission = parseSubmission(formData, { schema: attemptTagSchema });

@@ -40,6 +40,7 @@ import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.checkpoint.title} · Insight · ${data.project.title} · Rebound` : "Checkpoint insight · Rebound" },
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { teacher, project } = await requireTeacherProject(request, params);
   const checkpoint = await findProjectCheckpointKind(project, params.checkpointId ?? "");
   if (!checkpoint) notFound(NOT_FOUND.checkpoint);
-  const formData = withoutFormControls(await request.formData());
+  const formData = withoutFormControls(await readForm(request));
   const intent = formData.get("intent");
   if (!isGroupIntent(intent)) {
     return reply({ intent: String(intent ?? ""), ok: false, message: "We didn't understand that request. Reload the page and try again." }, 400);

@@ -15,6 +15,7 @@ import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.misconception.name ?? "misconception"} · Rebound` }];
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project, misconception } = await requireProjectMisconception(request, params);
-  const submission = parseSubmission(await request.formData(), { schema: misconceptionSchema });
+  const submission = parseSubmission(await readForm(request), { schema: misconceptionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await updateMisconception(project.id, misconception.id, submission.value);
   if (!result.ok && result.reason === "name-taken") {

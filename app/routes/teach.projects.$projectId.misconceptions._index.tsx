@@ -13,6 +13,7 @@ import { misconceptionSchema } from "~/schemas/misconception";
 import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Misconceptions · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -33,7 +34,7 @@ type ActionResult = { formId?: typeof CREATE_FORM_ID; ok: boolean; reply?: Submi
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   if (intent === "create") {

@@ -17,6 +17,7 @@ import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.prompt.title ?? "reflection prompt"} · Rebound` }];
 
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project, prompt } = await requireProjectPrompt(request, params);
   const checkpoints = await liveCheckpoints(project.id);
-  const submission = parseSubmission(await request.formData(), { schema: promptSchema({ checkpointIds: checkpoints.map((c) => c.id) }) });
+  const submission = parseSubmission(await readForm(request), { schema: promptSchema({ checkpointIds: checkpoints.map((c) => c.id) }) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await updatePrompt(project.id, prompt.id, submission.value);
   if (!result.ok && result.reason === "checkpoint-not-found") {

@@ -23,6 +23,7 @@ import { promptFromTemplateSchema, promptSchema } from "~/schemas/prompt";
 import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Reflection prompts · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -49,7 +50,7 @@ function writtenMessage(result: Extract<PromptWriteResult, { ok: true }>, title:
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   const liveCheckpointIds = (await checkpointChoices(project.id)).filter((c) => !c.archived).map((c) => c.id);

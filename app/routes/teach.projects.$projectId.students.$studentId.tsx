@@ -25,6 +25,7 @@ import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { teacherName } from "~/domain/labels";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.student.name ?? "Student"} · ${data?.project.title ?? "Project"} · Rebound` },
@@ -83,7 +84,7 @@ function answer(body: ActionAnswer, status = 200) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { teacher, project, student } = await requireClassStudent(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const scope = { authorId: teacher.id, studentId: student.id, projectId: project.id };
 

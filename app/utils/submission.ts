@@ -2,22 +2,33 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { withoutFormControls } from "~/domain/form-data";
 
 /**
- * parseWithZod for actions: a hand-made or corrupted Conform control field
- * (`__intent__`, `__state__`) makes Conform throw, which would be a 500. Here
- * such a submission is read again without the control fields, so the user gets
- * the usual messages instead.
+ * parseWithZod for actions, for forms without list buttons (all but the
+ * checkpoint editor). The browser checks a form itself (validateWith) and posts
+ * only real submissions, so Conform's control fields (`__intent__`,
+ * `__state__`) in a posted form are hand-made: they are left out, and the
+ * submission is checked as an ordinary one. Otherwise a made-up "insert" or
+ * "validate" intent would be answered with a 400 that says nothing, and a
+ * corrupted one would make Conform throw (a 500).
  */
-export const parseSubmission = ((formData: FormData | URLSearchParams, options: Parameters<typeof parseWithZod>[1]) => {
+export const parseSubmission = ((formData: FormData | URLSearchParams, options: Parameters<typeof parseWithZod>[1]) =>
+  parseWithZod(withoutFormControls(toFormData(formData)), options)) as typeof parseWithZod;
+
+/**
+ * parseWithZod for a form whose list buttons work without JavaScript (the
+ * checkpoint editor: add, remove and move rows), which keeps the list intents
+ * the caller has checked. A corrupted control field is read again without it.
+ */
+export const parseListSubmission = ((formData: FormData | URLSearchParams, options: Parameters<typeof parseWithZod>[1]) => {
   try {
     return parseWithZod(formData, options);
   } catch {
-    const clean = formData instanceof FormData ? formData : toFormData(formData);
-    return parseWithZod(withoutFormControls(clean), options);
+    return parseWithZod(withoutFormControls(toFormData(formData)), options);
   }
 }) as typeof parseWithZod;
 
-function toFormData(params: URLSearchParams): FormData {
+function toFormData(data: FormData | URLSearchParams): FormData {
+  if (data instanceof FormData) return data;
   const formData = new FormData();
-  for (const [name, value] of params) formData.append(name, value);
+  for (const [name, value] of data) formData.append(name, value);
   return formData;
 }

@@ -63,3 +63,58 @@ describe("contentSecurityPolicy and cookies", () => {
     expect(hasSessionCookie({}, "rebound_session")).toBe(false);
   });
 });
+
+describe("the body and origin checks, fuzzed (seeded)", () => {
+  // mulberry32, seeded: the same headers every run.
+  let state = 20261202;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const maybe = <T,>(value: T) => (next() < 0.3 ? undefined : value);
+  const methods = ["GET", "HEAD", "OPTIONS", "POST", "post", "PUT", "PATCH", "DELETE", "TRACE", ""];
+  const types = ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "MULTIPART/FORM-DATA", "application/json", "text/plain", "", " ", ";", "application/x-www-form-urlencoded;charset=utf-8", "application/x-www-form-urlencoded, application/json", "text/html\u0000"];
+  const lengths = ["0", "10", "999", "1000", "1001", "-1", "1e3", "NaN", "", " 12 ", "0x10", "99999999999999999999999", "Infinity", "1.5"];
+  const origins = ["http://rebound.school.example", "https://rebound.school.example", "http://evil.example", "null", "", "rebound.school.example", "http://rebound.school.example:80", "http://REBOUND.school.example", "javascript:alert(1)", "http://rebound.school.example.evil.example"];
+  const referers = ["http://rebound.school.example/teach", "http://evil.example/", "not a url", "", "//rebound.school.example/x"];
+  const paths = ["/login", "/teach?_data=routes%2Fteach._index", "/teach.data", "/csp-report", "/", "/%00", "/login/../teach"];
+
+  it("never throws, and answers every request with nothing or a refusal that says why (400, 403, 411, 413 or 415)", () => {
+    const statuses = new Map<number | null, number>();
+    for (let i = 0; i < 5000; i++) {
+      const headers: Record<string, string | string[] | undefined> = {
+        host: maybe(pick(["rebound.school.example", "", "10.0.0.5:3000", "REBOUND.SCHOOL.EXAMPLE"])),
+        "content-type": maybe(pick(types)),
+        "content-length": maybe(pick(lengths)),
+        "transfer-encoding": maybe(pick(["chunked", "gzip, chunked", "identity"])),
+        origin: maybe(pick(origins)),
+        referer: maybe(pick(referers)),
+        "x-forwarded-host": maybe(pick(["rebound.school.example", "evil.example", "a, b", ""])),
+        "x-forwarded-proto": maybe(pick(["https", "http", "gopher", ""])),
+        cookie: maybe(next() < 0.5 ? "rebound_session=abc" : ["a=1", "rebound_session=x"].join("; ")),
+      };
+      const facts = { method: pick(methods), path: pick(paths), headers };
+      const options = { trustProxy: next() < 0.5, secure: next() < 0.5 };
+      const refusal = checkOrigin(facts, options) ?? checkBody(facts, { maxBodyBytes: 1000 });
+      statuses.set(refusal?.status ?? null, (statuses.get(refusal?.status ?? null) ?? 0) + 1);
+      if (refusal) {
+        expect([400, 403, 411, 413, 415]).toContain(refusal.status);
+        expect(refusal.message).toMatch(/^[A-Z].{20,}\.$/);
+      }
+      // A write that got through came from this site or from no page at all, and is a form of a sensible size.
+      // (Remix runs actions for these methods only; others are read or refused by the router.)
+      if (!refusal && ["POST", "PUT", "PATCH", "DELETE"].includes(facts.method.toUpperCase()) && facts.path !== "/csp-report") {
+        const origin = headers.origin as string | undefined;
+        if (origin !== undefined) expect(origin.toLowerCase()).toBe(ownOrigin(headers, options));
+        const bytes = Number(headers["content-length"] ?? 0);
+        expect(bytes).toBeLessThanOrEqual(1000);
+        if (bytes > 0) expect(String(headers["content-type"]).toLowerCase()).toMatch(/^(application\/x-www-form-urlencoded|multipart\/form-data)/);
+      }
+    }
+    console.info(`[http-security fuzz] 5000 requests: ${[...statuses].map(([s, n]) => `${s ?? "let through"}: ${n}`).join(", ")}`);
+  });
+});

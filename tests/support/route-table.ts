@@ -1,0 +1,223 @@
+// Who may use each route, and one form per action intent that succeeds for
+// the person allowed: the table the route × role matrix and the fuzz test are
+// generated from (tests/integration/route-matrix.sqlite.test.ts, form-fuzz.sqlite.test.ts).
+//
+// Adding a route? Add one line to ROUTES below, named like its file in
+// app/routes (without .tsx): who may read it, who may post to it, and a body
+// per intent. Bodies are functions of the ids, so the matrix can swap in the
+// other class's ids one at a time.
+import type { ClassWorld, RecordIds } from "./two-classes";
+import { TEST_PASSWORD } from "./factories";
+
+/**
+ * Who may use a loader or an action:
+ * - "signed-out": a page for people not signed in; a signed-in user is sent to their home page.
+ * - "anyone": anyone, signed in or not.
+ * - "to-start": everyone is sent to the start page.
+ * - "teacher" / "student": any teacher (or student), on their own data; the other role is refused (403).
+ * - "class-teacher": only the teacher of the class (another teacher finds nothing, 404; students 403).
+ * - "class-student": only a student enrolled in the class (a student outside it finds nothing, 404; teachers 403).
+ */
+export type Access = "signed-out" | "anyone" | "to-start" | "teacher" | "student" | "class-teacher" | "class-student";
+
+export type Fields = Record<string, string | string[]>;
+/** A form body that succeeds for the allowed person when given their own class's ids (the `intent` field is added from its key). */
+export type Body = (ids: RecordIds, own: ClassWorld) => Fields;
+
+export interface RouteEntry {
+  loader?: Access;
+  /** The loader's query string, if it reads ids from it. */
+  query?: (ids: RecordIds) => Record<string, string>;
+  action?: Access;
+  /** Every intent the action understands ("" when it has one form), with a body that succeeds. */
+  intents?: Record<string, Body>;
+}
+
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+const journal = (context: Partial<Record<"promptId" | "checkpointId" | "attemptId", string>>): Fields => ({
+  promptId: context.promptId ?? "",
+  checkpointId: context.checkpointId ?? "",
+  attemptId: context.attemptId ?? "",
+  "answers[0]": "I think the forces balance.",
+});
+
+export const ROUTES: Record<string, RouteEntry> = {
+  _index: { loader: "signed-out" },
+  login: { loader: "signed-out", action: "anyone", intents: { "": (_ids, own) => ({ email: own.teacher.email, password: TEST_PASSWORD }) } },
+  signup: {
+    loader: "signed-out",
+    action: "anyone",
+    intents: { "": () => ({ name: "New Person", email: `new-${unique()}@example.test`, password: "a long enough password", role: "STUDENT" }) },
+  },
+  logout: { loader: "to-start", action: "anyone", intents: { "": () => ({}) } },
+
+  "teach._index": { loader: "teacher", action: "teacher", intents: { "": () => ({ name: "Physics 10A" }) } },
+  "teach.classes.$classId": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: {
+      "regenerate-code": () => ({}),
+      "remove-student": (ids) => ({ enrollmentId: ids.enrollmentId }),
+      "create-project": () => ({ title: "Energy", goal: "Explain where energy goes" }),
+    },
+  },
+  "teach.projects.$projectId": { loader: "class-teacher" },
+  "teach.projects.$projectId._index": {
+    loader: "class-teacher",
+    query: (ids) => ({ added: ids.checkpointId }),
+    action: "class-teacher",
+    intents: {
+      "update-project": () => ({ title: "Forces again", goal: "Explain motion", instructions: "" }),
+      publish: () => ({}),
+      unpublish: () => ({}),
+      "move-up": (ids) => ({ checkpointId: ids.numericCheckpointId }),
+      "move-down": (ids) => ({ checkpointId: ids.choiceCheckpointId }),
+      archive: (ids) => ({ checkpointId: ids.checkpointId }),
+      restore: (ids) => ({ checkpointId: ids.archivedCheckpointId }),
+      delete: (ids) => ({ checkpointId: ids.spareCheckpointId }),
+    },
+  },
+  "teach.projects.$projectId.checkpoints.new": {
+    loader: "class-teacher",
+    query: () => ({ kind: "SHORT_TEXT" }),
+    action: "class-teacher",
+    intents: {
+      "": () => ({ kind: "SHORT_TEXT", title: "Why it stops", prompt: "Explain why the cart stops.", modelAnswer: "Friction." }),
+      "add-misconception": () => ({ kind: "SHORT_TEXT", title: "Why it stops", prompt: "Explain.", "newMisconception.name": "Friction is a force that pushes" }),
+    },
+  },
+  "teach.projects.$projectId.checkpoints.$checkpointId": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: {
+      "": () => ({ title: "Explain constant velocity", prompt: "Why does it keep moving?", modelAnswer: "No net force." }),
+      "add-misconception": () => ({ title: "Explain", prompt: "Why?", "newMisconception.name": "Motion needs a force" }),
+    },
+  },
+  "teach.projects.$projectId.debrief": { loader: "class-teacher" },
+  "teach.projects.$projectId.insight._index": { loader: "class-teacher" },
+  "teach.projects.$projectId.insight.attempts": {
+    loader: "class-teacher",
+    query: (ids) => ({ student: ids.studentId, misconception: ids.misconceptionId, checkpoint: ids.checkpointId }),
+    action: "class-teacher",
+    intents: {
+      "add-tag": (ids) => ({ attemptId: ids.attemptId, misconceptionId: ids.misconceptionId }),
+      "remove-tag": (ids) => ({ attemptId: ids.attemptId, misconceptionId: ids.misconceptionId }),
+    },
+  },
+  "teach.projects.$projectId.insight.checkpoints.$checkpointId": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: {
+      "name-group": (ids) => ({ groupKey: ids.groupKey, misconceptionId: ids.misconceptionId }),
+      "merge-groups": (ids) => ({ groupKeys: [ids.groupKey, ids.secondGroupKey], label: "Together" }),
+      "move-out": (ids) => ({ groupKey: ids.groupKey, attemptId: ids.attemptId }),
+      "add-tag": (ids) => ({ attemptId: ids.attemptId, misconceptionId: ids.misconceptionId }),
+      "remove-tag": (ids) => ({ attemptId: ids.attemptId, misconceptionId: ids.misconceptionId }),
+      "rename-group": (ids) => ({ groupKey: ids.groupKey, label: "Balanced forces" }),
+      "unlink-group": (ids) => ({ groupKey: ids.groupKey }),
+      "dissolve-group": (ids) => ({ groupKey: ids.groupKey }),
+      "confirm-suggestion": (ids) => ({ groupKey: ids.groupKey, attemptIds: ids.looseAttemptId }),
+      "reject-suggestion": (ids) => ({ groupKey: ids.groupKey, attemptId: ids.looseAttemptId }),
+    },
+  },
+  "teach.projects.$projectId.insight.export": { loader: "class-teacher", query: () => ({ kind: "students" }) },
+  "teach.projects.$projectId.insight.heatmap": { loader: "class-teacher" },
+  "teach.projects.$projectId.misconceptions._index": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: {
+      create: () => ({ name: "Heavier falls faster", description: "", nextStep: "" }),
+      delete: (ids) => ({ misconceptionId: ids.spareMisconceptionId }),
+    },
+  },
+  "teach.projects.$projectId.misconceptions.$misconceptionId": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: { "": () => ({ name: "Sign convention", description: "Mixes up directions", nextStep: "Draw the axis" }) },
+  },
+  "teach.projects.$projectId.progress": { loader: "class-teacher" },
+  "teach.projects.$projectId.prompts._index": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: {
+      "from-template": (ids) => ({ templateKey: "four-part-journal", trigger: "CHECKPOINT", checkpointId: ids.checkpointId }),
+      "from-scratch": () => ({ title: "Before the test", questions: "What do you still wonder?", trigger: "PROJECT" }),
+      archive: (ids) => ({ promptId: ids.promptId }),
+      restore: (ids) => ({ promptId: ids.archivedPromptId }),
+    },
+  },
+  "teach.projects.$projectId.prompts.$promptId": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: { "": () => ({ title: "Looking back", questions: "What changed?\nWhat next?", trigger: "PROJECT" }) },
+  },
+  "teach.projects.$projectId.students.$studentId": {
+    loader: "class-teacher",
+    query: (ids) => ({ checkpoint: ids.checkpointId }),
+    action: "class-teacher",
+    intents: {
+      "add-comment": (ids) => ({ target: "attempt", targetId: ids.attemptId, body: "Good start." }),
+      "edit-comment": (ids) => ({ commentId: ids.commentId, body: "Look again at the forces." }),
+      "mark-attempt": (ids) => ({ attemptId: ids.attemptId, verdict: "GOT_IT" }),
+      "resolve-support": (ids) => ({ journalEntryId: ids.journalEntryId, note: "We talked in class." }),
+    },
+  },
+
+  "learn._index": { loader: "student", action: "student", intents: { "": (_ids, own) => ({ code: own.joinCode }) } },
+  "learn.projects.$projectId": { loader: "class-student" },
+  "learn.projects.$projectId._index": { loader: "class-student" },
+  "learn.projects.$projectId.checkpoints.$checkpointId": {
+    loader: "class-student",
+    query: (ids) => ({ attempt: ids.attemptId, added: ids.journalEntryId }),
+    action: "class-student",
+    intents: {
+      attempt: () => ({ submissionKey: unique(), textAnswer: "Nothing pushes it, so it keeps going.", confidence: "3" }),
+      "self-assess": (ids) => ({ attemptId: ids.attemptId, verdict: "GOT_IT" }),
+      "dismiss-reflection": (ids) => ({ attemptId: ids.notYetAttemptId }),
+      "save-draft": (ids) => journal({ checkpointId: ids.checkpointId }),
+      "add-entry": (ids) => journal({ attemptId: ids.notYetAttemptId }),
+    },
+  },
+  "learn.projects.$projectId.journal": {
+    loader: "class-student",
+    query: (ids) => ({ added: ids.journalEntryId }),
+    action: "class-student",
+    intents: {
+      "save-draft": (ids) => ({ ...journal({ promptId: ids.promptId }), draftId: ids.draftId }),
+      "add-entry": (ids) => journal({ promptId: ids.promptId }),
+      "dismiss-reflection": (ids) => ({ attemptId: ids.notYetAttemptId }),
+    },
+  },
+  "learn.projects.$projectId.recoveries": { loader: "class-student" },
+};
+
+/** Which record each route parameter names. */
+export const PARAM_IDS: Record<string, keyof RecordIds> = {
+  classId: "classId",
+  projectId: "projectId",
+  checkpointId: "checkpointId",
+  misconceptionId: "misconceptionId",
+  promptId: "promptId",
+  studentId: "studentId",
+};
+
+/** The address and params of a route file's page for these ids: `teach.projects.$projectId._index` → `/teach/projects/<id>`. */
+export function addressOf(routeId: string, ids: RecordIds): { path: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  const segments: string[] = [];
+  for (const segment of routeId.split(".")) {
+    if (segment === "_index") continue;
+    if (segment.startsWith("$")) {
+      const name = segment.slice(1);
+      const key = PARAM_IDS[name];
+      if (!key) throw new Error(`Route ${routeId}: add its parameter "${name}" to PARAM_IDS in tests/support/route-table.ts (which record does it name?).`);
+      params[name] = ids[key];
+      segments.push(ids[key]);
+    } else {
+      segments.push(segment);
+    }
+  }
+  return { path: `/${segments.join("/")}`, params };
+}

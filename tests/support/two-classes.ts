@@ -1,0 +1,207 @@
+// Two complete classes, A and B, each with a teacher, an enrolled student and
+// one of every record a route can name by id (a published project and a draft,
+// checkpoints of each kind, a misconception, reflection prompts, attempts, a
+// journal entry asking for support, a draft, a teacher's comment, a kept group
+// of answers). Every text a page could show carries its class's marker
+// ("MARKER-A", "MARKER-B"), so a response holding another class's data is
+// found by looking for the marker. Used by the route × role matrix and the fuzz.
+import { prisma } from "~/db.server";
+import { serializeSpec } from "~/domain/checkpoint-spec";
+import { CONFIRMED_PREFIX } from "~/domain/insight/answer-groups";
+import { createClassroom, createProject, createStudent, createTeacher, enroll, sampleSpecs } from "./factories";
+import { cookieFor } from "./routes";
+
+/** The ids a route can take in its address, its query or its form: swapped one at a time for the other class's. */
+export interface RecordIds {
+  classId: string;
+  projectId: string;
+  draftProjectId: string;
+  /** The short-text checkpoint: it has a pending attempt, a kept group, a "not yet" to reflect on. */
+  checkpointId: string;
+  choiceCheckpointId: string;
+  numericCheckpointId: string;
+  /** A checkpoint no student has answered (can be deleted). */
+  spareCheckpointId: string;
+  archivedCheckpointId: string;
+  misconceptionId: string;
+  /** A misconception nothing uses (can be deleted). */
+  spareMisconceptionId: string;
+  promptId: string;
+  archivedPromptId: string;
+  studentId: string;
+  enrollmentId: string;
+  /** The student's pending short-text attempt. */
+  attemptId: string;
+  /** The student's "not yet" on the choice checkpoint (a reflection waits for it). */
+  notYetAttemptId: string;
+  /** A second short-text answer, not in the kept group. */
+  looseAttemptId: string;
+  journalEntryId: string;
+  draftId: string;
+  commentId: string;
+  /** A kept group of answers named as the misconception. */
+  groupKey: string;
+  /** A second kept group, unnamed. */
+  secondGroupKey: string;
+}
+
+export interface ClassWorld {
+  marker: string;
+  ids: RecordIds;
+  teacher: { id: string; email: string };
+  student: { id: string; email: string };
+  /** A second student of the class, who answered the short-text checkpoint too. */
+  classmate: { id: string; email: string };
+  joinCode: string;
+}
+
+async function buildClass(marker: string): Promise<ClassWorld> {
+  const teacher = await createTeacher(`Teacher ${marker}`);
+  const student = await createStudent(`Student ${marker}`);
+  const classmate = await createStudent(`Classmate ${marker}`);
+  const classroom = await createClassroom(teacher.id, `Physics ${marker}`);
+  const enrollment = await enroll(classroom.id, student.id);
+  await enroll(classroom.id, classmate.id);
+  const { project, misconception, checkpoints } = await createProject(classroom.id, { title: `Forces ${marker}` });
+  const [choice, numeric, text] = checkpoints;
+  await prisma.misconception.update({ where: { id: misconception.id }, data: { name: `Sign slip ${marker}`, nextStep: `Draw the axis ${marker}` } });
+  for (const c of checkpoints) {
+    await prisma.checkpointVersion.updateMany({ where: { checkpointId: c.id }, data: { title: `${c.versions[0].title} ${marker}`, prompt: `Question ${marker}` } });
+  }
+  const spareMisconception = await prisma.misconception.create({ data: { projectId: project.id, name: `Unused idea ${marker}` } });
+  const { project: draft } = await createProject(classroom.id, { status: "DRAFT", title: `Draft ${marker}` });
+
+  const extraCheckpoint = async (position: number, title: string, archivedAt: Date | null) =>
+    prisma.checkpoint.create({
+      data: {
+        projectId: project.id,
+        position,
+        kind: "SHORT_TEXT",
+        archivedAt,
+        versions: { create: { version: 1, title: `${title} ${marker}`, prompt: `Question ${marker}`, spec: serializeSpec(sampleSpecs.text()) } },
+      },
+    });
+  const spare = await extraCheckpoint(4, "Spare", null);
+  const archived = await extraCheckpoint(5, "Retired", new Date());
+
+  const prompt = await prisma.reflectionPrompt.create({
+    data: { projectId: project.id, trigger: "PROJECT", title: `Looking back ${marker}`, questions: JSON.stringify([`What changed ${marker}?`]) },
+  });
+  const archivedPrompt = await prisma.reflectionPrompt.create({
+    data: { projectId: project.id, trigger: "PROJECT", title: `Old prompt ${marker}`, questions: JSON.stringify([`Old question ${marker}?`]), archivedAt: new Date() },
+  });
+
+  const attempt = (studentId: string, checkpoint: (typeof checkpoints)[number], answer: string, outcome: string | null) =>
+    prisma.attempt.create({ data: { studentId, checkpointId: checkpoint.id, checkpointVersionId: checkpoint.versions[0].id, number: 1, answer, outcome } });
+  const pending = await attempt(student.id, text, `Forces balance ${marker}`, null);
+  const loose = await attempt(classmate.id, text, `Nothing moves ${marker}`, null);
+  const notYet = await attempt(student.id, choice, JSON.stringify(["b"]), "NOT_YET");
+
+  const entry = await prisma.journalEntry.create({
+    data: {
+      studentId: student.id,
+      projectId: project.id,
+      promptId: prompt.id,
+      responses: JSON.stringify([{ question: `What changed ${marker}?`, answer: `I mixed up directions ${marker}` }]),
+      supportNeeded: true,
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+    },
+  });
+  const draftEntry = await prisma.journalEntry.create({
+    data: {
+      studentId: student.id,
+      projectId: project.id,
+      responses: JSON.stringify([{ question: null, answer: `Half a thought ${marker}` }]),
+      status: "DRAFT",
+    },
+  });
+  const comment = await prisma.teacherComment.create({
+    data: {
+      authorId: teacher.id,
+      studentId: student.id,
+      projectId: project.id,
+      attemptId: pending.id,
+      versions: { create: { version: 1, body: `Look again ${marker}` } },
+    },
+  });
+  const group = await prisma.answerGroup.create({
+    data: {
+      checkpointId: text.id,
+      label: `Balance idea ${marker}`,
+      misconceptionId: misconception.id,
+      createdById: teacher.id,
+      members: { create: [{ attemptId: pending.id, source: "TEACHER" }] },
+    },
+  });
+  const secondAnswer = await prisma.attempt.create({
+    data: { studentId: classmate.id, checkpointId: text.id, checkpointVersionId: text.versions[0].id, number: 2, answer: `It slows down ${marker}` },
+  });
+  const secondGroup = await prisma.answerGroup.create({
+    data: { checkpointId: text.id, label: `Slowing idea ${marker}`, createdById: teacher.id, members: { create: [{ attemptId: secondAnswer.id, source: "TEACHER" }] } },
+  });
+
+  return {
+    marker,
+    joinCode: classroom.joinCode,
+    teacher: { id: teacher.id, email: teacher.email },
+    student: { id: student.id, email: student.email },
+    classmate: { id: classmate.id, email: classmate.email },
+    ids: {
+      classId: classroom.id,
+      projectId: project.id,
+      draftProjectId: draft.id,
+      checkpointId: text.id,
+      choiceCheckpointId: choice.id,
+      numericCheckpointId: numeric.id,
+      spareCheckpointId: spare.id,
+      archivedCheckpointId: archived.id,
+      misconceptionId: misconception.id,
+      spareMisconceptionId: spareMisconception.id,
+      promptId: prompt.id,
+      archivedPromptId: archivedPrompt.id,
+      studentId: student.id,
+      enrollmentId: enrollment.id,
+      attemptId: pending.id,
+      notYetAttemptId: notYet.id,
+      looseAttemptId: loose.id,
+      journalEntryId: entry.id,
+      draftId: draftEntry.id,
+      commentId: comment.id,
+      groupKey: `${CONFIRMED_PREFIX}${group.id}`,
+      secondGroupKey: `${CONFIRMED_PREFIX}${secondGroup.id}`,
+    },
+  };
+}
+
+/** Class A (the one every request is about) and class B (whose ids are swapped in, and whose marker must never reach A's people). */
+export async function twoClasses(): Promise<{ a: ClassWorld; b: ClassWorld }> {
+  return { a: await buildClass("MARKER-A"), b: await buildClass("MARKER-B") };
+}
+
+/** The five people every route is tried as. */
+export type Role = "anonymous" | "student" | "outsider" | "owner" | "otherTeacher";
+export const ROLES: Role[] = ["anonymous", "student", "outsider", "owner", "otherTeacher"];
+
+export interface World {
+  a: ClassWorld;
+  b: ClassWorld;
+  /** Session cookies: signed out; a student of A; a student of B (outside A); A's teacher; B's teacher. */
+  cookies: Record<Role, string | undefined>;
+}
+
+/** The two classes, and a signed-in session for each of the five people. */
+export async function world(): Promise<World> {
+  const { a, b } = await twoClasses();
+  return {
+    a,
+    b,
+    cookies: {
+      anonymous: undefined,
+      student: await cookieFor(a.student.id),
+      outsider: await cookieFor(b.student.id),
+      owner: await cookieFor(a.teacher.id),
+      otherTeacher: await cookieFor(b.teacher.id),
+    },
+  };
+}
