@@ -19,7 +19,8 @@ export const meta: MetaFunction = () => [{ title: "Use a set-up code · Rebound"
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getUser(request);
   if (user) throw redirect(homePathFor(user.role));
-  return null;
+  // Not null: Remix answers a `?_data=` request for a loader that returned null with a 500.
+  return {};
 }
 
 const HIDDEN = ["newPassword", "confirmPassword"];

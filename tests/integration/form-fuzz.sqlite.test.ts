@@ -241,6 +241,7 @@ async function send(action: unknown, req: Request, params: Record<string, string
 /** Who may post, by the route's access (the others are refused before their form is read). */
 const MAY_POST: Record<Access, Role[]> = {
   anyone: ROLES,
+  "signed-in": ["student", "outsider", "owner", "otherTeacher"],
   "signed-out": ["anonymous"],
   "to-start": [],
   teacher: ["owner", "otherTeacher"],
@@ -250,8 +251,8 @@ const MAY_POST: Record<Access, Role[]> = {
 };
 
 const actionRoutes = Object.entries(ROUTES).filter(([, entry]) => entry.intents);
-const modules = import.meta.glob<{ action?: unknown }>("../../app/routes/*.tsx", { eager: true });
-const moduleOf = (routeId: string) => modules[`../../app/routes/${routeId}.tsx`];
+const modules = import.meta.glob<{ action?: unknown }>("../../app/routes/*.{ts,tsx}", { eager: true });
+const moduleOf = (routeId: string) => modules[`../../app/routes/${routeId}.tsx`] ?? modules[`../../app/routes/${routeId}.ts`];
 
 describe("fuzzed forms and bodies", () => {
   it.each(actionRoutes.map(([id]) => id))("%s: no 5xx, no thrown error, a message with every refusal", async (routeId) => {

@@ -26,15 +26,16 @@ import { BASE, call, get, post, type RouteResult } from "../support/routes";
 import { ROLES, world, type ClassWorld, type RecordIds, type Role, type World } from "../support/two-classes";
 
 type RouteModule = { loader?: unknown; action?: unknown };
-const modules = import.meta.glob<RouteModule>("../../app/routes/*.tsx", { eager: true });
+const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}", { eager: true });
 const routeFiles = Object.keys(modules).sort();
-const routeIdOf = (file: string) => path.basename(file, ".tsx");
+const routeIdOf = (file: string) => path.basename(file).replace(/\.tsx?$/, "");
 const routeIds = routeFiles.map(routeIdOf);
 
 type Outcome = "ok" | "login" | "forbidden" | "not-found" | "home" | "start";
 
 /** What each person gets, by who may use the route. */
 const EXPECTED: Record<Access, Record<Role, Outcome>> = {
+  "signed-in": { anonymous: "login", student: "ok", outsider: "ok", owner: "ok", otherTeacher: "ok" },
   "signed-out": { anonymous: "ok", student: "home", outsider: "home", owner: "home", otherTeacher: "home" },
   anyone: { anonymous: "ok", student: "ok", outsider: "ok", owner: "ok", otherTeacher: "ok" },
   "to-start": { anonymous: "start", student: "start", outsider: "start", owner: "start", otherTeacher: "start" },
@@ -72,7 +73,7 @@ function matches(expected: Outcome, res: RouteResult, kind: "loader" | "action")
   const to = res.location ?? "";
   switch (expected) {
     case "ok":
-      return kind === "loader" ? res.status === 200 : res.status < 400 && !to.startsWith("/login");
+      return kind === "loader" ? res.status === 200 : res.status < 400 && !to.startsWith("/login?redirectTo=");
     case "login":
       return isRedirect(res) && to.startsWith("/login?redirectTo=");
     case "forbidden":
@@ -325,6 +326,7 @@ describe.each(routeIds.filter((id) => ROUTES[id]))("%s", (routeId) => {
         const own = w[OWN[role]];
         const other = w[OWN[role] === "a" ? "b" : "a"];
         const address = addressOf(routeId, access.startsWith("class-") ? w.a.ids : own.ids);
+        await entry.prepare?.[intent]?.(own);
         const before = snapshotRows();
         const res = await send("action", mod.action, post(address.path, formFor(intent, entry.intents![intent](own.ids, own)), w.cookies[role]), address.params);
         if (res instanceof Error) throw res;

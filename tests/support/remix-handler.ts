@@ -7,7 +7,7 @@ import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import * as root from "~/root";
 
-const modules = import.meta.glob<Record<string, unknown>>("../../app/routes/*.tsx", { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>("../../app/routes/*.{ts,tsx}", { eager: true });
 
 /** Errors Remix reported while answering (a loader or action that threw something other than a Response). */
 export const handlerErrors: unknown[] = [];

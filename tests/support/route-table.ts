@@ -6,11 +6,14 @@
 // app/routes (without .tsx): who may read it, who may post to it, and a body
 // per intent. Bodies are functions of the ids, so the matrix can swap in the
 // other class's ids one at a time.
+import { prisma } from "~/db.server";
+import { issueSetupCodeForStudent } from "~/models/setup-code.server";
 import type { ClassWorld, RecordIds } from "./two-classes";
 import { TEST_PASSWORD } from "./factories";
 
 /**
  * Who may use a loader or an action:
+ * - "signed-in": anyone signed in, on their own account; a visitor is sent to log in.
  * - "signed-out": a page for people not signed in; a signed-in user is sent to their home page.
  * - "anyone": anyone, signed in or not.
  * - "to-start": everyone is sent to the start page.
@@ -18,7 +21,7 @@ import { TEST_PASSWORD } from "./factories";
  * - "class-teacher": only the teacher of the class (another teacher finds nothing, 404; students 403).
  * - "class-student": only a student enrolled in the class (a student outside it finds nothing, 404; teachers 403).
  */
-export type Access = "signed-out" | "anyone" | "to-start" | "teacher" | "student" | "class-teacher" | "class-student";
+export type Access = "signed-in" | "signed-out" | "anyone" | "to-start" | "teacher" | "student" | "class-teacher" | "class-student";
 
 export type Fields = Record<string, string | string[]>;
 /** A form body that succeeds for the allowed person when given their own class's ids (the `intent` field is added from its key). */
@@ -31,6 +34,16 @@ export interface RouteEntry {
   action?: Access;
   /** Every intent the action understands ("" when it has one form), with a body that succeeds. */
   intents?: Record<string, Body>;
+  /** What an intent needs in place before it can succeed for the allowed person (run on their fresh world). */
+  prepare?: Record<string, (own: ClassWorld) => Promise<void>>;
+}
+
+/** The set-up code the last `prepare` issued (a code is shown once, so the body reads it from here). */
+let issuedCode = "";
+const NEW_PASSWORD = "a brand new long password";
+
+async function removeStudentFromClass(own: ClassWorld, blocked: boolean) {
+  await prisma.enrollment.update({ where: { id: own.ids.enrollmentId }, data: { removedAt: new Date(), blockedAt: blocked ? new Date() : null } });
 }
 
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -51,6 +64,35 @@ export const ROUTES: Record<string, RouteEntry> = {
     intents: { "": () => ({ name: "New Person", email: `new-${unique()}@example.test`, password: "a long enough password", role: "STUDENT" }) },
   },
   logout: { loader: "to-start", action: "anyone", intents: { "": () => ({}) } },
+  healthz: { loader: "anyone" },
+  "setup-code": {
+    loader: "signed-out",
+    action: "anyone",
+    intents: { "": (_ids, own) => ({ email: own.student.email, code: issuedCode, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }) },
+    prepare: {
+      "": async (own) => {
+        const issued = await issueSetupCodeForStudent({ teacherId: own.teacher.id, classroomId: own.ids.classId, studentId: own.student.id });
+        if (!issued) throw new Error("The test world's student should be able to get a set-up code.");
+        issuedCode = issued.code;
+      },
+    },
+  },
+  "account._index": {
+    loader: "signed-in",
+    action: "signed-in",
+    intents: {
+      "change-password": () => ({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      "logout-everywhere": () => ({}),
+    },
+  },
+  "account.data": { loader: "signed-in" },
+  "account.data.download": { loader: "signed-in" },
+  // A teacher says what happens to each of their classes (here: archived); a student's form has no class choices, and ignores them.
+  "account.delete": {
+    loader: "signed-in",
+    action: "signed-in",
+    intents: { "": (ids) => ({ password: TEST_PASSWORD, "classes[0].classroomId": ids.classId, "classes[0].choice": "archive" }) },
+  },
 
   "teach._index": { loader: "teacher", action: "teacher", intents: { "": () => ({ name: "Physics 10A" }) } },
   "teach.classes.$classId": {
@@ -59,8 +101,24 @@ export const ROUTES: Record<string, RouteEntry> = {
     intents: {
       "regenerate-code": () => ({}),
       "remove-student": (ids) => ({ enrollmentId: ids.enrollmentId }),
+      "block-rejoin": (ids) => ({ enrollmentId: ids.enrollmentId }),
+      "allow-back": (ids) => ({ enrollmentId: ids.enrollmentId }),
+      "give-setup-code": (ids) => ({ studentId: ids.studentId }),
       "create-project": () => ({ title: "Energy", goal: "Explain where energy goes" }),
     },
+    prepare: { "block-rejoin": (own) => removeStudentFromClass(own, false), "allow-back": (own) => removeStudentFromClass(own, true) },
+  },
+  "teach.classes.$classId_.students.$studentId.export": { loader: "class-teacher" },
+  "teach.classes.$classId_.students.$studentId": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: {
+      "remove-student": () => ({}),
+      "block-rejoin": () => ({}),
+      "allow-back": () => ({}),
+      "erase-student": (_ids, own) => ({ confirmName: `Student ${own.marker}` }),
+    },
+    prepare: { "block-rejoin": (own) => removeStudentFromClass(own, false), "allow-back": (own) => removeStudentFromClass(own, true) },
   },
   "teach.projects.$projectId": { loader: "class-teacher" },
   "teach.projects.$projectId._index": {
@@ -210,7 +268,8 @@ export function addressOf(routeId: string, ids: RecordIds): { path: string; para
   for (const segment of routeId.split(".")) {
     if (segment === "_index") continue;
     if (segment.startsWith("$")) {
-      const name = segment.slice(1);
+      // `$classId_` names the same parameter; the underscore only opts out of the parent layout.
+      const name = segment.slice(1).replace(/_$/, "");
       const key = PARAM_IDS[name];
       if (!key) throw new Error(`Route ${routeId}: add its parameter "${name}" to PARAM_IDS in tests/support/route-table.ts (which record does it name?).`);
       params[name] = ids[key];
