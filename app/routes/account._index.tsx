@@ -9,6 +9,7 @@ import { countActiveSessions, endAllSessions, requireUserSession, startSession }
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Field, FormAlert, SubmitButton, buttonClass, useResultFor } from "~/components/form";
 import { validateWith } from "~/components/form-validation";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { homePathFor } from "~/domain/roles";
@@ -174,17 +175,7 @@ export default function AccountPage() {
               errors={fields.currentPassword.errors}
               inputProps={{ ...getInputProps(fields.currentPassword, { type: "password" }), autoComplete: "current-password" }}
             />
-            <Field
-              label="New password"
-              hint="At least 10 characters."
-              errors={fields.newPassword.errors}
-              inputProps={{ ...getInputProps(fields.newPassword, { type: "password" }), autoComplete: "new-password" }}
-            />
-            <Field
-              label="New password again"
-              errors={fields.confirmPassword.errors}
-              inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
-            />
+            <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
             <p className="text-sm text-slate-700">Changing your password signs you out on every other device.</p>
             <SubmitButton intent="change-password" pendingText="Changing your password…">
               Change password

@@ -7,6 +7,7 @@ import { checkLimits, clearTries, clientAddress, countTry, tooManyTries, type Ra
 import { getUser, homePathFor, startSession } from "~/auth/session.server";
 import { Field, FormAlert, SubmitButton } from "~/components/form";
 import { validateWith } from "~/components/form-validation";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { safeRedirect } from "~/domain/safe-redirect";
 import { plural } from "~/domain/words";
 import { SETUP_CODE_HOURS, redeemSetupCode } from "~/models/setup-code.server";
@@ -79,17 +80,7 @@ export default function SetupCodePage() {
           errors={fields.code.errors}
           inputProps={{ ...getInputProps(fields.code, { type: "text" }), autoComplete: "one-time-code", spellCheck: false, className: "font-mono uppercase" }}
         />
-        <Field
-          label="New password"
-          hint="At least 10 characters."
-          errors={fields.newPassword.errors}
-          inputProps={{ ...getInputProps(fields.newPassword, { type: "password" }), autoComplete: "new-password" }}
-        />
-        <Field
-          label="New password again"
-          errors={fields.confirmPassword.errors}
-          inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
-        />
+        <NewPasswordFields newPassword={fields.newPassword} confirmPassword={fields.confirmPassword} />
         <SubmitButton pendingText="Setting your password…" className="w-full">
           Set my password and log in
         </SubmitButton>
