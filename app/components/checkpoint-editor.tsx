@@ -23,7 +23,7 @@ import { KIND_DESCRIPTIONS } from "~/domain/checkpoint-form";
 import { CHECKPOINT_KINDS, KIND_LABELS, type CheckpointKind } from "~/domain/checkpoint-spec";
 import { REFLECTION_TEMPLATES } from "~/domain/reflection-templates";
 import { MAX_OPTIONS, MAX_VALUE_ROWS, checkpointFormSchema } from "~/schemas/checkpoint";
-import { ADD_MISCONCEPTION_INTENT, INLINE_MISCONCEPTION } from "~/schemas/misconception";
+import { ADD_MISCONCEPTION_INTENT, INLINE_MISCONCEPTION, MISCONCEPTION_LIMITS } from "~/schemas/misconception";
 
 type EditorShape = {
   title: string;
@@ -244,7 +244,7 @@ function NewMisconceptionPanel({
           label="Misconception name"
           hint="Short, in words students would recognise."
           errors={errorsFor(INLINE_MISCONCEPTION.name)}
-          inputProps={{ id: `${form.id}-new-misconception-name`, name: INLINE_MISCONCEPTION.name, defaultValue: typed?.name ?? "", maxLength: 80, type: "text" }}
+          inputProps={{ id: `${form.id}-new-misconception-name`, name: INLINE_MISCONCEPTION.name, defaultValue: typed?.name ?? "", maxLength: MISCONCEPTION_LIMITS.name, type: "text" }}
         />
         <SelectField
           label="Link it to"
@@ -262,7 +262,7 @@ function NewMisconceptionPanel({
           label="Suggested next step (optional)"
           hint="Shown to a student whose answer shows this idea."
           errors={errorsFor(INLINE_MISCONCEPTION.nextStep)}
-          textareaProps={{ id: `${form.id}-new-misconception-next`, name: INLINE_MISCONCEPTION.nextStep, defaultValue: typed?.nextStep ?? "", maxLength: 1000, rows: 2 }}
+          textareaProps={{ id: `${form.id}-new-misconception-next`, name: INLINE_MISCONCEPTION.nextStep, defaultValue: typed?.nextStep ?? "", maxLength: MISCONCEPTION_LIMITS.nextStep, rows: 2 }}
           className="sm:col-span-2"
         />
       </div>

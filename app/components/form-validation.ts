@@ -40,16 +40,29 @@ function lengthLimits(schema: $ZodType) {
   const known = limitsBySchema.get(schema);
   if (known) return known;
   const limits: Record<string, { maxLength: number }> = {};
+  for (const [name, maxLength] of Object.entries(textFields(schema))) if (maxLength !== null) limits[name] = { maxLength };
+  limitsBySchema.set(schema, limits);
+  return limits;
+}
+
+/**
+ * Every free-text field of a form schema (strings that are not a fixed choice),
+ * by Conform's field name, with its most characters, or null where the schema
+ * sets none. The limits table of decision 008 is checked against this.
+ */
+export function textFields(schema: $ZodType): Record<string, number | null> {
+  const fields: Record<string, number | null> = {};
   const visit = (node: JsonSchemaNode | undefined, name: string) => {
     if (!node) return;
-    if (name && typeof node.maxLength === "number" && node.type === "string") limits[name] = { maxLength: node.maxLength };
+    if (name && node.type === "string" && !node.enum && node.const === undefined) {
+      fields[name] = typeof node.maxLength === "number" ? Math.min(node.maxLength, fields[name] ?? Infinity) : (fields[name] ?? null);
+    }
     for (const [key, child] of Object.entries(node.properties ?? {})) visit(child, name ? `${name}.${key}` : key);
     if (node.items) visit(node.items, `${name}[]`);
     for (const branch of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) visit(branch, name);
   };
   visit(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchemaNode, "");
-  limitsBySchema.set(schema, limits);
-  return limits;
+  return fields;
 }
 
 const limitsBySchema = new WeakMap<$ZodType, Record<string, { maxLength: number }>>();
@@ -57,6 +70,8 @@ const limitsBySchema = new WeakMap<$ZodType, Record<string, { maxLength: number 
 type JsonSchemaNode = {
   type?: string;
   maxLength?: number;
+  enum?: unknown[];
+  const?: unknown;
   properties?: Record<string, JsonSchemaNode>;
   items?: JsonSchemaNode;
   anyOf?: JsonSchemaNode[];

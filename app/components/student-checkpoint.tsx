@@ -11,7 +11,7 @@ import { MAX_TEXT_ANSWER, type Outcome } from "~/domain/grading";
 import { confidenceLabel } from "~/domain/journal-entry";
 import type { SelfCheckState } from "~/domain/self-check";
 import { outcomeWording, type StudentCheckpointView } from "~/domain/student-path";
-import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT } from "~/schemas/attempt";
+import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, MAX_NUMERIC_ANSWER, SELF_ASSESS_INTENT } from "~/schemas/attempt";
 
 type ReflectionStatus = "pending" | "written" | "dismissed";
 
@@ -321,6 +321,7 @@ function NumberInput({ unit, name, initial, errors }: { unit: string; name: stri
           inputMode="decimal"
           autoComplete="off"
           id="attempt-number"
+          maxLength={MAX_NUMERIC_ANSWER}
           name={name}
           defaultValue={typeof initial === "string" ? initial : ""}
           aria-invalid={errorId ? true : undefined}

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import type { CheckpointSpec } from "~/domain/checkpoint-spec";
-import { parseAnswer } from "~/domain/grading";
+import { MAX_TEXT_ANSWER, parseAnswer } from "~/domain/grading";
 import { ANSWER_FIELD } from "~/domain/student-path";
 
 export const ATTEMPT_INTENT = "attempt";
 export const SELF_ASSESS_INTENT = "self-assess";
 export const DISMISS_REFLECTION_INTENT = "dismiss-reflection";
+/** The longest numeric answer a student may type. */
+export const MAX_NUMERIC_ANSWER = 200;
 
 /**
  * An attempt at a checkpoint. The answer is checked with the same parser the
@@ -16,8 +18,8 @@ export function attemptSchema(spec: CheckpointSpec) {
     .object({
       submissionKey: z.string().max(100).optional(),
       optionIds: z.array(z.string().max(100)).max(50).optional(),
-      numericAnswer: z.string().max(200, "Keep the number under 200 characters.").optional(),
-      textAnswer: z.string().optional(),
+      numericAnswer: z.string().max(MAX_NUMERIC_ANSWER, `Keep the number under ${MAX_NUMERIC_ANSWER} characters.`).optional(),
+      textAnswer: z.string().max(MAX_TEXT_ANSWER, `Keep your answer under ${MAX_TEXT_ANSWER.toLocaleString("en-GB")} characters.`).optional(),
       confidence: z
         .number({ error: "Choose how sure you are from 1 to 5, or no rating." })
         .int("Choose how sure you are from 1 to 5, or no rating.")
@@ -26,6 +28,8 @@ export function attemptSchema(spec: CheckpointSpec) {
         .optional(),
     })
     .superRefine((value, ctx) => {
+      // An answer over its length limit already has its message; reading it too would say so twice.
+      if ((value.textAnswer?.length ?? 0) > MAX_TEXT_ANSWER || (value.numericAnswer?.length ?? 0) > MAX_NUMERIC_ANSWER) return;
       const parsed = parseAnswer(spec, { optionIds: value.optionIds, value: value.numericAnswer, text: value.textAnswer });
       if (!parsed.ok) ctx.addIssue({ code: "custom", path: [ANSWER_FIELD[spec.kind]], message: parsed.error });
     });

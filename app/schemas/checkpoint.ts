@@ -18,10 +18,14 @@ export const MAX_VALUE_ROWS = 20;
 /** Values of the "after a not yet" choice: keep the current prompt, none, or start from a template. */
 export const AFTER_NOT_YET_CHOICES = ["current", "none", ...REFLECTION_TEMPLATES.map((t) => t.key)] as const;
 
+/** The longest number anyone types ("-1 234 567.891e-12 m/s" and then some). */
+export const MAX_NUMBER_TEXT = 50;
+
 function numberText(missing: string) {
   return z
     .string({ error: missing })
     .trim()
+    .max(MAX_NUMBER_TEXT, `Keep the number under ${MAX_NUMBER_TEXT} characters, like 12.5 or -3.`)
     .transform((text, ctx) => {
       const value = parseNumber(text);
       if (value === null) {
@@ -37,6 +41,7 @@ const optionalText = (max: number, message: string) => z.string({ error: message
 const maxAttemptsField = z
   .string({ error: "Enter a whole number, or leave it blank for unlimited attempts." })
   .trim()
+  .max(10, "Enter a whole number from 1 to 100, or leave it blank for unlimited attempts.")
   .optional()
   .transform((text, ctx) => {
     if (!text) return null;

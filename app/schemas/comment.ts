@@ -14,7 +14,7 @@ export const COMMENT_TARGETS = ["project", "attempt", "journal"] as const;
 export const addCommentSchema = z
   .object({
     target: z.enum(COMMENT_TARGETS, { error: "We didn't understand what this comment is about." }),
-    targetId: z.string().trim().optional(),
+    targetId: z.string().trim().max(100, "We didn't understand what this comment is about.").optional(),
     body: commentBody,
   })
   .refine((v) => v.target === "project" || Boolean(v.targetId), {
@@ -22,19 +22,19 @@ export const addCommentSchema = z
   });
 
 export const editCommentSchema = z.object({
-  commentId: z.string({ error: "We couldn't tell which comment to edit." }).trim().min(1, "We couldn't tell which comment to edit."),
+  commentId: z.string({ error: "We couldn't tell which comment to edit." }).trim().min(1, "We couldn't tell which comment to edit.").max(100, "We couldn't tell which comment to edit."),
   body: commentBody,
 });
 
 export const REVIEW_VERDICTS = ["GOT_IT", "NOT_YET"] as const;
 
 export const markAttemptSchema = z.object({
-  attemptId: z.string({ error: "We couldn't tell which attempt to mark." }).trim().min(1, "We couldn't tell which attempt to mark."),
+  attemptId: z.string({ error: "We couldn't tell which attempt to mark." }).trim().min(1, "We couldn't tell which attempt to mark.").max(100, "We couldn't tell which attempt to mark."),
   verdict: z.enum(REVIEW_VERDICTS, { error: 'Choose "Got it" or "Not yet".' }),
 });
 
 export const resolveSupportSchema = z.object({
-  journalEntryId: z.string({ error: "We couldn't tell which request this is." }).trim().min(1, "We couldn't tell which request this is."),
+  journalEntryId: z.string({ error: "We couldn't tell which request this is." }).trim().min(1, "We couldn't tell which request this is.").max(100, "We couldn't tell which request this is."),
   note: z
     .string()
     .trim()

@@ -14,8 +14,12 @@ export function splitQuestions(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The questions box as a whole: twelve questions of up to 500 characters, with their line breaks. */
+export const MAX_QUESTIONS_TEXT = 6000;
+
 const questionsField = z
   .string({ error: "Write at least one question, one per line." })
+  .max(MAX_QUESTIONS_TEXT, `Keep the questions under ${MAX_QUESTIONS_TEXT.toLocaleString("en-GB")} characters in all.`)
   .transform((text, ctx) => {
     const questions = splitQuestions(text);
     if (questions.length === 0) ctx.addIssue({ code: "custom", message: "Write at least one question, one per line." });
@@ -39,7 +43,7 @@ function placement({ checkpointIds }: PromptFormContext) {
   const allowed = new Set(checkpointIds);
   return {
     trigger: z.enum(PROMPT_TRIGGERS, { error: "Choose when students see this prompt." }),
-    checkpointId: z.string({ error: "Choose a checkpoint from the list." }).trim().optional(),
+    checkpointId: z.string({ error: "Choose a checkpoint from the list." }).trim().max(100, "Choose a checkpoint from the list.").optional(),
     check: (v: { trigger: string; checkpointId?: string }, ctx: z.RefinementCtx) => {
       if (v.trigger === "PROJECT") return;
       if (!v.checkpointId) {
