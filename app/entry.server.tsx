@@ -45,7 +45,9 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
 
 /** Data requests (a form sent with JavaScript on) answer 503 too when the database took no changes. */
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
-  if (!context.storageUnavailable || response.status < 500) return response;
+  const storage = Boolean(context.storageUnavailable) && response.status >= 500;
+  // Every 503 says when to try again, also an action's answer with its form kept (keepsFormOnFailure).
+  if (!storage && (response.status !== 503 || response.headers.has("Retry-After"))) return response;
   const headers = new Headers(response.headers);
   headers.set("Retry-After", RETRY_AFTER_SECONDS);
   return new Response(response.body, { status: 503, headers });
@@ -68,10 +70,9 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  if (loadContext.storageUnavailable && responseStatusCode >= 500) {
-    responseStatusCode = 503;
-    responseHeaders.set("Retry-After", RETRY_AFTER_SECONDS);
-  }
+  if (loadContext.storageUnavailable && responseStatusCode >= 500) responseStatusCode = 503;
+  // Every 503 says when to try again, also a page an action answered with its form kept (keepsFormOnFailure).
+  if (responseStatusCode === 503 && !responseHeaders.has("Retry-After")) responseHeaders.set("Retry-After", RETRY_AFTER_SECONDS);
   // Crawlers and SPA mode get the whole page at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {

@@ -8,6 +8,7 @@ import { SubmitButton, TextareaField, FormAlert, resultFor } from "~/components/
 import { Notice, formatDateTime } from "~/components/ui";
 import { MAX_JOURNAL_ANSWER, journalFormId, type JournalFormView } from "~/domain/journal-entry";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT, journalEntrySchema, type JournalFormResult } from "~/schemas/journal";
+import { isSaveFailed, type SaveFailed } from "~/utils/save-failed";
 
 /** Autosaves of drafts change nothing the page shows: don't reload its data for them. */
 export const skipDraftRevalidation: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
@@ -53,15 +54,15 @@ export function JournalEntryForm({
   freeLabel = "Your entry",
 }: JournalEntryFormProps) {
   const formId = journalFormId(formKey);
-  const mine = resultFor(actionData ?? undefined, formId) as JournalFormResult | undefined;
-  const fetcher = useFetcher<JournalFormResult>();
+  const mine = resultFor(actionData ?? undefined, formId) as JournalFormResult | SaveFailed | undefined;
+  const fetcher = useFetcher<JournalFormResult | SaveFailed>();
   const action = useFormAction();
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const [form, fields] = useForm({
     id: formId,
-    lastResult: mine && (mine.kind === "saved" || mine.kind === "invalid") ? mine.reply : undefined,
+    lastResult: isSaveFailed(mine) ? mine.reply : mine && (mine.kind === "saved" || mine.kind === "invalid") ? mine.reply : undefined,
     defaultValue: {
       answers: questions.map((_, i) => draft?.answers[i] ?? ""),
       supportNeeded: draft?.supportNeeded ? "on" : undefined,
@@ -71,7 +72,7 @@ export function JournalEntryForm({
   });
 
   const fromFetcher = resultFor(fetcher.data, formId);
-  const saves = [fromFetcher, mine].filter((r): r is Extract<JournalFormResult, { kind: "saved" }> => r?.kind === "saved");
+  const saves = [fromFetcher, mine].filter((r): r is Extract<JournalFormResult, { kind: "saved" }> => !isSaveFailed(r) && r?.kind === "saved");
   const lastSave = saves.sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
   const draftId = lastSave?.draftId ?? draft?.id ?? "";
 
@@ -108,7 +109,9 @@ export function JournalEntryForm({
   }, [action]);
 
   let status = "";
-  if (fromFetcher?.kind === "kept") status = "Already added to your journal.";
+  // An autosave the server could not store: say so; the text stays in the form and the next change tries again.
+  if (isSaveFailed(fromFetcher)) status = fromFetcher.message;
+  else if (fromFetcher?.kind === "kept") status = "Already added to your journal.";
   else if (fromFetcher?.kind === "invalid") status = "We couldn't save your draft yet — see the message next to the field.";
   else if (lastSave) status = `Draft saved at ${formatTime(lastSave.savedAt)}`;
   else if (draft) status = `Your draft from ${formatDateTime(draft.updatedAt)} is back in the form — pick up where you left off.`;

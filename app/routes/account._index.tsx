@@ -17,6 +17,7 @@ import { plural } from "~/domain/words";
 import { changePasswordSchema } from "~/schemas/auth";
 import { paths } from "~/utils/paths";
 import { parseSubmission } from "~/utils/submission";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Rebound" }];
 
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const HIDDEN_PASSWORDS = ["currentPassword", "newPassword", "confirmPassword"];
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs) => {
   const { user } = await requireUserSession(request);
   const formData = await readForm(request);
   const intent = formData.get("intent");
@@ -79,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
   ]);
   await clearTries("PASSWORD_CHANGE", user.id);
   return startSession(request, user.id, `${paths.account()}?done=password`);
-}
+});
 
 export default function AccountPage() {
   const { user, sessions, confirmingLogoutEverywhere, passwordChanged } = useLoaderData<typeof loader>();

@@ -21,6 +21,8 @@ import { classesTaughtBy, deleteAccount, planClasses, type ClassChoice } from "~
 import { deleteAccountSchema } from "~/schemas/privacy";
 import { paths } from "~/utils/paths";
 import { parseSubmission } from "~/utils/submission";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { replyOf } from "~/utils/save-failed";
 
 export const meta: MetaFunction = () => [{ title: "Delete your account · Rebound" }];
 
@@ -41,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, context }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const submission = parseSubmission(await readForm(request), { schema: deleteAccountSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
@@ -73,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await deleteAccount(user.id, planned.plan);
   return redirect(DONE, { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
-}
+});
 
 export default function DeleteAccount() {
   const loaderData = useLoaderData<typeof loader>();
@@ -102,7 +104,7 @@ function Deleted() {
 type ClassRow = { id: string; name: string; students: number; projects: number };
 
 function DeleteForm({ role, classes }: { role: "TEACHER" | "STUDENT"; classes: ClassRow[] }) {
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyOf(useActionData<typeof action>());
   const [form, fields] = useForm({
     id: "delete-account",
     lastResult,

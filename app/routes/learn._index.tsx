@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { checkLimits, clientAddress, countTry, tooManyTries, type RateLimitName } from "~/auth/rate-limit.server";
 import { requireStudent } from "~/auth/session.server";
-import { Field, SubmitButton } from "~/components/form";
+import { Field, FormAlert, SubmitButton } from "~/components/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { isWellFormedJoinCode, normalizeJoinCode } from "~/domain/join-code";
@@ -14,6 +14,7 @@ import { joinClassSchema } from "~/schemas/classroom";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { classrooms: enrollments.map((e) => e.classroom) };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, context }: ActionFunctionArgs) => {
   const student = await requireStudent(request);
   const submission = parseSubmission(await readForm(request), { schema: joinClassSchema });
   if (submission.status !== "success") return data({ reply: submission.reply(), notice: null }, { status: 400 });
@@ -74,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const notice = enrolment.status === "already" ? `You're already in ${classroom.name}.` : `Welcome to ${classroom.name}!`;
   return data({ reply: submission.reply({ resetForm: true }), notice });
-}
+});
 
 export default function StudentHome() {
   const { classrooms } = useLoaderData<typeof loader>();
@@ -124,8 +125,9 @@ export default function StudentHome() {
               inputProps={{ ...getInputProps(fields.code, { type: "text" }), autoComplete: "off", className: "font-mono uppercase" }}
             />
             <p role="status" className="text-sm font-medium text-emerald-900">
-              {actionData?.notice ?? ""}
+              {actionData && "notice" in actionData ? actionData.notice : ""}
             </p>
+            <FormAlert message={form.errors} />
             <SubmitButton pendingText="Joining…">Join class</SubmitButton>
           </Form>
         </Card>

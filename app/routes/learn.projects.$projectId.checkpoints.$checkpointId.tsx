@@ -27,11 +27,11 @@ import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/pr
 import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
-import { storageRefusal } from "~/utils/prisma-errors.server";
 import { parseSubmission } from "~/utils/submission";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.checkpoint.title} · ${data.project.title} · Rebound` : "Checkpoint · Rebound" },
@@ -139,7 +139,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { student, project, checkpoint, latest } = await findCheckpointForStudent(request, params);
   const formData = await readForm(request);
   const intent = formData.get("intent");
@@ -175,27 +175,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: attemptSchema(spec) });
     if (submission.status !== "success") return data({ formId: "attempt", reply: submission.reply() }, { status: 400 });
     const v = submission.value;
-    let result: SubmitAttemptResult;
-    try {
-      result = await submitAttempt(student.id, checkpoint, {
-        optionIds: v.optionIds,
-        value: v.numericAnswer,
-        text: v.textAnswer,
-        submissionKey: v.submissionKey,
-        confidence: v.confidence,
-      });
-    } catch (error) {
-      // The database takes no changes (read-only or full disk): the form comes back with the answer in it, saying nothing was saved.
-      const refused = storageRefusal(error);
-      if (!refused) throw error;
-      return data({ formId: "attempt", reply: submission.reply({ formErrors: [refused.message] }) }, { status: refused.status, headers: refused.headers });
-    }
+    // A database that takes no changes is answered by keepsFormOnFailure: the form comes back with the answer in it, saying nothing was saved.
+    const result = await submitAttempt(student.id, checkpoint, {
+      optionIds: v.optionIds,
+      value: v.numericAnswer,
+      text: v.textAnswer,
+      submissionKey: v.submissionKey,
+      confidence: v.confidence,
+    });
     if (!result.ok) return data({ formId: "attempt", reply: submission.reply({ formErrors: [attemptRefused(result, checkpoint.maxAttempts ?? 0)] }) }, { status: 400 });
     return redirect(`${paths.studentCheckpoint(project.id, checkpoint.id, result.attempt.id)}#feedback`);
   }
 
   return data({ formId: null, message: "We didn't understand that request. Reload the page and try again." }, { status: 400 });
-}
+}, (form) => FORM_OF_INTENT[String(form.get("intent"))] ?? null);
+
+/** The form each intent's answers belong to (journal forms post their own formId). */
+const FORM_OF_INTENT: Record<string, string> = { [ATTEMPT_INTENT]: "attempt", [SELF_ASSESS_INTENT]: "self-assess", [DISMISS_REFLECTION_INTENT]: "dismiss" };
 
 export default function CheckpointPage() {
   const d = useLoaderData<typeof loader>();

@@ -26,6 +26,7 @@ import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { teacherName } from "~/domain/labels";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My journal · ${data.project.title} · Rebound` : "My journal · Rebound" }];
 
@@ -87,7 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { student, project } = await requireStudentProject(request, params);
   const formData = await readForm(request);
   const intent = formData.get("intent");
@@ -102,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await handleJournalForm(formData, student.id, project.id);
   if (result.kind === "added") return redirect(addedLocation(request, result));
   return data(result, { status: result.kind === "invalid" ? 400 : 200 });
-}
+});
 
 export default function JournalPage() {
   const { project, entries, forms, elsewhere, justAdded, projectComments, waiting } = useLoaderData<typeof loader>();

@@ -16,6 +16,8 @@ import type { Role } from "~/domain/roles";
 import { loginSchema } from "~/schemas/auth";
 import { parseSubmission } from "~/utils/submission";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { replyOf } from "~/utils/save-failed";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Rebound" }];
 
@@ -27,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const BAD_LOGIN = "That email and password don't match an account. Check both and try again.";
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, context }: ActionFunctionArgs) => {
   const formData = await readForm(request);
   const submission = parseSubmission(formData, { schema: loginSchema });
   if (submission.status !== "success") {
@@ -54,11 +56,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await clearTries("LOGIN_ACCOUNT", email);
   return startSession(request, user.id, safeRedirect(redirectTo, homePathFor(user.role as Role)));
-}
+});
 
 export default function Login() {
   const { signedOut } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyOf(useActionData<typeof action>());
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "login",

@@ -14,6 +14,8 @@ import { SETUP_CODE_HOURS, redeemSetupCode } from "~/models/setup-code.server";
 import { setupCodeSchema } from "~/schemas/auth";
 import { paths } from "~/utils/paths";
 import { parseSubmission } from "~/utils/submission";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { replyOf } from "~/utils/save-failed";
 
 export const meta: MetaFunction = () => [{ title: "Use a set-up code · Rebound" }];
 
@@ -28,7 +30,7 @@ const HIDDEN = ["newPassword", "confirmPassword"];
 const MISMATCH = "That email and set-up code don't match. Check both with your teacher; a code works only once, and a newer code replaces an older one.";
 const EXPIRED = `That set-up code has run out (a code lasts ${plural(SETUP_CODE_HOURS / 24, "day")}). Ask your teacher for a new one.`;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, context }: ActionFunctionArgs) => {
   const submission = parseSubmission(await readForm(request), { schema: setupCodeSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: HIDDEN }), { status: 400 });
   const { email, code, newPassword, redirectTo } = submission.value;
@@ -52,10 +54,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await clearTries("SETUP_CODE_ACCOUNT", email);
   await clearTries("LOGIN_ACCOUNT", email);
   return startSession(request, result.user.id, safeRedirect(redirectTo, homePathFor(result.user.role)));
-}
+});
 
 export default function SetupCodePage() {
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyOf(useActionData<typeof action>());
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "setup-code",

@@ -14,6 +14,8 @@ import { signupSchema } from "~/schemas/auth";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { replyOf } from "~/utils/save-failed";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Rebound" }];
 
@@ -24,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {};
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, context }: ActionFunctionArgs) => {
   const formData = await readForm(request);
   const submission = parseSubmission(formData, { schema: signupSchema });
   if (submission.status !== "success") {
@@ -63,10 +65,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (isUniqueViolation(error)) return taken();
     throw error;
   }
-}
+});
 
 export default function Signup() {
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyOf(useActionData<typeof action>());
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "signup",

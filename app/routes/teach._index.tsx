@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
-import { Field, SubmitButton } from "~/components/form";
+import { Field, FormAlert, SubmitButton } from "~/components/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { plural } from "~/domain/words";
@@ -13,6 +13,8 @@ import { classroomNameSchema } from "~/schemas/classroom";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { replyOf } from "~/utils/save-failed";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
 
@@ -31,17 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { classrooms };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs) => {
   const teacher = await requireTeacher(request);
   const submission = parseSubmission(await readForm(request), { schema: classroomNameSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const classroom = await createClassroom(teacher.id, submission.value.name);
   return redirect(paths.teacherClass(classroom.id));
-}
+});
 
 export default function TeacherHome() {
   const { classrooms } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyOf(useActionData<typeof action>());
   const [form, fields] = useForm({
     id: "new-class",
     lastResult,
@@ -75,6 +77,7 @@ export default function TeacherHome() {
         <Card title="New class">
           <Form method="post" className="space-y-3" {...getFormProps(form)}>
             <Field label="Class name" errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: "text" }), placeholder: "e.g. Physics 9B" }} />
+            <FormAlert message={form.errors} />
             <SubmitButton pendingText="Creating…">Create class</SubmitButton>
           </Form>
         </Card>

@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTeacher } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { ConfirmForm, Field, SubmitButton, TextareaField, resultFor } from "~/components/form";
+import { ConfirmForm, Field, FormAlert, SubmitButton, TextareaField, resultFor } from "~/components/form";
 import { ActionNotice, Badge, Card, EmptyState, MainAndSide, PageHeader, formatDateTime } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { prisma } from "~/db.server";
@@ -19,6 +19,7 @@ import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.classroom.name ?? "Class"} · Rebound` }];
 
@@ -62,7 +63,7 @@ type ActionResult = {
   setupCode?: { code: string; studentName: string; expiresAt: string };
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const teacher = await requireTeacher(request);
   const classroom = await findTeacherClassroom(params.classId ?? "", teacher.id);
   if (!classroom) notFound(NOT_FOUND.classroom);
@@ -105,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(paths.teacherProject(project.id));
   }
   return reply({ ok: false, message: "We didn't understand that request." }, 400);
-}
+}, (form) => (form.get("intent") === "create-project" ? NEW_PROJECT_FORM_ID : null));
 
 export default function ClassroomPage() {
   const { classroom, removed, erased } = useLoaderData<typeof loader>();
@@ -119,8 +120,9 @@ export default function ClassroomPage() {
     <>
       <Breadcrumbs crumbs={[{ label: "My classes", to: paths.teacherHome() }]} />
       <PageHeader title={classroom.name} subtitle={plural(classroom.enrollments.length, "student")} />
-      <ActionNotice result={actionData ?? (erased ? { ok: true, message: "The student's data is deleted from this class." } : undefined)} />
-      {actionData?.setupCode ? <SetupCodeNotice {...actionData.setupCode} /> : null}
+      {/* The new-project form shows its own answers; the page's buttons answer here. */}
+      <ActionNotice result={actionData?.formId === NEW_PROJECT_FORM_ID ? undefined : (actionData ?? (erased ? { ok: true, message: "The student's data is deleted from this class." } : undefined))} />
+      {actionData && "setupCode" in actionData && actionData.setupCode ? <SetupCodeNotice {...actionData.setupCode} /> : null}
       <MainAndSide
         main={
           <>
@@ -261,6 +263,7 @@ export default function ClassroomPage() {
               <Form method="post" className="space-y-3" {...getFormProps(form)}>
                 <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
                 <TextareaField label="Goal" hint="What students are working towards." errors={fields.goal.errors} textareaProps={getTextareaProps(fields.goal)} />
+                <FormAlert message={form.errors} />
                 <SubmitButton intent="create-project" pendingText="Creating…">
                   Create draft project
                 </SubmitButton>

@@ -20,6 +20,7 @@ import { eraseStudentSchema } from "~/schemas/privacy";
 import { notFound } from "~/utils/http.server";
 import { LEAVE_OUT_EMAIL, paths } from "~/utils/paths";
 import { parseSubmission } from "~/utils/submission";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.student.name ?? "Student"} · ${data?.classroom.name ?? "Class"} · Rebound` }];
 
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { teacher, enrolment } = await findContext(request, params);
   const formData = await readForm(request);
   const intent = formData.get("intent");
@@ -86,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${paths.teacherClass(enrolment.classroom.id)}?erased=1`);
   }
   return data({ intent: "unknown", ok: false as const, message: "We didn't understand that request." }, { status: 400 });
-}
+});
 
 export default function ClassStudentPage() {
   const { student, classroom, projects, place, counts } = useLoaderData<typeof loader>();

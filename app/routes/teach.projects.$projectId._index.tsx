@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { KindRadios } from "~/components/checkpoint-editor";
-import { ConfirmForm, Field, SubmitButton, TextareaField, buttonClass, resultFor } from "~/components/form";
+import { ConfirmForm, Field, FormAlert, SubmitButton, TextareaField, buttonClass, resultFor } from "~/components/form";
 import { ActionNotice, Badge, Card, EmptyState, MainAndSide, Notice, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
@@ -24,6 +24,7 @@ import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
 import { plural } from "~/domain/words";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? "Project"} · Build · Rebound` }];
 
@@ -73,7 +74,7 @@ type ActionResult = {
   direction?: "up" | "down";
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { project } = await requireTeacherProject(request, params);
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
@@ -129,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     default:
       return reply({ ok: false, message: "We didn't understand that request." }, 400);
   }
-}
+}, (form) => (form.get("intent") === "update-project" ? DETAILS_FORM_ID : null));
 
 export default function ProjectBuilderPage() {
   const { project, checkpoints, misconceptions, projectPrompts, checkpointPromptCount, added } = useLoaderData<typeof loader>();
@@ -146,8 +147,9 @@ export default function ProjectBuilderPage() {
   const message = actionData?.message ?? null;
 
   // Keep keyboard focus on the moved checkpoint's button after it moves.
-  const movedId = actionData?.checkpointId;
-  const movedDirection = actionData?.direction;
+  const moved = actionData && "direction" in actionData ? actionData : undefined;
+  const movedId = moved?.checkpointId;
+  const movedDirection = moved?.direction;
   // Waits for the page to settle: the action's answer arrives before the reloaded list.
   const navigation = useNavigation();
   const focusedFor = useRef<unknown>(null);
@@ -183,7 +185,8 @@ export default function ProjectBuilderPage() {
           </Form>
         }
       />
-      <ActionNotice result={actionData} />
+      {/* The details form shows its own answers; the checkpoint buttons answer here. */}
+      <ActionNotice result={actionData?.formId === DETAILS_FORM_ID ? undefined : actionData} />
 
       <MainAndSide
         main={
@@ -326,6 +329,7 @@ export default function ProjectBuilderPage() {
                   errors={fields.instructions.errors}
                   textareaProps={{ ...getTextareaProps(fields.instructions), rows: 5 }}
                 />
+                <FormAlert message={form.errors} />
                 <SubmitButton intent="update-project" pendingText="Saving…">
                   Save details
                 </SubmitButton>

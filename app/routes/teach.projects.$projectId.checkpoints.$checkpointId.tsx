@@ -17,6 +17,7 @@ import { notFound } from "~/utils/http.server";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.checkpoint.latest.title ?? "checkpoint"} · Rebound` }];
 
@@ -79,7 +80,7 @@ function savedMessage(result: Exclude<SaveResult, { outcome: "not-found" }>, att
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { project, checkpoint } = await requireProjectCheckpoint(request, params);
   const submission = await readEditorSubmission(project.id, checkpoint.kind, await readForm(request));
   if (submission.status !== "valid") {
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.outcome === "not-found") notFound(NOT_FOUND.checkpoint);
   await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
   return data({ ok: true as const, reply: null, message: [submission.notice, savedMessage(result, checkpoint.attemptsInAll)].filter(Boolean).join(" "), notice: null });
-}
+});
 
 export default function EditCheckpointPage() {
   const { project, checkpoint, afterNotYet, misconceptions, versions, defaultValue, revision } = useLoaderData<typeof loader>();
@@ -131,7 +132,7 @@ export default function EditCheckpointPage() {
             kind={checkpoint.kind}
             defaultValue={defaultValue}
             lastResult={actionData && !actionData.ok ? actionData.reply : undefined}
-            notice={actionData?.notice ?? null}
+            notice={actionData && "notice" in actionData ? actionData.notice : null}
         createdMisconceptionId={actionData && "createdMisconceptionId" in actionData ? actionData.createdMisconceptionId : null}
             misconceptions={misconceptions}
             currentAfterNotYet={afterNotYet}

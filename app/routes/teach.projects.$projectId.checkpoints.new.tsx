@@ -14,6 +14,7 @@ import { applyAfterNotYetChoice } from "~/models/reflection-prompt.server";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add a checkpoint · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { project } = await requireTeacherProject(request, params);
   const formData = await readForm(request);
   const kindValue = formData.get("kind") ?? new URL(request.url).searchParams.get("kind");
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const checkpoint = await createCheckpoint(project.id, input);
   await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
   return redirect(`${paths.teacherProject(project.id)}?added=${checkpoint.id}#checkpoints`);
-}
+});
 
 export default function NewCheckpointPage() {
   const { project, kind, misconceptions } = useLoaderData<typeof loader>();
@@ -79,7 +80,7 @@ export default function NewCheckpointPage() {
         kind={kind}
         defaultValue={{ title: "", prompt: "", maxAttempts: "", afterNotYet: "four-part-journal", ...blankFormDefaults(kind) }}
         lastResult={actionData?.reply ?? undefined}
-        notice={actionData?.notice ?? null}
+        notice={actionData && "notice" in actionData ? actionData.notice : null}
         createdMisconceptionId={actionData && "createdMisconceptionId" in actionData ? actionData.createdMisconceptionId : null}
         misconceptions={misconceptions}
         currentAfterNotYet={null}

@@ -22,6 +22,7 @@ import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Attempts and tags · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -64,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionAnswer = { formId: string; ok: boolean; reply?: SubmissionResult<string[]>; message?: string };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { teacher, project } = await requireTeacherProject(request, params);
   const formData = await readForm(request);
   const formId = String(formData.get("formId") ?? "");
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const message = actionMessage(result);
   return answer({ formId, ok: true, reply: submission.reply({ resetForm: true }), message });
-}
+});
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 

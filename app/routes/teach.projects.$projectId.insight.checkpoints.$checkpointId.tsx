@@ -41,6 +41,7 @@ import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.checkpoint.title} · Insight · ${data.project.title} · Rebound` : "Checkpoint insight · Rebound" },
@@ -74,7 +75,7 @@ function withoutFormControls(formData: FormData): FormData {
   return clean;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { teacher, project } = await requireTeacherProject(request, params);
   const checkpoint = await findProjectCheckpointKind(project, params.checkpointId ?? "");
   if (!checkpoint) notFound(NOT_FOUND.checkpoint);
@@ -160,7 +161,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return answer(await rejectSuggestion(ctx, submission.value), null, key);
     }
   }
-}
+}, (form) => {
+  // The form an answer belongs to: its intent and the group or answer it acted on (as `answer` above names it).
+  const intent = String(form.get("intent") ?? "");
+  const byAnswer: string[] = [GROUP_INTENTS.moveOut, GROUP_INTENTS.addTag, GROUP_INTENTS.removeTag];
+  if (intent === GROUP_INTENTS.merge) return groupFormId(intent, null);
+  return groupFormId(intent, String(form.get(byAnswer.includes(intent) ? "attemptId" : "groupKey") ?? ""));
+});
 
 export default function CheckpointInsightPage() {
   const d = useLoaderData<typeof loader>();

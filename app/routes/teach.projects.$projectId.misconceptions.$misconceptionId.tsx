@@ -4,7 +4,7 @@ import { validateWith } from "~/components/form-validation";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
+import { FormAlert, SubmitButton } from "~/components/form";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { describeUsage, isInUse } from "~/domain/misconception-usage";
 import { NOT_FOUND } from "~/domain/labels";
@@ -16,6 +16,8 @@ import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { replyOf } from "~/utils/save-failed";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.misconception.name ?? "misconception"} · Rebound` }];
 
@@ -39,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { project: { id: project.id, title: project.title, classroom: project.classroom }, misconception };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { project, misconception } = await requireProjectMisconception(request, params);
   const submission = parseSubmission(await readForm(request), { schema: misconceptionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -52,11 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!result.ok) notFound(NOT_FOUND.misconception);
   return redirect(paths.misconceptions(project.id));
-}
+});
 
 export default function EditMisconceptionPage() {
   const { project, misconception } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyOf(useActionData<typeof action>());
   const [form, fields] = useForm({
     id: "edit-misconception",
     lastResult,
@@ -77,6 +79,7 @@ export default function EditMisconceptionPage() {
         <Card>
           <Form method="post" className="space-y-3" {...getFormProps(form)}>
             <MisconceptionFields fields={fields} />
+            <FormAlert message={form.errors} />
             <div className="flex flex-wrap items-center gap-3">
               <SubmitButton pendingText="Saving…">Save misconception</SubmitButton>
               <Link to={paths.misconceptions(project.id)}>Cancel</Link>

@@ -14,6 +14,7 @@ import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Misconceptions · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -32,7 +33,7 @@ const CREATE_FORM_ID = "new-misconception";
 /** Adding answers with the form's reply (its formId, see resultFor); deleting answers with a message about the page. */
 type ActionResult = { formId?: typeof CREATE_FORM_ID; ok: boolean; reply?: SubmissionResult<string[]>; message: string | null };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { project } = await requireTeacherProject(request, params);
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ ok: false, message: "That misconception is no longer here." }, 400);
   }
   return reply({ ok: false, message: "We didn't understand that request." }, 400);
-}
+}, (form) => (form.get("intent") === "create" ? CREATE_FORM_ID : null));
 
 export default function MisconceptionsPage() {
   const { project, misconceptions } = useLoaderData<typeof loader>();

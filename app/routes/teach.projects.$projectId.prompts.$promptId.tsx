@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { Field, SubmitButton, TextareaField } from "~/components/form";
+import { Field, FormAlert, SubmitButton, TextareaField } from "~/components/form";
 import { PromptPlacementFields } from "~/components/prompt-fields";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { findTemplate } from "~/domain/reflection-templates";
@@ -18,6 +18,8 @@ import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { replyOf } from "~/utils/save-failed";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.prompt.title ?? "reflection prompt"} · Rebound` }];
 
@@ -49,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { project, prompt } = await requireProjectPrompt(request, params);
   const checkpoints = await liveCheckpoints(project.id);
   const submission = parseSubmission(await readForm(request), { schema: promptSchema({ checkpointIds: checkpoints.map((c) => c.id) }) });
@@ -60,11 +62,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!result.ok) notFound(NOT_FOUND.reflectionPrompt);
   return redirect(paths.reflectionPrompts(project.id));
-}
+});
 
 export default function EditPromptPage() {
   const { project, prompt, checkpoints } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyOf(useActionData<typeof action>());
   const schema = useMemo(() => promptSchema({ checkpointIds: checkpoints.map((c) => c.id) }), [checkpoints]);
   const [form, fields] = useForm({
     id: "edit-prompt",
@@ -97,6 +99,7 @@ export default function EditPromptPage() {
             <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />
             <TextareaField label="Questions" hint="One question per line." errors={fields.questions.errors} textareaProps={{ ...getTextareaProps(fields.questions), rows: 6 }} />
             <PromptPlacementFields fields={fields} checkpoints={checkpoints} />
+            <FormAlert message={form.errors} />
             <div className="flex flex-wrap items-center gap-3">
               <SubmitButton pendingText="Saving…">Save prompt</SubmitButton>
               <Link to={paths.reflectionPrompts(project.id)}>Cancel</Link>

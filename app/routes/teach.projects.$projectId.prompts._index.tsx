@@ -24,6 +24,7 @@ import { parseSubmission } from "~/utils/submission";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Reflection prompts · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -48,7 +49,7 @@ function writtenMessage(result: Extract<PromptWriteResult, { ok: true }>, title:
   return `Prompt “${title}” added.${replaced}`;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { project } = await requireTeacherProject(request, params);
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
@@ -93,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ ok: true, message: `Prompt restored.${replaced}` });
   }
   return reply({ ok: false, message: "We didn't understand that request." }, 400);
-}
+}, (form) => (form.get("intent") === "from-scratch" ? SCRATCH_FORM_ID : form.get("intent") === "from-template" ? templateFormId(String(form.get("templateKey") ?? "")) : null));
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type PromptView = LoaderData["prompts"][number];

@@ -26,6 +26,7 @@ import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
 import { teacherName } from "~/domain/labels";
 import { readForm } from "~/utils/form.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.student.name ?? "Student"} · ${data?.project.title ?? "Project"} · Rebound` },
@@ -82,7 +83,7 @@ function answer(body: ActionAnswer, status = 200) {
   return data(body, { status });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { teacher, project, student } = await requireClassStudent(request, params);
   const formData = await readForm(request);
   const intent = formData.get("intent");
@@ -141,6 +142,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   return answer({ formId: "unknown", ok: false, message: "We didn't understand that request." }, 400);
+}, formOfAnswer);
+
+/** The form an answer belongs to, from what it posted (the same names its forms use). */
+function formOfAnswer(form: FormData): string | null {
+  const field = (name: string) => String(form.get(name) ?? "");
+  switch (form.get("intent")) {
+    case "add-comment":
+      return addFormId(field("target"), field("targetId"));
+    case "edit-comment":
+      return editFormId(field("commentId"));
+    case "mark-attempt":
+      return markFormId(field("attemptId"));
+    case "resolve-support":
+      return supportFormId(field("journalEntryId"));
+    default:
+      return null;
+  }
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;

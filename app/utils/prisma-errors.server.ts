@@ -21,18 +21,6 @@ export async function transactionRetryingOnce<T>(fn: (tx: Prisma.TransactionClie
 export const STORAGE_UNAVAILABLE_MESSAGE =
   "We couldn't save this: the server can't store changes right now. Nothing was saved. Your text is still here; try again in a few minutes.";
 
-/**
- * For an action that shows its form again when a save fails: the status, header
- * and words for a save the database refused because it takes no changes, or
- * null for any other failure (which the action rethrows).
- */
-export function storageRefusal(error: unknown): { status: 503; headers: { "Retry-After": string }; message: string } | null {
-  if (!isStorageUnavailable(error)) return null;
-  // One line for whoever runs the server (the whole error says no more).
-  console.error(`[rebound] the database took no changes, answering 503: ${lastLine(error)}`);
-  return { status: 503, headers: { "Retry-After": "30" }, message: STORAGE_UNAVAILABLE_MESSAGE };
-}
-
 /** The last line of an error's message: Prisma puts the driver's words there, after a code frame. */
 export function lastLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

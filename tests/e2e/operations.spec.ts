@@ -262,9 +262,32 @@ test.describe("a database that takes no changes (opened read-only)", () => {
       await expect(page.getByLabel("Your answer")).toHaveValue(answer);
       await expect(page.getByText(/saved/i).filter({ hasNotText: /couldn't save|Nothing was saved/ })).toHaveCount(0);
       expect(countAttempts(database, checkpoint.checkpointId)).toBe(before);
-      expect(server.output()).toMatch(/\[rebound\] the database took no changes, answering 503: .*readonly/);
+      expect(server.output()).toMatch(/\[rebound\] POST \/learn\/projects\/\S+: the database took no changes, answering 503 with the form kept: .*readonly/);
       if (javaScript) await expectNoSeriousA11yViolations(page);
       expect(cspViolations).toEqual([]);
+      await context.close();
+    });
+  }
+
+  for (const javaScript of [true, false]) {
+    test(`a journal entry sent ${javaScript ? "with" : "without"} JavaScript comes back in the form, saying it was not saved`, async ({ browser }) => {
+      const checkpoint = demoCheckpoint(database, "Why does the car keep going?");
+      const journal = checkpoint.path.replace(/\/checkpoints\/.*$/, "/journal");
+      const entry = "I rushed the second step; next time I will draw the forces first.";
+      const context = await browser.newContext({ javaScriptEnabled: javaScript });
+      const [name, value] = cookie.split("=");
+      await context.addCookies([{ name, value, url: server.url }]);
+      const page = await context.newPage();
+      await page.goto(server.url + journal);
+      const form = page.locator("form", { has: page.getByRole("button", { name: "Add to journal" }) }).first();
+      const box = form.getByRole("textbox").first();
+      await box.fill(entry);
+      const answered = page.waitForResponse((r) => r.request().method() === "POST");
+      await form.getByRole("button", { name: "Add to journal" }).click();
+      expect((await answered).status()).toBe(503);
+      await expect(form.getByRole("alert")).toContainText("Nothing was saved. Your text is still here");
+      await expect(form.getByRole("textbox").first()).toHaveValue(entry);
+      await expect(page.getByText(/added to your journal|Draft saved/i)).toHaveCount(0);
       await context.close();
     });
   }
@@ -279,9 +302,11 @@ test.describe("a database that takes no changes (opened read-only)", () => {
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("30");
     expect(res.headers.getSetCookie()).toEqual([]);
+    // The login page comes back with the email kept (never the password) and words that say why.
     const text = await res.text();
-    expect(text).toContain("Something went wrong on our side");
-    expect(text).toContain("it may not have been saved");
+    expect(text).toContain("Nothing was saved");
+    expect(text).toContain("grace@rebound.test");
+    expect(text).not.toContain(DEMO_PASSWORD);
     expect(server.output()).toMatch(/\[rebound\] POST \/login: the database took no changes, answering 503/);
   });
 });

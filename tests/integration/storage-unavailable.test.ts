@@ -8,7 +8,6 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
 import type { AppLoadContext } from "@remix-run/node";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, prisma } from "~/db.server";
@@ -16,10 +15,12 @@ import { handleDataRequest, handleError } from "~/entry.server";
 import { action as checkpointAction } from "~/routes/learn.projects.$projectId.checkpoints.$checkpointId";
 import { loader as healthLoader } from "~/routes/healthz";
 import { STORAGE_UNAVAILABLE_MESSAGE, isStorageUnavailable, isUniqueViolation } from "~/utils/prisma-errors.server";
+import { UNEXPECTED_FAILURE_MESSAGE } from "~/utils/action-failure.server";
 import { testDatabaseFile } from "../setup/per-worker";
 import { testEngine } from "../setup/test-database";
 import { createClassWithProject, createStudent } from "../support/factories";
 import { call, cookieFor, post } from "../support/routes";
+import { takeNoChanges } from "../support/storage";
 
 const newUser = () => ({ email: `u-${randomUUID()}@example.test`, name: "A. Student", role: "STUDENT" as const, passwordHash: "x" });
 
@@ -53,28 +54,6 @@ function readOnlyClient() {
       removeDatabase(file);
     },
   };
-}
-
-/**
- * Makes the app's own client's database take no changes, or take them again:
- * SQLite's query_only; on PostgreSQL the database's transactions become
- * read-only, and the client reconnects so that its connections start so.
- */
-async function takeNoChanges(on: boolean) {
-  if (!postgres) {
-    await prisma.$executeRawUnsafe(`PRAGMA query_only = ${on ? 1 : 0}`);
-    return;
-  }
-  // Its own session is not read-only, whatever the database's default says.
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL, options: "-c default_transaction_read_only=off" });
-  await admin.connect();
-  try {
-    const [{ db }] = (await admin.query<{ db: string }>("SELECT current_database() AS db")).rows;
-    await admin.query(`ALTER DATABASE "${db}" ${on ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only"}`);
-  } finally {
-    await admin.end();
-  }
-  await prisma.$disconnect();
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -156,7 +135,7 @@ describe("an attempt sent while the database takes no changes", () => {
     await takeNoChanges(false);
     // The server's log gets one line saying why (expected here, so cleared).
     expect(vi.mocked(console.error).mock.calls.map((c) => String(c[0]))).toEqual([
-      expect.stringMatching(new RegExp(`^\\[rebound\\] the database took no changes, answering 503: .*${READ_ONLY_WORDS.source}`)),
+      expect.stringMatching(new RegExp(`^\\[rebound\\] POST /learn/projects/[^ ]+: the database took no changes, answering 503 with the form kept: .*${READ_ONLY_WORDS.source}`)),
     ]);
     vi.mocked(console.error).mockClear();
     expect(refused.status).toBe(503);
@@ -172,16 +151,21 @@ describe("an attempt sent while the database takes no changes", () => {
     expect(await prisma.attempt.count({ where: { studentId: student.id } })).toBe(1);
   });
 
-  it("other failures are not dressed up as a storage problem: they still fail", async () => {
+  it("other failures are not dressed up as a storage problem: a 500 that says the attempt may not have been saved, the answer kept", async () => {
     const { project, checkpoints, student } = await createClassWithProject();
     const cookie = await cookieFor(student.id);
     const params = { projectId: project.id, checkpointId: checkpoints[1].id };
     // The checkpoint's stored content is broken: a bug, not a full disk.
     await prisma.checkpointVersion.updateMany({ where: { checkpointId: checkpoints[1].id }, data: { spec: "{not json" } });
-    await expect(
-      call(checkpointAction, post(`/learn/projects/${project.id}/checkpoints/${checkpoints[1].id}`, { intent: "attempt", numericAnswer: "1" }, cookie), params),
-    ).rejects.toThrow();
+    vi.mocked(console.error).mockImplementation(() => {});
+    const failed = await call(checkpointAction, post(`/learn/projects/${project.id}/checkpoints/${checkpoints[1].id}`, { intent: "attempt", numericAnswer: "1" }, cookie), params);
+    vi.mocked(console.error).mockReset();
+    expect(failed.status).toBe(500);
+    expect(failed.data).toMatchObject({ formId: "attempt", saveFailed: "unexpected", message: UNEXPECTED_FAILURE_MESSAGE });
+    expect(failed.data.message).not.toBe(STORAGE_UNAVAILABLE_MESSAGE);
+    expect(failed.data.reply.initialValue).toMatchObject({ numericAnswer: "1" });
   });
+
 });
 
 describe("the server's answer to a storage failure that reaches Remix", () => {

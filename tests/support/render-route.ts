@@ -10,6 +10,8 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 
 export interface RouteModule {
   loader: (args: never) => unknown;
+  /** Run for a POST request, before the loader, as Remix does for a form sent without JavaScript. */
+  action?: unknown;
   default: ComponentType;
 }
 
@@ -21,6 +23,8 @@ export interface RenderedRoute {
   text: string;
   /** What the loader returned, as it reaches the page. */
   loaderData: unknown;
+  /** What the action returned (a POST), as it reaches the page. */
+  actionData?: unknown;
 }
 
 function visibleText(html: string): string {
@@ -36,7 +40,7 @@ function visibleText(html: string): string {
     .trim();
 }
 
-/** Runs the route's loader for the request and renders its component; `path` is the route pattern, e.g. "/teach/projects/:projectId/debrief". */
+/** Runs the route's action (for a POST) and loader for the request and renders its component; `path` is the route pattern, e.g. "/teach/projects/:projectId/debrief". */
 export async function renderRoute(route: RouteModule, path: string, request: Request): Promise<RenderedRoute> {
   const id = "route";
   const handler = createStaticHandler([
@@ -44,6 +48,7 @@ export async function renderRoute(route: RouteModule, path: string, request: Req
       id,
       path,
       loader: (args) => (route.loader as (a: unknown) => ReturnType<LoaderFunction>)({ ...args, context: {} }),
+      action: route.action ? (args) => (route.action as (a: unknown) => ReturnType<LoaderFunction>)({ ...args, context: {} }) : undefined,
       Component: route.default,
     },
   ]);
@@ -55,5 +60,5 @@ export async function renderRoute(route: RouteModule, path: string, request: Req
   }
   const router = createStaticRouter(handler.dataRoutes, context);
   const html = renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false }));
-  return { status: context.statusCode, html, text: visibleText(html), loaderData: context.loaderData[id] };
+  return { status: context.statusCode, html, text: visibleText(html), loaderData: context.loaderData[id], actionData: context.actionData?.[id] };
 }

@@ -7,6 +7,7 @@
 // per intent. Bodies are functions of the ids, so the matrix can swap in the
 // other class's ids one at a time.
 import { prisma } from "~/db.server";
+import { journalFormId, journalFormKey } from "~/domain/journal-entry";
 import { issueSetupCodeForStudent } from "~/models/setup-code.server";
 import type { ClassWorld, RecordIds } from "./two-classes";
 import { TEST_PASSWORD } from "./factories";
@@ -48,7 +49,12 @@ async function removeStudentFromClass(own: ClassWorld, blocked: boolean) {
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 
+const formKeyOf = (c: Partial<Record<"promptId" | "checkpointId" | "attemptId", string>>) =>
+  journalFormKey({ promptId: c.promptId ?? null, checkpointId: c.checkpointId ?? null, attemptId: c.attemptId ?? null });
+/** A journal form as the page sends it: its context, its formKey and formId (app/domain/journal-entry.ts), one answer. */
 const journal = (context: Partial<Record<"promptId" | "checkpointId" | "attemptId", string>>): Fields => ({
+  formKey: formKeyOf(context),
+  formId: journalFormId(formKeyOf(context)),
   promptId: context.promptId ?? "",
   checkpointId: context.checkpointId ?? "",
   attemptId: context.attemptId ?? "",
@@ -160,8 +166,9 @@ export const ROUTES: Record<string, RouteEntry> = {
     query: (ids) => ({ student: ids.studentId, misconception: ids.misconceptionId, checkpoint: ids.checkpointId }),
     action: "class-teacher",
     intents: {
-      "add-tag": (ids) => ({ attemptId: ids.attemptId, misconceptionId: ids.misconceptionId }),
-      "remove-tag": (ids) => ({ attemptId: ids.attemptId, misconceptionId: ids.misconceptionId }),
+      // As the page's forms send them: the tag's own form (take off / put back) names itself by attempt and misconception.
+      "add-tag": (ids) => ({ formId: `tag-${ids.attemptId}-${ids.misconceptionId}`, attemptId: ids.attemptId, misconceptionId: ids.misconceptionId }),
+      "remove-tag": (ids) => ({ formId: `tag-${ids.attemptId}-${ids.misconceptionId}`, attemptId: ids.attemptId, misconceptionId: ids.misconceptionId }),
     },
   },
   "teach.projects.$projectId.insight.checkpoints.$checkpointId": {
