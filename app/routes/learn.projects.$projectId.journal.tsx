@@ -121,7 +121,8 @@ export default function JournalPage() {
       />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
-          <FormAlert message={actionData && "message" in actionData ? actionData.message : null} />
+          {/* A message about the page (a form's own answers show in that form). */}
+          <FormAlert message={actionData && "message" in actionData && !actionData.formId ? actionData.message : null} />
           {waiting.length ? (
             <section aria-labelledby="waiting-title" className="rounded-lg border border-dashed border-brand-600 bg-brand-50 p-5">
               <h2 id="waiting-title" className="text-lg font-semibold">
