@@ -425,10 +425,3 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
     journals,
   };
 }
-
-/** The first GOT_IT in a path strictly after attempt index `index`, or null. */
-export function gotItAfter(path: PreparedPath, index: number): PreparedAttempt | null {
-  if (path.lastGotIt <= index) return null;
-  for (let i = index + 1; i < path.attempts.length; i++) if (path.attempts[i].outcome === "GOT_IT") return path.attempts[i];
-  return null;
-}
