@@ -212,6 +212,7 @@ export async function deleteCheckpoint(projectId: string, checkpointId: string):
     const promptEntries = await tx.journalEntry.count({ where: { prompt: { checkpointId: checkpoint.id } } });
     if (checkpoint._count.attempts > 0 || checkpoint._count.journalEntries > 0 || promptEntries > 0) return "has-student-work" as const;
     await tx.reflectionPrompt.deleteMany({ where: { checkpointId: checkpoint.id, projectId } });
+    await tx.checkpointRecheck.deleteMany({ where: { checkpointId: checkpoint.id } });
     await tx.checkpointVersion.deleteMany({ where: { checkpointId: checkpoint.id } });
     await tx.checkpoint.delete({ where: { id: checkpoint.id } });
     return "deleted" as const;
