@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CheckpointSpec } from "~/domain/checkpoint-spec";
+import { describePlanComparison } from "./plans";
 import { buildReport } from "./report";
 import type { AttemptRow, JournalRow, PlanFollowUpRow, ProjectData } from "./types";
 
@@ -135,5 +136,21 @@ describe("lasting recovery in the insight", () => {
     expect(insight.studentsResolved).toBe(m1.states.recovered + m1.recoveredAgain);
     const resolvedCells = report.heatmap.rows.filter((r) => r.cells.m1?.resolved).length;
     expect(resolvedCells).toBe(insight.studentsResolved);
+  });
+});
+
+describe("the comparison in words", () => {
+  const side = (episodes: number, recovered: number, medianAttempts: number | null, medianTimeMs: number | null) => ({ episodes, recovered, medianAttempts, medianTimeMs });
+  const minutes = (ms: number) => `${ms / minute} minutes`;
+
+  it("gives the counts on both sides and says when they are too few", () => {
+    expect(describePlanComparison({ withPlan: side(3, 2, 1, 25 * minute), withoutPlan: side(0, 0, null, null), tooFew: true }, minutes)).toBe(
+      "With a plan: 2 of 3 recovered, a median of 1 more attempt and 25 minutes to “got it”. Without a plan: none. Too few to compare: fewer than 5 recoveries on either side, so a difference here may be chance.",
+    );
+  });
+
+  it("says nothing about chance when both sides have enough", () => {
+    const words = describePlanComparison({ withPlan: side(8, 6, 2, null), withoutPlan: side(12, 5, 3, 60 * minute), tooFew: false }, minutes);
+    expect(words).toBe("With a plan: 6 of 8 recovered, a median of 2 more attempts to “got it”. Without a plan: 5 of 12 recovered, a median of 3 more attempts and 60 minutes to “got it”.");
   });
 });

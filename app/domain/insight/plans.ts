@@ -212,3 +212,21 @@ export function planInsights(prepared: Prepared, episodes: EpisodeIndex, options
     byMisconception: perMisconception,
   };
 }
+
+/** The comparison in words for the teacher, counts first; says so when the numbers are too small to mean anything. */
+export function describePlanComparison(c: PlanComparison, formatDuration: (ms: number) => string): string {
+  const part = (s: RecoverySide, label: string) => {
+    if (s.episodes === 0) return `${label}: none.`;
+    const base = `${label}: ${s.recovered} of ${s.episodes} recovered`;
+    if (s.recovered === 0 || s.medianAttempts === null) return `${base}.`;
+    const attempts = `${s.medianAttempts} more attempt${s.medianAttempts === 1 ? "" : "s"}`;
+    return `${base}, a median of ${attempts}${s.medianTimeMs !== null ? ` and ${formatDuration(s.medianTimeMs)}` : ""} to “got it”.`;
+  };
+  const lines = [part(c.withPlan, "With a plan"), part(c.withoutPlan, "Without a plan")];
+  if (c.tooFew) {
+    lines.push(
+      `Too few to compare: fewer than ${MIN_RECOVERIES_TO_COMPARE} recoveries on ${c.withPlan.recovered < MIN_RECOVERIES_TO_COMPARE && c.withoutPlan.recovered < MIN_RECOVERIES_TO_COMPARE ? "either side" : "one side"}, so a difference here may be chance.`,
+    );
+  }
+  return lines.join(" ");
+}
