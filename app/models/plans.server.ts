@@ -96,7 +96,7 @@ export async function plansForCheckpoint(studentId: string, project: EnrolledPro
 }
 
 export type FollowUpResultOf =
-  | { ok: true; planId: string; attemptId: string; result: FollowUpResult }
+  | { ok: true; planId: string; attemptId: string; checkpointId: string; result: FollowUpResult }
   /** Not the student's plan in this project, or not a plan. */
   | { ok: false; reason: "plan-not-found" }
   /** The student has not made the attempt the plan was for yet. */
@@ -124,5 +124,5 @@ export async function recordPlanFollowUp(
   if (plan.result !== input.result) {
     await prisma.planFollowUp.create({ data: { journalEntryId: plan.id, attemptId: plan.triedOn.id, result: input.result } });
   }
-  return { ok: true, planId: plan.id, attemptId: plan.triedOn.id, result: input.result };
+  return { ok: true, planId: plan.id, attemptId: plan.triedOn.id, checkpointId: plan.triedOn.checkpointId, result: input.result };
 }

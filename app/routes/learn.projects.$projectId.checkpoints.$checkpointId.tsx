@@ -195,7 +195,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!saved.ok) return data({ formId, ok: false, message: FOLLOW_UP_REFUSED[saved.reason] }, { status: 400 });
     // With JavaScript (a fetcher) the page updates in place; without, back to the attempt.
     if (formData.get("via") === "fetcher") return data({ formId, ok: true, message: null });
-    return redirect(`${paths.studentCheckpoint(project.id, checkpoint.id, saved.attemptId)}#${formId}`);
+    return redirect(`${paths.studentCheckpoint(project.id, saved.checkpointId, saved.attemptId)}#${formId}`);
   }
 
   if (checkpoint.archivedAt) notFound("This checkpoint has been retired by your teacher, so it takes no new attempts. Your earlier attempts are kept.");
