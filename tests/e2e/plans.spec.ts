@@ -15,6 +15,7 @@ test.beforeAll(async ({ browser }) => {
   await createDraftProject(page, PROJECT);
   await page.getByLabel("Multiple choice").check();
   await page.getByRole("button", { name: "Add checkpoint" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add a multiple choice checkpoint" })).toBeVisible();
   await page.getByLabel("Title").fill(SLED);
   await page.getByLabel("Question").fill("You push a sled onto smooth ice and let go. What happens to it?");
   const first = page.getByRole("group", { name: "Option 1" });
@@ -23,7 +24,7 @@ test.beforeAll(async ({ browser }) => {
   await page.getByRole("group", { name: "Option 2" }).getByLabel("Option text").fill("It stops when the push runs out");
   // Named from inside the editor and linked to option 2 in the same save.
   await page.getByLabel("Misconception name").fill(MIX_UP);
-  await page.getByLabel("Link it to").selectOption({ index: 2 });
+  await page.getByLabel("Link it to").selectOption("options[1]");
   await page.getByRole("button", { name: "Add checkpoint" }).last().click();
   await expect(page.getByRole("heading", { name: SLED }).first()).toBeVisible();
   await page.getByRole("button", { name: "Publish" }).click();
@@ -48,14 +49,14 @@ test("a student's plan is shown at the next attempt, followed up with one tap, a
   await expect(page.getByText("Added to your journal.")).toBeVisible();
 
   // Beside the question, until the next attempt.
-  const yourPlan = page.getByRole("region", { name: "Your plan" });
+  const yourPlan = page.getByRole("region", { name: "Your plan", exact: true });
   await expect(yourPlan.getByText(PLAN)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   await page.getByLabel("It keeps sliding at the same speed").check();
   await page.getByRole("button", { name: /Check my answer again/ }).click();
   await expect(page.getByRole("heading", { name: "Feedback on attempt 2" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Your plan" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Your plan", exact: true })).toHaveCount(0);
   const followUp = page.getByRole("region", { name: "How did your plan go on attempt 2?" });
   await expect(followUp.getByText(PLAN)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -85,7 +86,8 @@ test("a student's plan is shown at the next attempt, followed up with one tap, a
   await context.close();
 
   // The teacher: the plan under its misconception, counted, with the "too few" warning.
-  const teacher = await browser.newPage();
+  const teacherContext = await browser.newContext();
+  const teacher = await teacherContext.newPage();
   await logIn(teacher, DEMO_TEACHER);
   await teacher.getByRole("link", { name: /Physics 9B/ }).first().click();
   await teacher.getByRole("link", { name: PROJECT }).first().click();
@@ -96,7 +98,7 @@ test("a student's plan is shown at the next attempt, followed up with one tap, a
   await expect(section.getByText(/Too few to compare/).first()).toBeVisible();
   await expect(section.getByRole("table").getByRole("rowheader", { name: new RegExp(MIX_UP) })).toBeVisible();
   await expectNoSeriousA11yViolations(teacher);
-  await teacher.close();
+  await teacherContext.close();
 });
 
 test("the demo's insight shows plans followed through and a re-check with relapses", async ({ page }) => {
