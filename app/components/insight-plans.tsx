@@ -4,6 +4,7 @@
 // "too few to compare" in words), and per misconception who recovered, showed
 // it again later, or is still working on it, with re-check results.
 import { QuoteBlock } from "~/components/insight-ui";
+import { WideTable } from "~/components/wide-table";
 import { RECHECK_RESULT_LABELS, RECOVERY_STATE_LABELS } from "~/domain/labels";
 import type { FollowThrough, PlanTextGroup } from "~/domain/insight/plans";
 import type { LastingRecovery } from "~/domain/insight/lasting";
@@ -38,7 +39,7 @@ function followThroughLine(f: FollowThrough): string {
 
 export function PlansAndLasting({ plans, lasting }: { plans: PlansView; lasting: LastingView[] }) {
   return (
-    <section aria-labelledby="plans-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm print:break-before-page">
+    <section aria-labelledby="plans-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="plans-heading" className="mb-1 text-lg font-semibold">
         Plans and lasting recovery
       </h2>
@@ -98,8 +99,7 @@ export function PlansAndLasting({ plans, lasting }: { plans: PlansView; lasting:
           {lasting.length === 0 ? (
             <p className="mt-2 text-sm text-slate-700">No attempt shows a misconception yet.</p>
           ) : (
-            <table className="mt-3 w-full text-left text-sm">
-              <caption className="sr-only">Students per misconception: recovered, showed it again later, still working on it</caption>
+            <WideTable className="mt-3" tableClassName="w-full text-left text-sm" caption="Students per misconception: recovered, showed it again later, still working on it" captionHidden>
               <thead>
                 <tr className="border-b border-slate-300">
                   <th scope="col" className="py-1 pr-3">Misconception</th>
@@ -137,7 +137,7 @@ export function PlansAndLasting({ plans, lasting }: { plans: PlansView; lasting:
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </WideTable>
           )}
         </div>
       </div>
