@@ -236,7 +236,19 @@ export async function seedDemo({ ifEmpty = false, password = process.env.DEMO_PA
       confidence: 2,
       support: true,
     },
+    {
+      answers: [
+        "I said the engine force is bigger than friction.",
+        "If the speed isn't changing, the forces on the car must balance.",
+        "Check whether the speed is changing before I decide which force is bigger.",
+        "",
+      ],
+      confidence: 3,
+      support: false,
+    },
   ];
+  /** The reflection that fits each checkpoint's usual mix-up (puck, balls, cyclist, car, stopping distance). */
+  const reflectionFor = [0, 1, 2, 3, 2];
 
   // "How sure are you?" before the outcome on about 70% of attempts: mostly in
   // line with the outcome, but a few students are sure of a wrong idea. Its own
@@ -308,7 +320,7 @@ export async function seedDemo({ ifEmpty = false, password = process.env.DEMO_PA
         }
         const notYet = result.outcome === "NOT_YET" || (cp.spec.kind === "SHORT_TEXT" && !last);
         if (notYet && (si + ci + k) % 2 === 0) {
-          const r = reflections[(si + ci) % reflections.length];
+          const r = reflections[reflectionFor[ci] ?? 0];
           await prisma.journalEntry.create({
             data: {
               studentId: student.id,
@@ -371,6 +383,131 @@ export async function seedDemo({ ifEmpty = false, password = process.env.DEMO_PA
     await prisma.attemptMisconception.createMany({
       data: named.map((attemptId) => ({ attemptId, misconceptionId: pushStays.id, source: "CLUSTER", setById: teacher.id })),
     });
+  }
+
+  // Plans followed up, a re-check and a relapse (decision 017). Every "What
+  // would I do differently?" answer above is a plan; after the attempt it was
+  // for, most students said how it went (a few haven't yet).
+  const planEntries = await prisma.journalEntry.findMany({
+    where: { projectId: project.id, status: "SUBMITTED", attemptId: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, studentId: true, checkpointId: true, createdAt: true },
+  });
+  const followUpCycle = ["HELPED", "HELPED", "DIDNT_HELP", "HELPED", "DIDNT_TRY", null, "HELPED", "DIDNT_HELP"] as const;
+  for (const [i, e] of planEntries.entries()) {
+    const next = await prisma.attempt.findFirst({
+      where: { studentId: e.studentId, checkpointId: e.checkpointId ?? undefined, createdAt: { gt: e.createdAt } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, createdAt: true },
+    });
+    const result = followUpCycle[i % followUpCycle.length];
+    if (!next || !result) continue;
+    await prisma.planFollowUp.create({ data: { journalEntryId: e.id, attemptId: next.id, result, createdAt: new Date(next.createdAt.getTime() + 2 * 60_000) } });
+  }
+
+  // A later, different question on "Motion needs a force", marked as a re-check of it.
+  const recheckSpec: CheckpointSpec = {
+    kind: "MULTIPLE_CHOICE",
+    options: [
+      { id: "a", text: "Nothing: with no friction it keeps sliding at the same speed", correct: true, feedback: "", misconceptionId: null },
+      { id: "b", text: "The push you gave it, which is slowly running out", correct: false, feedback: "Once your hands leave the box, what is still touching it?", misconceptionId: forceNeeded.id },
+      { id: "c", text: "Gravity pulling it forward", correct: false, feedback: "Gravity pulls down, not along the floor.", misconceptionId: null },
+    ],
+  };
+  const recheck = await prisma.checkpoint.create({
+    data: {
+      projectId: project.id,
+      position: checkpoints.length + 1,
+      kind: "MULTIPLE_CHOICE",
+      createdAt: new Date(start - day),
+      versions: {
+        create: {
+          version: 1,
+          title: "A box on a smooth floor",
+          prompt: "You push a box across a perfectly smooth floor and let go. It keeps sliding. What keeps it moving after you let go?",
+          spec: serializeSpec(recheckSpec),
+          createdAt: new Date(start - day),
+        },
+      },
+      rechecks: { create: { misconceptionId: forceNeeded.id } },
+    },
+    include: { versions: true },
+  });
+  // Students who showed "Motion needs a force" on the puck and then got it: most hold on the re-check, two show it again.
+  const puck = checkpoints[0];
+  const recovered = [];
+  for (const student of students) {
+    const tries = await prisma.attempt.findMany({ where: { studentId: student.id, checkpointId: puck.id }, orderBy: { number: "asc" }, select: { outcome: true, misconceptions: { select: { misconceptionId: true } } } });
+    const showed = tries.findIndex((a) => a.misconceptions.some((t) => t.misconceptionId === forceNeeded.id));
+    if (showed >= 0 && tries.slice(showed + 1).some((a) => a.outcome === "GOT_IT")) recovered.push(student);
+  }
+  for (const [i, student] of recovered.slice(0, 9).entries()) {
+    const last = await prisma.attempt.findFirst({ where: { studentId: student.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+    let when = Math.max(now - day / 2, (last?.createdAt.getTime() ?? 0) + 60 * 60_000);
+    const relapse = i === 2 || i === 6;
+    const answers = relapse ? (i === 2 ? [["b"], ["a"]] : [["b"]]) : [["a"]];
+    for (const [k, optionIds] of answers.entries()) {
+      const parsed = parseAnswer(recheckSpec, { optionIds });
+      if (!parsed.ok) throw new Error("Seed re-check answer does not parse");
+      const result = grade(recheckSpec, parsed);
+      const attempt = await prisma.attempt.create({
+        data: {
+          studentId: student.id,
+          checkpointId: recheck.id,
+          checkpointVersionId: recheck.versions[0].id,
+          number: k + 1,
+          answer: parsed.stored,
+          outcome: result.outcome,
+          confidence: relapse && k === 0 ? 4 : 3,
+          createdAt: new Date(when),
+          misconceptions: { create: result.misconceptionIds.map((id) => ({ misconceptionId: id, source: "RULE", createdAt: new Date(when) })) },
+        },
+      });
+      if (relapse && k === 0) {
+        // The idea came back; a reflection with a plan, followed up after the next try.
+        const entry = await prisma.journalEntry.create({
+          data: {
+            studentId: student.id,
+            projectId: project.id,
+            checkpointId: recheck.id,
+            attemptId: attempt.id,
+            responses: JSON.stringify(
+              journal.questions.map((q, qi) => ({
+                question: q,
+                answer: [
+                  "I said the push keeps it going, the same mistake as with the puck.",
+                  "I still picture the push as something the box carries with it.",
+                  "Before answering, list what is touching the box after I let go.",
+                  "",
+                ][qi],
+              })),
+            ),
+            confidence: 3,
+            status: "SUBMITTED",
+            createdAt: new Date(when + 5 * 60_000),
+            submittedAt: new Date(when + 5 * 60_000),
+          },
+        });
+        if (answers.length > 1) {
+          when += 40 * 60_000;
+          const nextTry = await prisma.attempt.create({
+            data: {
+              studentId: student.id,
+              checkpointId: recheck.id,
+              checkpointVersionId: recheck.versions[0].id,
+              number: 2,
+              answer: JSON.stringify(["a"]),
+              outcome: "GOT_IT",
+              confidence: 4,
+              createdAt: new Date(when),
+            },
+          });
+          await prisma.planFollowUp.create({ data: { journalEntryId: entry.id, attemptId: nextTry.id, result: "HELPED", createdAt: new Date(when + 60_000) } });
+          break;
+        }
+      }
+      when += 40 * 60_000;
+    }
   }
 
   // One teacher comment, edited once (both versions kept).

@@ -30,6 +30,7 @@ type EditorShape = {
   prompt: string;
   maxAttempts: string;
   afterNotYet: string;
+  recheckOf: string[];
   options: { id: string; text: string; correct: boolean; feedback: string; misconceptionId: string }[];
   answer: string;
   tolerance: string;
@@ -176,6 +177,8 @@ export function CheckpointEditor({
         </SelectField>
       </Card>
 
+      {misconceptions.length > 0 ? <RecheckChoice field={fields.recheckOf} misconceptions={misconceptions} /> : null}
+
       {beforeSubmit}
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton intent="save" pendingText="Saving…">
@@ -183,6 +186,32 @@ export function CheckpointEditor({
         </SubmitButton>
       </div>
     </Form>
+  );
+}
+
+/** "A re-check of …": the misconceptions this checkpoint asks about again, on purpose (decision 017). */
+function RecheckChoice({ field, misconceptions }: { field: FieldsMeta["recheckOf"]; misconceptions: { id: string; name: string }[] }) {
+  const initial = field.initialValue;
+  const chosen = new Set(Array.isArray(initial) ? initial : typeof initial === "string" ? [initial] : []);
+  const errorId = field.errors?.length ? `${field.id}-error` : undefined;
+  return (
+    <Card title="Re-check (optional)">
+      <fieldset aria-describedby={[`${field.id}-hint`, errorId].filter(Boolean).join(" ")}>
+        <legend className="font-medium text-slate-800">This checkpoint re-checks</legend>
+        <p id={`${field.id}-hint`} className="text-sm text-slate-700">
+          A later, different question on the same idea. For students who recovered from a misconception earlier, the insight shows whether they get this one on the first try, or the idea comes back.
+        </p>
+        <ul className="mt-2 grid gap-2 sm:grid-cols-2">
+          {misconceptions.map((m) => (
+            <li key={m.id} className="flex items-start gap-2">
+              <input type="checkbox" id={`${field.id}-${m.id}`} name={field.name} value={m.id} defaultChecked={chosen.has(m.id)} className="mt-1 h-4 w-4" />
+              <label htmlFor={`${field.id}-${m.id}`}>{m.name}</label>
+            </li>
+          ))}
+        </ul>
+        <ErrorList id={errorId} errors={field.errors} />
+      </fieldset>
+    </Card>
   );
 }
 

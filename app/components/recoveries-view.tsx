@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import { OutcomeBadge } from "~/components/outcome-badge";
 import { Badge, EmptyState, formatDateTime } from "~/components/ui";
 import { confidenceLabel } from "~/domain/journal-entry";
-import type { Recovery, RecoveryAttemptView, ReflectionView, StillWorkingOn } from "~/domain/recoveries";
+import type { IdeaRecovery, Recovery, RecoveryAttemptView, ReflectionView, StillWorkingOn } from "~/domain/recoveries";
 import { plural } from "~/domain/words";
 import { paths } from "~/utils/paths";
 
@@ -168,6 +168,42 @@ export function StillWorkingOnList({ items, projectId }: { items: StillWorkingOn
           ) : null}
         </li>
       ))}
+    </ul>
+  );
+}
+
+/** Student-facing words for where a recovery from one idea stands (app/domain/recovery.ts). */
+function ideaStateWords(idea: IdeaRecovery): { badge: string; tone: "good" | "growing" | "neutral"; line: string } {
+  const on = (titles: string[]) => titles.join(", ");
+  if (idea.state === "recovered") return { badge: "Recovered", tone: "good", line: `You got it after this idea showed, on ${on(idea.recoveredOn)}.` };
+  if (idea.state === "relapsed") {
+    const r = idea.relapses[0];
+    const back = `It came back on ${r.checkpointTitle} (attempt ${r.attemptNumber}) after you had got past it on ${r.afterCheckpointTitle}. That's normal: ideas take more than one go.`;
+    return idea.recoveredAgain
+      ? { badge: "Came back, recovered again", tone: "good", line: `${back} You got past it again since.` }
+      : { badge: "Came back", tone: "growing", line: `${back} Still working on it on ${on(idea.stillOn)}.` };
+  }
+  return { badge: "Still working on it", tone: "growing", line: `Not yet got past it on ${on(idea.stillOn)}${idea.recoveredOn.length ? `; you did on ${on(idea.recoveredOn)}` : ""}.` };
+}
+
+/** Every idea (misconception) the student's answers showed, and whether they recovered, it came back, or they are still working on it. */
+export function IdeaList({ ideas }: { ideas: IdeaRecovery[] }) {
+  if (ideas.length === 0) return <EmptyState>None of your answers has shown a known mix-up so far.</EmptyState>;
+  return (
+    <ul className="space-y-3">
+      {ideas.map((idea) => {
+        const words = ideaStateWords(idea);
+        return (
+          <li key={idea.misconception.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h3 className="font-semibold">{idea.misconception.name}</h3>
+              <Badge tone={words.tone}>{words.badge}</Badge>
+            </div>
+            <p className="mt-1 text-slate-900">{words.line}</p>
+            {idea.state !== "recovered" && idea.misconception.nextStep ? <p className="mt-1 text-sm text-slate-800">Try this: {idea.misconception.nextStep}</p> : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -210,7 +210,7 @@ export function cleanEditorFormData(formData: FormData): FormData {
 }
 
 export function editorFormEntries(entries: Iterable<[string, FormDataEntryValue]>): [string, string][] {
-  const plain = new Set(["title", "prompt", "maxAttempts", "afterNotYet", "answer", "tolerance", "unit", "modelAnswer", "kind", "intent"]);
+  const plain = new Set(["title", "prompt", "maxAttempts", "afterNotYet", "recheckOf", "answer", "tolerance", "unit", "modelAnswer", "kind", "intent"]);
   const kept: [string, string][] = [];
   for (const [name, value] of entries) {
     if (typeof value !== "string") continue;

@@ -1,5 +1,8 @@
 // The product's words for stored codes, one wording each, shared by every page
-// that shows them (the teacher reads them; "you" is the teacher). Pure.
+// that shows them (the teacher reads them; "you" is the teacher, unless a
+// wording says it is the student's). Pure.
+import type { FollowUpResult, PlanStatus } from "~/domain/plans";
+import type { RecheckResult, RecoveryState } from "~/domain/recovery";
 /** Where a misconception tag on an attempt came from (AttemptMisconception.source, or the answer's own rule), for a checkpoint of this kind. */
 export function tagSourceLabel(source: string, kind?: string): string {
   switch (source) {
@@ -34,3 +37,32 @@ export const FORMER_TEACHER = "A former teacher";
 export function teacherName(person: { name: string } | null | undefined): string {
   return person?.name ?? FORMER_TEACHER;
 }
+
+/** How a plan went, in the student's words: the follow-up buttons, and what the student said (decision 017). */
+export const FOLLOW_UP_WORDS: Record<FollowUpResult, { button: string; said: string; short: string }> = {
+  HELPED: { button: "I tried it: it helped", said: "You tried it, and it helped.", short: "tried it: it helped" },
+  DIDNT_HELP: { button: "I tried it: it didn't help", said: "You tried it. It didn't help this time, and that's worth knowing too.", short: "tried it: it didn't help" },
+  DIDNT_TRY: { button: "I didn't try it", said: "You didn't try it this time.", short: "didn't try it" },
+};
+
+/** Where a plan stands, for the student. */
+export function planStatusWords(status: PlanStatus, checkpointTitle: string | null): string {
+  if (status === "waiting") return checkpointTitle ? `Waiting for your next attempt on ${checkpointTitle}.` : "Waiting for your next attempt on a checkpoint.";
+  if (status === "to-follow-up") return "You've made that attempt: say how the plan went.";
+  return FOLLOW_UP_WORDS[status].said;
+}
+
+/** A student's recovery from one misconception (app/domain/recovery.ts), for the teacher. */
+export const RECOVERY_STATE_LABELS: Record<RecoveryState, string> = {
+  recovered: "recovered",
+  relapsed: "showed it again later",
+  "still-working": "still working on it",
+};
+
+/** How a re-check went for a student who had recovered (app/domain/recovery.ts), for the teacher. */
+export const RECHECK_RESULT_LABELS: Record<RecheckResult, string> = {
+  held: "held: got the re-check on the first try",
+  "showed-again": "showed it again on the re-check",
+  "not-yet": "“not yet” on the re-check, for another reason",
+  waiting: "re-check answer waiting for a check",
+};

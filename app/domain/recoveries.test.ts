@@ -182,6 +182,22 @@ describe("buildRecoveries", () => {
     ]);
   });
 
+  it("says for each idea shown whether the student recovered, relapsed or is still working on it", () => {
+    // m1: shown on c1, got it there (x3). m2: shown on c4, no got-it yet.
+    expect(result.ideas.map((i) => [i.misconception.id, i.state, i.recoveredOn, i.stillOn])).toEqual([
+      ["m1", "recovered", ["A puck on ice (revised)"], []],
+      ["m2", "still-working", [], ["Stopping distance"]],
+    ]);
+    // m1 shows again on c4 after the got-it on c1: a relapse.
+    const later = attempt({ id: "w3", checkpointId: "c4", number: 3, createdAt: at(700), answer: "5", outcome: "NOT_YET", version: v(1, "Stopping distance", numeric), tags: [{ misconceptionId: "m1", source: "TEACHER", active: true }] });
+    const relapsed = buildRecoveries({ checkpoints, misconceptions, entries: [], attempts: [...attempts, later] });
+    expect(relapsed.ideas[0]).toMatchObject({
+      state: "relapsed",
+      recoveredAgain: false,
+      relapses: [{ checkpointTitle: "Stopping distance", attemptNumber: 3, afterCheckpointTitle: "A puck on ice (revised)" }],
+    });
+  });
+
   it("counts a short text waiting for a check as still being worked on, and not as a recovery", () => {
     const waiting = buildRecoveries({
       checkpoints,
@@ -203,7 +219,7 @@ describe("buildRecoveries", () => {
         attempt({ id: "t2", checkpointId: "c3", number: 2, answer: "balanced", version: v(1, "Why?", text), reviews: [{ role: "SELF", verdict: "GOT_IT", createdAt: at(30) }] }),
       ],
     });
-    expect(r).toEqual({ recoveries: [], stillWorkingOn: [], gotFirstTry: 0 });
+    expect(r).toEqual({ recoveries: [], stillWorkingOn: [], gotFirstTry: 0, ideas: [] });
   });
 });
 

@@ -1,12 +1,15 @@
 // A student's own recoveries in a project: the checkpoints where a "not yet"
 // later became a "got it", with the attempts on the way, the misconceptions
-// worked through and the student's reflections beside them; and the
-// checkpoints still being worked on. Plain data in, JSON-safe data out. Pure.
+// worked through and the student's reflections beside them; the checkpoints
+// still being worked on; and each misconception's recovery (recovered,
+// relapsed, still working), all by the app's one definition of recovery
+// (app/domain/recovery.ts). Plain data in, JSON-safe data out. Pure.
 import type { CheckpointSpec } from "~/domain/checkpoint-spec";
 import { describeAnswer } from "~/domain/answer-display";
 import type { Outcome } from "~/domain/grading";
 import { effectiveMisconceptions, impliedMisconceptions } from "~/domain/insight/prepare";
 import { effectiveOutcome } from "~/domain/progress";
+import { studentRecoveries, turnaround, type RecoveryAttempt, type RecoveryState } from "~/domain/recovery";
 
 export interface RecoveryCheckpointInput {
   id: string;
@@ -101,11 +104,26 @@ export interface StillWorkingOn {
   reflections: number;
 }
 
+/** One idea (misconception) the student showed, and how their recovery from it stands (app/domain/recovery.ts). */
+export interface IdeaRecovery {
+  misconception: RecoveryMisconceptionInput;
+  state: RecoveryState;
+  /** Relapsed, and got it again since everywhere it showed. */
+  recoveredAgain: boolean;
+  /** Titles of the checkpoints where they got it after it showed. */
+  recoveredOn: string[];
+  /** Titles of the checkpoints where it showed and no "got it" has followed yet. */
+  stillOn: string[];
+  relapses: { checkpointTitle: string; attemptNumber: number; at: string; afterCheckpointTitle: string }[];
+}
+
 export interface Recoveries {
   recoveries: Recovery[];
   stillWorkingOn: StillWorkingOn[];
   /** Checkpoints got on the very first attempt. */
   gotFirstTry: number;
+  /** Every misconception the student showed, in the project's order. */
+  ideas: IdeaRecovery[];
 }
 
 /** "12 minutes", "about 3 hours", "2 days": how long a recovery took, in plain words. */
@@ -191,23 +209,28 @@ export function buildRecoveries(input: {
   const recoveries: Recovery[] = [];
   const stillWorkingOn: StillWorkingOn[] = [];
   let gotFirstTry = 0;
+  const everyAttempt: (RecoveryAttempt & { view: RecoveryAttemptView })[] = [];
   const ordered = [...input.checkpoints].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
   for (const c of ordered) {
     const attempts = [...(byCheckpoint.get(c.id) ?? [])].sort((a, b) => a.number - b.number);
     if (attempts.length === 0) continue;
     const views = attempts.map((a) => view(a, c.latestVersion));
-    const firstGotIt = views.findIndex((v) => v.outcome === "GOT_IT");
-    if (firstGotIt === 0) {
-      gotFirstTry++;
-      continue;
-    }
-    if (firstGotIt > 0) {
-      const before = views.slice(0, firstGotIt);
-      const firstNotYet = before.find((v) => v.outcome === "NOT_YET");
-      // Only waiting attempts before the got-it: nothing was turned around.
-      if (!firstNotYet) continue;
-      const gotIt = views[firstGotIt];
-      const ms = Math.max(0, new Date(gotIt.at).getTime() - new Date(firstNotYet.at).getTime());
+    // Read by the app's one definition of recovery (app/domain/recovery.ts).
+    const path = views.map((v) => ({
+      id: v.id,
+      checkpointId: c.id,
+      number: v.number,
+      at: new Date(v.at).getTime(),
+      outcome: v.outcome,
+      misconceptionIds: v.misconceptions.map((m) => m.id),
+      view: v,
+    }));
+    everyAttempt.push(...path);
+    const turned = turnaround(path);
+    if (turned) {
+      const before = turned.before.map((a) => a.view);
+      const gotIt = turned.gotIt.view;
+      const ms = Math.max(0, turned.gotIt.at - turned.firstNotYet.at);
       recoveries.push({
         checkpointId: c.id,
         position: c.position,
@@ -223,6 +246,11 @@ export function buildRecoveries(input: {
       });
       continue;
     }
+    if (views[0].outcome === "GOT_IT" || views.some((v) => v.outcome === "GOT_IT")) {
+      // Got on the first try, or got after answers that were only waiting: nothing was turned around.
+      if (views[0].outcome === "GOT_IT") gotFirstTry++;
+      continue;
+    }
     const last = views[views.length - 1];
     stillWorkingOn.push({
       checkpointId: c.id,
@@ -236,5 +264,22 @@ export function buildRecoveries(input: {
       reflections: (entriesByCheckpoint.get(c.id) ?? []).length,
     });
   }
-  return { recoveries, stillWorkingOn, gotFirstTry };
+  const titleOf = new Map(input.checkpoints.map((c) => [c.id, c.title]));
+  const ideas: IdeaRecovery[] = studentRecoveries(everyAttempt)
+    .filter((r) => misconceptionById.has(r.misconceptionId))
+    .sort((x, y) => rank.get(x.misconceptionId)! - rank.get(y.misconceptionId)!)
+    .map((r) => ({
+      misconception: misconceptionById.get(r.misconceptionId)!,
+      state: r.state,
+      recoveredAgain: r.recoveredAgain,
+      recoveredOn: r.episodes.filter((e) => e.gotIt).map((e) => titleOf.get(e.checkpointId) ?? "a checkpoint"),
+      stillOn: r.episodes.filter((e) => !e.gotIt).map((e) => titleOf.get(e.checkpointId) ?? "a checkpoint"),
+      relapses: r.relapses.map((x) => ({
+        checkpointTitle: titleOf.get(x.attempt.checkpointId) ?? "a checkpoint",
+        attemptNumber: x.attempt.number,
+        at: new Date(x.attempt.at).toISOString(),
+        afterCheckpointTitle: titleOf.get(x.after.checkpointId) ?? "a checkpoint",
+      })),
+    }));
+  return { recoveries, stillWorkingOn, gotFirstTry, ideas };
 }

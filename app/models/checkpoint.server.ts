@@ -212,6 +212,7 @@ export async function deleteCheckpoint(projectId: string, checkpointId: string):
     const promptEntries = await tx.journalEntry.count({ where: { prompt: { checkpointId: checkpoint.id } } });
     if (checkpoint._count.attempts > 0 || checkpoint._count.journalEntries > 0 || promptEntries > 0) return "has-student-work" as const;
     await tx.reflectionPrompt.deleteMany({ where: { checkpointId: checkpoint.id, projectId } });
+    await tx.checkpointRecheck.deleteMany({ where: { checkpointId: checkpoint.id } });
     await tx.checkpointVersion.deleteMany({ where: { checkpointId: checkpoint.id } });
     await tx.checkpoint.delete({ where: { id: checkpoint.id } });
     return "deleted" as const;
@@ -237,4 +238,33 @@ async function renumber(projectId: string) {
 /** How many live checkpoints the project has (publishing needs at least one). */
 export function countLiveCheckpoints(projectId: string) {
   return prisma.checkpoint.count({ where: { projectId, archivedAt: null } });
+}
+
+/** The misconceptions a checkpoint of the project re-checks (decision 017), their ids in the project's order. */
+export async function listRechecks(projectId: string, checkpointId: string): Promise<string[]> {
+  const rows = await prisma.checkpointRecheck.findMany({
+    where: { checkpointId, checkpoint: { projectId }, misconception: { projectId } },
+    orderBy: [{ misconception: { createdAt: "asc" } }, { misconception: { name: "asc" } }],
+    select: { misconceptionId: true },
+  });
+  return rows.map((r) => r.misconceptionId);
+}
+
+/**
+ * Marks a checkpoint of the project as a re-check of these misconceptions of
+ * the project, and of no others. The teacher's setting, not student work: a
+ * mark taken away is deleted. Ids from elsewhere are ignored.
+ */
+export async function setRechecks(projectId: string, checkpointId: string, misconceptionIds: readonly string[]): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const checkpoint = await tx.checkpoint.findFirst({ where: { id: checkpointId, projectId }, select: { id: true } });
+    if (!checkpoint) return;
+    const wanted = await tx.misconception.findMany({ where: { projectId, id: { in: [...misconceptionIds] } }, select: { id: true } });
+    const ids = wanted.map((m) => m.id);
+    await tx.checkpointRecheck.deleteMany({ where: { checkpointId: checkpoint.id, misconceptionId: { notIn: ids } } });
+    const existing = await tx.checkpointRecheck.findMany({ where: { checkpointId: checkpoint.id }, select: { misconceptionId: true } });
+    const have = new Set(existing.map((r) => r.misconceptionId));
+    const missing = ids.filter((id) => !have.has(id));
+    if (missing.length) await tx.checkpointRecheck.createMany({ data: missing.map((misconceptionId) => ({ checkpointId: checkpoint.id, misconceptionId })) });
+  });
 }

@@ -119,7 +119,15 @@ export async function loadProjectData(owned: OwnedProject, options: LoadOptions 
   });
   if (!project) return null;
 
-  const [attempts, reviews, tags, journals] = await (options.readTables ?? readLean)(projectId);
+  const [[attempts, reviews, tags, journals], planFollowUps, rechecks] = await Promise.all([
+    (options.readTables ?? readLean)(projectId),
+    // Follow-ups of plans in submitted entries of this project (decision 017), and the re-check checkpoints.
+    prisma.planFollowUp.findMany({
+      where: { journalEntry: { projectId, status: "SUBMITTED" }, attempt: { checkpoint: { projectId } } },
+      select: { journalEntryId: true, attemptId: true, result: true, createdAt: true },
+    }),
+    prisma.checkpointRecheck.findMany({ where: { checkpoint: { projectId }, misconception: { projectId } }, select: { checkpointId: true, misconceptionId: true } }),
+  ]);
 
   const checkpoints: CheckpointRow[] = [];
   for (const c of project.checkpoints) {
@@ -140,6 +148,8 @@ export async function loadProjectData(owned: OwnedProject, options: LoadOptions 
       responses: parseResponses(responses),
       submittedAt: submittedAt ?? createdAt,
     })),
+    planFollowUps,
+    rechecks,
   };
 }
 

@@ -120,6 +120,10 @@ export async function deleteMisconception(projectId: string, misconceptionId: st
   if (isInUse(misconception.usage)) {
     return { ok: false, reason: "in-use", name: misconception.name, usage: misconception.usage };
   }
-  await prisma.misconception.deleteMany({ where: { id: misconception.id, projectId, tags: { none: {} } } });
+  // A re-check of it (decision 017) means nothing without it: those marks go with it.
+  await prisma.$transaction([
+    prisma.checkpointRecheck.deleteMany({ where: { misconceptionId: misconception.id, misconception: { projectId, tags: { none: {} } } } }),
+    prisma.misconception.deleteMany({ where: { id: misconception.id, projectId, tags: { none: {} } } }),
+  ]);
   return { ok: true, name: misconception.name };
 }

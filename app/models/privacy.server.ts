@@ -11,7 +11,8 @@ import { prisma } from "~/db.server";
 import { describeAnswer } from "~/domain/answer-display";
 import { parseSpec } from "~/domain/checkpoint-spec";
 import { confidenceLabel, describeEntryLink, parseResponses } from "~/domain/journal-entry";
-import { teacherName } from "~/domain/labels";
+import { FOLLOW_UP_WORDS, teacherName } from "~/domain/labels";
+import { isFollowUpResult } from "~/domain/plans";
 import { archiveFiles, archiveFilename, type ArchiveMeta, type PersonalRecord, type Row } from "~/domain/privacy";
 import { effectiveOutcome } from "~/domain/progress";
 import type { Prisma } from "~/generated/prisma/client";
@@ -97,6 +98,7 @@ async function journalOf(studentId: string, scope: StudentScope): Promise<Row[]>
       prompt: { select: { title: true } },
       checkpoint: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } } },
       attempt: { select: { number: true } },
+      planFollowUps: { orderBy: { createdAt: "asc" }, select: { result: true, createdAt: true, attempt: { select: { number: true } } } },
     },
   });
   return entries.map((e) => ({
@@ -113,6 +115,7 @@ async function journalOf(studentId: string, scope: StudentScope): Promise<Row[]>
     supportGivenAt: iso(e.supportResolvedAt),
     createdAt: iso(e.createdAt),
     sharedAt: iso(e.submittedAt),
+    planFollowUps: e.planFollowUps.map((f) => `${iso(f.createdAt)} after attempt ${f.attempt.number}: ${isFollowUpResult(f.result) ? FOLLOW_UP_WORDS[f.result].short : f.result}`).join("\n"),
   }));
 }
 
@@ -399,6 +402,8 @@ async function eraseStudentWork(tx: Tx, studentId: string, projectIds?: string[]
   await tx.teacherCommentVersion.deleteMany({ where: { comment: commentWhere } });
   await tx.teacherComment.deleteMany({ where: commentWhere });
   await tx.reflectionDismissal.deleteMany({ where: { OR: [{ attempt: attemptWhere }, ...(projectIds ? [] : [{ studentId }])] } });
+  // How their plans went (decision 017): on their entries, or on their attempts.
+  await tx.planFollowUp.deleteMany({ where: { OR: [{ journalEntry: { studentId, ...inProjects } }, { attempt: attemptWhere }] } });
   await tx.journalEntry.deleteMany({ where: { studentId, ...inProjects } });
   await tx.answerGroupMember.deleteMany({ where: { attempt: attemptWhere } });
   await tx.attemptMisconception.deleteMany({ where: { attempt: attemptWhere } });

@@ -23,6 +23,9 @@ import {
   listOwnEntriesOnAttempt,
 } from "~/models/journal.server";
 import { dismissReflection, reflectionStatuses } from "~/models/pending-reflection.server";
+import { plansForCheckpoint, recordPlanFollowUp, type FollowUpResultOf } from "~/models/plans.server";
+import { PLAN_FOLLOW_UP_INTENT, planFollowUpSchema } from "~/schemas/plan";
+import { PlanFollowUps, PlansBeside, planFormId } from "~/components/plans";
 import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/project.server";
 import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
@@ -49,6 +52,14 @@ const SELF_CHECK_REFUSED: Record<Extract<SelfAssessResult, { ok: false }>["reaso
   "teacher-marked": "Your teacher has already checked this answer, so their check is the one that counts.",
   "said-not-yet": "You said “not yet” on this attempt. Revise your answer and try again: a new attempt is how it becomes “got it”.",
   "already-got-it": "You already said you've got it.",
+};
+
+/** What the student reads when how a plan went is not stored. */
+const FOLLOW_UP_REFUSED: Record<Extract<FollowUpResultOf, { ok: false }>["reason"], string> = {
+  "plan-not-found": "We couldn't find that plan among yours. Reload the page and try again.",
+  "not-tried-yet": "Make your next attempt first, then say how the plan went.",
+  "other-attempt": "That plan was for another attempt. Reload the page to see which one.",
+  "invalid-result": "Choose how the plan went.",
 };
 
 /** What the student reads when an attempt is not stored. */
@@ -110,6 +121,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const besideForms = beside.map((p) => journalForm({ promptId: p.id, checkpointId: checkpoint.id, attemptId: null }, p.title, parseQuestions(p.questions)));
 
+  // Plans (decision 017): those waiting for the next attempt here, and those tried on each attempt here.
+  const plans = await plansForCheckpoint(student.id, project, checkpoint.id);
+  const selectedPlans = selected ? (plans.triedOn[selected.id] ?? []) : [];
+  // Plans tried on an attempt that is not the one shown, still waiting to be followed up.
+  const otherFollowUps = history
+    .filter((a) => a.id !== selected?.id)
+    .flatMap((a) => {
+      const due = (plans.triedOn[a.id] ?? []).filter((p) => p.status === "to-follow-up");
+      return due.length ? [{ attemptId: a.id, attemptNumber: a.number, plans: due }] : [];
+    });
+
   const addedId = url.searchParams.get("added");
   const added = addedId ? await findOwnEntry(student.id, project.id, addedId) : null;
 
@@ -136,6 +158,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reflections,
     besideForms,
     justAdded: added ? { formKey: journalFormKey(added), entryId: added.id } : null,
+    plansBeside: archived ? [] : plans.beside,
+    selectedPlans,
+    otherFollowUps,
   };
 }
 
@@ -159,6 +184,18 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
     const dismissed = await dismissReflection(student.id, project.id, attemptId);
     if (!dismissed) return data({ formId: "dismiss", message: NOT_FOUND.ownAttempt }, { status: 400 });
     return redirect(`${paths.studentCheckpoint(project.id, checkpoint.id)}#history-title`);
+  }
+
+  if (intent === PLAN_FOLLOW_UP_INTENT) {
+    const submission = parseSubmission(formData, { schema: planFollowUpSchema });
+    const planId = String(formData.get("planId") ?? "");
+    const formId = planFormId(planId);
+    if (submission.status !== "success") return data({ formId, ok: false, message: "Choose how the plan went." }, { status: 400 });
+    const saved = await recordPlanFollowUp(student.id, project, submission.value);
+    if (!saved.ok) return data({ formId, ok: false, message: FOLLOW_UP_REFUSED[saved.reason] }, { status: 400 });
+    // With JavaScript (a fetcher) the page updates in place; without, back to the attempt.
+    if (formData.get("via") === "fetcher") return data({ formId, ok: true, message: null });
+    return redirect(`${paths.studentCheckpoint(project.id, saved.checkpointId, saved.attemptId)}#${formId}`);
   }
 
   if (checkpoint.archivedAt) notFound("This checkpoint has been retired by your teacher, so it takes no new attempts. Your earlier attempts are kept.");
@@ -203,6 +240,7 @@ export default function CheckpointPage() {
   const dismissed = resultFor(actionData, "dismiss");
   const dismissError = dismissed && "message" in dismissed ? dismissed.message : null;
   const usedUp = d.attemptsLeft === 0;
+  const planResult = actionData && "ok" in actionData ? actionData : null;
   const projectHref = paths.studentProject(d.project.id);
 
   return (
@@ -226,6 +264,7 @@ export default function CheckpointPage() {
           <Card title="The question">
             <p className="whitespace-pre-wrap text-slate-900">{d.checkpoint.prompt}</p>
           </Card>
+          <PlansBeside plans={d.plansBeside} />
 
           {d.checkpoint.archived ? (
             <Notice tone="info" title="Your teacher has retired this checkpoint">
@@ -242,6 +281,10 @@ export default function CheckpointPage() {
             />
           ) : null}
           <FormAlert message={selfAssessError} />
+          {d.selected ? <PlanFollowUps plans={d.selectedPlans} attemptId={d.selected.id} attemptNumber={d.selected.number} actionData={planResult} /> : null}
+          {d.otherFollowUps.map((f) => (
+            <PlanFollowUps key={f.attemptId} plans={f.plans} attemptId={f.attemptId} attemptNumber={f.attemptNumber} actionData={planResult} />
+          ))}
 
           <FormAlert message={dismissError} />
           {d.reflections.length ? (

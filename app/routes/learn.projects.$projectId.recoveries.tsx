@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { RecoveryCard, StillWorkingOnList } from "~/components/recoveries-view";
+import { PlanList } from "~/components/plans";
+import { IdeaList, RecoveryCard, StillWorkingOnList } from "~/components/recoveries-view";
 import { EmptyState, PageHeader } from "~/components/ui";
 import { requireStudentProject } from "~/models/project.server";
+import { listOwnPlans } from "~/models/plans.server";
 import { loadOwnRecoveries } from "~/models/recoveries.server";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
@@ -16,12 +18,12 @@ export const handle: StudentProjectHandle = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { student, project } = await requireStudentProject(request, params);
-  const { recoveries, stillWorkingOn, gotFirstTry } = await loadOwnRecoveries(student.id, project);
-  return { project: { id: project.id, title: project.title }, recoveries, stillWorkingOn, gotFirstTry };
+  const [{ recoveries, stillWorkingOn, gotFirstTry, ideas }, plans] = await Promise.all([loadOwnRecoveries(student.id, project), listOwnPlans(student.id, project)]);
+  return { project: { id: project.id, title: project.title }, recoveries, stillWorkingOn, gotFirstTry, ideas, plans };
 }
 
 export default function MyRecoveries() {
-  const { project, recoveries, stillWorkingOn, gotFirstTry } = useLoaderData<typeof loader>();
+  const { project, recoveries, stillWorkingOn, gotFirstTry, ideas, plans } = useLoaderData<typeof loader>();
   const summary = [
     recoveries.length ? `You turned ${recoveries.length} “not yet”${recoveries.length === 1 ? "" : "s"} into “got it”.` : null,
     gotFirstTry ? `${plural(gotFirstTry, "checkpoint")} you got on the first try.` : null,
@@ -58,6 +60,20 @@ export default function MyRecoveries() {
           Still working on
         </h2>
         <StillWorkingOnList items={stillWorkingOn} projectId={project.id} />
+      </section>
+
+      <section aria-labelledby="plans-title" className="mt-10 space-y-4">
+        <h2 id="plans-title" className="text-xl font-semibold">
+          My plans, and how they went
+        </h2>
+        <PlanList plans={plans} projectId={project.id} />
+      </section>
+
+      <section aria-labelledby="ideas-title" className="mt-10 space-y-4">
+        <h2 id="ideas-title" className="text-xl font-semibold">
+          Ideas I worked on
+        </h2>
+        <IdeaList ideas={ideas} />
       </section>
     </>
   );

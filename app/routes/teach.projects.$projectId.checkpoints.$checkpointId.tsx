@@ -8,7 +8,7 @@ import { blankFormDefaults, specToFormDefaults, versioningNote } from "~/domain/
 import { plural } from "~/domain/words";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import { NOT_FOUND } from "~/domain/labels";
-import { findProjectCheckpoint, saveCheckpointContent, type SaveResult } from "~/models/checkpoint.server";
+import { findProjectCheckpoint, listRechecks, saveCheckpointContent, setRechecks, type SaveResult } from "~/models/checkpoint.server";
 import { readEditorSubmission } from "~/models/checkpoint-editor.server";
 import { misconceptionChoices } from "~/models/misconception.server";
 import { requireTeacherProject } from "~/models/project.server";
@@ -35,7 +35,7 @@ async function requireProjectCheckpoint(request: Request, params: { projectId?: 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project, checkpoint } = await requireProjectCheckpoint(request, params);
-  const [misconceptions, afterNotYet, versions] = await Promise.all([
+  const [misconceptions, afterNotYet, versions, recheckOf] = await Promise.all([
     misconceptionChoices(project.id),
     findAfterNotYetPrompt(project.id, checkpoint.id),
     prisma.checkpointVersion.findMany({
@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       orderBy: { version: "desc" },
       select: { id: true, version: true, createdAt: true, _count: { select: { attempts: true } } },
     }),
+    listRechecks(project.id, checkpoint.id),
   ]);
   const { latest } = checkpoint;
   return {
@@ -56,10 +57,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       prompt: latest.prompt,
       maxAttempts: checkpoint.maxAttempts === null ? "" : String(checkpoint.maxAttempts),
       afterNotYet: afterNotYet ? "current" : "none",
+      recheckOf,
       ...(latest.spec ? specToFormDefaults(latest.spec) : blankFormDefaults(checkpoint.kind)),
     },
     // Changes whenever the saved content does, so the form starts again from it after a save.
-    revision: `${latest.id}:${latest.version}:${checkpoint.maxAttempts}:${afterNotYet?.title ?? ""}:${hash(latest.specJson + latest.title + latest.prompt)}`,
+    revision: `${latest.id}:${latest.version}:${checkpoint.maxAttempts}:${afterNotYet?.title ?? ""}:${recheckOf.join(",")}:${hash(latest.specJson + latest.title + latest.prompt)}`,
   };
 }
 
@@ -91,6 +93,7 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
   const result = await saveCheckpointContent(project.id, checkpoint.id, input);
   if (result.outcome === "not-found") notFound(NOT_FOUND.checkpoint);
   await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
+  await setRechecks(project.id, checkpoint.id, input.recheckOf);
   return data({ ok: true as const, reply: null, message: [submission.notice, savedMessage(result, checkpoint.attemptsInAll)].filter(Boolean).join(" "), notice: null });
 });
 

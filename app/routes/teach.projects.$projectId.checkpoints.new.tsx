@@ -6,7 +6,7 @@ import { SubmitButton } from "~/components/form";
 import { Card, PageHeader } from "~/components/ui";
 import { KIND_DESCRIPTIONS, blankFormDefaults } from "~/domain/checkpoint-form";
 import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
-import { createCheckpoint } from "~/models/checkpoint.server";
+import { createCheckpoint, setRechecks } from "~/models/checkpoint.server";
 import { readEditorSubmission } from "~/models/checkpoint-editor.server";
 import { misconceptionChoices } from "~/models/misconception.server";
 import { requireTeacherProject } from "~/models/project.server";
@@ -49,6 +49,7 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
   const { input } = submission;
   const checkpoint = await createCheckpoint(project.id, input);
   await applyAfterNotYetChoice(project.id, checkpoint.id, input.afterNotYet);
+  await setRechecks(project.id, checkpoint.id, input.recheckOf);
   return redirect(`${paths.teacherProject(project.id)}?added=${checkpoint.id}#checkpoints`);
 });
 

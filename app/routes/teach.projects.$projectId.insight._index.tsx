@@ -10,6 +10,8 @@ import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranul
 import { share } from "~/domain/insight/stats";
 import type { SupportRequest } from "~/domain/insight/help";
 import { checkpointRows, headline, topMisconceptions } from "~/domain/insight/view-summary";
+import { describePlanComparison } from "~/domain/insight/plans";
+import { PlansAndLasting } from "~/components/insight-plans";
 import { CONFIDENCE_LABELS } from "~/domain/journal-entry";
 import { noun, plural } from "~/domain/words";
 import { NOT_FOUND } from "~/domain/labels";
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     confidence: s.confidence,
   });
   const buckets = report.velocity[granularity];
+  const comparisonOf = (c: (typeof report.plans)["comparison"]) => ({ words: describePlanComparison(c, formatDuration), tooFew: c.tooFew, withPlan: c.withPlan, withoutPlan: c.withoutPlan });
   return {
     project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom },
     headline: headline(report, prepared),
@@ -100,6 +103,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         quote: r.quotes[0]?.text ?? null,
       })),
     },
+    plans: {
+      plans: report.plans.plans,
+      students: report.plans.students,
+      followThrough: report.plans.followThrough,
+      comparison: comparisonOf(report.plans.comparison),
+      byMisconception: report.plans.byMisconception.map((m) => ({ ...m, comparison: comparisonOf(m.comparison) })),
+    },
+    lasting: report.lasting.map((l) => ({ ...l, rechecks: l.rechecks.map((r) => ({ ...r, title: titleOf(r.checkpointId) ?? "a checkpoint" })) })),
     velocity: {
       granularity,
       buckets: buckets.map((b) => ({
@@ -172,6 +183,7 @@ export default function InsightOverview() {
             </div>
           </div>
           <Checkpoints d={d} />
+          <PlansAndLasting plans={d.plans} lasting={d.lasting} />
           <Calibration d={d} />
           <div className="mt-6 grid gap-6 lg:grid-cols-2 print:mt-0 print:break-before-page">
             <div className="min-w-0">

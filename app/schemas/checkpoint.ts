@@ -76,6 +76,20 @@ function checkMisconception(ctx: z.RefinementCtx, id: string | undefined, allowe
   }
 }
 
+/** The misconceptions a checkpoint re-checks (decision 017): this project's own, as ticked boxes. */
+function recheckShape(allowed: Set<string>) {
+  return {
+    recheckOf: z
+      .array(z.string({ error: "Choose misconceptions from this project's list." }).trim().max(64, "Choose misconceptions from this project's list."))
+      .max(50, "Choose misconceptions from this project's list.")
+      .optional()
+      .superRefine((ids, ctx) => {
+        if (ids?.some((id) => !allowed.has(id))) ctx.addIssue({ code: "custom", message: "Choose misconceptions from this project's list." });
+      })
+      .transform((ids) => [...new Set(ids ?? [])]),
+  };
+}
+
 export interface CheckpointFormContext {
   /** Ids of the project's misconceptions: the only ones an answer may be tagged with. */
   misconceptionIds: string[];
@@ -83,6 +97,7 @@ export interface CheckpointFormContext {
 
 function multipleChoiceSchema({ misconceptionIds }: CheckpointFormContext) {
   const allowed = new Set(misconceptionIds);
+  const recheck = recheckShape(allowed);
   const row = z
     .object(
       {
@@ -101,6 +116,7 @@ function multipleChoiceSchema({ misconceptionIds }: CheckpointFormContext) {
     });
   return z.object({
     ...commonShape,
+    ...recheck,
     options: z
       .array(row, { error: "Give at least two options." })
       .max(MAX_OPTIONS, `Keep it to ${MAX_OPTIONS} options or fewer.`)
@@ -129,6 +145,7 @@ function multipleChoiceSchema({ misconceptionIds }: CheckpointFormContext) {
 
 function numericSchema({ misconceptionIds }: CheckpointFormContext) {
   const allowed = new Set(misconceptionIds);
+  const recheck = recheckShape(allowed);
   const wrongRow = z
     .object(
       {
@@ -158,6 +175,7 @@ function numericSchema({ misconceptionIds }: CheckpointFormContext) {
     });
   const shape = z.object({
     ...commonShape,
+    ...recheck,
     answer: numberText("Enter the correct value, like 12.5."),
     tolerance: numberText("Enter a tolerance: 0 means the exact value.")
       .optional()
@@ -199,9 +217,10 @@ function numericSchema({ misconceptionIds }: CheckpointFormContext) {
   );
 }
 
-function shortTextSchema() {
+function shortTextSchema({ misconceptionIds }: CheckpointFormContext) {
   return z.object({
     ...commonShape,
+    ...recheckShape(new Set(misconceptionIds)),
     modelAnswer: optionalText(5000, "Keep the model answer under 5,000 characters."),
   });
 }
@@ -213,7 +232,7 @@ export function checkpointFormSchema(kind: CheckpointKind, context: CheckpointFo
     case "NUMERIC":
       return numericSchema(context);
     case "SHORT_TEXT":
-      return shortTextSchema();
+      return shortTextSchema(context);
   }
 }
 
@@ -227,12 +246,14 @@ export interface CheckpointFormResult {
   prompt: string;
   maxAttempts: number | null;
   afterNotYet: (typeof AFTER_NOT_YET_CHOICES)[number] | undefined;
+  /** Misconceptions this checkpoint re-checks. */
+  recheckOf: string[];
   content: CheckpointContentValue;
 }
 
 /** Splits a parsed form into the checkpoint's settings and its kind-specific content. */
 export function toCheckpointInput(kind: CheckpointKind, value: FormOutput): CheckpointFormResult {
-  const { title, prompt, maxAttempts, afterNotYet } = value;
+  const { title, prompt, maxAttempts, afterNotYet, recheckOf } = value;
   let content: CheckpointContentValue;
   if (kind === "MULTIPLE_CHOICE") {
     content = { kind, options: "options" in value ? value.options : [] };
@@ -243,5 +264,5 @@ export function toCheckpointInput(kind: CheckpointKind, value: FormOutput): Chec
   } else {
     content = { kind, modelAnswer: "modelAnswer" in value ? value.modelAnswer : "" };
   }
-  return { title, prompt, maxAttempts, afterNotYet, content };
+  return { title, prompt, maxAttempts, afterNotYet, recheckOf, content };
 }

@@ -19,6 +19,7 @@ import * as classroom from "~/schemas/classroom";
 import * as comment from "~/schemas/comment";
 import * as journal from "~/schemas/journal";
 import * as misconception from "~/schemas/misconception";
+import * as plan from "~/schemas/plan";
 import * as project from "~/schemas/project";
 import * as privacy from "~/schemas/privacy";
 import * as prompt from "~/schemas/prompt";
@@ -48,6 +49,7 @@ const FORMS: { form: string; schema: $ZodType; from: string }[] = [
   { form: "Attempt at a checkpoint", schema: attempt.attemptSchema({ kind: "SHORT_TEXT", modelAnswer: "" }), from: "attemptSchema" },
   { form: "Self-check of a short answer", schema: attempt.selfAssessmentSchema, from: "selfAssessmentSchema" },
   { form: "Journal entry, reflection", schema: journal.journalEntrySchema, from: "journalEntrySchema" },
+  { form: "How a plan went", schema: plan.planFollowUpSchema, from: "planFollowUpSchema" },
   { form: "Tag an attempt (insight)", schema: attemptTag.attemptTagSchema, from: "attemptTagSchema" },
   { form: "Answer group: name as a misconception", schema: answerGroups.nameGroupSchema, from: "nameGroupSchema" },
   { form: "Answer groups: merge", schema: answerGroups.mergeGroupsSchema, from: "mergeGroupsSchema" },

@@ -126,13 +126,18 @@ export async function seedEverything() {
       projectId: project.id,
       checkpointId: choice.id,
       attemptId: wrongChoice.id,
-      responses: JSON.stringify([{ question: "What happened?", answer: "I mixed up the ratio" }]),
+      responses: JSON.stringify([
+        { question: "What happened?", answer: "I mixed up the ratio" },
+        { question: "What would I do differently?", answer: "Write the ratio down before choosing" },
+      ]),
       supportNeeded: true,
       confidence: 2,
       status: "SUBMITTED",
       submittedAt: new Date(),
     },
   });
+  // How the plan in that entry went, after the next attempt (decision 017).
+  await prisma.planFollowUp.create({ data: { journalEntryId: shared.id, attemptId: rightChoice.id, result: "HELPED" } });
   await prisma.journalEntry.create({
     data: { studentId: student.id, projectId: project.id, responses: JSON.stringify([{ question: null, answer: "A private draft about my week" }]), status: "DRAFT" },
   });

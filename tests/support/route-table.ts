@@ -41,6 +41,28 @@ export interface RouteEntry {
 
 /** The set-up code the last `prepare` issued (a code is shown once, so the body reads it from here). */
 let issuedCode = "";
+/** The plan the last `prepare` wrote, and the attempt it was tried on (decision 017). */
+let preparedPlan = { planId: "", attemptId: "" };
+
+/** The student wrote a plan on the short-text checkpoint, then made their next attempt there. */
+async function planThenAttempt(own: ClassWorld) {
+  const entry = await prisma.journalEntry.create({
+    data: {
+      studentId: own.student.id,
+      projectId: own.ids.projectId,
+      checkpointId: own.ids.checkpointId,
+      responses: JSON.stringify([{ question: "What would I do differently?", answer: "Name every force first." }]),
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+    },
+  });
+  const version = await prisma.checkpointVersion.findFirstOrThrow({ where: { checkpointId: own.ids.checkpointId }, orderBy: { version: "desc" } });
+  const next = (await prisma.attempt.count({ where: { studentId: own.student.id, checkpointId: own.ids.checkpointId } })) + 1;
+  const attempt = await prisma.attempt.create({
+    data: { studentId: own.student.id, checkpointId: own.ids.checkpointId, checkpointVersionId: version.id, number: next, answer: "Forces balance.", createdAt: new Date(Date.now() + 1000) },
+  });
+  preparedPlan = { planId: entry.id, attemptId: attempt.id };
+}
 const NEW_PASSWORD = "a brand new long password";
 
 async function removeStudentFromClass(own: ClassWorld, blocked: boolean) {
@@ -243,7 +265,9 @@ export const ROUTES: Record<string, RouteEntry> = {
       "dismiss-reflection": (ids) => ({ attemptId: ids.notYetAttemptId }),
       "save-draft": (ids) => journal({ checkpointId: ids.checkpointId }),
       "add-entry": (ids) => journal({ attemptId: ids.notYetAttemptId }),
+      "plan-follow-up": () => ({ ...preparedPlan, result: "HELPED" }),
     },
+    prepare: { "plan-follow-up": planThenAttempt },
   },
   "learn.projects.$projectId.journal": {
     loader: "class-student",

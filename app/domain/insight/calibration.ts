@@ -10,6 +10,7 @@
 // - Sureness matched the outcome: rated 4–5 and "got it", or 1–2 and "not yet".
 //   Attempts rated 3 are in between and count on neither side of that share.
 import type { Outcome } from "~/domain/grading";
+import { recoveredOnPath } from "~/domain/recovery";
 import type { Prepared, PreparedAttempt } from "./prepare";
 import { share } from "./stats";
 
@@ -117,15 +118,10 @@ interface MisconceptionAcc {
   firm: Map<string, PreparedAttempt[]>;
 }
 
-/** Whether a "got it" followed the student's last attempt showing the misconception on that checkpoint. */
+/** Whether the student recovered from the misconception on that checkpoint (app/domain/recovery.ts). */
 function workedThrough(prepared: Prepared, studentId: string, checkpointId: string, misconceptionId: string): boolean {
   const path = prepared.pathsByCheckpoint.get(checkpointId)?.get(studentId);
-  if (!path) return false;
-  // (gotItAfter in prepare.ts, without importing a module that imports this one.)
-  for (let i = path.attempts.length - 1; i >= 0; i--) {
-    if (path.attempts[i].misconceptionIds.includes(misconceptionId)) return path.lastGotIt > i;
-  }
-  return false;
+  return path ? recoveredOnPath(path.attempts, misconceptionId) : false;
 }
 
 export function calibration(prepared: Prepared): Calibration {

@@ -3,6 +3,7 @@
 // name or email, only misconceptions, answers (option texts, values, and short
 // text passed through the anonymiser), counts and discussion prompts. Pure.
 import { storedAnswer } from "~/domain/grading";
+import { turnaround } from "~/domain/recovery";
 import { findTemplate } from "~/domain/reflection-templates";
 import { createAnonymiser, quoteOf } from "./anonymise";
 import type { TextGroupInput } from "./checkpoints";
@@ -350,7 +351,7 @@ export function buildDebrief(prepared: Prepared, options: DebriefOptions = {}): 
 
   let recoveries = 0;
   for (const paths of prepared.pathsByStudent.values()) {
-    for (const path of paths) if (path.firstNotYet >= 0 && path.lastGotIt > path.firstNotYet) recoveries++;
+    for (const path of paths) if (turnaround(path.attempts)) recoveries++;
   }
 
   return {

@@ -1,7 +1,9 @@
 // An episode is one student showing one misconception on one checkpoint: the
-// tagged attempts, and whether (and when) a got-it followed the last of them.
-// The heatmap and the per-misconception figures both read episodes. Pure.
-import { gotItAfter, type Prepared, type PreparedAttempt, type PreparedPath } from "./prepare";
+// tagged attempts, and whether (and when) a got-it followed the last of them
+// (app/domain/recovery.ts, the one definition of recovery). The heatmap and the
+// per-misconception figures both read episodes. Pure.
+import { episodesOnPath } from "~/domain/recovery";
+import type { Prepared, PreparedAttempt, PreparedPath } from "./prepare";
 
 export interface Episode {
   misconceptionId: string;
@@ -34,25 +36,10 @@ export function indexEpisodes(prepared: Prepared): EpisodeIndex {
   const byStudent = new Map<string, Map<string, Episode[]>>();
   for (const c of prepared.checkpointOrder) {
     for (const path of prepared.pathsByCheckpoint.get(c.id)!.values()) {
-      let local: Map<string, { episode: Episode; lastIndex: number }> | undefined;
-      path.attempts.forEach((a, index) => {
-        for (const m of a.misconceptionIds) {
-          local ??= new Map();
-          const seen = local.get(m);
-          if (seen) {
-            seen.episode.attempts.push(a);
-            seen.lastIndex = index;
-          } else {
-            local.set(m, {
-              episode: { misconceptionId: m, studentId: path.studentId, checkpointId: path.checkpointId, path, attempts: [a], gotIt: null },
-              lastIndex: index,
-            });
-          }
-        }
-      });
-      if (!local) continue;
-      for (const { episode, lastIndex } of local.values()) {
-        episode.gotIt = gotItAfter(path, lastIndex);
+      if (!path.attempts.some((a) => a.misconceptionIds.length > 0)) continue;
+      // Whether, and when, it was recovered: the app's one definition (app/domain/recovery.ts).
+      for (const found of episodesOnPath(path.attempts)) {
+        const episode: Episode = { ...found, studentId: path.studentId, path };
         all.push(episode);
         push(byMisconception, episode.misconceptionId, episode);
         let perStudent = byStudent.get(episode.studentId);

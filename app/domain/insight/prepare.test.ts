@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { grade, storedAnswer } from "~/domain/grading";
-import { effectiveMisconceptions, gotItAfter, impliedMisconceptions, prepare, readAnswer } from "./prepare";
+import { effectiveMisconceptions, impliedMisconceptions, prepare, readAnswer } from "./prepare";
 import { numericSpec, testClass } from "./test-class";
 
 describe("effectiveMisconceptions", () => {
@@ -115,9 +115,6 @@ describe("prepare", () => {
     expect([ben.firstGotIt, ben.lastGotIt]).toEqual([-1, -1]);
     expect(p.pathsByStudent.get("ana")).toHaveLength(3);
     expect(p.pathsByStudent.has("stranger")).toBe(false);
-    expect(gotItAfter(ana, 0)?.id).toBe("a5");
-    expect(gotItAfter(ana, 2)).toBeNull();
-    expect(gotItAfter(ben, 0)).toBeNull();
   });
 
   it("marks not-yets later turned into a got-it, and each path's first got-it", () => {

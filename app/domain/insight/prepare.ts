@@ -4,6 +4,7 @@
 // misconceptions it shows. Pure.
 import type { CheckpointSpec, ChoiceOption } from "~/domain/checkpoint-spec";
 import { parseNumber, withinTolerance, type Outcome } from "~/domain/grading";
+import { isFollowUpResult, type PlanFollowUpInput } from "~/domain/plans";
 import { normalizeAnswer } from "./text-normalize";
 import { readConfidence } from "./calibration";
 import type { CheckpointRow, JournalRow, MisconceptionRow, ProjectData, ReviewRow, StudentRow, TagRow } from "./types";
@@ -105,6 +106,10 @@ export interface Prepared {
   pathsByStudent: Map<string, PreparedPath[]>;
   /** Submitted journal entries of known students, oldest first. */
   journals: PreparedJournal[];
+  /** Follow-ups of plans with a known result, on entries of known students. */
+  planFollowUps: PlanFollowUpInput[];
+  /** Re-checks: checkpointId → the misconceptions it re-checks (known ones, project order). */
+  rechecks: Map<string, string[]>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -403,6 +408,22 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
   }
   journals.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 
+  const journalIds = new Set(journals.map((j) => j.id));
+  const planFollowUps: PlanFollowUpInput[] = [];
+  for (const f of data.planFollowUps ?? []) {
+    if (journalIds.has(f.journalEntryId) && isFollowUpResult(f.result)) {
+      planFollowUps.push({ journalEntryId: f.journalEntryId, attemptId: f.attemptId, result: f.result, at: f.createdAt.getTime() });
+    }
+  }
+  const rechecks = new Map<string, string[]>();
+  for (const r of data.rechecks ?? []) {
+    if (!checkpoints.has(r.checkpointId) || !misconceptions.has(r.misconceptionId)) continue;
+    const list = rechecks.get(r.checkpointId) ?? [];
+    if (!list.includes(r.misconceptionId)) list.push(r.misconceptionId);
+    rechecks.set(r.checkpointId, list);
+  }
+  for (const list of rechecks.values()) list.sort((a, b) => misconceptionRank.get(a)! - misconceptionRank.get(b)!);
+
   let byId: Map<string, PreparedAttempt> | undefined;
   return {
     projectId: data.projectId,
@@ -423,12 +444,7 @@ export function prepare(data: ProjectData, options: PrepareOptions = {}): Prepar
     pathsByCheckpoint,
     pathsByStudent,
     journals,
+    planFollowUps,
+    rechecks,
   };
-}
-
-/** The first GOT_IT in a path strictly after attempt index `index`, or null. */
-export function gotItAfter(path: PreparedPath, index: number): PreparedAttempt | null {
-  if (path.lastGotIt <= index) return null;
-  for (let i = index + 1; i < path.attempts.length; i++) if (path.attempts[i].outcome === "GOT_IT") return path.attempts[i];
-  return null;
 }

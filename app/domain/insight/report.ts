@@ -19,6 +19,8 @@ import {
   type TextGroupInput,
 } from "./checkpoints";
 import { indexEpisodes } from "./episodes";
+import { lastingRecovery, type LastingRecovery } from "./lasting";
+import { planInsights, type PlanInsight } from "./plans";
 import { buildHeatmap, type Heatmap } from "./heatmap";
 import { helpNow, type HelpNow, type HelpOptions } from "./help";
 import { misconceptionInsights, type CooccurrencePair, type MisconceptionInsight } from "./misconceptions";
@@ -55,6 +57,10 @@ export interface ProjectReport {
   /** "How sure are you?" given with the answer, before the outcome, against the outcome. */
   calibration: Calibration;
   velocity: { day: VelocityBucket[]; week: VelocityBucket[] };
+  /** Plans students wrote, how they were followed through, and recovery with a plan against without (decision 017). */
+  plans: PlanInsight;
+  /** Per misconception: recovered, relapsed, still working, and re-check results. */
+  lasting: LastingRecovery[];
 }
 
 export interface ReportOptions extends PrepareOptions, HelpOptions, ReflectionOptions {
@@ -117,6 +123,8 @@ export function analyseProject(prepared: Prepared, options: ReportOptions = {}):
     reflections: reflectionSignals(prepared, options),
     calibration: calibration(prepared),
     velocity: learningVelocities(prepared),
+    plans: planInsights(prepared, episodes),
+    lasting: lastingRecovery(prepared, episodes),
   };
 }
 

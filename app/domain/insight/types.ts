@@ -84,6 +84,21 @@ export interface JournalRow {
   submittedAt: Date;
 }
 
+/** How a plan went (PlanFollowUp): the student's word after the attempt it was for (decision 017). */
+export interface PlanFollowUpRow {
+  journalEntryId: string;
+  attemptId: string;
+  /** "HELPED" | "DIDNT_HELP" | "DIDNT_TRY" */
+  result: string;
+  createdAt: Date;
+}
+
+/** A checkpoint the teacher marked as a re-check of a misconception (CheckpointRecheck). */
+export interface RecheckRow {
+  checkpointId: string;
+  misconceptionId: string;
+}
+
 export interface ProjectData {
   projectId: string;
   students: StudentRow[];
@@ -94,6 +109,10 @@ export interface ProjectData {
   reviews: ReviewRow[];
   tags: TagRow[];
   journalEntries: JournalRow[];
+  /** Follow-ups of plans; absent reads as none. */
+  planFollowUps?: PlanFollowUpRow[];
+  /** Re-check checkpoints; absent reads as none. */
+  rechecks?: RecheckRow[];
 }
 
 /** Timestamps in the report are ISO 8601 strings (UTC), so the report is plain JSON. */
