@@ -39,7 +39,7 @@ export function PlansBeside({ plans }: { plans: OwnPlanView[] }) {
   );
 }
 
-type FollowUpData = { formId: string; ok: boolean; message?: string | null };
+type FollowUpData = { formId: string | null; ok: boolean; message?: string | null };
 
 /** One plan tried on an attempt: how it went, or three buttons to say so. */
 function FollowUpForm({ plan, attemptId, actionData }: { plan: OwnPlanView; attemptId: string; actionData?: FollowUpData | null }) {

@@ -225,7 +225,9 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
   }
 
   return data({ formId: null, message: "We didn't understand that request. Reload the page and try again." }, { status: 400 });
-}, (form) => FORM_OF_INTENT[String(form.get("intent"))] ?? null);
+}, (form) =>
+  form.get("intent") === PLAN_FOLLOW_UP_INTENT ? planFormId(String(form.get("planId") ?? "")) : (FORM_OF_INTENT[String(form.get("intent"))] ?? null),
+);
 
 /** The form each intent's answers belong to (journal forms post their own formId). */
 const FORM_OF_INTENT: Record<string, string> = { [ATTEMPT_INTENT]: "attempt", [SELF_ASSESS_INTENT]: "self-assess", [DISMISS_REFLECTION_INTENT]: "dismiss" };
