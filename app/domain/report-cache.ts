@@ -57,12 +57,18 @@ export function planView(entry: CachedReport<unknown> | undefined, current: Vers
   return { kind: "build" };
 }
 
-// Every delete moves `version` too, so `version` alone orders two stamps.
-
-/** Whether a finished build may replace what is cached: only a newer (or first) version does. */
-export function replaces(cached: CachedReport<unknown> | undefined, built: VersionStamp): boolean {
-  return !cached || built.version > cached.stamp.version;
+/**
+ * Whether a finished build may replace what is cached: one that read the
+ * version later does (its rows are at least as new), so a slow build of an
+ * older version finishing late does not replace a newer report. By the time
+ * of the read, not the version number, so a database put back from a backup
+ * (versions lower than before) still gets its reports cached.
+ */
+export function replaces(cached: CachedReport<unknown> | undefined, builtAt: number): boolean {
+  return !cached || builtAt >= cached.builtAt;
 }
+
+// Every delete moves `version` too, so `version` alone orders two stamps.
 
 /** Whether a running build of version `running` serves a view that read version `wanted` (it reads its rows after reading that version). */
 export function covers(running: VersionStamp, wanted: VersionStamp): boolean {

@@ -48,6 +48,8 @@ function numberFromEnv(name: string, fallback: number): number {
 
 let policy: CachePolicy = { backgroundFromAttempts: numberFromEnv("INSIGHT_BACKGROUND_FROM_ATTEMPTS", 5_000) };
 let store = new ByteLru<CachedReport<ProjectReport>>(numberFromEnv("INSIGHT_CACHE_MB", 256) * MB);
+/** Builds started since the server started (for tests and the bench). */
+let builds = 0;
 /** Key → the build running for it, and the version it read first. */
 const running = new Map<string, { stamp: VersionStamp; done: Promise<CachedReport<ProjectReport> | null> }>();
 
@@ -83,10 +85,10 @@ function freeze<T>(value: T): T {
   return value;
 }
 
-/** Starts one build of the report as of `stamp` (read just before), keeping the result unless a newer one is kept. */
-function startBuild(key: string, project: OwnedProject, options: ReportOptions, stamp: VersionStamp) {
-  const builtAt = Date.now();
+/** Starts one build of the report as of `stamp` (read at `builtAt`, just before), keeping the result unless a newer one is kept. */
+function startBuild(key: string, project: OwnedProject, options: ReportOptions, stamp: VersionStamp, builtAt: number) {
   const t0 = performance.now();
+  builds++;
   const done = buildNow(project, options).then((report) => {
     if (!report) return null;
     if (process.env.NODE_ENV !== "production") freeze(report);
@@ -99,8 +101,7 @@ function startBuild(key: string, project: OwnedProject, options: ReportOptions, 
       value: report,
     };
     // A slower build of an older version must not replace a newer report.
-    const cached = store.get(key);
-    if (replaces(cached, stamp)) store.set(key, entry, entry.bytes);
+    if (replaces(store.get(key), builtAt)) store.set(key, entry, entry.bytes);
     return entry;
   });
   const build = { stamp, done };
@@ -122,6 +123,7 @@ const fresh = (entry: CachedReport<ProjectReport>, stale = false): CachedInsight
  * since the guard found it.
  */
 export async function loadCachedReport(project: OwnedProject, options: ReportOptions): Promise<CachedInsight | null> {
+  const readAt = Date.now();
   const current = await readReportVersion(project.id);
   if (!current) {
     const report = await buildNow(project, options);
@@ -138,7 +140,7 @@ export async function loadCachedReport(project: OwnedProject, options: ReportOpt
   if (plan.kind === "hit") return fresh(entry!);
   if (plan.kind === "stale") {
     if (plan.refresh) {
-      startBuild(key, project, options, current).catch((error: unknown) => {
+      startBuild(key, project, options, current, readAt).catch((error: unknown) => {
         // The page already has the last report; the next view tries again.
         console.error(`Rebuilding the insight report of project ${project.id} in the background failed:`, error);
       });
@@ -146,7 +148,7 @@ export async function loadCachedReport(project: OwnedProject, options: ReportOpt
     return fresh(entry!, true);
   }
   const joining = running.get(key);
-  const built = await (joining && covers(joining.stamp, current) ? joining.done : startBuild(key, project, options, current));
+  const built = await (joining && covers(joining.stamp, current) ? joining.done : startBuild(key, project, options, current, readAt));
   return built ? fresh(built) : null;
 }
 
@@ -163,5 +165,5 @@ export async function reportBuildsSettled(): Promise<void> {
 
 /** For tests and the bench: what the cache holds. */
 export function reportCacheStats() {
-  return { entries: store.size, bytes: store.bytes, maxBytes: store.maxBytes, running: running.size };
+  return { entries: store.size, bytes: store.bytes, maxBytes: store.maxBytes, running: running.size, builds };
 }
