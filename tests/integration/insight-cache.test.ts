@@ -15,9 +15,10 @@ import { removeStudent } from "~/models/classroom.server";
 import { configureReportCache, loadCachedReport, reportBuildsSettled, reportCacheStats } from "~/models/insight-cache.server";
 import { eraseStudentFromClass } from "~/models/privacy.server";
 import { findTeacherProject, type OwnedProject } from "~/models/project.server";
-import { loader as overviewLoader } from "~/routes/teach.projects.$projectId.insight._index";
+import * as overviewRoute from "~/routes/teach.projects.$projectId.insight._index";
 import { loader as heatmapLoader } from "~/routes/teach.projects.$projectId.insight.heatmap";
 import { createClassWithProject } from "../support/factories";
+import { renderRoute } from "../support/render-route";
 import { call, cookieFor, get } from "../support/routes";
 import { testDatabaseFile } from "../setup/per-worker";
 import { testEngine } from "../setup/test-database";
@@ -55,7 +56,7 @@ let w: World;
 let owned: OwnedProject;
 let cookie: string;
 const overview = async () => {
-  const res = await call(overviewLoader, get(`/teach/projects/${w.project.id}/insight`, cookie), { projectId: w.project.id });
+  const res = await call(overviewRoute.loader, get(`/teach/projects/${w.project.id}/insight`, cookie), { projectId: w.project.id });
   expect(res.status).toBe(200);
   return res.data;
 };
@@ -171,11 +172,17 @@ describe("a class large enough to rebuild in the background", () => {
     const page = await overview();
     expect(page.freshness).toEqual({ stale: true, words: expect.stringMatching(/^Updated \d+ seconds? ago — refreshing$/) });
     expect(page.headline.attempts).toBeLessThan(3);
+    // As the teacher sees it (one more attempt, so this view too is behind): a status line with the age, and a plain link to show the page again.
+    await attempt(w, w.otherStudent.id, 1, { value: "12.5" });
+    const rendered = await renderRoute(overviewRoute, "/teach/projects/:projectId/insight", get(`/teach/projects/${w.project.id}/insight`, cookie));
+    expect(rendered.html).toMatch(/<p role="status"[^>]*><span[^>]*>Updated \d+ seconds? ago — refreshing/);
+    expect(rendered.text).toMatch(/Updated \d+ seconds? ago — refreshing\s*\. The newest work is being added to these figures\. Show the latest/);
+    expect(rendered.html).toMatch(new RegExp(`<a [^>]*href="/teach/projects/${w.project.id}/insight"[^>]*>Show the latest</a>`));
 
     await reportBuildsSettled();
     const after = await loadCachedReport(owned, { textGroups: true });
     expect(after!.freshness.stale).toBe(false);
-    expect(after!.report.totals.attempts).toBe(3);
+    expect(after!.report.totals.attempts).toBe(4);
     expect((await overview()).freshness).toEqual({ stale: false });
   });
 
