@@ -2,7 +2,10 @@
 // migration that has to write them again (SQLite drops a table's triggers when
 // a migration redefines the table):
 //   npx tsx scripts/report-version-triggers.ts --engine sqlite|postgres [Table …]
-import { postgresTriggers, sqliteTriggers, TRACKED_TABLES } from "./lib/report-version-triggers";
+// Without table names it prints everything, as migration 20261203120000 has it:
+// the version rows of the projects there, the trigger that makes one per new
+// project, and every table's triggers.
+import { postgresTriggers, projectRowSql, sqliteTriggers, TRACKED_TABLES } from "./lib/report-version-triggers";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--engine");
@@ -18,4 +21,5 @@ if (unknown.length) {
   process.exit(2);
 }
 const tables = names.length ? TRACKED_TABLES.filter((t) => names.includes(t.table)) : TRACKED_TABLES;
+if (!names.length) process.stdout.write(`${projectRowSql(engine)}\n`);
 process.stdout.write(engine === "sqlite" ? sqliteTriggers(tables) : postgresTriggers(tables));
