@@ -17,7 +17,8 @@
 //   beside the raw read of the same rows;
 // and ends with one JSON line of all figures.
 //
-// Options: --keep keeps the temp database; --quick skips the 16× class.
+// Options: --keep keeps the temp database; --quick skips the 16× class;
+// --scale=N measures one size only (1, 4 or 16).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,7 +30,8 @@ import { BASE_SIZE, rng, shortAnswer, writeBenchClass, type BenchClassCounts } f
 import { migrateSqlite } from "./lib/migrate";
 
 const args = new Set(process.argv.slice(2));
-const SCALES = args.has("--quick") ? [1, 4] : [1, 4, 16];
+const only = process.argv.find((a) => a.startsWith("--scale="));
+const SCALES = only ? [Number(only.slice("--scale=".length))] : args.has("--quick") ? [1, 4] : [1, 4, 16];
 const RUNS: Record<number, number> = { 1: 11, 4: 5, 16: 3 };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rebound-bench-"));
@@ -212,7 +214,7 @@ async function main() {
   }
 
   // The insight pages with the report cache (decision 015), through their loaders as the server calls them.
-  const { configureReportCache, reportBuildsSettled, reportCacheStats } = await import("~/models/insight-cache.server");
+  const { configureReportCache, readReportVersion, reportBuildsSettled, reportCacheStats } = await import("~/models/insight-cache.server");
   const { submitAttempt } = await import("~/models/attempt.server");
   const { lucia } = await import("~/auth/lucia.server");
   const { loader: heatmapLoader } = await import("~/routes/teach.projects.$projectId.insight.heatmap");
@@ -286,7 +288,12 @@ async function main() {
         await newAttempt();
         const [first, stale] = await time(view);
         const [settle] = await time(() => reportBuildsSettled());
-        if (!stale) throw new Error(`the ${scale}× class was expected to be refreshed in the background; raise it above INSIGHT_BACKGROUND_FROM_ATTEMPTS`);
+        if (!stale) {
+          throw new Error(
+            `${name}, ${scale}×, run ${i}: the first view after a new attempt was expected to show the last report while it is refreshed ` +
+              `(version ${JSON.stringify(await readReportVersion(projectId))}, cache ${JSON.stringify(reportCacheStats())})`,
+          );
+        }
         add("after", first);
         add("refreshed", settle);
       }

@@ -46,17 +46,21 @@ function numberFromEnv(name: string, fallback: number): number {
   return process.env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-let policy: CachePolicy = { backgroundFromAttempts: numberFromEnv("INSIGHT_BACKGROUND_FROM_ATTEMPTS", 5_000) };
-let store = new ByteLru<CachedReport<ProjectReport>>(numberFromEnv("INSIGHT_CACHE_MB", 256) * MB);
+const defaults = () => ({
+  backgroundFromAttempts: numberFromEnv("INSIGHT_BACKGROUND_FROM_ATTEMPTS", 5_000),
+  maxBytes: numberFromEnv("INSIGHT_CACHE_MB", 256) * MB,
+});
+let policy: CachePolicy = { backgroundFromAttempts: defaults().backgroundFromAttempts };
+let store = new ByteLru<CachedReport<ProjectReport>>(defaults().maxBytes);
 /** Builds started since the server started (for tests and the bench). */
 let builds = 0;
 /** Key → the build running for it, and the version it read first. */
 const running = new Map<string, { stamp: VersionStamp; done: Promise<CachedReport<ProjectReport> | null> }>();
 
-/** For tests and the bench: other limits, with an empty cache. */
-export function configureReportCache(settings: { backgroundFromAttempts?: number; maxBytes?: number }) {
-  policy = { backgroundFromAttempts: settings.backgroundFromAttempts ?? policy.backgroundFromAttempts };
-  store = new ByteLru(settings.maxBytes ?? store.maxBytes);
+/** For tests and the bench: an empty cache with these limits (the settings' ones where not given). */
+export function configureReportCache(settings: { backgroundFromAttempts?: number; maxBytes?: number } = {}) {
+  policy = { backgroundFromAttempts: settings.backgroundFromAttempts ?? defaults().backgroundFromAttempts };
+  store = new ByteLru(settings.maxBytes ?? defaults().maxBytes);
 }
 
 const keyOf = (projectId: string, options: ReportOptions) => `${projectId}|${options.textGroups ? "groups" : "plain"}`;
