@@ -15,7 +15,8 @@
 // Takes the guard's proven project (requireTeacherProject), as the loaders do.
 import { performance } from "node:perf_hooks";
 import { prisma } from "~/db.server";
-import { buildReport, type ProjectReport } from "~/domain/insight/report";
+import { prepare } from "~/domain/insight/prepare";
+import { analyseProject, type ProjectReport } from "~/domain/insight/report";
 import { ByteLru, covers, estimateBytes, planView, replaces, type CachedReport, type CachePolicy, type VersionStamp } from "~/domain/report-cache";
 import { textGroupsForProject } from "~/models/answer-group-cache.server";
 import { loadProjectData } from "~/models/insight.server";
@@ -77,7 +78,11 @@ export async function readReportVersion(projectId: string): Promise<VersionStamp
  */
 async function buildNow(project: OwnedProject, options: ReportOptions): Promise<ProjectReport | null> {
   const [data, textGroups] = await Promise.all([loadProjectData(project), options.textGroups ? textGroupsForProject(project) : undefined]);
-  return data ? buildReport(data, { textGroups }) : null;
+  if (!data) return null;
+  // The analysis runs on this thread: indexing and analysing in two turns lets requests that came in meanwhile go between them.
+  const prepared = prepare(data);
+  await new Promise((resolve) => setImmediate(resolve));
+  return analyseProject(prepared, { textGroups });
 }
 
 /** Outside production, a cached report is frozen, so a page that changed one would fail its tests. */
