@@ -9,9 +9,16 @@
 // - the time to read the same rows raw with better-sqlite3 (the floor) and the ratio;
 // - the time to cluster 1,000 short answers;
 // - the report time per attempt at 1×, 4× and 16× (near-linear growth keeps it flat);
+// - the insight pages with the report cache (decision 015), at each size: the
+//   page when nothing changed (a cache hit), the first view after one new
+//   attempt (the last report, marked with its age, while one rebuild runs in
+//   the background), how long until the refreshed report is there, and the
+//   same first view when the page waits for the rebuild (the small-class rule),
+//   beside the raw read of the same rows;
 // and ends with one JSON line of all figures.
 //
-// Options: --keep keeps the temp database; --quick skips the 16× class.
+// Options: --keep keeps the temp database; --quick skips the 16× class;
+// --scale=N measures one size only (1, 4 or 16).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,7 +30,8 @@ import { BASE_SIZE, rng, shortAnswer, writeBenchClass, type BenchClassCounts } f
 import { migrateSqlite } from "./lib/migrate";
 
 const args = new Set(process.argv.slice(2));
-const SCALES = args.has("--quick") ? [1, 4] : [1, 4, 16];
+const only = process.argv.find((a) => a.startsWith("--scale="));
+const SCALES = only ? [Number(only.slice("--scale=".length))] : args.has("--quick") ? [1, 4] : [1, 4, 16];
 const RUNS: Record<number, number> = { 1: 11, 4: 5, 16: 3 };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rebound-bench-"));
@@ -205,6 +213,115 @@ async function main() {
     };
   }
 
+  // The insight pages with the report cache (decision 015), through their loaders as the server calls them.
+  const { configureReportCache, readReportVersion, reportBuildsSettled, reportCacheStats } = await import("~/models/insight-cache.server");
+  const { submitAttempt } = await import("~/models/attempt.server");
+  const { lucia } = await import("~/auth/lucia.server");
+  const { loader: heatmapLoader } = await import("~/routes/teach.projects.$projectId.insight.heatmap");
+  const { loader: overviewLoader } = await import("~/routes/teach.projects.$projectId.insight._index");
+  type PageLoader = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
+  interface PageFigures {
+    attempts: number;
+    runs: number;
+    rawMs: number;
+    /** Nothing changed since the last view: the cached report. */
+    hitMs: number;
+    /** The view right after one new attempt: the last report, marked with its age, while the rebuild runs in the background. */
+    afterAttemptMs: number;
+    /** From that view until the refreshed report is cached. */
+    refreshedAfterMs: number;
+    /** The same first view when the page waits for the rebuild (how a small class is served). */
+    afterAttemptWaitingMs: number;
+    reportBytes: number;
+  }
+  const pageFigures: Record<string, Record<string, PageFigures>> = { heatmap: {}, overview: {} };
+  // The overview clusters short answers (decision 003), on first build per checkpoint: measured at the sizes where that stays short.
+  const OVERVIEW_SCALES = SCALES.filter((s) => s <= (args.has("--overview-16x") ? 16 : 4));
+  for (const scale of SCALES) {
+    const { projectId, attempts } = classes[scale];
+    const project = await owned(projectId);
+    const { classroom } = await prisma.project.findUniqueOrThrow({ where: { id: projectId }, select: { classroom: { select: { teacherId: true } } } });
+    const teacherId = classroom.teacherId ?? "";
+    const session = await lucia.createSession(teacherId, {});
+    const cookie = lucia.createSessionCookie(session.id).serialize().split(";")[0];
+    const checkpoint = await prisma.checkpoint.findFirstOrThrow({
+      where: { projectId, kind: "MULTIPLE_CHOICE", archivedAt: null },
+      orderBy: { position: "asc" },
+      include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+    });
+    const optionId = (JSON.parse(checkpoint.versions[0].spec) as { options: { id: string }[] }).options[0].id;
+    const students = (await prisma.enrollment.findMany({ where: { classroomId: project.classroomId, removedAt: null }, select: { studentId: true } })).map((e) => e.studentId);
+    const pick = rng(scale);
+    const newAttempt = async () => {
+      const result = await submitAttempt(pick.pick(students), checkpoint, { optionIds: [optionId] });
+      if (!result.ok) throw new Error(`bench attempt not stored: ${result.reason}`);
+    };
+    const runs = { 1: 7, 4: 5, 16: 3 }[scale] ?? 3;
+    for (const [name, loader, path] of [
+      ["heatmap", heatmapLoader, "/heatmap"],
+      ["overview", overviewLoader, ""],
+    ] as const) {
+      if (name === "overview" && !OVERVIEW_SCALES.includes(scale)) continue;
+      const view = async () => {
+        const request = new Request(`http://localhost/teach/projects/${projectId}/insight${path}`, { headers: { Cookie: cookie } });
+        const data = (await (loader as PageLoader)({ request, params: { projectId }, context: {} })) as { freshness: { stale: boolean } };
+        return data.freshness.stale;
+      };
+      const times: Record<string, number[]> = {};
+      const add = (key: string, value: number) => (times[key] ??= []).push(value);
+      // Cache hits, each beside a raw read.
+      configureReportCache({});
+      await view();
+      const builds = reportCacheStats().builds;
+      for (let i = 0; i < runs + 1; i++) {
+        const [hit, stale] = await time(view);
+        const [rawRead] = await time(() => raw.read(projectId));
+        if (stale) throw new Error("a cache hit came out stale");
+        if (i === 0) continue; // the first round warms up
+        add("hit", hit);
+        add("raw", rawRead);
+      }
+      if (reportCacheStats().builds !== builds) throw new Error("a view rebuilt the report although nothing changed");
+      const reportBytes = reportCacheStats().bytes;
+      // One new attempt, then the first view: the report is refreshed in the background (a class this size is past the threshold).
+      for (let i = 0; i < runs; i++) {
+        await newAttempt();
+        const [first, stale] = await time(view);
+        const [settle] = await time(() => reportBuildsSettled());
+        if (!stale) {
+          throw new Error(
+            `${name}, ${scale}×, run ${i}: the first view after a new attempt was expected to show the last report while it is refreshed ` +
+              `(version ${JSON.stringify(await readReportVersion(projectId))}, cache ${JSON.stringify(reportCacheStats())})`,
+          );
+        }
+        add("after", first);
+        add("refreshed", settle);
+      }
+      // The same, with the page waiting for the rebuild.
+      configureReportCache({ backgroundFromAttempts: Infinity });
+      await view();
+      for (let i = 0; i < runs; i++) {
+        await newAttempt();
+        const [waiting, stale] = await time(view);
+        if (stale) throw new Error("a page that waits for the rebuild came out stale");
+        add("waiting", waiting);
+      }
+      const m = (key: string) => ms(median(times[key]));
+      pageFigures[name][`${scale}x`] = {
+        attempts,
+        runs,
+        rawMs: m("raw"),
+        hitMs: m("hit"),
+        afterAttemptMs: m("after"),
+        refreshedAfterMs: m("refreshed"),
+        afterAttemptWaitingMs: m("waiting"),
+        reportBytes,
+      };
+    }
+    await lucia.invalidateSession(session.id);
+  }
+  configureReportCache({});
+
   // Short-text clustering: 1,000 answers of one question, and the whole 1× report with every short-text checkpoint clustered.
   const r = rng(7);
   const answers = Array.from({ length: 1000 }, (_, i) => ({ id: `t${i}`, text: shortAnswer(r).text }));
@@ -237,6 +354,23 @@ async function main() {
   const growth = SCALES.length > 1 ? ms(perScale[`${last}x`].reportUsPerAttempt / one.reportUsPerAttempt) : null;
   console.log(`  per-attempt cost at ${last}× vs 1×: ${growth}×\n`);
 
+  console.log(`Insight pages with the report cache (decision 015; loader time, medians; one new attempt = one multiple-choice answer):`);
+  const pad = (x: unknown, n: number) => String(x).padStart(n);
+  console.log(
+    `  ${"page".padEnd(9)} ${pad("size", 4)} ${pad("attempts", 8)} ${pad("raw read", 10)} ${pad("no change", 10)} ${pad("new attempt: first view", 24)} ${pad("refreshed after", 16)} ${pad("waiting for rebuild", 20)} ${pad("report", 8)}`,
+  );
+  for (const [name, byScale] of Object.entries(pageFigures)) {
+    for (const [scale, f] of Object.entries(byScale)) {
+      console.log(
+        `  ${name.padEnd(9)} ${pad(scale, 4)} ${pad(f.attempts, 8)} ${pad(`${f.rawMs} ms`, 10)} ${pad(`${f.hitMs} ms`, 10)} ${pad(`${f.afterAttemptMs} ms (aged)`, 24)} ${pad(`+${f.refreshedAfterMs} ms`, 16)} ${pad(`${f.afterAttemptWaitingMs} ms`, 20)} ${pad(`${ms(f.reportBytes / 1048576)} MB`, 8)}`,
+      );
+    }
+  }
+  console.log(
+    `  (no change: the cached report, after one query for the version; first view: the last report with "Updated … ago — refreshing" while one rebuild runs; ` +
+      `refreshed after: until that rebuild is cached; waiting for rebuild: the page when it waits, as it does below ${"INSIGHT_BACKGROUND_FROM_ATTEMPTS"} attempts; report: its estimated size in memory)\n`,
+  );
+
   if (!args.has("--keep")) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(`Kept ${file}\n`);
 
@@ -256,6 +390,7 @@ async function main() {
       usPerAttempt: Object.fromEntries(SCALES.map((s) => [`${s}x`, perScale[`${s}x`].reportUsPerAttempt])),
       reportFindManyMs: one.reportFindManyMs,
       perScale,
+      pages: pageFigures,
       growth: { from: "1x", to: `${last}x`, perAttemptCostRatio: growth },
     }),
   );

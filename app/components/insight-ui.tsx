@@ -1,7 +1,7 @@
 // Pieces shared by the teacher's insight pages: the sub-navigation, headline
 // figures, and the "worked through it / still working on it" mark (an icon and
 // words, never colour alone). Presentational only.
-import { NavLink } from "@remix-run/react";
+import { Link, NavLink, useLocation } from "@remix-run/react";
 import { PrintHeader } from "~/components/print";
 import { PageHeader } from "~/components/ui";
 import type { ReactNode } from "react";
@@ -125,11 +125,14 @@ export function InsightHeader({
   project,
   subtitle,
   printName = "Insight",
+  freshness,
 }: {
   project: { id: string; title: string; status: string; classroom: { id: string; name: string } };
   subtitle: string;
   /** What the page is called on paper, under the class and project. */
   printName?: string;
+  /** How current the report is (reportAge in view-format.ts); says so when it is being refreshed. */
+  freshness?: { stale: false } | { stale: true; words: string };
 }) {
   return (
     <>
@@ -140,6 +143,20 @@ export function InsightHeader({
         actions={<CsvLinks projectId={project.id} />}
       />
       <InsightNav projectId={project.id} />
+      {freshness?.stale ? <ReportAge words={freshness.words} /> : null}
     </>
+  );
+}
+
+/** "Updated 12 seconds ago — refreshing", and a link that shows the page again (a plain link: it works without JavaScript). */
+function ReportAge({ words }: { words: string }) {
+  const location = useLocation();
+  return (
+    <p role="status" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+      <span className="font-medium">{words}.</span> The newest work is being added to these figures.{" "}
+      <Link to={`${location.pathname}${location.search}`} preventScrollReset className="font-medium text-amber-950 underline print:hidden">
+        Show the latest
+      </Link>
+    </p>
   );
 }

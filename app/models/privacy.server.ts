@@ -17,6 +17,7 @@ import { archiveFiles, archiveFilename, type ArchiveMeta, type PersonalRecord, t
 import { effectiveOutcome } from "~/domain/progress";
 import type { Prisma } from "~/generated/prisma/client";
 import { forgetCachedGroups } from "~/models/answer-group-cache.server";
+import { forgetCachedReports } from "~/models/insight-cache.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -438,6 +439,7 @@ export async function eraseStudentFromClass(input: { teacherId: string; classroo
     }
   });
   forgetCachedGroups(checkpointIds);
+  forgetCachedReports(projectIds);
   return { name: enrolment.student.name, keptBlock: input.keepBlock };
 }
 
@@ -503,6 +505,12 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
   if (!user) return;
   await lucia.invalidateUserSessions(userId);
   const checkpointIds = await checkpointIdsOf({ OR: [{ attempts: { some: { studentId: userId } } }, { answerGroups: { some: { createdById: userId } } }] });
+  const projectIds = (
+    await prisma.project.findMany({
+      where: { OR: [{ checkpoints: { some: { id: { in: checkpointIds } } } }, { classroom: { enrollments: { some: { studentId: userId } } } }] },
+      select: { id: true },
+    })
+  ).map((p) => p.id);
   await prisma.$transaction(async (tx) => {
     await eraseStudentWork(tx, userId);
     await tx.enrollment.deleteMany({ where: { studentId: userId } });
@@ -526,4 +534,5 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
   });
   await forgetAccountLimits([user.id, user.email]);
   forgetCachedGroups(checkpointIds);
+  forgetCachedReports(projectIds);
 }

@@ -6,7 +6,7 @@ import { Card, EmptyState, Notice } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import { SURE_FROM, UNSURE_UP_TO } from "~/domain/insight/calibration";
-import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranularity, periodLabel } from "~/domain/insight/view-format";
+import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranularity, periodLabel, reportAge } from "~/domain/insight/view-format";
 import { share } from "~/domain/insight/stats";
 import type { SupportRequest } from "~/domain/insight/help";
 import { checkpointRows, headline, topMisconceptions } from "~/domain/insight/view-summary";
@@ -15,7 +15,7 @@ import { PlansAndLasting } from "~/components/insight-plans";
 import { CONFIDENCE_LABELS } from "~/domain/journal-entry";
 import { noun, plural } from "~/domain/words";
 import { NOT_FOUND } from "~/domain/labels";
-import { loadInsight } from "~/models/insight-pages.server";
+import { loadCachedReport } from "~/models/insight-cache.server";
 import { requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 import { paths } from "~/utils/paths";
@@ -28,16 +28,13 @@ const TOP_MISCONCEPTIONS = 5;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
   const granularity = parseGranularity(new URL(request.url).searchParams.get("period"));
-  const bundle = await loadInsight(project);
-  if (!bundle) notFound(NOT_FOUND.teacherProject);
-  const { report, prepared } = bundle;
+  const cached = await loadCachedReport(project, { textGroups: true });
+  if (!cached) notFound(NOT_FOUND.teacherProject);
+  const { report, freshness } = cached;
   const now = Date.now();
   const names = new Map(report.misconceptions.map((m) => [m.misconceptionId, m.name]));
-  const titleOf = (checkpointId: string | null) => {
-    if (!checkpointId) return null;
-    const c = prepared.checkpoints.get(checkpointId);
-    return c ? `${c.position}. ${prepared.latestVersion.get(checkpointId)?.title ?? ""}` : null;
-  };
+  const titles = new Map(report.checkpoints.map((c) => [c.checkpointId, `${c.position}. ${c.title}`]));
+  const titleOf = (checkpointId: string | null) => (checkpointId ? (titles.get(checkpointId) ?? null) : null);
   const signal = (s: (typeof report.reflections.confidence.confidentWrong)[number]) => ({
     journalEntryId: s.journalEntryId,
     studentId: s.studentId,
@@ -50,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const comparisonOf = (c: (typeof report.plans)["comparison"]) => ({ words: describePlanComparison(c, formatDuration), tooFew: c.tooFew, withPlan: c.withPlan, withoutPlan: c.withoutPlan });
   return {
     project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom },
-    headline: headline(report, prepared),
+    freshness: reportAge(freshness, now),
+    headline: headline(report),
     misconceptions: topMisconceptions(report, TOP_MISCONCEPTIONS, 2).map((m) => ({
       id: m.misconceptionId,
       name: m.name,
@@ -158,7 +156,7 @@ export default function InsightOverview() {
   const { project } = d;
   return (
     <>
-      <InsightHeader project={project} printName="Insight overview" subtitle="Insight: what every attempt and reflection of the class shows" />
+      <InsightHeader project={project} printName="Insight overview" subtitle="Insight: what every attempt and reflection of the class shows" freshness={d.freshness} />
 
       {project.status !== "PUBLISHED" ? (
         <div className="mb-6">

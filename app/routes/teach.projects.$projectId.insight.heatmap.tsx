@@ -6,7 +6,8 @@ import { WideTable } from "~/components/wide-table";
 import { headerSort, maxCellCount, parseHeatmapSort, shadeLevel, sortRows, type HeaderSort } from "~/domain/insight/view-heatmap";
 import { noun, plural } from "~/domain/words";
 import { NOT_FOUND } from "~/domain/labels";
-import { loadInsight } from "~/models/insight-pages.server";
+import { loadCachedReport } from "~/models/insight-cache.server";
+import { reportAge } from "~/domain/insight/view-format";
 import { requireTeacherProject } from "~/models/project.server";
 import { notFound } from "~/utils/http.server";
 import { paths } from "~/utils/paths";
@@ -15,14 +16,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Studen
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
-  const bundle = await loadInsight(project, { textGroups: false });
-  if (!bundle) notFound(NOT_FOUND.teacherProject);
-  const { heatmap } = bundle.report;
+  const cached = await loadCachedReport(project, { textGroups: false });
+  if (!cached) notFound(NOT_FOUND.teacherProject);
+  const { heatmap } = cached.report;
   const url = new URL(request.url);
   const sort = parseHeatmapSort(url.searchParams.get("sort"), url.searchParams.get("dir"), heatmap);
   const max = maxCellCount(heatmap);
   return {
     project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom },
+    freshness: reportAge(cached.freshness, Date.now()),
     sort,
     headers: {
       name: headerSort("name", sort),
@@ -62,12 +64,14 @@ function SortLink({ label, sort, className = "" }: { label: string; sort: Header
 }
 
 export default function InsightHeatmap() {
-  const { project, headers, rows } = useLoaderData<typeof loader>();
+  const { project, headers, rows, freshness } = useLoaderData<typeof loader>();
   const columns = headers.columns;
   const withMisconceptions = rows.filter((r) => r.total > 0).length;
   return (
     <>
-      <InsightHeader project={project} printName="Insight: students × misconceptions" subtitle="Students × misconceptions: who showed which idea, and whether they have worked through it" />
+      <InsightHeader project={project} printName="Insight: students × misconceptions" subtitle="Students × misconceptions: who showed which idea, and whether they have worked through it"
+        freshness={freshness}
+      />
 
       {columns.length === 0 ? (
         <EmptyState>No attempt shows a misconception yet. The heatmap fills in once wrong answers tagged with a misconception come in.</EmptyState>

@@ -1,7 +1,8 @@
 // On PostgreSQL (decision 011), run by `npm run test:postgres` (the default run,
 // on SQLite, leaves the @postgres tests out): the core loop end to end, and two
 // app servers on one database, as behind a load balancer, each seeing the
-// other's writes at once, sessions and the teacher's insight included.
+// other's writes at once, sessions and the teacher's insight included (its
+// report cache, decision 015, as much as the short-answer groups).
 // By hand: node scripts/pg-test-server.mjs sh -c 'E2E_POSTGRES_URL=$TEST_POSTGRES_URL E2E_PORT=3205 npx playwright test tests/e2e/postgres.spec.ts'
 import type { Browser, Page } from "@playwright/test";
 import { addCheckpoint, createDraftProject, expect, expectNoSeriousA11yViolations, logIn, logOut, signUp, test } from "./fixtures";
@@ -79,6 +80,13 @@ test("@postgres two app servers on one database: a write through one is seen at 
   await second();
   await expect(page.getByRole("heading", { level: 1, name: "Why does the puck keep going?" })).toBeVisible();
   await expect(page.getByText("No answers yet.")).toBeVisible();
+  // Both servers have the project's insight report in their caches (decision 015), of no attempts.
+  const overviewPath = insightPath.replace(/\/checkpoints\/[^/]+$/, "");
+  const attemptsShown = page.locator("dt:text-is('Attempts') + dd > span").first();
+  for (const view of [first, second]) {
+    await view(overviewPath);
+    await expect(page.getByText(/^No attempts yet\. Insight fills in/)).toBeVisible();
+  }
 
   // Two students answer through the first server.
   const answer = async (email: string, text: string, base = "") => {
@@ -103,6 +111,12 @@ test("@postgres two app servers on one database: a write through one is seen at 
   // The first server, too (its cache held the empty groups).
   await first();
   await expect(page.getByRole("region", { name: /^Suggested group:/ }).filter({ hasText: "a force has to keep pushing it forward" })).toHaveCount(1);
+  // And the insight overview through either server counts both at once, not the cached report of none.
+  for (const view of [second, first]) {
+    await view(overviewPath);
+    await expect(attemptsShown).toHaveText("2");
+    await expect(page.getByText(/refreshing/)).toHaveCount(0);
+  }
 
   // The teacher names the group through the second server; the first server shows the name at once.
   await second();
@@ -117,6 +131,8 @@ test("@postgres two app servers on one database: a write through one is seen at 
 
   // A similar answer through the second server joins the named group; the first server shows it there.
   await answer("sami@rebound.test", "There must be a force pushing it forward, otherwise it would stop.", SECOND);
+  await first(overviewPath);
+  await expect(attemptsShown).toHaveText("3");
   await first();
   await named.getByText(/^All \d+ answers/).click();
   await expect(named.getByRole("listitem").filter({ hasText: "otherwise it would stop" }).getByText("Added by the machine")).toBeVisible();

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { NOT_FOUND } from "~/domain/labels";
 import { loadDebrief } from "~/models/debrief.server";
+import { loadCachedReport } from "~/models/insight-cache.server";
 import { loadInsight, loadPrepared } from "~/models/insight-pages.server";
 import { loadProgressGrid, loadStudentTimeline } from "~/models/progress.server";
 import { findStudentProject, findTeacherProject } from "~/models/project.server";
@@ -151,6 +152,10 @@ describe("the readers of a class's data", () => {
       // @ts-expect-error a project row read by id alone is not an OwnedProject
       void loadInsight(row);
       // @ts-expect-error a project id is not an OwnedProject
+      void loadCachedReport(w.project.id, { textGroups: true });
+      // @ts-expect-error a project row read by id alone is not an OwnedProject
+      void loadCachedReport(row, { textGroups: false });
+      // @ts-expect-error a project id is not an OwnedProject
       void loadPrepared(w.project.id);
       // @ts-expect-error a project row read by id alone is not an OwnedProject
       void loadPrepared(row);
@@ -170,6 +175,7 @@ describe("the readers of a class's data", () => {
     expect(owned).not.toBeNull();
     expect((await loadInsight(owned!))?.data.projectId).toBe(w.project.id);
     expect((await loadPrepared(owned!))?.data.projectId).toBe(w.project.id);
+    expect((await loadCachedReport(owned!, { textGroups: true }))?.report.projectId).toBe(w.project.id);
     expect(await findTeacherProject(w.project.id, (await createTeacher()).id)).toBeNull();
     const enrolled = await findStudentProject(w.project.id, w.student.id);
     expect(enrolled).not.toBeNull();

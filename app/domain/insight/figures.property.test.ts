@@ -481,13 +481,15 @@ describe("the figures on the insight pages (random classes)", () => {
         // Overview.
         const top = topMisconceptions(report, 5, 2);
         for (const t of top) expect(t).toMatchObject(report.misconceptions.find((x) => x.misconceptionId === t.misconceptionId)!);
-        const head = headline(report, prepared);
+        const head = headline(report);
         expect(head.attempts).toBe(o.list.length);
         expect(report.checkpoints.reduce((n, c) => n + c.summary.attempts, 0)).toBe(o.list.length);
         expect(head.notYet).toBe(o.list.filter((a) => a.outcome === "NOT_YET").length);
         expect(head.notYetLaterResolved).toBeLessThanOrEqual(head.notYet);
         expect(head.misconceptionsShown).toBe(h.columns.length);
         expect(head.studentsWithAttempts).toBeLessThanOrEqual(head.students);
+        const activeIds = new Set(built.data.students.filter((s) => s.active).map((s) => s.id));
+        expect(head.studentsWithAttempts).toBe(new Set(o.list.map((a) => a.row.studentId).filter((id) => activeIds.has(id))).size);
         for (const row of checkpointRows(report)) {
           const c = report.checkpoints.find((x) => x.checkpointId === row.checkpointId)!;
           expect([row.attempts, row.gotIt, row.studentsAttempted]).toEqual([c.summary.attempts, c.summary.studentsGotIt, c.summary.studentsAttempted]);

@@ -12,6 +12,8 @@ describe("buildReport", () => {
       students: 4,
       activeStudents: 3,
       studentsWithAttempts: 4,
+      // Dee was removed from the class.
+      activeStudentsWithAttempts: 3,
       checkpoints: 3,
       attempts: 19,
       attemptsWithMisconception: 10,

@@ -34,6 +34,8 @@ export interface ReportTotals {
   activeStudents: number;
   /** Students who made at least one attempt. */
   studentsWithAttempts: number;
+  /** Of those, the students still in the class. */
+  activeStudentsWithAttempts: number;
   checkpoints: number;
   attempts: number;
   /** Attempts that showed at least one misconception. */
@@ -100,12 +102,15 @@ export function analyseProject(prepared: Prepared, options: ReportOptions = {}):
   for (const a of prepared.attempts) if (a.misconceptionIds.length > 0) attemptsWithMisconception++;
   let activeStudents = 0;
   for (const s of prepared.students.values()) if (s.active) activeStudents++;
+  let activeStudentsWithAttempts = 0;
+  for (const id of prepared.pathsByStudent.keys()) if (prepared.students.get(id)?.active) activeStudentsWithAttempts++;
   return {
     projectId: prepared.projectId,
     totals: {
       students: prepared.students.size,
       activeStudents,
       studentsWithAttempts: prepared.pathsByStudent.size,
+      activeStudentsWithAttempts,
       checkpoints: prepared.checkpoints.size,
       attempts: prepared.attempts.length,
       attemptsWithMisconception,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranularity, periodLabel } from "./view-format";
+import { confidenceWords, formatDuration, formatNumber, formatShare, parseGranularity, periodLabel, reportAge } from "./view-format";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -37,5 +37,21 @@ describe("numbers and words", () => {
     expect(parseGranularity("day")).toBe("day");
     expect(parseGranularity("fortnight")).toBe("day");
     expect(parseGranularity(null)).toBe("day");
+  });
+});
+
+describe("reportAge", () => {
+  const builtAt = "2026-12-03T10:00:00.000Z";
+  const at = (seconds: number) => Date.parse(builtAt) + seconds * 1000;
+
+  it("says nothing about a current report", () => {
+    expect(reportAge({ builtAt, stale: false }, at(500))).toEqual({ stale: false });
+  });
+
+  it("says how old a report being refreshed is, in seconds and then as a duration", () => {
+    expect(reportAge({ builtAt, stale: true }, at(12))).toEqual({ stale: true, words: "Updated 12 seconds ago — refreshing" });
+    expect(reportAge({ builtAt, stale: true }, at(1))).toEqual({ stale: true, words: "Updated 1 second ago — refreshing" });
+    expect(reportAge({ builtAt, stale: true }, at(-2))).toEqual({ stale: true, words: "Updated 0 seconds ago — refreshing" });
+    expect(reportAge({ builtAt, stale: true }, at(25 * 60))).toEqual({ stale: true, words: "Updated 25 minutes ago — refreshing" });
   });
 });

@@ -23,6 +23,22 @@ export function formatDuration(ms: number | null | undefined): string {
   return `about ${plural(Math.round(ms / (7 * DAY)), "week")}`;
 }
 
+/** How long ago, for the age of a report: "12 seconds", "1 second", then as formatDuration says it. */
+export function ageWords(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return seconds < 60 ? plural(seconds, "second") : formatDuration(ms);
+}
+
+/**
+ * What a page says about the report it shows (decision 015): nothing when it
+ * is current; when newer work is being added in the background, how old it is
+ * ("Updated 12 seconds ago — refreshing").
+ */
+export function reportAge(freshness: { builtAt: string; stale: boolean }, now: number): { stale: false } | { stale: true; words: string } {
+  if (!freshness.stale) return { stale: false };
+  return { stale: true, words: `Updated ${ageWords(now - new Date(freshness.builtAt).getTime())} ago — refreshing` };
+}
+
 /** 0.456 → "46%"; null → "—". */
 export function formatShare(share: number | null | undefined): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return "—";

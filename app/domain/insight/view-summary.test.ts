@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { prepare } from "./prepare";
 import { buildReport } from "./report";
 import { testClass } from "./test-class";
 import { checkpointRows, commonWrongIdea, headline, topMisconceptions } from "./view-summary";
@@ -7,7 +6,7 @@ import { checkpointRows, commonWrongIdea, headline, topMisconceptions } from "./
 describe("headline", () => {
   it("counts the class now, attempts, and the share of not-yets later worked through", () => {
     const data = testClass();
-    const h = headline(buildReport(data), prepare(data));
+    const h = headline(buildReport(data));
     // Ana, Ben and Will are in the class (Dee was removed); all three started.
     // Not yet: a1 a3 a4 b1 b2 b3 b5(teacher) w2 w3 d1 d2 d3 = 12; later got it: a1, a3, a4, b5 = 4.
     expect(h).toEqual({

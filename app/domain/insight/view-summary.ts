@@ -3,7 +3,6 @@
 // idea, and the top misconceptions with the quotes that discuss them. Pure.
 import type { CheckpointInsight } from "./checkpoints";
 import type { MisconceptionInsight } from "./misconceptions";
-import type { Prepared } from "./prepare";
 import type { ProjectReport } from "./report";
 import type { Quote } from "./reflections";
 import { share } from "./stats";
@@ -23,18 +22,16 @@ export interface Headline {
   journalEntries: number;
 }
 
-export function headline(report: ProjectReport, prepared: Pick<Prepared, "students" | "pathsByStudent">): Headline {
+export function headline(report: ProjectReport): Headline {
   let notYet = 0;
   let resolved = 0;
   for (const b of report.velocity.day) {
     notYet += b.notYet;
     resolved += b.notYetLaterResolved;
   }
-  let started = 0;
-  for (const id of prepared.pathsByStudent.keys()) if (prepared.students.get(id)?.active) started++;
   return {
     students: report.totals.activeStudents,
-    studentsWithAttempts: started,
+    studentsWithAttempts: report.totals.activeStudentsWithAttempts,
     attempts: report.totals.attempts,
     notYet,
     notYetLaterResolved: resolved,
