@@ -45,6 +45,12 @@ export const TRACKED_TABLES: TrackedTable[] = [
   { table: "Misconception", projects: (row) => `SELECT ${row}."projectId"`, reads: "misconceptions: name (and description, next step for the groups)" },
   { table: "AnswerGroup", projects: viaCheckpoint, reads: "the teacher's answer groups" },
   {
+    table: "PlanFollowUp",
+    projects: (row) => `SELECT "projectId" FROM "JournalEntry" WHERE "id" = ${row}."journalEntryId"`,
+    reads: "how students' plans went (the plans section)",
+  },
+  { table: "CheckpointRecheck", projects: viaCheckpoint, reads: "checkpoints marked as re-checks of misconceptions (lasting recovery)" },
+  {
     table: "AnswerGroupMember",
     projects: (row) => `SELECT c."projectId" FROM "AnswerGroup" g JOIN "Checkpoint" c ON c."id" = g."checkpointId" WHERE g."id" = ${row}."groupId"`,
     reads: "answers placed in or moved out of groups",

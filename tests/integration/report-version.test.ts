@@ -165,6 +165,17 @@ describe("the report version moves with every write the report reads", () => {
     ).toEqual({ version: 3, deletions: 3 });
   });
 
+  it("plans: a follow-up recorded on a journal entry's plan, and a checkpoint marked as a re-check", async () => {
+    const entry = await prisma.journalEntry.create({
+      data: { studentId: w.student.id, projectId: w.project.id, checkpointId: w.checkpoints[0].id, responses: "[]", status: "SUBMITTED", submittedAt: new Date() },
+    });
+    const attemptId = await attempt(w, w.student.id, 0, { optionIds: ["a"] });
+    expect(await moves(w.project.id, () => prisma.planFollowUp.create({ data: { journalEntryId: entry.id, attemptId, result: "HELPED" } }))).toEqual({ version: 1, deletions: 0 });
+    expect(
+      await moves(w.project.id, () => prisma.checkpointRecheck.create({ data: { checkpointId: w.checkpoints[1].id, misconceptionId: w.misconception.id } })),
+    ).toEqual({ version: 1, deletions: 0 });
+  });
+
   it("enrolments move every project of the class: a join, a removal, a block, a rejoin", async () => {
     const second = await createProject(w.classroom.id, { title: "Second project" });
     const otherBefore = await versionOf(other.project.id);
