@@ -55,10 +55,32 @@ export async function requireTeacherProject(request: Request, params: LoaderFunc
   return { teacher, project };
 }
 
+/**
+ * A student page's layout and page loaders both run this guard for one
+ * request: the first lookup is shared (decision 016), keyed on the request,
+ * the student and the project. Loaders after an action get a new request and
+ * look again.
+ */
+const studentLookups = new WeakMap<Request, Map<string, Promise<EnrolledProject | null>>>();
+
+function findStudentProjectOnce(request: Request, projectId: string, studentId: string): Promise<EnrolledProject | null> {
+  let lookups = studentLookups.get(request);
+  if (!lookups) studentLookups.set(request, (lookups = new Map()));
+  const key = `${studentId} ${projectId}`;
+  let lookup = lookups.get(key);
+  if (!lookup) {
+    lookup = findStudentProject(projectId, studentId);
+    lookups.set(key, lookup);
+    // A failed read is not remembered.
+    lookup.catch(() => lookups.delete(key));
+  }
+  return lookup;
+}
+
 /** The student twin: `params.projectId` published in a class the student is actively in, else 404 (403 for a teacher). */
 export async function requireStudentProject(request: Request, params: LoaderFunctionArgs["params"]): Promise<{ student: SessionUser; project: EnrolledProject }> {
   const student = await requireStudent(request);
-  const project = await findStudentProject(params.projectId ?? "", student.id);
+  const project = await findStudentProjectOnce(request, params.projectId ?? "", student.id);
   if (!project) notFound(NOT_FOUND.studentProject);
   return { student, project };
 }
@@ -72,6 +94,19 @@ export function checkpointsWithLatestVersion(projectId: string) {
     where: { projectId, archivedAt: null },
     orderBy: { position: "asc" },
     include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+  });
+}
+
+/**
+ * Every checkpoint of the project in order, retired ones too, with the title
+ * of its latest version: what a page that lists checkpoints by name needs,
+ * without their questions.
+ */
+export function listCheckpointTitles(projectId: string) {
+  return prisma.checkpoint.findMany({
+    where: { projectId },
+    orderBy: { position: "asc" },
+    select: { id: true, archivedAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
   });
 }
 

@@ -22,8 +22,8 @@ import {
   listLivePrompts,
   listOwnEntriesOnAttempt,
 } from "~/models/journal.server";
-import { dismissReflection, reflectionStatuses } from "~/models/pending-reflection.server";
-import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/project.server";
+import { dismissReflection, reflectionStatusOf } from "~/models/pending-reflection.server";
+import { listCheckpointTitles, requireStudentProject } from "~/models/project.server";
 import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
@@ -80,22 +80,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (archived && own.length === 0) notFound("This checkpoint has been retired by your teacher.");
 
   const url = new URL(request.url);
-  const reflectionOf = await reflectionStatuses(student.id, project.id, own.map((a) => a.id));
-  const history = own.map((a) => ({ ...attemptView(a, latest.version), reflection: archived ? null : (reflectionOf.get(a.id) ?? null) }));
+  const history = own.map((a) => ({ ...attemptView(a, latest.version), reflection: archived ? null : reflectionStatusOf(a) }));
   const selected = history.find((a) => a.id === url.searchParams.get("attempt")) ?? null;
   const state = cellState(own);
   const left = attemptsLeft(checkpoint.maxAttempts, own.length);
 
-  const live = await checkpointsWithLatestVersion(project.id);
+  const [all, prompts, drafts] = await Promise.all([
+    listCheckpointTitles(project.id),
+    listLivePrompts(project.id, { trigger: { in: ["CHECKPOINT", "AFTER_NOT_YET"] }, checkpointId: checkpoint.id }),
+    findOwnDrafts(student.id, project.id),
+  ]);
+  const live = all.filter((c) => !c.archivedAt);
   const index = live.findIndex((c) => c.id === checkpoint.id);
   const linkTo = (c: (typeof live)[number] | undefined) =>
     c ? { href: paths.studentCheckpoint(project.id, c.id), title: c.versions[0]?.title ?? "Untitled checkpoint" } : null;
-
-  const [beside, afterNotYet, drafts] = await Promise.all([
-    archived ? Promise.resolve([]) : listLivePrompts(project.id, { trigger: "CHECKPOINT", checkpointId: checkpoint.id }),
-    listLivePrompts(project.id, { trigger: "AFTER_NOT_YET", checkpointId: checkpoint.id }),
-    findOwnDrafts(student.id, project.id),
-  ]);
+  const beside = archived ? [] : prompts.filter((p) => p.trigger === "CHECKPOINT");
+  const afterNotYet = prompts.filter((p) => p.trigger === "AFTER_NOT_YET");
 
   const journalForm = (context: JournalContext, title: string, questions: (string | null)[]) => journalFormView(context, title, questions, drafts);
 
