@@ -48,26 +48,7 @@ type SessionCheck =
   /** `ended`: the browser's session ran out (idle or past its end); `hadCookie`: there is a cookie to clear. */
   | { user: null; sessionId: null; ended: SignedOutReason | null; hadCookie: boolean };
 
-/**
- * One check per request: a page's loaders (root, layout, page) each ask, and
- * Remix gives them the same Request, so they share the first one's answer
- * (and its one lastSeenAt write). Loaders after an action get a new Request,
- * so they check again; signing in or out forgets the request's check.
- */
-const checked = new WeakMap<Request, Promise<SessionCheck>>();
-
-function checkSession(request: Request): Promise<SessionCheck> {
-  let check = checked.get(request);
-  if (!check) {
-    check = readSession(request);
-    checked.set(request, check);
-    // A failed read is not remembered: the next loader tries again.
-    check.catch(() => checked.delete(request));
-  }
-  return check;
-}
-
-async function readSession(request: Request): Promise<SessionCheck> {
+async function checkSession(request: Request): Promise<SessionCheck> {
   const sessionId = sessionIdFrom(request);
   if (!sessionId) return { user: null, sessionId: null, ended: null, hadCookie: false };
   const row = await prisma.session.findUnique({
@@ -138,7 +119,6 @@ async function createSession(userId: string): Promise<string> {
  * (session fixation) never becomes a signed-in one.
  */
 export async function startSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
-  checked.delete(request);
   const previous = sessionIdFrom(request);
   if (previous) await prisma.session.deleteMany({ where: { id: previous } });
   await purgeSessionsOccasionally();
@@ -149,7 +129,6 @@ export async function startSession(request: Request, userId: string, redirectTo:
 
 /** Logs this browser out. */
 export async function endSession(request: Request): Promise<Response> {
-  checked.delete(request);
   const sessionId = sessionIdFrom(request);
   if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
   return redirect(paths.home(), { headers: { "Set-Cookie": blankCookie(request) } });
@@ -157,7 +136,6 @@ export async function endSession(request: Request): Promise<Response> {
 
 /** Logs the user out on every device, this one included, and sends them to log in. */
 export async function endAllSessions(request: Request, userId: string): Promise<Response> {
-  checked.delete(request);
   await prisma.session.deleteMany({ where: { userId } });
   return redirect(paths.login({ signedOut: "everywhere" }), { headers: { "Set-Cookie": blankCookie(request) } });
 }

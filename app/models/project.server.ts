@@ -5,7 +5,7 @@
 // class's data (app/models/insight.server.ts, insight-pages.server.ts,
 // debrief.server.ts) take the branded project, not an id: an unscoped read does
 // not typecheck. See docs/decisions/002-sessions-and-cookies.md.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { requireStudent, requireTeacher, type SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { NOT_FOUND } from "~/domain/labels";
@@ -56,16 +56,18 @@ export async function requireTeacherProject(request: Request, params: LoaderFunc
 }
 
 /**
- * A student page's layout and page loaders both run this guard for one
- * request: the first lookup is shared (decision 016), keyed on the request,
- * the student and the project. Loaders after an action get a new request and
- * look again.
+ * A student page's layout and page loaders both run the guard for one request.
+ * Remix gives each loader its own copy of the Request but the same load
+ * context, so the lookup is shared through the context (decision 016): for
+ * reads only. An action, and the loaders Remix runs after it (a new GET),
+ * always look again.
  */
-const studentLookups = new WeakMap<Request, Map<string, Promise<EnrolledProject | null>>>();
+const studentLookups = new WeakMap<AppLoadContext, Map<string, Promise<EnrolledProject | null>>>();
 
-function findStudentProjectOnce(request: Request, projectId: string, studentId: string): Promise<EnrolledProject | null> {
-  let lookups = studentLookups.get(request);
-  if (!lookups) studentLookups.set(request, (lookups = new Map()));
+function findStudentProjectOnce(request: Request, context: AppLoadContext | undefined, projectId: string, studentId: string): Promise<EnrolledProject | null> {
+  if (!context || (request.method !== "GET" && request.method !== "HEAD")) return findStudentProject(projectId, studentId);
+  let lookups = studentLookups.get(context);
+  if (!lookups) studentLookups.set(context, (lookups = new Map()));
   const key = `${studentId} ${projectId}`;
   let lookup = lookups.get(key);
   if (!lookup) {
@@ -77,10 +79,18 @@ function findStudentProjectOnce(request: Request, projectId: string, studentId: 
   return lookup;
 }
 
-/** The student twin: `params.projectId` published in a class the student is actively in, else 404 (403 for a teacher). */
-export async function requireStudentProject(request: Request, params: LoaderFunctionArgs["params"]): Promise<{ student: SessionUser; project: EnrolledProject }> {
+/**
+ * The student twin: `params.projectId` published in a class the student is
+ * actively in, else 404 (403 for a teacher). Loaders pass their `context` to
+ * share the lookup with the other loaders of the page.
+ */
+export async function requireStudentProject(
+  request: Request,
+  params: LoaderFunctionArgs["params"],
+  context?: AppLoadContext,
+): Promise<{ student: SessionUser; project: EnrolledProject }> {
   const student = await requireStudent(request);
-  const project = await findStudentProjectOnce(request, params.projectId ?? "", student.id);
+  const project = await findStudentProjectOnce(request, context, params.projectId ?? "", student.id);
   if (!project) notFound(NOT_FOUND.studentProject);
   return { student, project };
 }

@@ -18,8 +18,8 @@ export const handle: StudentProjectHandle = {
   breadcrumb: (project) => [{ label: project.classroom.name }],
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { student, project } = await requireStudentProject(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { student, project } = await requireStudentProject(request, params, context);
   // Every checkpoint with its title once (the live ones are listed; the retired ones the student worked on stay readable), and the student's attempts once.
   const [all, attempts, prompts, journal] = await Promise.all([
     listCheckpointTitles(project.id),

@@ -65,15 +65,15 @@ function attemptRefused(result: Extract<SubmitAttemptResult, { ok: false }>, max
   }
 }
 
-async function findCheckpointForStudent(request: Request, params: LoaderFunctionArgs["params"]) {
-  const { student, project } = await requireStudentProject(request, params);
+async function findCheckpointForStudent(request: Request, params: LoaderFunctionArgs["params"], context?: LoaderFunctionArgs["context"]) {
+  const { student, project } = await requireStudentProject(request, params, context);
   const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
   if (!checkpoint || !checkpoint.versions[0]) notFound(NOT_FOUND.checkpoint);
   return { student, project, checkpoint, latest: checkpoint.versions[0] };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { student, project, checkpoint, latest } = await findCheckpointForStudent(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { student, project, checkpoint, latest } = await findCheckpointForStudent(request, params, context);
   const own = await listOwnAttempts(student.id, checkpoint.id);
   const archived = Boolean(checkpoint.archivedAt);
   // A retired checkpoint takes no new attempts, but the student's own history of it stays readable.
