@@ -37,7 +37,8 @@
 // logs its statements through scripts/lib/query-log.mjs), with the statements
 // of one request of each; --cpu-prof DIR runs the server under node's CPU
 // profiler and leaves the profile in DIR (read it with
-// `node scripts/cpu-profile-summary.mjs DIR/*.cpuprofile`).
+// `node scripts/cpu-profile-summary.mjs DIR/*.cpuprofile`); --build-dir DIR
+// uses another production build as it is (to measure an older one).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -75,10 +76,12 @@ interface Options {
   json: string | null;
   queries: boolean;
   cpuProf: string | null;
+  /** An existing build to use as it is (to compare builds), instead of build-load/. */
+  buildDir: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { duration: 30, connections: 100, timeout: 30, only: null, build: false, keep: false, postgres: null, json: null, queries: false, cpuProf: null };
+  const options: Options = { duration: 30, connections: 100, timeout: 30, only: null, build: false, keep: false, postgres: null, json: null, queries: false, cpuProf: null, buildDir: null };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--")) fail(`${name} needs a value.`);
@@ -102,9 +105,10 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--json") options.json = value(i++, arg);
     else if (arg === "--queries") options.queries = true;
     else if (arg === "--cpu-prof") options.cpuProf = path.resolve(value(i++, arg));
+    else if (arg === "--build-dir") options.buildDir = value(i++, arg);
     else
       fail(
-        `Unknown option ${arg}. Options: --duration S, --connections N, --timeout S, --quick, --only a,b, --build, --keep, --postgres [URL], --json FILE, --queries, --cpu-prof DIR.`,
+        `Unknown option ${arg}. Options: --duration S, --connections N, --timeout S, --quick, --only a,b, --build, --keep, --postgres [URL], --json FILE, --queries, --cpu-prof DIR, --build-dir DIR.`,
       );
   }
   return options;
@@ -744,7 +748,9 @@ async function main() {
   );
   console.log(`${options.connections} connections, ${options.duration} s per target, client timeout ${options.timeout} s\n`);
 
-  const buildDir = ensureBuild(options.build);
+  if (options.buildDir && !fs.existsSync(path.join(root, options.buildDir, "server", "index.js"))) fail(`${options.buildDir} holds no server build.`);
+  const buildDir = options.buildDir ?? ensureBuild(options.build);
+  if (options.buildDir) console.log(`Production build: using ${buildDir}/ as it is (--build-dir).`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rebound-load-"));
   const passwordHash = await hashPassword(PASSWORD);
   const setupStarted = Date.now();
