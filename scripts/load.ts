@@ -217,7 +217,7 @@ async function openDatabase(options: Options, dir: string, passwordHash: string)
     await client.connect();
     const db: LoadDatabase = {
       url: url.toString(),
-      describe: `PostgreSQL ${(await client.query<{ v: string }>("SHOW server_version")).rows[0].v}, fresh database ${database} on ${server ? `a throwaway cluster (${server.dir})` : url.host} (${copied} rows copied from the SQLite class)`,
+      describe: `PostgreSQL ${(await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version}, fresh database ${database} on ${server ? `a throwaway cluster (${server.dir})` : url.host} (${copied} rows copied from the SQLite class)`,
       attemptsByKeyPrefix: async (prefix) =>
         new Map(
           (await client.query<{ submissionKey: string; id: string }>(`SELECT "submissionKey", id FROM "Attempt" WHERE "submissionKey" LIKE $1 || '%'`, [prefix])).rows.map(
