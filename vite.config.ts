@@ -25,7 +25,7 @@ export default defineConfig({
           v3_relativeSplatPath: true,
           v3_throwAbortReason: true,
           v3_singleFetch: true,
-          v3_lazyRouteDiscovery: true,
+          // Off (decision 016): the browser loads the whole route manifest as one cached file instead of the server matching every path segment of each page again to send part of it.
         },
       }),
     tsconfigPaths(),

@@ -2,11 +2,9 @@
 // Content-Security-Policy nonce of the request (scripts/server.mjs) on every
 // inline script Remix writes. A request that failed because the database takes
 // no changes (a read-only or full disk) answers 503, not 500 (decision 014).
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { prisma } from "~/db.server";
 import { NonceProvider } from "~/utils/nonce";
@@ -73,32 +71,50 @@ export default function handleRequest(
   if (loadContext.storageUnavailable && responseStatusCode >= 500) responseStatusCode = 503;
   // Every 503 says when to try again, also a page an action answered with its form kept (keepsFormOnFailure).
   if (responseStatusCode === 503 && !responseHeaders.has("Retry-After")) responseHeaders.set("Retry-After", RETRY_AFTER_SECONDS);
-  // Crawlers and SPA mode get the whole page at once; browsers get it streamed.
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  // The whole page is rendered, then sent in one piece with its length
+  // (decision 016). The loaders have all finished before this runs and no page
+  // defers data, so streaming the shell first sent nothing sooner; it cost a
+  // chain of streams and a socket write per chunk React flushed.
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const ready = () => {
-      shellRendered = true;
-      const body = new PassThrough();
-      responseHeaders.set("Content-Type", "text/html");
-      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-      pipe(body);
-    };
+    const chunks: Buffer[] = [];
+    let rendered = false;
+    let abortRender = () => {};
+    const timer = setTimeout(() => abortRender(), ABORT_DELAY);
+    const page = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+      final(callback) {
+        clearTimeout(timer);
+        const body = Buffer.concat(chunks);
+        responseHeaders.set("Content-Type", "text/html");
+        responseHeaders.set("Content-Length", String(body.byteLength));
+        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+        callback();
+      },
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce || undefined} />
       </NonceProvider>,
       {
         nonce: nonce || undefined,
-        ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
-        onShellError: reject,
+        onAllReady() {
+          rendered = true;
+          pipe(page);
+        },
+        onShellError(error: unknown) {
+          clearTimeout(timer);
+          reject(error);
+        },
         onError(error: unknown) {
           responseStatusCode = 500;
-          // Errors in the shell reject and are logged by Remix; later ones only here.
-          if (shellRendered) console.error(error);
+          // Errors before the page was ready reject and are logged by Remix; later ones only here.
+          if (rendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    abortRender = abort;
   });
 }

@@ -27,27 +27,41 @@
 // while the server still works on the request the client gave up, so the
 // run measures wasted work), --quick (5 s each), --only a,b (a subset of
 // the targets; the health floor always runs), --build (rebuild first), --keep
-// (keep the temp dir), --postgres URL (run against PostgreSQL; see
+// (keep the temp dir), --postgres [URL] (run against PostgreSQL: a throwaway
+// cluster, or a fresh database on the server the admin URL names; see
 // openDatabase), --json FILE (also write the figures there).
+//
+// Looking for where the time goes (decision 016): --queries sends one request
+// of each target at a time instead of the timed runs and prints how many SQL
+// statements the server ran for it and how long it took alone (the server
+// logs its statements through scripts/lib/query-log.mjs), with the statements
+// of one request of each; --cpu-prof DIR runs the server under node's CPU
+// profiler and leaves the profile in DIR (read it with
+// `node scripts/cpu-profile-summary.mjs DIR/*.cpuprofile`); --build-dir DIR
+// uses another production build as it is (to measure an older one).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import autocannon from "autocannon";
 import { hashPassword } from "~/auth/password.server";
 import { BASE_SIZE, writeBenchClass } from "./lib/bench-data";
-import { migrateSqlite } from "./lib/migrate";
+import pg from "pg";
+import { migratePostgres, migrateSqlite } from "./lib/migrate";
+import { startThrowawayPostgres } from "./lib/postgres-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BUILD_DIR = "build-load";
 /** The password every user of the load class gets. */
 const PASSWORD = "rebound-load-test";
 const TAG = "x1";
+/** --postgres without a URL: a throwaway cluster started for the run. */
+const THROWAWAY = "throwaway";
 
 // ---------------------------------------------------------------- options
 
@@ -60,10 +74,14 @@ interface Options {
   keep: boolean;
   postgres: string | null;
   json: string | null;
+  queries: boolean;
+  cpuProf: string | null;
+  /** An existing build to use as it is (to compare builds), instead of build-load/. */
+  buildDir: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { duration: 30, connections: 100, timeout: 30, only: null, build: false, keep: false, postgres: null, json: null };
+  const options: Options = { duration: 30, connections: 100, timeout: 30, only: null, build: false, keep: false, postgres: null, json: null, queries: false, cpuProf: null, buildDir: null };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--")) fail(`${name} needs a value.`);
@@ -83,9 +101,15 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--only") options.only = new Set(value(i++, arg).split(",").map((s) => s.trim()));
     else if (arg === "--build") options.build = true;
     else if (arg === "--keep") options.keep = true;
-    else if (arg === "--postgres") options.postgres = value(i++, arg);
+    else if (arg === "--postgres") options.postgres = argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : THROWAWAY;
     else if (arg === "--json") options.json = value(i++, arg);
-    else fail(`Unknown option ${arg}. Options: --duration S, --connections N, --timeout S, --quick, --only a,b, --build, --keep, --postgres URL, --json FILE.`);
+    else if (arg === "--queries") options.queries = true;
+    else if (arg === "--cpu-prof") options.cpuProf = path.resolve(value(i++, arg));
+    else if (arg === "--build-dir") options.buildDir = value(i++, arg);
+    else
+      fail(
+        `Unknown option ${arg}. Options: --duration S, --connections N, --timeout S, --quick, --only a,b, --build, --keep, --postgres [URL], --json FILE, --queries, --cpu-prof DIR, --build-dir DIR.`,
+      );
   }
   return options;
 }
@@ -144,22 +168,19 @@ interface LoadDatabase {
   url: string;
   describe: string;
   /** Attempts whose submission key starts with the prefix: key → attempt id. */
-  attemptsByKeyPrefix(prefix: string): Map<string, string>;
-  close(): void;
+  attemptsByKeyPrefix(prefix: string): Promise<Map<string, string>>;
+  close(): Promise<void>;
 }
 
 /**
  * The one place that knows the engine: a fresh database holding the 1× bench
- * class, its users given `passwordHash`. SQLite by default; PostgreSQL when
- * asked for (--postgres URL), where the branch supports it.
+ * class, its users given `passwordHash`. The class is written into a SQLite
+ * file (scripts/lib/bench-data.ts); with --postgres it is then copied, row for
+ * row, into a fresh database on a throwaway PostgreSQL cluster
+ * (scripts/lib/postgres-server.mjs, the one the tests use) or, given a URL, on
+ * that server (a database created for the run and dropped after it).
  */
 async function openDatabase(options: Options, dir: string, passwordHash: string): Promise<{ db: LoadDatabase; cls: LoadClass }> {
-  if (options.postgres) {
-    fail(
-      "PostgreSQL is not available in this branch yet: the app has no PostgreSQL engine here (issue 9, \"PostgreSQL as the second engine\"). " +
-        "Run without --postgres for SQLite.",
-    );
-  }
   const file = path.join(dir, "load.db");
   migrateSqlite(file);
   const counts = writeBenchClass(file, BASE_SIZE, TAG, 1001);
@@ -179,14 +200,111 @@ async function openDatabase(options: Options, dir: string, passwordHash: string)
       .all(counts.projectId) as { id: string; kind: string }[],
     attempts: counts.attempts,
   };
+
+  if (options.postgres) {
+    const server = options.postgres === THROWAWAY ? await startThrowawayPostgres({ quiet: true }) : null;
+    const adminUrl = server?.url ?? options.postgres;
+    const database = `rebound_load_${randomUUID().slice(0, 8)}`;
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${database}"`);
+    await migratePostgres(url.toString());
+    const copied = await copyIntoPostgres(sqlite, url.toString());
+    sqlite.close();
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    const db: LoadDatabase = {
+      url: url.toString(),
+      describe: `PostgreSQL ${(await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version}, fresh database ${database} on ${server ? `a throwaway cluster (${server.dir})` : url.host} (${copied} rows copied from the SQLite class)`,
+      attemptsByKeyPrefix: async (prefix) =>
+        new Map(
+          (await client.query<{ submissionKey: string; id: string }>(`SELECT "submissionKey", id FROM "Attempt" WHERE "submissionKey" LIKE $1 || '%'`, [prefix])).rows.map(
+            (r) => [r.submissionKey, r.id],
+          ),
+        ),
+      close: async () => {
+        await client.end();
+        await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
+        await admin.end();
+        server?.stop();
+      },
+    };
+    return { db, cls };
+  }
+
   const byPrefix = sqlite.prepare(`SELECT submissionKey, id FROM "Attempt" WHERE submissionKey LIKE ? || '%'`);
   const db: LoadDatabase = {
     url: `file:${file}`,
     describe: `SQLite, fresh file ${file}`,
-    attemptsByKeyPrefix: (prefix) => new Map((byPrefix.all(prefix) as { submissionKey: string; id: string }[]).map((r) => [r.submissionKey, r.id])),
-    close: () => sqlite.close(),
+    attemptsByKeyPrefix: async (prefix) => new Map((byPrefix.all(prefix) as { submissionKey: string; id: string }[]).map((r) => [r.submissionKey, r.id])),
+    close: async () => {
+      sqlite.close();
+    },
   };
   return { db, cls };
+}
+
+/**
+ * Copies every row of the SQLite database into the migrated, empty PostgreSQL
+ * one, tables in the order their foreign keys need, in one transaction;
+ * returns the number of rows. SQLite keeps booleans as 0/1 and times as text
+ * (UTC), which PostgreSQL's columns are given as booleans and as that text.
+ */
+async function copyIntoPostgres(sqlite: Database.Database, url: string): Promise<number> {
+  const tables = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`).all() as { name: string }[]).map(
+    (t) => t.name,
+  );
+  const needs = new Map(tables.map((t) => [t, (sqlite.prepare(`PRAGMA foreign_key_list("${t}")`).all() as { table: string }[]).map((f) => f.table).filter((r) => r !== t)]));
+  const order: string[] = [];
+  const visit = (t: string, path: string[]) => {
+    if (order.includes(t)) return;
+    if (path.includes(t)) fail(`the tables' foreign keys go round in a circle (${[...path, t].join(" → ")}); the copy into PostgreSQL cannot order them.`);
+    for (const dep of needs.get(t) ?? []) visit(dep, [...path, t]);
+    order.push(t);
+  };
+  for (const t of tables) visit(t, []);
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let copied = 0;
+  try {
+    const types = new Map(
+      (await client.query<{ table_name: string; column_name: string; data_type: string }>(`SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'`)).rows.map(
+        (r) => [`${r.table_name}.${r.column_name}`, r.data_type],
+      ),
+    );
+    await client.query("BEGIN");
+    for (const table of order) {
+      const select = sqlite.prepare(`SELECT * FROM "${table}"`);
+      const columns = select.columns().map((c) => c.name);
+      const convert = columns.map((c) => {
+        const type = types.get(`${table}.${c}`);
+        if (!type) fail(`PostgreSQL's "${table}" has no column ${c}: are both engines' migrations up to date?`);
+        if (type === "boolean") return (v: unknown) => (v === null ? null : Boolean(v));
+        if (type.startsWith("timestamp")) return (v: unknown) => (typeof v === "number" ? new Date(v).toISOString() : v);
+        return (v: unknown) => v;
+      });
+      const rows = select.raw().all() as unknown[][];
+      const perBatch = Math.max(1, Math.floor(30_000 / columns.length));
+      for (let i = 0; i < rows.length; i += perBatch) {
+        const batch = rows.slice(i, i + perBatch);
+        const values: unknown[] = [];
+        const tuples = batch.map((row) => `(${row.map((v, k) => `$${values.push(convert[k](v))}`).join(", ")})`);
+        await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`, values);
+      }
+      copied += rows.length;
+    }
+    await client.query("COMMIT");
+    await client.query("ANALYZE");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+  return copied;
 }
 
 // ---------------------------------------------------------------- the server
@@ -210,12 +328,18 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function startServer(buildDir: string, databaseUrl: string, logFile: string): Promise<RunningServer> {
+/** What else the server runs with: node options before the script, and environment. */
+interface ServerExtras {
+  nodeArgs: string[];
+  env: Record<string, string>;
+}
+
+async function startServer(buildDir: string, databaseUrl: string, logFile: string, extras: ServerExtras = { nodeArgs: [], env: {} }): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const generous = "1000000/60";
   const log = fs.openSync(logFile, "a");
-  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  const child = spawn(process.execPath, [...extras.nodeArgs, path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     env: {
       ...process.env,
@@ -231,6 +355,7 @@ async function startServer(buildDir: string, databaseUrl: string, logFile: strin
       RATE_LIMIT_SIGNUP_ADDRESS: generous,
       RATE_LIMIT_JOIN_STUDENT: generous,
       RATE_LIMIT_JOIN_ADDRESS: generous,
+      ...extras.env,
     },
     stdio: ["ignore", log, log],
   });
@@ -410,6 +535,49 @@ async function warmUp(origin: string, list: Target[]) {
   }
 }
 
+/** One request of the target, as the load would send it; answers its status and the ms it took. */
+async function sendOne(origin: string, target: Target): Promise<{ status: number; ms: number }> {
+  const base = { ...target.request, headers: { ...(target.request.headers ?? {}) } };
+  const req = (target.request.setupRequest ? target.request.setupRequest(base, {}) : base) ?? base;
+  const t0 = performance.now();
+  const res = await fetch(`${origin}${req.path}`, { method: req.method, headers: req.headers, body: typeof req.body === "string" ? req.body : req.body && new Uint8Array(req.body), redirect: "manual" });
+  await res.arrayBuffer();
+  return { status: res.status, ms: performance.now() - t0 };
+}
+
+/**
+ * --queries: each target's requests one at a time, with the SQL statements the
+ * server ran for each (read from its query log) and the time each took alone.
+ */
+async function countQueries(origin: string, list: Target[], queryLog: string, samples = 8) {
+  const lines = () => (fs.existsSync(queryLog) ? fs.readFileSync(queryLog, "utf8").split("\n").filter(Boolean) : []);
+  console.log(`${pad("target", 26)}${lpad("statements", 12)}${lpad("ms alone", 10)}   (each over ${samples} requests one at a time: median, then min–max)`);
+  const shown: { label: string; statements: string[] }[] = [];
+  for (const target of list) {
+    const counts: number[] = [];
+    const times: number[] = [];
+    let first: string[] | null = null;
+    for (let i = 0; i < samples; i++) {
+      const before = lines().length;
+      const { status, ms } = await sendOne(origin, target);
+      if (status !== target.expect) fail(`${target.label} answered ${status}, not ${target.expect}.`);
+      const ran = lines().slice(before);
+      first ??= ran;
+      counts.push(ran.length);
+      times.push(ms);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(
+      `${pad(target.label, 26)}${lpad(`${median(counts)} (${Math.min(...counts)}–${Math.max(...counts)})`, 12)}${lpad(num(median(times), 1), 10)}`,
+    );
+    shown.push({ label: target.label, statements: first ?? [] });
+  }
+  for (const { label, statements } of shown) {
+    console.log(`\n${label}: ${statements.length} statements`);
+    for (const sql of statements) console.log(`  ${sql.length > 170 ? `${sql.slice(0, 167)}…` : sql}`);
+  }
+}
+
 // ---------------------------------------------------------------- running
 
 /** How long one /healthz takes, in ms (Infinity when it fails or takes over 10 s). */
@@ -520,13 +688,13 @@ async function settledAttempts(db: LoadDatabase, prefix: string): Promise<Map<st
   let last = -1;
   let stable = 0;
   for (let i = 0; i < 120; i++) {
-    const now = db.attemptsByKeyPrefix(prefix);
+    const now = await db.attemptsByKeyPrefix(prefix);
     stable = now.size === last ? stable + 1 : 0;
     if (stable >= 4) return now;
     last = now.size;
     await new Promise((r) => setTimeout(r, 250));
   }
-  return db.attemptsByKeyPrefix(prefix);
+  return await db.attemptsByKeyPrefix(prefix);
 }
 
 interface LossCheck {
@@ -580,7 +748,9 @@ async function main() {
   );
   console.log(`${options.connections} connections, ${options.duration} s per target, client timeout ${options.timeout} s\n`);
 
-  const buildDir = ensureBuild(options.build);
+  if (options.buildDir && !fs.existsSync(path.join(root, options.buildDir, "server", "index.js"))) fail(`${options.buildDir} holds no server build.`);
+  const buildDir = options.buildDir ?? ensureBuild(options.build);
+  if (options.buildDir) console.log(`Production build: using ${buildDir}/ as it is (--build-dir).`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rebound-load-"));
   const passwordHash = await hashPassword(PASSWORD);
   const setupStarted = Date.now();
@@ -588,7 +758,17 @@ async function main() {
   console.log(`Database: ${db.describe}`);
   console.log(`  1× bench class: ${cls.studentEmails.length} active students, ${cls.checkpoints.length} checkpoints, ${cls.attempts} attempts (${((Date.now() - setupStarted) / 1000).toFixed(1)} s)`);
 
-  const server = await startServer(buildDir, db.url, path.join(dir, "server.log"));
+  const queryLog = path.join(dir, "queries.log");
+  const extras: ServerExtras = { nodeArgs: [], env: {} };
+  if (options.queries) {
+    extras.nodeArgs.push("--import", pathToFileURL(path.join(root, "scripts", "lib", "query-log.mjs")).href);
+    extras.env.QUERY_LOG_FILE = queryLog;
+  }
+  if (options.cpuProf) {
+    fs.mkdirSync(options.cpuProf, { recursive: true });
+    extras.nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProf}`);
+  }
+  const server = await startServer(buildDir, db.url, path.join(dir, "server.log"), extras);
   let exitCode = 0;
   try {
     console.log(`Server: scripts/server.mjs at ${server.origin} (log ${server.logFile})`);
@@ -605,6 +785,10 @@ async function main() {
       if (unknown.length) fail(`unknown target ${unknown.join(", ")}; targets: ${all.map((t) => t.name).join(", ")}.`);
     }
     await warmUp(server.origin, chosen);
+    if (options.queries) {
+      await countQueries(server.origin, chosen, queryLog);
+      return;
+    }
     const idle: number[] = [];
     for (let i = 0; i < 20; i++) idle.push(await healthMs(server.origin));
     const idleMs = idle.sort((a, b) => a - b)[10];
@@ -673,7 +857,8 @@ async function main() {
     if (options.json) fs.writeFileSync(options.json, `${JSON.stringify(summary, null, 2)}\n`);
   } finally {
     await server.stop();
-    db.close();
+    if (options.cpuProf) console.log(`\nCPU profile of the server in ${options.cpuProf} (node scripts/cpu-profile-summary.mjs ${options.cpuProf}/*.cpuprofile)`);
+    await db.close();
     if (options.keep) console.log(`\nKept ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import { attemptsLeft, effectiveOutcome } from "~/domain/progress";
 import { selfCheckRefusal, selfCheckState, type SelfCheckRefusal } from "~/domain/self-check";
 import { feedbackForStoredAnswer } from "~/domain/student-path";
 import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
+import { reflectionFields } from "~/models/pending-reflection.server";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 import { teacherName } from "~/domain/labels";
 import { lockRow } from "~/utils/row-locks.server";
@@ -47,7 +48,8 @@ export type SubmitAttemptResult =
 /**
  * Stores a new attempt (never updates one). Inside one transaction that holds
  * the student's row lock (decision 011): a repeated submission key returns the
- * stored attempt, the attempts left are counted, and the number is the
+ * stored attempt, the attempts left are counted (one read of the student's
+ * attempts on the checkpoint answers both, decision 016), and the number is the
  * student's count on this checkpoint plus one. So concurrent submissions are
  * numbered without gaps or clashes and never pass the cap, on either engine; a
  * clash on a unique value that still happens (a key another attempt holds) is
@@ -67,14 +69,14 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
     try {
       const result = await prisma.$transaction(async (tx): Promise<SubmitAttemptResult> => {
         await lockRow(tx, "User", studentId);
-        if (submissionKey) {
-          const existing = await tx.attempt.findFirst({
-            where: { submissionKey, studentId, checkpointId: checkpoint.id },
-            select: { id: true, number: true, outcome: true },
-          });
-          if (existing) return { ok: true, attempt: existing, duplicate: true };
-        }
-        const made = await tx.attempt.count({ where: { studentId, checkpointId: checkpoint.id } });
+        // One read for both: this key already stored, and how many attempts there are.
+        const earlier = await tx.attempt.findMany({
+          where: { studentId, checkpointId: checkpoint.id },
+          select: { id: true, number: true, outcome: true, submissionKey: true },
+        });
+        const existing = submissionKey ? earlier.find((a) => a.submissionKey === submissionKey) : undefined;
+        if (existing) return { ok: true, attempt: { id: existing.id, number: existing.number, outcome: existing.outcome }, duplicate: true };
+        const made = earlier.length;
         const left = attemptsLeft(checkpoint.maxAttempts, made);
         if (left === 0) return { ok: false as const, reason: "used-up" as const };
         const attempt = await tx.attempt.create({
@@ -126,7 +128,7 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
 /** An attempt's own fields wherever an attempt is shown: on the student's checkpoint page and in the teacher's timeline. */
 export const shownAttemptFields = { id: true, number: true, answer: true, outcome: true, confidence: true, createdAt: true } as const satisfies Prisma.AttemptSelect;
 
-/** Every attempt the student made on a checkpoint, newest first, with what is needed to show it. */
+/** Every attempt the student made on a checkpoint, newest first, with what is needed to show it and its reflection status. */
 export function listOwnAttempts(studentId: string, checkpointId: string) {
   return prisma.attempt.findMany({
     where: { studentId, checkpointId },
@@ -141,6 +143,7 @@ export function listOwnAttempts(studentId: string, checkpointId: string) {
         select: { misconception: { select: { id: true, name: true, nextStep: true } } },
       },
       comments: commentsForStudent(studentId),
+      ...reflectionFields(studentId),
     },
   });
 }
@@ -220,17 +223,4 @@ export async function selfAssess(studentId: string, checkpointId: string, attemp
   if (refusal) return { ok: false, reason: refusal };
   await prisma.attemptReview.create({ data: { attemptId: attempt.id, reviewerId: studentId, role: "SELF", verdict } });
   return { ok: true };
-}
-
-/** Retired checkpoints of a project the student made attempts on (their history stays readable). */
-export function listRetiredCheckpointsWithOwnAttempts(studentId: string, projectId: string) {
-  return prisma.checkpoint.findMany({
-    where: { projectId, archivedAt: { not: null }, attempts: { some: { studentId } } },
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } },
-      _count: { select: { attempts: { where: { studentId } } } },
-    },
-  });
 }

@@ -349,7 +349,7 @@ export function listOwnEntries(studentId: string, projectId: string) {
 }
 
 /** Live reflection prompts of a project for students, in the teacher's order. */
-export function listLivePrompts(projectId: string, where: { trigger: string; checkpointId?: string | null }) {
+export function listLivePrompts(projectId: string, where: { trigger: string | { in: string[] }; checkpointId?: string | null }) {
   return prisma.reflectionPrompt.findMany({
     where: { projectId, archivedAt: null, ...where },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -369,11 +369,9 @@ export function addedLocation(request: Request, result: { entryId: string; formK
 
 /** How many entries and drafts the student has in a project. */
 export async function countOwnJournal(studentId: string, projectId: string) {
-  const [entries, drafts] = await Promise.all([
-    prisma.journalEntry.count({ where: { studentId, projectId, status: "SUBMITTED" } }),
-    prisma.journalEntry.count({ where: { studentId, projectId, status: "DRAFT" } }),
-  ]);
-  return { entries, drafts };
+  const byStatus = await prisma.journalEntry.groupBy({ by: ["status"], where: { studentId, projectId }, _count: { _all: true } });
+  const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
+  return { entries: count("SUBMITTED"), drafts: count("DRAFT") };
 }
 
 /** Latest titles of some of a project's checkpoints, by id. */

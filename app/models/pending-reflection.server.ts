@@ -2,10 +2,31 @@
 // theirs in a project stays offered for a reflection until they write one on
 // it or dismiss it. Every query is scoped by the student and the project.
 import { prisma } from "~/db.server";
-import { effectiveOutcome } from "~/domain/progress";
+import { effectiveOutcome, type AttemptFacts } from "~/domain/progress";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 export type ReflectionStatus = "pending" | "written" | "dismissed";
+
+/** What decides an attempt's reflection status: read with the attempt (`reflectionFields`). */
+interface ReflectionFacts extends AttemptFacts {
+  journalEntries: unknown[];
+  reflectionDismissal: unknown;
+}
+
+/** The student's own submitted journal entry on an attempt (one is enough) and their dismissal: selected with an attempt of theirs. */
+export const reflectionFields = (studentId: string) =>
+  ({
+    journalEntries: { where: { studentId, status: "SUBMITTED" }, select: { id: true }, take: 1 },
+    reflectionDismissal: { select: { id: true } },
+  }) as const;
+
+/** Whether a "not yet" attempt still waits for a reflection, got one, or was set aside; null for other attempts. */
+export function reflectionStatusOf(a: ReflectionFacts): ReflectionStatus | null {
+  if (effectiveOutcome(a) !== "NOT_YET") return null;
+  if (a.journalEntries.length) return "written";
+  if (a.reflectionDismissal) return "dismissed";
+  return "pending";
+}
 
 /** The student's attempts in a project with what decides their reflection status. */
 function attemptsWithReflections(studentId: string, projectId: string, attemptIds?: string[]) {
@@ -20,35 +41,18 @@ function attemptsWithReflections(studentId: string, projectId: string, attemptId
       checkpointId: true,
       checkpoint: { select: { archivedAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } } },
       reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, createdAt: true } },
-      journalEntries: { where: { studentId, status: "SUBMITTED" }, select: { id: true }, take: 1 },
-      reflectionDismissal: { select: { id: true } },
+      ...reflectionFields(studentId),
     },
   });
 }
 
-function statusOf(a: Awaited<ReturnType<typeof attemptsWithReflections>>[number]): ReflectionStatus | null {
-  if (effectiveOutcome(a) !== "NOT_YET") return null;
-  if (a.journalEntries.length) return "written";
-  if (a.reflectionDismissal) return "dismissed";
-  return "pending";
-}
 
-/** Reflection status of each of these attempts ("not yet" ones only), by attempt id. */
-export async function reflectionStatuses(studentId: string, projectId: string, attemptIds: string[]): Promise<Map<string, ReflectionStatus>> {
-  const statuses = new Map<string, ReflectionStatus>();
-  if (!attemptIds.length) return statuses;
-  for (const a of await attemptsWithReflections(studentId, projectId, attemptIds)) {
-    const status = statusOf(a);
-    if (status) statuses.set(a.id, status);
-  }
-  return statuses;
-}
 
 /** "Not yet" attempts on live checkpoints still waiting for a reflection, oldest first. */
 export async function listPendingReflections(studentId: string, projectId: string) {
   const attempts = await attemptsWithReflections(studentId, projectId);
   return attempts
-    .filter((a) => !a.checkpoint.archivedAt && statusOf(a) === "pending")
+    .filter((a) => !a.checkpoint.archivedAt && reflectionStatusOf(a) === "pending")
     .map((a) => ({ attemptId: a.id, number: a.number, createdAt: a.createdAt, checkpointId: a.checkpointId, checkpointTitle: a.checkpoint.versions[0]?.title ?? "Checkpoint" }));
 }
 
@@ -58,7 +62,7 @@ export async function listPendingReflections(studentId: string, projectId: strin
  */
 export async function dismissReflection(studentId: string, projectId: string, attemptId: string): Promise<boolean> {
   const [attempt] = await attemptsWithReflections(studentId, projectId, [attemptId]);
-  if (!attempt || statusOf(attempt) === null) return false;
+  if (!attempt || reflectionStatusOf(attempt) === null) return false;
   try {
     await prisma.reflectionDismissal.create({ data: { attemptId: attempt.id, studentId } });
   } catch (error) {

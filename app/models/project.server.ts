@@ -5,7 +5,7 @@
 // class's data (app/models/insight.server.ts, insight-pages.server.ts,
 // debrief.server.ts) take the branded project, not an id: an unscoped read does
 // not typecheck. See docs/decisions/002-sessions-and-cookies.md.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { requireStudent, requireTeacher, type SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { NOT_FOUND } from "~/domain/labels";
@@ -55,10 +55,42 @@ export async function requireTeacherProject(request: Request, params: LoaderFunc
   return { teacher, project };
 }
 
-/** The student twin: `params.projectId` published in a class the student is actively in, else 404 (403 for a teacher). */
-export async function requireStudentProject(request: Request, params: LoaderFunctionArgs["params"]): Promise<{ student: SessionUser; project: EnrolledProject }> {
+/**
+ * A student page's layout and page loaders both run the guard for one request.
+ * Remix gives each loader its own copy of the Request but the same load
+ * context, so the lookup is shared through the context (decision 016): for
+ * reads only. An action, and the loaders Remix runs after it (a new GET),
+ * always look again.
+ */
+const studentLookups = new WeakMap<AppLoadContext, Map<string, Promise<EnrolledProject | null>>>();
+
+function findStudentProjectOnce(request: Request, context: AppLoadContext | undefined, projectId: string, studentId: string): Promise<EnrolledProject | null> {
+  if (!context || (request.method !== "GET" && request.method !== "HEAD")) return findStudentProject(projectId, studentId);
+  let lookups = studentLookups.get(context);
+  if (!lookups) studentLookups.set(context, (lookups = new Map()));
+  const key = `${studentId} ${projectId}`;
+  let lookup = lookups.get(key);
+  if (!lookup) {
+    lookup = findStudentProject(projectId, studentId);
+    lookups.set(key, lookup);
+    // A failed read is not remembered.
+    lookup.catch(() => lookups.delete(key));
+  }
+  return lookup;
+}
+
+/**
+ * The student twin: `params.projectId` published in a class the student is
+ * actively in, else 404 (403 for a teacher). Loaders pass their `context` to
+ * share the lookup with the other loaders of the page.
+ */
+export async function requireStudentProject(
+  request: Request,
+  params: LoaderFunctionArgs["params"],
+  context?: AppLoadContext,
+): Promise<{ student: SessionUser; project: EnrolledProject }> {
   const student = await requireStudent(request);
-  const project = await findStudentProject(params.projectId ?? "", student.id);
+  const project = await findStudentProjectOnce(request, context, params.projectId ?? "", student.id);
   if (!project) notFound(NOT_FOUND.studentProject);
   return { student, project };
 }
@@ -72,6 +104,19 @@ export function checkpointsWithLatestVersion(projectId: string) {
     where: { projectId, archivedAt: null },
     orderBy: { position: "asc" },
     include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+  });
+}
+
+/**
+ * Every checkpoint of the project in order, retired ones too, with the title
+ * of its latest version: what a page that lists checkpoints by name needs,
+ * without their questions.
+ */
+export function listCheckpointTitles(projectId: string) {
+  return prisma.checkpoint.findMany({
+    where: { projectId },
+    orderBy: { position: "asc" },
+    select: { id: true, archivedAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
   });
 }
 

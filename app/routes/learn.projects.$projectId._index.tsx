@@ -6,9 +6,9 @@ import { cellState, describeCell } from "~/domain/progress";
 import { parseQuestions } from "~/domain/reflection-templates";
 import { nextUpIndex } from "~/domain/student-path";
 import { plural } from "~/domain/words";
-import { listOwnProjectAttempts, listRetiredCheckpointsWithOwnAttempts } from "~/models/attempt.server";
+import { listOwnProjectAttempts } from "~/models/attempt.server";
 import { countOwnJournal, listLivePrompts } from "~/models/journal.server";
-import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/project.server";
+import { listCheckpointTitles, requireStudentProject } from "~/models/project.server";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
 
@@ -18,28 +18,37 @@ export const handle: StudentProjectHandle = {
   breadcrumb: (project) => [{ label: project.classroom.name }],
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { student, project } = await requireStudentProject(request, params);
-  const [checkpoints, attempts, retired, prompts, journal] = await Promise.all([
-    checkpointsWithLatestVersion(project.id),
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { student, project } = await requireStudentProject(request, params, context);
+  // Every checkpoint with its title once (the live ones are listed; the retired ones the student worked on stay readable), and the student's attempts once.
+  const [all, attempts, prompts, journal] = await Promise.all([
+    listCheckpointTitles(project.id),
     listOwnProjectAttempts(student.id, project.id),
-    listRetiredCheckpointsWithOwnAttempts(student.id, project.id),
     listLivePrompts(project.id, { trigger: "PROJECT" }),
     countOwnJournal(student.id, project.id),
   ]);
-  const states = checkpoints.map((c) => cellState(attempts.filter((a) => a.checkpointId === c.id)));
+  const attemptsOn = new Map<string, typeof attempts>();
+  for (const a of attempts) {
+    const list = attemptsOn.get(a.checkpointId);
+    if (list) list.push(a);
+    else attemptsOn.set(a.checkpointId, [a]);
+  }
+  const title = (c: (typeof all)[number]) => c.versions[0]?.title ?? "Untitled checkpoint";
+  const checkpoints = all.filter((c) => !c.archivedAt);
+  const retired = all.filter((c) => c.archivedAt && attemptsOn.has(c.id));
+  const states = checkpoints.map((c) => cellState(attemptsOn.get(c.id) ?? []));
   const nextUp = nextUpIndex(states);
   return {
     project: { id: project.id, title: project.title, goal: project.goal, instructions: project.instructions },
     checkpoints: checkpoints.map((c, i) => ({
       id: c.id,
-      title: c.versions[0]?.title ?? "Untitled checkpoint",
+      title: title(c),
       status: states[i].status,
       state: describeCell(states[i]),
       isNextUp: i === nextUp,
     })),
     nextUp: nextUp >= 0 ? { id: checkpoints[nextUp].id, title: checkpoints[nextUp].versions[0]?.title ?? "", number: nextUp + 1, started: states[nextUp].attempts > 0 } : null,
-    retired: retired.map((c) => ({ id: c.id, title: c.versions[0]?.title ?? "Untitled checkpoint", attempts: c._count.attempts })),
+    retired: retired.map((c) => ({ id: c.id, title: title(c), attempts: attemptsOn.get(c.id)?.length ?? 0 })),
     prompts: prompts.map((p) => ({ id: p.id, title: p.title, questions: parseQuestions(p.questions) })),
     journal,
   };

@@ -22,11 +22,11 @@ import {
   listLivePrompts,
   listOwnEntriesOnAttempt,
 } from "~/models/journal.server";
-import { dismissReflection, reflectionStatuses } from "~/models/pending-reflection.server";
+import { dismissReflection, reflectionStatusOf } from "~/models/pending-reflection.server";
 import { plansForCheckpoint, recordPlanFollowUp, type FollowUpResultOf } from "~/models/plans.server";
 import { PLAN_FOLLOW_UP_INTENT, planFollowUpSchema } from "~/schemas/plan";
 import { PlanFollowUps, PlansBeside, planFormId } from "~/components/plans";
-import { checkpointsWithLatestVersion, requireStudentProject } from "~/models/project.server";
+import { listCheckpointTitles, requireStudentProject } from "~/models/project.server";
 import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
@@ -76,37 +76,37 @@ function attemptRefused(result: Extract<SubmitAttemptResult, { ok: false }>, max
   }
 }
 
-async function findCheckpointForStudent(request: Request, params: LoaderFunctionArgs["params"]) {
-  const { student, project } = await requireStudentProject(request, params);
+async function findCheckpointForStudent(request: Request, params: LoaderFunctionArgs["params"], context?: LoaderFunctionArgs["context"]) {
+  const { student, project } = await requireStudentProject(request, params, context);
   const checkpoint = await findProjectCheckpoint(project.id, params.checkpointId ?? "");
   if (!checkpoint || !checkpoint.versions[0]) notFound(NOT_FOUND.checkpoint);
   return { student, project, checkpoint, latest: checkpoint.versions[0] };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { student, project, checkpoint, latest } = await findCheckpointForStudent(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { student, project, checkpoint, latest } = await findCheckpointForStudent(request, params, context);
   const own = await listOwnAttempts(student.id, checkpoint.id);
   const archived = Boolean(checkpoint.archivedAt);
   // A retired checkpoint takes no new attempts, but the student's own history of it stays readable.
   if (archived && own.length === 0) notFound("This checkpoint has been retired by your teacher.");
 
   const url = new URL(request.url);
-  const reflectionOf = await reflectionStatuses(student.id, project.id, own.map((a) => a.id));
-  const history = own.map((a) => ({ ...attemptView(a, latest.version), reflection: archived ? null : (reflectionOf.get(a.id) ?? null) }));
+  const history = own.map((a) => ({ ...attemptView(a, latest.version), reflection: archived ? null : reflectionStatusOf(a) }));
   const selected = history.find((a) => a.id === url.searchParams.get("attempt")) ?? null;
   const state = cellState(own);
   const left = attemptsLeft(checkpoint.maxAttempts, own.length);
 
-  const live = await checkpointsWithLatestVersion(project.id);
+  const [all, prompts, drafts] = await Promise.all([
+    listCheckpointTitles(project.id),
+    listLivePrompts(project.id, { trigger: { in: ["CHECKPOINT", "AFTER_NOT_YET"] }, checkpointId: checkpoint.id }),
+    findOwnDrafts(student.id, project.id),
+  ]);
+  const live = all.filter((c) => !c.archivedAt);
   const index = live.findIndex((c) => c.id === checkpoint.id);
   const linkTo = (c: (typeof live)[number] | undefined) =>
     c ? { href: paths.studentCheckpoint(project.id, c.id), title: c.versions[0]?.title ?? "Untitled checkpoint" } : null;
-
-  const [beside, afterNotYet, drafts] = await Promise.all([
-    archived ? Promise.resolve([]) : listLivePrompts(project.id, { trigger: "CHECKPOINT", checkpointId: checkpoint.id }),
-    listLivePrompts(project.id, { trigger: "AFTER_NOT_YET", checkpointId: checkpoint.id }),
-    findOwnDrafts(student.id, project.id),
-  ]);
+  const beside = archived ? [] : prompts.filter((p) => p.trigger === "CHECKPOINT");
+  const afterNotYet = prompts.filter((p) => p.trigger === "AFTER_NOT_YET");
 
   const journalForm = (context: JournalContext, title: string, questions: (string | null)[]) => journalFormView(context, title, questions, drafts);
 

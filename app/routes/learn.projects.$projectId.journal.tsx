@@ -36,8 +36,8 @@ export const handle: StudentProjectHandle = {
 
 export const shouldRevalidate = skipDraftRevalidation;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { student, project } = await requireStudentProject(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { student, project } = await requireStudentProject(request, params, context);
   const [entries, prompts, drafts, projectComments, waiting] = await Promise.all([
     listOwnEntries(student.id, project.id),
     listLivePrompts(project.id, { trigger: "PROJECT" }),

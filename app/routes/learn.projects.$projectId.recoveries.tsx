@@ -16,8 +16,8 @@ export const handle: StudentProjectHandle = {
   breadcrumb: (project) => [{ label: project.title, to: paths.studentProject(project.id) }],
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { student, project } = await requireStudentProject(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { student, project } = await requireStudentProject(request, params, context);
   const [{ recoveries, stillWorkingOn, gotFirstTry, ideas }, plans] = await Promise.all([loadOwnRecoveries(student.id, project), listOwnPlans(student.id, project)]);
   return { project: { id: project.id, title: project.title }, recoveries, stillWorkingOn, gotFirstTry, ideas, plans };
 }
