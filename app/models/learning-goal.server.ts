@@ -71,7 +71,7 @@ export async function findGoalSource(studentId: string, project: EnrolledProject
       answer: true,
       outcome: true,
       createdAt: true,
-      reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true } },
+      reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, createdAt: true } },
       checkpoint: { select: { projectId: true } },
       checkpointVersion: { select: { title: true, spec: true } },
     },
