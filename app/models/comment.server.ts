@@ -65,7 +65,9 @@ export async function editComment({ commentId, authorId, studentId, projectId, b
 /** A comment as the student reads it: its author and every version, oldest first. */
 export const commentForStudentSelect = {
   id: true,
+  firstReadAt: true,
   author: { select: { name: true } },
+  groupFeedback: { select: { targetKind: true } },
   versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
 } as const;
 
@@ -79,4 +81,16 @@ export function commentsOnStudent(project: OwnedProject, studentId: string) {
     orderBy: { createdAt: "asc" },
     select: { ...commentForStudentSelect, authorId: true, attemptId: true, journalEntryId: true, createdAt: true },
   });
+}
+
+/**
+ * Records that the student saw these comments: the first time only (the
+ * `firstReadAt: null` in the where), and only the student's own. Callers pass
+ * just the comments shown that have no time yet, so a later view writes nothing.
+ */
+export async function markCommentsRead(studentId: string, comments: { id: string; firstReadAt: Date | string | null }[], now = new Date()): Promise<number> {
+  const unread = comments.filter((c) => !c.firstReadAt).map((c) => c.id);
+  if (unread.length === 0) return 0;
+  const result = await prisma.teacherComment.updateMany({ where: { id: { in: unread }, studentId, firstReadAt: null }, data: { firstReadAt: now } });
+  return result.count;
 }

@@ -378,15 +378,3 @@ export async function targetOverview(project: OwnedProject, target: ResolvedTarg
   });
   return { students, existing: existing.map(({ _count, ...e }) => ({ ...e, received: _count.comments })) };
 }
-
-/**
- * Records that the student saw these comments: the first time only (the
- * `firstReadAt: null` in the where), and only the student's own. Callers pass
- * just the comments shown that have no time yet, so a later view writes nothing.
- */
-export async function markCommentsRead(studentId: string, comments: { id: string; firstReadAt: Date | string | null }[], now = new Date()): Promise<number> {
-  const unread = comments.filter((c) => !c.firstReadAt).map((c) => c.id);
-  if (unread.length === 0) return 0;
-  const result = await prisma.teacherComment.updateMany({ where: { id: { in: unread }, studentId, firstReadAt: null }, data: { firstReadAt: now } });
-  return result.count;
-}
