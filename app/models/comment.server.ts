@@ -79,7 +79,7 @@ export function commentsOnStudent(project: OwnedProject, studentId: string) {
   return prisma.teacherComment.findMany({
     where: { projectId: project.id, studentId },
     orderBy: { createdAt: "asc" },
-    select: { ...commentForStudentSelect, authorId: true, attemptId: true, journalEntryId: true, createdAt: true },
+    select: { ...commentForStudentSelect, authorId: true, attemptId: true, journalEntryId: true, groupFeedbackId: true, createdAt: true },
   });
 }
 

@@ -118,7 +118,15 @@ export default function ClassroomPage() {
   return (
     <>
       <Breadcrumbs crumbs={[{ label: "My classes", to: paths.teacherHome() }]} />
-      <PageHeader title={classroom.name} subtitle={plural(classroom.enrollments.length, "student")} />
+      <PageHeader
+        title={classroom.name}
+        subtitle={plural(classroom.enrollments.length, "student")}
+        actions={
+          <Link to={paths.classGoals(classroom.id)} className="text-sm">
+            Students&apos; learning goals
+          </Link>
+        }
+      />
       <ActionNotice result={actionData ?? (erased ? { ok: true, message: "The student's data is deleted from this class." } : undefined)} />
       {actionData?.setupCode ? <SetupCodeNotice {...actionData.setupCode} /> : null}
       <MainAndSide

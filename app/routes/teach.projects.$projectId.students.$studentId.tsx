@@ -65,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     authorName: teacherName(c.author),
     mine: c.authorId === teacher.id,
     versions: c.versions,
+    firstReadAt: c.firstReadAt,
+    groupFeedbackId: c.groupFeedbackId,
   }));
   const { previous, next, position } = neighbours(order, student.id);
   return {
@@ -299,6 +301,7 @@ export default function StudentTimeline() {
 }
 
 function CommentList({ comments }: { comments: CommentItem[] }) {
+  const { project } = useLoaderData<typeof loader>();
   if (comments.length === 0) return null;
   return (
     <ul className="mt-3 space-y-3">
@@ -306,7 +309,20 @@ function CommentList({ comments }: { comments: CommentItem[] }) {
         const latest = c.versions[c.versions.length - 1];
         return (
           <li key={c.id}>
-            <TeacherCommentView authorName={c.authorName} versions={c.versions} />
+            <TeacherCommentView
+              authorName={c.authorName}
+              versions={c.versions}
+              note={
+                <>
+                  {c.groupFeedbackId ? (
+                    <>
+                      <Link to={paths.groupFeedback(project.id, c.groupFeedbackId)}>Group feedback</Link> ·{" "}
+                    </>
+                  ) : null}
+                  {c.firstReadAt ? `Opened ${formatDateTime(c.firstReadAt)}` : "Not opened yet"}
+                </>
+              }
+            />
             {c.mine && latest ? <EditCommentForm key={`${c.id}-${latest.version}`} commentId={c.id} body={latest.body} /> : null}
           </li>
         );
