@@ -267,6 +267,11 @@ export async function deliverLaterMembers(projectId: string, studentId?: string)
   }
 }
 
+/** A group feedback of the teacher's project (any author), or null. */
+export function findProjectFeedback(project: OwnedProject, feedbackId: string) {
+  return prisma.groupFeedback.findFirst({ where: { id: feedbackId, projectId: project.id }, select: { id: true, authorId: true } });
+}
+
 /** The project's group feedback, newest first, with how many have it and have opened it. */
 export async function listGroupFeedback(project: OwnedProject) {
   const rows = await prisma.groupFeedback.findMany({

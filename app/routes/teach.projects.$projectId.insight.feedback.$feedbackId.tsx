@@ -14,7 +14,7 @@ import { WideTable } from "~/components/wide-table";
 import { RECEIPT_WORDS, describeTarget, receiptSummary } from "~/domain/group-feedback";
 import { NOT_FOUND, teacherName } from "~/domain/labels";
 import { plural } from "~/domain/words";
-import { deliverLaterMembers, editGroupFeedback, loadGroupFeedback, setReachLater } from "~/models/group-feedback.server";
+import { deliverLaterMembers, editGroupFeedback, findProjectFeedback, loadGroupFeedback, setReachLater } from "~/models/group-feedback.server";
 import { requireTeacherProject } from "~/models/project.server";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { GROUP_FEEDBACK_INTENTS, editGroupFeedbackSchema, reachLaterSchema } from "~/schemas/group-feedback";
@@ -56,7 +56,9 @@ type ActionAnswer = { formId: string; ok: boolean; message?: string; reply?: Sub
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { teacher, project } = await requireTeacherProject(request, params);
-  const feedbackId = params.feedbackId ?? "";
+  const found = await findProjectFeedback(project, params.feedbackId ?? "");
+  if (!found) notFound(NOT_FOUND.groupFeedback);
+  const feedbackId = found.id;
   const formData = await readForm(request);
   const intent = formData.get("intent");
   const answer = (body: ActionAnswer, status = 200) => data(body, { status });
