@@ -151,7 +151,7 @@ function SetGoalForm({ source }: { source: NonNullable<LoaderData["source"]> }) 
   const actionData = useActionData<typeof action>();
   const result = resultFor(actionData, "set-goal");
   const [form, fields] = useForm({
-    id: "set-goal",
+    id: "set-goal-form",
     lastResult: result?.reply,
     defaultValue: { source: source.kind, sourceId: source.id },
     ...validateWith(setGoalSchema),

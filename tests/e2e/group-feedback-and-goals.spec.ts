@@ -13,9 +13,10 @@ test("the teacher writes feedback once for a misconception; a student reads it a
   await logIn(page, DEMO_TEACHER);
   await page.getByRole("link", { name: /Physics 9B/ }).first().click();
   await page.getByRole("link", { name: "Forces and motion" }).first().click();
+  await page.waitForURL(/\/teach\/projects\/[^/]+$/);
   const projectPath = new URL(page.url()).pathname;
   await page.goto(`${projectPath}/misconceptions`);
-  await page.getByRole("link", { name: `Write feedback to everyone whose answer shows it: ${MISCONCEPTION}` }).click();
+  await page.getByRole("link", { name: new RegExp(`^Write feedback to everyone whose answer shows it ?: ${MISCONCEPTION}$`) }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Feedback for a group" })).toBeVisible();
   await expect(page.getByText(`For everyone whose answer shows “${MISCONCEPTION}”`)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -44,6 +45,7 @@ test("the teacher writes feedback once for a misconception; a student reads it a
   await logIn(student, emailOf(firstName));
   await student.getByRole("link", { name: "Forces and motion" }).first().click();
   await student.getByRole("link", { name: checkpointTitle }).first().click();
+  await student.waitForURL(/\/checkpoints\//);
   const comment = student.getByText(FEEDBACK);
   await expect(comment).toBeVisible();
   await expect(student.getByText("Your teacher wrote this for everyone whose answer showed the same idea.").first()).toBeVisible();
@@ -55,7 +57,7 @@ test("the teacher writes feedback once for a misconception; a student reads it a
   await student.getByRole("button", { name: "Set this goal" }).click();
   await expect(student.getByText("Goal set.")).toBeVisible();
   const goal = student.getByRole("article", { name: GOAL });
-  await expect(goal.getByText("Working on it")).toBeVisible();
+  await expect(goal.getByText("Working on it", { exact: true })).toBeVisible();
   await goal.getByText("Add a note or change the status").click();
   await goal.getByLabel("Note (optional)").fill("Tried it on the next question.");
   await goal.getByRole("button", { name: "Add to this goal" }).click();
@@ -72,7 +74,7 @@ test("the teacher writes feedback once for a misconception; a student reads it a
   await page.getByRole("link", { name: "Students' learning goals" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Learning goals" })).toBeVisible();
   const listed = page.getByRole("article", { name: GOAL });
-  await expect(listed.getByText(firstName)).toBeVisible();
+  await expect(listed.getByText(firstName, { exact: true })).toBeVisible();
   await expect(listed.getByText("Tried it on the next question.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await listed.getByText("Comment on this goal").click();
