@@ -532,7 +532,87 @@ export async function seedDemo({ ifEmpty = false, password = process.env.DEMO_PA
       createdAt: new Date(now - day / 2),
     },
   });
+  await seedGroupFeedbackAndGoals({ teacherId: teacher.id, classroomId: classroom.id, projectId: project.id, misconceptionId: forceNeeded.id, now });
   return { created: true as const, password, teacher, classroom, project, students: students.length };
+}
+
+/**
+ * Issue 10 (decision 018): one group feedback on "Motion needs a force",
+ * received by everyone whose answer showed it and opened by about half of
+ * them; learning goals set from it and from a "not yet", with statuses, notes
+ * and a teacher's comment.
+ */
+async function seedGroupFeedbackAndGoals(input: { teacherId: string; classroomId: string; projectId: string; misconceptionId: string; now: number }) {
+  const { teacherId, classroomId, projectId, misconceptionId, now } = input;
+  const hour = 60 * 60 * 1000;
+  const body = "Lots of you thought the puck needs a push to keep going. Picture it on ice with no friction at all: what would slow it down? Nothing — so it keeps its speed. Try the checkpoint again with that picture in mind.";
+  const misconception = await prisma.misconception.findUniqueOrThrow({ where: { id: misconceptionId }, select: { name: true } });
+  const feedback = await prisma.groupFeedback.create({
+    data: { projectId, authorId: teacherId, targetKind: "MISCONCEPTION", misconceptionId, targetLabel: misconception.name, body, createdAt: new Date(now - 20 * hour) },
+  });
+  const tagged = await prisma.attempt.findMany({
+    where: { checkpoint: { projectId }, misconceptions: { some: { misconceptionId, active: true } } },
+    orderBy: [{ createdAt: "desc" }, { number: "desc" }],
+    select: { id: true, studentId: true },
+  });
+  const latest = new Map<string, string>();
+  for (const a of tagged) if (!latest.has(a.studentId)) latest.set(a.studentId, a.id);
+  const copies: { id: string; studentId: string; attemptId: string }[] = [];
+  let i = 0;
+  for (const [studentId, attemptId] of latest) {
+    const opened = i++ % 2 === 0;
+    const copy = await prisma.teacherComment.create({
+      data: {
+        authorId: teacherId,
+        studentId,
+        projectId,
+        attemptId,
+        groupFeedbackId: feedback.id,
+        createdAt: new Date(now - 20 * hour),
+        firstReadAt: opened ? new Date(now - (18 - i) * hour) : null,
+        versions: { create: { version: 1, body, createdAt: new Date(now - 20 * hour) } },
+      },
+      select: { id: true },
+    });
+    copies.push({ id: copy.id, studentId, attemptId });
+  }
+
+  // Goals: from the group feedback, from a "not yet", reached and let go, with notes over time.
+  const goalsFrom = copies.slice(0, 3);
+  const texts = [
+    { text: "Before I answer, ask: is anything actually pushing or pulling it right now?", status: "WORKING", days: 7 },
+    { text: "Explain the puck question to someone else without saying 'it needs a push'.", status: "REACHED", days: 3 },
+    { text: "Draw a force diagram for every motion question this week.", status: "LET_GO", days: 5 },
+  ];
+  for (const [n, from] of goalsFrom.entries()) {
+    const spec = texts[n];
+    const goal = await prisma.learningGoal.create({
+      data: {
+        studentId: from.studentId,
+        classroomId,
+        projectId,
+        commentId: from.id,
+        text: spec.text,
+        status: spec.status,
+        targetDate: new Date(Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate() + spec.days)),
+        createdAt: new Date(now - 16 * hour),
+      },
+    });
+    await prisma.learningGoalNote.create({ data: { goalId: goal.id, authorId: from.studentId, role: "STUDENT", body: "Tried it on the puck question: it made sense once I pictured the ice.", createdAt: new Date(now - 10 * hour) } });
+    if (spec.status === "REACHED") {
+      await prisma.learningGoalNote.create({ data: { goalId: goal.id, authorId: from.studentId, role: "STUDENT", status: "REACHED", body: "Explained it to my partner and got the next checkpoint first try.", createdAt: new Date(now - 4 * hour) } });
+      await prisma.learningGoalNote.create({ data: { goalId: goal.id, authorId: teacherId, role: "TEACHER", body: "That's exactly the kind of evidence that shows it stuck. Well done.", createdAt: new Date(now - 2 * hour) } });
+    }
+    if (spec.status === "LET_GO") {
+      await prisma.learningGoalNote.create({ data: { goalId: goal.id, authorId: from.studentId, role: "STUDENT", status: "LET_GO", body: "Too much for this week; I'll do it for the tricky ones only.", createdAt: new Date(now - 3 * hour) } });
+    }
+  }
+  const notYet = await prisma.attempt.findFirst({ where: { checkpoint: { projectId }, outcome: "NOT_YET", studentId: { notIn: goalsFrom.map((g) => g.studentId) } }, orderBy: { createdAt: "desc" }, select: { id: true, studentId: true } });
+  if (notYet) {
+    await prisma.learningGoal.create({
+      data: { studentId: notYet.studentId, classroomId, projectId, attemptId: notYet.id, text: "Convert every quantity to m/s before I calculate.", createdAt: new Date(now - 6 * hour) },
+    });
+  }
 }
 
 const isMain = process.argv[1] && /seed\.ts$/.test(process.argv[1]);

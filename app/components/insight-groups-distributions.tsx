@@ -2,6 +2,7 @@
 // the misconceptions tagged to them (multiple choice), wrong values grouped by
 // misconception and error shape (numeric). Charts are server-rendered SVG with
 // a data table; the dark bar counts first attempts, the light bar all attempts.
+import { Link } from "@remix-run/react";
 import { HorizontalBarChart } from "~/components/charts";
 import { EmptyState } from "~/components/ui";
 import type { ChoiceDistribution, CheckpointSummary, NumericDistribution } from "~/domain/insight/checkpoints";
@@ -28,7 +29,13 @@ export function SummaryList({ summary }: { summary: CheckpointSummary }) {
   );
 }
 
-export function ChoiceDistributionView({ detail }: { detail: ChoiceDistribution }) {
+/** Where to write feedback for everyone who shows a misconception or chose an option (decision 018). */
+export interface FeedbackLinks {
+  misconception: (misconceptionId: string) => string;
+  option: (optionId: string) => string;
+}
+
+export function ChoiceDistributionView({ detail, feedbackLinks }: { detail: ChoiceDistribution; feedbackLinks?: FeedbackLinks }) {
   if (detail.groups.length === 0) {
     return <EmptyState>No wrong option has been chosen yet.</EmptyState>;
   }
@@ -53,6 +60,22 @@ export function ChoiceDistributionView({ detail }: { detail: ChoiceDistribution 
               valueLabel="first attempts"
               secondaryLabel="all attempts"
             />
+            {feedbackLinks ? (
+              <ul className="mt-2 space-y-1 text-sm">
+                {g.misconceptionId ? (
+                  <li>
+                    <Link to={feedbackLinks.misconception(g.misconceptionId)}>Write feedback to everyone whose answer shows “{g.misconceptionName}”</Link>
+                  </li>
+                ) : null}
+                {g.options.map((o) => (
+                  <li key={o.optionId}>
+                    <Link to={feedbackLinks.option(o.optionId)}>
+                      Write feedback to the {plural(o.students, "student")} who chose “{o.text}”
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </section>
         );
       })}

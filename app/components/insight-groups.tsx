@@ -4,7 +4,7 @@
 // Every action is a plain form that works without JavaScript.
 import { validateWith } from "~/components/form-validation";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { type ReactNode } from "react";
 import { ErrorList, Field, SelectField, SubmitButton, TextareaField, resultFor, FormAlert } from "~/components/form";
 import { GroupFigures, TypicalAnswers, type CorrectAnswerItem } from "~/components/insight-correct-answers";
@@ -427,7 +427,10 @@ export function GroupCard({
   showAllHref,
   canMerge,
   suggestions = [],
+  feedbackHref,
 }: {
+  /** Where to write feedback for everyone in the group (kept groups only), or null. */
+  feedbackHref?: string | null;
   group: TextGroupInsight;
   answers: Map<string, AnswerItem>;
   misconceptions: MisconceptionItem[];
@@ -495,6 +498,15 @@ export function GroupCard({
 
       {group.confirmed ? <SuggestionList group={group} title={title} suggestions={suggestions} answers={answers} actionData={actionData} /> : null}
 
+      <p className="mt-3 text-sm">
+        {feedbackHref ? (
+          <Link to={feedbackHref}>
+            Write feedback to everyone in this group<span className="sr-only">: {title}</span>
+          </Link>
+        ) : (
+          <span className="text-slate-700">Keep, rename or name this group to write feedback to everyone in it.</span>
+        )}
+      </p>
       <div className="mt-4 space-y-2">
         <NameGroupForm group={group} misconceptions={misconceptions} actionData={actionData} />
         {group.confirmed ? <RenameGroupForm group={group} actionData={actionData} /> : null}

@@ -13,6 +13,7 @@ export function InsightNav({ projectId }: { projectId: string }) {
     { to: paths.insight(projectId), label: "Overview", end: true },
     { to: paths.insight(projectId, "heatmap"), label: "Students × misconceptions", end: false },
     { to: paths.insight(projectId, "attempts"), label: "Attempts and tags", end: false },
+    { to: paths.groupFeedbackList(projectId), label: "Group feedback", end: false },
   ];
   return (
     <nav aria-label="Insight" className="mb-6">

@@ -36,7 +36,51 @@ export interface AttemptView {
   /** For a "not yet": whether its reflection is still waiting, written or dismissed. */
   reflection?: ReflectionStatus | null;
   modelAnswer: string | null;
-  comments: { id: string; authorName: string; versions: CommentVersionView[] }[];
+  comments: StudentCommentView[];
+  /** Where to set a learning goal from this attempt (a "not yet"), or that one is set already. */
+  goal?: GoalLink | null;
+}
+
+/** A link to set a learning goal from a comment or a "not yet"; `set` when the student already did. */
+export interface GoalLink {
+  href: string;
+  set: boolean;
+}
+
+/** A teacher's comment as its student reads it. */
+export interface StudentCommentView {
+  id: string;
+  authorName: string;
+  versions: CommentVersionView[];
+  /** Why it came (feedback the teacher wrote for a group), in the student's words. */
+  fromGroup?: string | null;
+  goal?: GoalLink | null;
+}
+
+/** "Set a learning goal from this", or a link to the goal already set. */
+export function GoalLinkView({ goal, context }: { goal: GoalLink | null | undefined; context: string }) {
+  if (!goal) return null;
+  return (
+    <p className="mt-2 text-sm">
+      <Link to={goal.href}>
+        {goal.set ? "See the learning goal you set from this" : "Set a learning goal from this"}
+        <span className="sr-only"> ({context})</span>
+      </Link>
+    </p>
+  );
+}
+
+/** The comments on one attempt or journal entry, each with its goal link. */
+export function StudentComments({ comments, context }: { comments: StudentCommentView[]; context: string }) {
+  return (
+    <>
+      {comments.map((c) => (
+        <TeacherCommentView key={c.id} authorName={c.authorName} versions={c.versions} note={c.fromGroup}>
+          <GoalLinkView goal={c.goal} context={`from ${c.authorName}'s comment on ${context}`} />
+        </TeacherCommentView>
+      ))}
+    </>
+  );
 }
 
 function FeedbackLines({ attempt }: { attempt: AttemptView }) {
@@ -383,12 +427,11 @@ export function AttemptHistory({ attempts, headingLevel = 2 }: { attempts: Attem
                 ) : null}
               </div>
               <WaitingOnAttempt attempt={a} />
+              {a.outcome === "NOT_YET" ? <GoalLinkView goal={a.goal} context={`“not yet” on attempt ${a.number}`} /> : null}
               {a.comments.length ? (
                 <div className="mt-3 space-y-2">
                   <p className="text-sm font-medium">From your teacher</p>
-                  {a.comments.map((c) => (
-                    <TeacherCommentView key={c.id} authorName={c.authorName} versions={c.versions} />
-                  ))}
+                  <StudentComments comments={a.comments} context={`attempt ${a.number}`} />
                 </div>
               ) : null}
             </li>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatDateTime } from "~/components/ui";
 
 export interface CommentVersionView {
@@ -10,7 +11,19 @@ export interface CommentVersionView {
  * A teacher's comment as students and teachers see it: the latest version,
  * with earlier versions kept and readable below.
  */
-export function TeacherCommentView({ authorName, versions }: { authorName: string; versions: CommentVersionView[] }) {
+export function TeacherCommentView({
+  authorName,
+  versions,
+  note,
+  children,
+}: {
+  authorName: string;
+  versions: CommentVersionView[];
+  /** A line under the heading: why the student got it (group feedback), or when they opened it (teacher). */
+  note?: ReactNode;
+  /** What can be done with the comment (set a learning goal from it). */
+  children?: ReactNode;
+}) {
   const ordered = [...versions].sort((a, b) => b.version - a.version);
   const [latest, ...earlier] = ordered;
   if (!latest) return null;
@@ -20,6 +33,7 @@ export function TeacherCommentView({ authorName, versions }: { authorName: strin
         {authorName} <span className="font-normal text-slate-700">· {formatDateTime(latest.createdAt)}</span>
         {earlier.length ? <span className="font-normal text-slate-700"> · edited</span> : null}
       </p>
+      {note ? <p className="text-xs text-slate-700">{note}</p> : null}
       <p className="mt-1 whitespace-pre-wrap text-slate-900">{latest.body}</p>
       {earlier.length ? (
         <details className="mt-2">
@@ -36,6 +50,7 @@ export function TeacherCommentView({ authorName, versions }: { authorName: strin
           </ol>
         </details>
       ) : null}
+      {children}
     </div>
   );
 }

@@ -28,6 +28,9 @@ export const NOT_FOUND = {
   reflectionPrompt: "We couldn't find that reflection prompt in this project.",
   student: "We couldn't find that student in this class.",
   ownAttempt: "We couldn't find that attempt among yours. Reload the page and try again.",
+  groupFeedback: "We couldn't find that group feedback in this project.",
+  feedbackTarget: "We couldn't find that group, misconception or option in this project. It may have been merged, ungrouped or deleted.",
+  goal: "We couldn't find that learning goal. Reload the page and try again.",
 } as const;
 
 /** What a comment, mark or group shows in place of a teacher who deleted their account (decision 012). */

@@ -15,6 +15,9 @@ const empty = (): PersonalRecord => ({
   classesTaught: [],
   commentsWritten: [],
   answerGroupsConfirmed: [],
+  learningGoals: [],
+  groupFeedbackWritten: [],
+  goalCommentsWritten: [],
 });
 
 describe("the download's files", () => {

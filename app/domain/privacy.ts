@@ -30,7 +30,10 @@ export type SectionName =
   | "tagsSet"
   | "classesTaught"
   | "commentsWritten"
-  | "answerGroupsConfirmed";
+  | "answerGroupsConfirmed"
+  | "learningGoals"
+  | "groupFeedbackWritten"
+  | "goalCommentsWritten";
 
 export interface PersonalDataEntry {
   /** The Prisma model, and its field that points at User (null for the User row itself). */
@@ -58,6 +61,9 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   { model: "Classroom", relation: "teacher", what: "classes you teach, with their projects", erasure: "hand-over-or-archive", section: "classesTaught" },
   { model: "TeacherComment", relation: "author", what: "comments you wrote on students' work, every version", erasure: "anonymise", section: "commentsWritten" },
   { model: "AnswerGroup", relation: "createdBy", what: "groups of answers you confirmed", erasure: "anonymise", section: "answerGroupsConfirmed" },
+  { model: "LearningGoal", relation: "student", what: "learning goals you set, with their status and every note over time (yours and your teacher's)", erasure: "delete", section: "learningGoals" },
+  { model: "GroupFeedback", relation: "author", what: "feedback you wrote once for a group of students (each student's copy is a comment written)", erasure: "anonymise", section: "groupFeedbackWritten" },
+  { model: "LearningGoalNote", relation: "author", what: "notes on learning goals: a student's own notes (in their goals) and a teacher's comments on students' goals", erasure: "anonymise", section: "goalCommentsWritten" },
 ];
 
 /** A row of a section: flat values only, so it is also a CSV row. */
@@ -88,6 +94,9 @@ const SECTION_TITLES: Record<SectionName, string> = {
   classesTaught: "Classes taught",
   commentsWritten: "Comments written",
   answerGroupsConfirmed: "Answer groups confirmed",
+  learningGoals: "Learning goals",
+  groupFeedbackWritten: "Group feedback written",
+  goalCommentsWritten: "Comments on students' learning goals",
 };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

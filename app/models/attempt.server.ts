@@ -12,6 +12,7 @@ import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
 import { reflectionFields } from "~/models/pending-reflection.server";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 import { teacherName } from "~/domain/labels";
+import { describeForStudent } from "~/domain/group-feedback";
 import { lockRow } from "~/utils/row-locks.server";
 
 /** A checkpoint of a project the caller has already found for the student. */
@@ -186,7 +187,13 @@ export function attemptView(attempt: OwnAttempt, latestVersion: number) {
     selfCheck: spec.kind === "SHORT_TEXT" && !attempt.outcome ? selfCheckState(attempt.reviews) : null,
     teacherMark: teacher && teacherVerdict ? { verdict: teacherVerdict, note: teacher.note } : null,
     modelAnswer: spec.kind === "SHORT_TEXT" ? spec.modelAnswer || null : null,
-    comments: attempt.comments.map((c) => ({ id: c.id, authorName: teacherName(c.author), versions: c.versions })),
+    comments: attempt.comments.map((c) => ({
+      id: c.id,
+      authorName: teacherName(c.author),
+      versions: c.versions,
+      firstReadAt: c.firstReadAt,
+      fromGroup: c.groupFeedback ? describeForStudent(c.groupFeedback.targetKind) : null,
+    })),
   };
 }
 

@@ -3,6 +3,7 @@
 import { prisma } from "~/db.server";
 import type { OwnedProject } from "~/models/project.server";
 import { lockRow } from "~/utils/row-locks.server";
+import { isStorageUnavailable } from "~/utils/prisma-errors.server";
 
 export type CommentTargetRef = { kind: "project" } | { kind: "attempt"; id: string } | { kind: "journal"; id: string };
 
@@ -65,7 +66,9 @@ export async function editComment({ commentId, authorId, studentId, projectId, b
 /** A comment as the student reads it: its author and every version, oldest first. */
 export const commentForStudentSelect = {
   id: true,
+  firstReadAt: true,
   author: { select: { name: true } },
+  groupFeedback: { select: { targetKind: true } },
   versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
 } as const;
 
@@ -77,6 +80,24 @@ export function commentsOnStudent(project: OwnedProject, studentId: string) {
   return prisma.teacherComment.findMany({
     where: { projectId: project.id, studentId },
     orderBy: { createdAt: "asc" },
-    select: { ...commentForStudentSelect, authorId: true, attemptId: true, journalEntryId: true, createdAt: true },
+    select: { ...commentForStudentSelect, authorId: true, attemptId: true, journalEntryId: true, groupFeedbackId: true, createdAt: true },
   });
+}
+
+/**
+ * Records that the student saw these comments: the first time only (the
+ * `firstReadAt: null` in the where), and only the student's own. Callers pass
+ * just the comments shown that have no time yet, so a later view writes nothing.
+ */
+export async function markCommentsRead(studentId: string, comments: { id: string; firstReadAt: Date | string | null }[], now = new Date()): Promise<number> {
+  const unread = comments.filter((c) => !c.firstReadAt).map((c) => c.id);
+  if (unread.length === 0) return 0;
+  try {
+    const result = await prisma.teacherComment.updateMany({ where: { id: { in: unread }, studentId, firstReadAt: null }, data: { firstReadAt: now } });
+    return result.count;
+  } catch (error) {
+    // A read receipt is not worth a page: when the database takes no changes the page still shows, and the next view records it.
+    if (isStorageUnavailable(error)) return 0;
+    throw error;
+  }
 }

@@ -391,5 +391,5 @@ export async function listProjectComments(studentId: string, projectId: string) 
     orderBy: { createdAt: "desc" },
     select: commentForStudentSelect,
   });
-  return comments.map((c) => ({ id: c.id, authorName: teacherName(c.author), versions: c.versions }));
+  return comments.map((c) => ({ id: c.id, authorName: teacherName(c.author), versions: c.versions, firstReadAt: c.firstReadAt }));
 }

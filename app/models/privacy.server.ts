@@ -12,6 +12,7 @@ import { describeAnswer } from "~/domain/answer-display";
 import { parseSpec } from "~/domain/checkpoint-spec";
 import { confidenceLabel, describeEntryLink, parseResponses } from "~/domain/journal-entry";
 import { FOLLOW_UP_WORDS, teacherName } from "~/domain/labels";
+import { goalStatusWords } from "~/domain/learning-goals";
 import { isFollowUpResult } from "~/domain/plans";
 import { archiveFiles, archiveFilename, type ArchiveMeta, type PersonalRecord, type Row } from "~/domain/privacy";
 import { effectiveOutcome } from "~/domain/progress";
@@ -135,7 +136,11 @@ const commentSelect = {
   attempt: { select: { number: true, checkpointVersion: { select: { title: true } } } },
   journalEntry: { select: { createdAt: true } },
   versions: { orderBy: { version: "asc" }, select: { version: true, body: true, createdAt: true } },
+  firstReadAt: true,
+  groupFeedback: { select: { targetKind: true, targetLabel: true } },
 } as const;
+
+const GROUP_WORDS: Record<string, string> = { ANSWER_GROUP: "a group of similar answers", MISCONCEPTION: "a misconception", OPTION: "an option chosen" };
 
 type CommentRead = Prisma.TeacherCommentGetPayload<{ select: typeof commentSelect }>;
 
@@ -151,8 +156,43 @@ function commentRows(comments: CommentRead[], side: "received" | "written"): Row
       version: v.version,
       text: v.body,
       at: iso(v.createdAt),
+      // Group feedback (decision 018): the comment is this student's copy of it, received when the comment was made.
+      sentToAGroup: c.groupFeedback ? `${GROUP_WORDS[c.groupFeedback.targetKind] ?? c.groupFeedback.targetKind}: ${c.groupFeedback.targetLabel}` : null,
+      receivedAt: iso(c.createdAt),
+      firstReadAt: iso(c.firstReadAt),
     })),
   );
+}
+
+/** A student's learning goals (in one class, for a teacher's export), one row per goal with its notes in order. */
+async function goalsOf(studentId: string, classroomId?: string): Promise<Row[]> {
+  const goals = await prisma.learningGoal.findMany({
+    where: { studentId, ...(classroomId ? { classroomId } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: {
+      text: true,
+      status: true,
+      targetDate: true,
+      createdAt: true,
+      classroom: { select: { name: true } },
+      project: { select: { title: true } },
+      comment: { select: { versions: { orderBy: { version: "desc" }, take: 1, select: { body: true } } } },
+      attempt: { select: { number: true, checkpointVersion: { select: { title: true } } } },
+      notes: { orderBy: { createdAt: "asc" }, select: { role: true, body: true, status: true, createdAt: true, author: { select: { name: true } } } },
+    },
+  });
+  return goals.map((g) => ({
+    class: g.classroom.name,
+    setIn: g.project?.title ?? null,
+    from: g.comment ? `A teacher's comment: ${g.comment.versions[0]?.body ?? ""}` : g.attempt ? `A "not yet" on attempt ${g.attempt.number} of ${g.attempt.checkpointVersion.title}` : null,
+    goal: g.text,
+    status: goalStatusWords(g.status),
+    targetDate: g.targetDate ? g.targetDate.toISOString().slice(0, 10) : null,
+    setAt: iso(g.createdAt),
+    notes: g.notes
+      .map((n) => `${iso(n.createdAt)} ${n.role === "TEACHER" ? teacherName(n.author) : "Own note"}${n.status ? ` (status: ${goalStatusWords(n.status)})` : ""}: ${n.body}`)
+      .join("\n"),
+  }));
 }
 
 async function commentsReceived(studentId: string, scope: StudentScope): Promise<Row[]> {
@@ -208,7 +248,7 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
   if (!user) return null;
   const scope: StudentScope = {};
-  const [sessions, setupCodes, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, written, groups] = await Promise.all([
+  const [sessions, setupCodes, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, written, groups, goals, groupFeedback, goalComments] = await Promise.all([
     prisma.session.findMany({ where: { userId }, orderBy: { expiresAt: "asc" }, select: { createdAt: true, lastSeenAt: true, expiresAt: true } }),
     prisma.setupCode.findMany({ where: { userId }, select: { createdAt: true, expiresAt: true } }),
     classesOf(userId),
@@ -255,6 +295,28 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
         _count: { select: { members: { where: { excluded: false } } } },
       },
     }),
+    goalsOf(userId),
+    prisma.groupFeedback.findMany({
+      where: { authorId: userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        targetKind: true,
+        targetLabel: true,
+        body: true,
+        version: true,
+        reachLater: true,
+        createdAt: true,
+        updatedAt: true,
+        project: { select: { title: true } },
+        _count: { select: { comments: true } },
+      },
+    }),
+    // A teacher's comments on students' goals; a student's own notes are in their goals.
+    prisma.learningGoalNote.findMany({
+      where: { authorId: userId, goal: { studentId: { not: userId } } },
+      orderBy: { createdAt: "asc" },
+      select: { body: true, createdAt: true, goal: { select: { text: true, student: { select: { name: true } }, classroom: { select: { name: true } } } } },
+    }),
   ]);
   const record: PersonalRecord = {
     account: [{ name: user.name, email: user.email, role: user.role === "TEACHER" ? "Teacher" : "Student", createdAt: iso(user.createdAt) }],
@@ -296,6 +358,24 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
       misconception: g.misconception?.name ?? null,
       answers: g._count.members,
       at: iso(g.createdAt),
+    })),
+    learningGoals: goals,
+    groupFeedbackWritten: groupFeedback.map((f) => ({
+      project: f.project.title,
+      for: `${GROUP_WORDS[f.targetKind] ?? f.targetKind}: ${f.targetLabel}`,
+      text: f.body,
+      version: f.version,
+      reachesStudentsWhoJoinLater: f.reachLater,
+      students: f._count.comments,
+      at: iso(f.createdAt),
+      editedAt: f.version > 1 ? iso(f.updatedAt) : null,
+    })),
+    goalCommentsWritten: goalComments.map((n) => ({
+      class: n.goal.classroom.name,
+      student: n.goal.student.name,
+      goal: n.goal.text,
+      comment: n.body,
+      at: iso(n.createdAt),
     })),
   };
   return { record, name: user.name };
@@ -347,12 +427,13 @@ export async function classStudentDownload(
   if (!enrolment) return null;
   const { student, classroom } = enrolment;
   const scope: StudentScope = { projectIds: classroom.projects.map((p) => p.id), teacherView: true };
-  const [classes, attempts, journalEntries, received, checks] = await Promise.all([
+  const [classes, attempts, journalEntries, received, checks, goals] = await Promise.all([
     classesOf(student.id, classroom.id),
     attemptsOf(student.id, scope),
     journalOf(student.id, scope),
     commentsReceived(student.id, scope),
     checksGiven(student.id, scope),
+    goalsOf(student.id, classroom.id),
   ]);
   const record: PersonalRecord = {
     account: [{ name: student.name, ...(input.withEmail ? { email: student.email } : {}) }],
@@ -368,6 +449,9 @@ export async function classStudentDownload(
     classesTaught: [],
     commentsWritten: [],
     answerGroupsConfirmed: [],
+    learningGoals: goals,
+    groupFeedbackWritten: [],
+    goalCommentsWritten: [],
   };
   const meta: ArchiveMeta = { subject: `${student.name}'s work in ${classroom.name}`, exportedAt: now, emailLeftOut: !input.withEmail };
   return { filename: archiveFilename([student.name, classroom.name], now), bytes: zip(archiveFiles(record, meta), now) };
@@ -400,6 +484,10 @@ async function eraseStudentWork(tx: Tx, studentId: string, projectIds?: string[]
   const inProjects = projectIds ? { projectId: { in: projectIds } } : {};
   const attemptWhere = { studentId, ...(projectIds ? { checkpoint: { projectId: { in: projectIds } } } : {}) };
   const commentWhere = { OR: [{ studentId, ...inProjects }, { attempt: attemptWhere }, { journalEntry: { studentId, ...inProjects } }] };
+  // Learning goals belong to the student in a class: those of the projects' classes go first (they point at comments and attempts).
+  const goalWhere = { studentId, ...(projectIds ? { classroom: { projects: { some: { id: { in: projectIds } } } } } : {}) };
+  await tx.learningGoalNote.deleteMany({ where: { goal: goalWhere } });
+  await tx.learningGoal.deleteMany({ where: goalWhere });
   await tx.teacherCommentVersion.deleteMany({ where: { comment: commentWhere } });
   await tx.teacherComment.deleteMany({ where: commentWhere });
   await tx.reflectionDismissal.deleteMany({ where: { OR: [{ attempt: attemptWhere }, ...(projectIds ? [] : [{ studentId }])] } });
@@ -519,6 +607,8 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
     await tx.attemptReview.updateMany({ where: { reviewerId: userId }, data: { reviewerId: null } });
     await tx.attemptMisconception.updateMany({ where: { setById: userId }, data: { setById: null } });
     await tx.answerGroup.updateMany({ where: { createdById: userId }, data: { createdById: null } });
+    await tx.groupFeedback.updateMany({ where: { authorId: userId }, data: { authorId: null } });
+    await tx.learningGoalNote.updateMany({ where: { authorId: userId }, data: { authorId: null } });
     const now = new Date();
     for (const { classroomId, newTeacherId } of plan) {
       await tx.classroom.updateMany({

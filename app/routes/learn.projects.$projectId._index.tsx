@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusLabel } from "~/components/teacher-progress";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
+import { formatTargetDate } from "~/domain/learning-goals";
+import { listOwnGoals } from "~/models/learning-goal.server";
 import { cellState, describeCell } from "~/domain/progress";
 import { parseQuestions } from "~/domain/reflection-templates";
 import { nextUpIndex } from "~/domain/student-path";
@@ -27,6 +29,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listLivePrompts(project.id, { trigger: "PROJECT" }),
     countOwnJournal(student.id, project.id),
   ]);
+  // Goals belong to the student in the class: the same ones show on every project of it (decision 018).
+  const goals = await listOwnGoals(student.id, project);
   const attemptsOn = new Map<string, typeof attempts>();
   for (const a of attempts) {
     const list = attemptsOn.get(a.checkpointId);
@@ -51,11 +55,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     retired: retired.map((c) => ({ id: c.id, title: title(c), attempts: attemptsOn.get(c.id)?.length ?? 0 })),
     prompts: prompts.map((p) => ({ id: p.id, title: p.title, questions: parseQuestions(p.questions) })),
     journal,
+    goals: goals.filter((g) => g.status === "WORKING").map((g) => ({ id: g.id, text: g.text, targetDate: g.targetDate })),
+    goalsDone: goals.filter((g) => g.status !== "WORKING").length,
   };
 }
 
 export default function StudentProjectPage() {
-  const { project, checkpoints, nextUp, retired, prompts, journal } = useLoaderData<typeof loader>();
+  const { project, checkpoints, nextUp, retired, prompts, journal, goals, goalsDone } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -179,6 +185,25 @@ export default function StudentProjectPage() {
             </p>
             <Link to={paths.journal(project.id)} className="mt-2 inline-block">
               Open my journal
+            </Link>
+          </Card>
+          <Card title="Your learning goals">
+            {goals.length === 0 ? (
+              <p className="text-slate-800">
+                {goalsDone ? `None you're working on now (${goalsDone} reached or let go).` : "None yet. Set one from any comment from your teacher, or from a “not yet”."}
+              </p>
+            ) : (
+              <ul className="space-y-2 text-slate-800">
+                {goals.map((g) => (
+                  <li key={g.id}>
+                    {g.text}
+                    {g.targetDate ? <span className="text-sm text-slate-700"> · by {formatTargetDate(g.targetDate)}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Link to={paths.goals(project.id)} className="mt-2 inline-block">
+              My learning goals
             </Link>
           </Card>
         </div>

@@ -27,6 +27,9 @@ import { plansForCheckpoint, recordPlanFollowUp, type FollowUpResultOf } from "~
 import { PLAN_FOLLOW_UP_INTENT, planFollowUpSchema } from "~/schemas/plan";
 import { PlanFollowUps, PlansBeside, planFormId } from "~/components/plans";
 import { listCheckpointTitles, requireStudentProject } from "~/models/project.server";
+import { markCommentsRead } from "~/models/comment.server";
+import { deliverLaterMembers } from "~/models/group-feedback.server";
+import { goalSourcesInProject } from "~/models/learning-goal.server";
 import { ATTEMPT_INTENT, DISMISS_REFLECTION_INTENT, SELF_ASSESS_INTENT, attemptSchema, selfAssessmentSchema } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import { notFound } from "~/utils/http.server";
@@ -91,7 +94,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (archived && own.length === 0) notFound("This checkpoint has been retired by your teacher.");
 
   const url = new URL(request.url);
-  const history = own.map((a) => ({ ...attemptView(a, latest.version), reflection: archived ? null : reflectionStatusOf(a) }));
+  const goalsFrom = await goalSourcesInProject(student.id, project.id);
+  // The comments on this page are shown now: the first time is recorded (decision 018).
+  await markCommentsRead(student.id, own.flatMap((a) => a.comments));
+  const goalLink = (from: { comment: string } | { attempt: string }, set: boolean) => ({ href: set ? paths.goals(project.id) : paths.goals(project.id, from), set });
+  const history = own.map((a) => {
+    const view = attemptView(a, latest.version);
+    return {
+      ...view,
+      reflection: archived ? null : reflectionStatusOf(a),
+      goal: view.outcome === "NOT_YET" ? goalLink({ attempt: a.id }, goalsFrom.attempts.has(a.id)) : null,
+      comments: view.comments.map((c) => ({ ...c, goal: goalLink({ comment: c.id }, goalsFrom.comments.has(c.id)) })),
+    };
+  });
   const selected = history.find((a) => a.id === url.searchParams.get("attempt")) ?? null;
   const state = cellState(own);
   const left = attemptsLeft(checkpoint.maxAttempts, own.length);
@@ -221,6 +236,8 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
       confidence: v.confidence,
     });
     if (!result.ok) return data({ formId: "attempt", reply: submission.reply({ formErrors: [attemptRefused(result, checkpoint.maxAttempts ?? 0)] }) }, { status: 400 });
+    // The new attempt may put the student in a group the teacher wrote feedback for (decision 018).
+    if (!result.duplicate) await deliverLaterMembers(project.id, student.id);
     return redirect(`${paths.studentCheckpoint(project.id, checkpoint.id, result.attempt.id)}#feedback`);
   }
 

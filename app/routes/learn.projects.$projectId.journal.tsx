@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton, FormAlert } from "~/components/form";
 import { JournalEntryForm, skipDraftRevalidation } from "~/components/journal-entry-form";
-import { TeacherCommentView } from "~/components/teacher-comment";
+import { StudentComments } from "~/components/student-checkpoint";
 import { Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
 import { NOT_FOUND } from "~/domain/labels";
 import { confidenceLabel, describeEntryLink, journalFormKey, journalFormView, parseResponses, type JournalContext } from "~/domain/journal-entry";
@@ -20,6 +20,8 @@ import {
 } from "~/models/journal.server";
 import { dismissReflection, listPendingReflections } from "~/models/pending-reflection.server";
 import { requireStudentProject } from "~/models/project.server";
+import { markCommentsRead } from "~/models/comment.server";
+import { goalSourcesInProject } from "~/models/learning-goal.server";
 import { DISMISS_REFLECTION_INTENT } from "~/schemas/attempt";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT } from "~/schemas/journal";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
@@ -38,13 +40,18 @@ export const shouldRevalidate = skipDraftRevalidation;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { student, project } = await requireStudentProject(request, params, context);
-  const [entries, prompts, drafts, projectComments, waiting] = await Promise.all([
+  const [entries, prompts, drafts, projectComments, waiting, goalsFrom] = await Promise.all([
     listOwnEntries(student.id, project.id),
     listLivePrompts(project.id, { trigger: "PROJECT" }),
     findOwnDrafts(student.id, project.id),
     listProjectComments(student.id, project.id),
     listPendingReflections(student.id, project.id),
+    goalSourcesInProject(student.id, project.id),
   ]);
+  // The comments on this page are shown now: the first time is recorded (decision 018).
+  await markCommentsRead(student.id, [...projectComments, ...entries.flatMap((e) => e.comments)]);
+  const goal = (commentId: string) =>
+    goalsFrom.comments.has(commentId) ? { href: paths.goals(project.id), set: true } : { href: paths.goals(project.id, { comment: commentId }), set: false };
   const url = new URL(request.url);
   const addedId = url.searchParams.get("added");
   const added = addedId ? await findOwnEntry(student.id, project.id, addedId) : null;
@@ -78,10 +85,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       supportNeeded: e.supportNeeded,
       supportResolved: Boolean(e.supportResolvedAt),
       confidence: confidenceLabel(e.confidence),
-      comments: e.comments.map((c) => ({ id: c.id, authorName: teacherName(c.author), versions: c.versions })),
+      comments: e.comments.map((c) => ({ id: c.id, authorName: teacherName(c.author), versions: c.versions, goal: goal(c.id) })),
     })),
     forms: [free, ...promptForms],
-    projectComments,
+    projectComments: projectComments.map((c) => ({ ...c, goal: goal(c.id) })),
     waiting: waiting.map((w) => ({ ...w, href: `${paths.studentCheckpoint(project.id, w.checkpointId, w.attemptId)}#reflect` })),
     elsewhere,
     justAdded: added ? { formKey: journalFormKey(added), entryId: added.id } : null,
@@ -160,9 +167,7 @@ export default function JournalPage() {
               <h2 id="project-comments-title" className="text-lg font-semibold">
                 From your teacher, on your work in this project
               </h2>
-              {projectComments.map((c) => (
-                <TeacherCommentView key={c.id} authorName={c.authorName} versions={c.versions} />
-              ))}
+              <StudentComments comments={projectComments} context="your work in this project" />
             </section>
           ) : null}
           <section aria-labelledby="entries-title">
@@ -215,9 +220,7 @@ export default function JournalPage() {
                       {e.comments.length ? (
                         <div className="mt-3 space-y-2">
                           <p className="text-sm font-medium">From your teacher</p>
-                          {e.comments.map((c) => (
-                            <TeacherCommentView key={c.id} authorName={c.authorName} versions={c.versions} />
-                          ))}
+                          <StudentComments comments={e.comments} context={`your journal entry of ${formatDateTime(e.submittedAt)}`} />
                         </div>
                       ) : null}
                     </article>

@@ -119,7 +119,15 @@ export default function ClassroomPage() {
   return (
     <>
       <Breadcrumbs crumbs={[{ label: "My classes", to: paths.teacherHome() }]} />
-      <PageHeader title={classroom.name} subtitle={plural(classroom.enrollments.length, "student")} />
+      <PageHeader
+        title={classroom.name}
+        subtitle={plural(classroom.enrollments.length, "student")}
+        actions={
+          <Link to={paths.classGoals(classroom.id)} className="text-sm">
+            Students&apos; learning goals
+          </Link>
+        }
+      />
       {/* The new-project form shows its own answers; the page's buttons answer here. */}
       <ActionNotice result={actionData?.formId === NEW_PROJECT_FORM_ID ? undefined : (actionData ?? (erased ? { ok: true, message: "The student's data is deleted from this class." } : undefined))} />
       {actionData && "setupCode" in actionData && actionData.setupCode ? <SetupCodeNotice {...actionData.setupCode} /> : null}

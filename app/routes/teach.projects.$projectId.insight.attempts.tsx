@@ -14,6 +14,7 @@ import { drillDown, type DrillAttempt } from "~/domain/insight/view-attempts";
 import { plural } from "~/domain/words";
 import { NOT_FOUND } from "~/domain/labels";
 import { setAttemptMisconception } from "~/models/attempt-tags.server";
+import { deliverLaterMembers } from "~/models/group-feedback.server";
 import { loadPrepared } from "~/models/insight-pages.server";
 import { requireTeacherProject } from "~/models/project.server";
 import { attemptTagSchema } from "~/schemas/attempt-tag";
@@ -78,6 +79,8 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
     const errors = result.field === "misconceptionId" ? { fieldErrors: { misconceptionId: [actionMessage(result)] } } : { formErrors: [actionMessage(result)] };
     return answer({ formId, ok: false, reply: submission.reply(errors) }, 400);
   }
+  // A tag may put the student in a misconception the teacher wrote feedback for (decision 018).
+  await deliverLaterMembers(project.id);
   const message = actionMessage(result);
   return answer({ formId, ok: true, reply: submission.reply({ resetForm: true }), message });
 });

@@ -9,6 +9,7 @@ import { ChoiceDistributionView, NumericDistributionView, SummaryList } from "~/
 import { InsightNav } from "~/components/insight-ui";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { KIND_LABELS } from "~/domain/checkpoint-spec";
+import { parseGroupKey } from "~/domain/insight/answer-groups";
 import {
   confirmSuggestions,
   dissolveGroup,
@@ -22,6 +23,7 @@ import {
 } from "~/models/answer-groups.server";
 import { NOT_FOUND } from "~/domain/labels";
 import { setAttemptTag, type TagCorrectionResult } from "~/models/attempt-tags.server";
+import { deliverLaterMembers } from "~/models/group-feedback.server";
 import { findProjectCheckpointKind, loadCheckpointInsight } from "~/models/checkpoint-insight.server";
 import { requireTeacherProject } from "~/models/project.server";
 import {
@@ -91,8 +93,10 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
   const ctx = { projectId: project.id, checkpointId: checkpoint.id, teacherId: teacher.id };
 
   /** Answers a model result: 200 with the message, or 400 with the message next to its field. */
-  const answer = (result: GroupActionResult | TagCorrectionResult, submission: { reply: (o?: object) => GroupActionData["reply"] } | null, key: string | null) => {
+  const answer = async (result: GroupActionResult | TagCorrectionResult, submission: { reply: (o?: object) => GroupActionData["reply"] } | null, key: string | null) => {
     const message = actionMessage(result);
+    // The command may have put students in a group or misconception the teacher wrote feedback for (decision 018).
+    if (result.ok) await deliverLaterMembers(project.id);
     if (result.ok) return reply({ intent, ok: true, message, key, reply: submission?.reply({ resetForm: true }) });
     const field = result.field && !["groupKey", "attemptId"].includes(result.field) ? result.field : null;
     return reply(
@@ -176,6 +180,11 @@ export default function CheckpointInsightPage() {
   const detail = insight.detail;
   const answers = new Map<string, AnswerItem>(d.answers.map((a) => [a.id, a]));
   const base = paths.checkpointInsight(d.project.id, d.checkpoint.id);
+  /** Feedback can be written for a group the teacher kept (a machine group is recomputed on every view). */
+  const feedbackHrefFor = (key: string) => {
+    const parsed = parseGroupKey(key);
+    return parsed?.kind === "confirmed" ? paths.newGroupFeedback(d.project.id, { group: parsed.answerGroupId }) : null;
+  };
 
   const groups =
     detail.kind === "SHORT_TEXT" && detail.groups
@@ -229,7 +238,13 @@ export default function CheckpointInsightPage() {
 
         {detail.kind === "MULTIPLE_CHOICE" ? (
           <Card title="Wrong options, by misconception">
-            <ChoiceDistributionView detail={detail} />
+            <ChoiceDistributionView
+              detail={detail}
+              feedbackLinks={{
+                misconception: (misconceptionId) => paths.newGroupFeedback(d.project.id, { misconception: misconceptionId }),
+                option: (optionId) => paths.newGroupFeedback(d.project.id, { checkpoint: d.checkpoint.id, option: optionId }),
+              }}
+            />
           </Card>
         ) : null}
 
@@ -269,6 +284,7 @@ export default function CheckpointInsightPage() {
                 showAllHref={`${base}?show=${encodeURIComponent(g.id)}#${groupAnchor(g.id)}`}
                 canMerge={named.length >= 2}
                 suggestions={d.suggestions[g.id]}
+                feedbackHref={feedbackHrefFor(g.id)}
               />
             ))}
             {correct ? <CorrectAnswersCard group={correct} answers={new Map(d.answers.map((a) => [a.id, a]))} projectId={d.project.id} checkpointId={d.checkpoint.id} /> : null}

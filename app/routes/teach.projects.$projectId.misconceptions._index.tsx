@@ -105,6 +105,11 @@ export default function MisconceptionsPage() {
                           <span className="font-medium">Suggested next step:</span> {m.nextStep || "none yet"}
                         </p>
                         <p className="mt-1 text-sm text-slate-700">{inUse ? `In use: it ${describeUsage(m.usage)}.` : "Not used yet."}</p>
+                        <p className="mt-1 text-sm">
+                          <Link to={paths.newGroupFeedback(project.id, { misconception: m.id })}>
+                            Write feedback to everyone whose answer shows it<span className="sr-only">: {m.name}</span>
+                          </Link>
+                        </p>
                       </div>
                       <div className="mt-3 flex flex-wrap items-center gap-2">
                         <Link to={paths.misconception(project.id, m.id)} className={`${buttonClass("secondary")} px-3 py-1`} aria-label={`Edit ${m.name}`}>

@@ -66,6 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     authorName: teacherName(c.author),
     mine: c.authorId === teacher.id,
     versions: c.versions,
+    firstReadAt: c.firstReadAt,
+    groupFeedbackId: c.groupFeedbackId,
   }));
   const { previous, next, position } = neighbours(order, student.id);
   return {
@@ -317,6 +319,7 @@ export default function StudentTimeline() {
 }
 
 function CommentList({ comments }: { comments: CommentItem[] }) {
+  const { project } = useLoaderData<typeof loader>();
   if (comments.length === 0) return null;
   return (
     <ul className="mt-3 space-y-3">
@@ -324,7 +327,20 @@ function CommentList({ comments }: { comments: CommentItem[] }) {
         const latest = c.versions[c.versions.length - 1];
         return (
           <li key={c.id}>
-            <TeacherCommentView authorName={c.authorName} versions={c.versions} />
+            <TeacherCommentView
+              authorName={c.authorName}
+              versions={c.versions}
+              note={
+                <>
+                  {c.groupFeedbackId ? (
+                    <>
+                      <Link to={paths.groupFeedback(project.id, c.groupFeedbackId)}>Group feedback</Link> ·{" "}
+                    </>
+                  ) : null}
+                  {c.firstReadAt ? `Opened ${formatDateTime(c.firstReadAt)}` : "Not opened yet"}
+                </>
+              }
+            />
             {c.mine && latest ? <EditCommentForm key={`${c.id}-${latest.version}`} commentId={c.id} body={latest.body} /> : null}
           </li>
         );

@@ -17,7 +17,9 @@ import * as auth from "~/schemas/auth";
 import * as checkpoint from "~/schemas/checkpoint";
 import * as classroom from "~/schemas/classroom";
 import * as comment from "~/schemas/comment";
+import * as groupFeedback from "~/schemas/group-feedback";
 import * as journal from "~/schemas/journal";
+import * as learningGoal from "~/schemas/learning-goal";
 import * as misconception from "~/schemas/misconception";
 import * as plan from "~/schemas/plan";
 import * as project from "~/schemas/project";
@@ -59,6 +61,12 @@ const FORMS: { form: string; schema: $ZodType; from: string }[] = [
   { form: "Answer group: unlink, dissolve", schema: answerGroups.groupOnlySchema, from: "groupOnlySchema" },
   { form: "Answer group: add suggested answers", schema: answerGroups.confirmSuggestionsSchema, from: "confirmSuggestionsSchema" },
   { form: "Answer group: not this one", schema: answerGroups.rejectSuggestionSchema, from: "rejectSuggestionSchema" },
+  { form: "Group feedback: write it once", schema: groupFeedback.sendGroupFeedbackSchema, from: "sendGroupFeedbackSchema" },
+  { form: "Group feedback: edit", schema: groupFeedback.editGroupFeedbackSchema, from: "editGroupFeedbackSchema" },
+  { form: "Group feedback: students who join later", schema: groupFeedback.reachLaterSchema, from: "reachLaterSchema" },
+  { form: "Learning goal: set one", schema: learningGoal.setGoalSchema, from: "setGoalSchema" },
+  { form: "Learning goal: note or status", schema: learningGoal.goalNoteSchema, from: "goalNoteSchema" },
+  { form: "Learning goal: teacher's comment", schema: learningGoal.goalCommentSchema, from: "goalCommentSchema" },
 ];
 
 /** Schemas that are parts of a form above, not forms of their own. */
@@ -77,7 +85,7 @@ function table(): string {
 
 describe("form limits", () => {
   it("lists every form schema in app/schemas", () => {
-    const modules = { answerGroups, attemptTag, attempt, auth, checkpoint, classroom, comment, journal, misconception, privacy, project, prompt };
+    const modules = { answerGroups, attemptTag, attempt, auth, checkpoint, classroom, comment, groupFeedback, journal, learningGoal, misconception, privacy, project, prompt };
     const listed = new Set(FORMS.map((f) => f.from));
     const unlisted = Object.values(modules)
       .flatMap((m) => Object.entries(m))

@@ -41,6 +41,8 @@ export const paths = {
   /** One student in a teacher's class: their status, export and deletion (decision 012). */
   classStudent: (classId: string, studentId: string) => `/teach/classes/${classId}/students/${studentId}`,
   /** A zip of one student's work in the class; `withEmail: false` leaves their email out. */
+  /** The learning goals of a teacher's class. */
+  classGoals: (classId: string) => `/teach/classes/${classId}/goals`,
   classStudentExport: (classId: string, studentId: string, withEmail = true) =>
     `/teach/classes/${classId}/students/${studentId}/export${withEmail ? "" : `?email=${LEAVE_OUT_EMAIL}`}`,
 
@@ -53,6 +55,10 @@ export const paths = {
   reflectionPrompts: (projectId: string) => `/teach/projects/${projectId}/prompts`,
   reflectionPrompt: (projectId: string, promptId: string) => `/teach/projects/${projectId}/prompts/${promptId}`,
   progress: (projectId: string) => `/teach/projects/${projectId}/progress`,
+  /** Group feedback (decision 018): the project's list, writing one for a group (`group`, `misconception`, or `checkpoint` + `option`), and one with its receipts. */
+  groupFeedbackList: (projectId: string) => `/teach/projects/${projectId}/insight/feedback`,
+  newGroupFeedback: (projectId: string, target: Record<string, string>) => withQuery(`/teach/projects/${projectId}/insight/feedback/new`, target),
+  groupFeedback: (projectId: string, feedbackId: string) => `/teach/projects/${projectId}/insight/feedback/${feedbackId}`,
   debrief: (projectId: string, present = false) => `/teach/projects/${projectId}/debrief${present ? "?present=1" : ""}`,
   insight: (projectId: string, page: "" | "heatmap" | "attempts" | "export" = "") => `/teach/projects/${projectId}/insight${page ? `/${page}` : ""}`,
   checkpointInsight: (projectId: string, checkpointId: string) => `/teach/projects/${projectId}/insight/checkpoints/${checkpointId}`,
@@ -68,4 +74,6 @@ export const paths = {
     withQuery(`/learn/projects/${projectId}/checkpoints/${checkpointId}`, { attempt: attemptId }),
   journal: (projectId: string) => `/learn/projects/${projectId}/journal`,
   recoveries: (projectId: string) => `/learn/projects/${projectId}/recoveries`,
+  /** The student's learning goals in the project's class; `from` opens the form to set one from a comment or a "not yet". */
+  goals: (projectId: string, from?: { comment?: string; attempt?: string }) => withQuery(`/learn/projects/${projectId}/goals`, from ?? {}),
 };

@@ -17,6 +17,10 @@ const LOCKS = {
   Project: (id: string) => Prisma.sql`SELECT 1 FROM "Project" WHERE "id" = ${id} FOR NO KEY UPDATE`,
   /** A comment's versions. */
   TeacherComment: (id: string) => Prisma.sql`SELECT 1 FROM "TeacherComment" WHERE "id" = ${id} FOR NO KEY UPDATE`,
+  /** A group feedback's version and its deliveries (one comment per student). */
+  GroupFeedback: (id: string) => Prisma.sql`SELECT 1 FROM "GroupFeedback" WHERE "id" = ${id} FOR NO KEY UPDATE`,
+  /** A learning goal's status, set together with the note that changes it. */
+  LearningGoal: (id: string) => Prisma.sql`SELECT 1 FROM "LearningGoal" WHERE "id" = ${id} FOR NO KEY UPDATE`,
 } as const;
 
 /** Inside a transaction: waits for, then holds until the transaction ends, the row's write lock. */

@@ -83,6 +83,9 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   TeacherComment: "comments are not in the report",
   TeacherCommentVersion: "comments are not in the report",
   ReflectionDismissal: "reflections set aside are not in the report",
+  GroupFeedback: "group feedback reaches students as comments, which are not in the report",
+  LearningGoal: "learning goals have their own class page, not the report",
+  LearningGoalNote: "learning goals have their own class page, not the report",
   RateLimit: "rate-limit counters",
   ProjectDataVersion: "the versions themselves",
 };

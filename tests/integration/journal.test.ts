@@ -201,6 +201,8 @@ describe("journal drafts", () => {
           expect.objectContaining({ version: 1, body: "Thanks for writing this." }),
           expect.objectContaining({ version: 2, body: "Thanks for writing this — try the axis first." }),
         ],
+        // A learning goal can be set from any comment (decision 018).
+        goal: { href: `/learn/projects/${project.id}/goals?comment=${comment.id}`, set: false },
       },
     ]);
   });

@@ -34,7 +34,7 @@ describe("a student downloads everything Rebound holds about them", () => {
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     const files = unzipText(bytes);
     expect(Object.keys(files).sort()).toEqual(
-      ["README.txt", "data.json", "account.csv", "sessions.csv", "setup-codes.csv", "classes.csv", "attempts.csv", "journal-entries.csv", "comments-received.csv", "reflections-set-aside.csv", "checks-given.csv"].sort(),
+      ["README.txt", "data.json", "account.csv", "sessions.csv", "setup-codes.csv", "classes.csv", "attempts.csv", "journal-entries.csv", "comments-received.csv", "reflections-set-aside.csv", "checks-given.csv", "learning-goals.csv"].sort(),
     );
     const data = JSON.parse(files["data.json"]);
     expect(data.account).toEqual([{ name: w.student.name, email: w.student.email, role: "Student", createdAt: expect.any(String) }]);
@@ -53,6 +53,16 @@ describe("a student downloads everything Rebound holds about them", () => {
       [1, "Look at the ratio again"],
       [2, "Look at the ratio again: which one is on top?"],
     ]);
+    // Group feedback received (decision 018): the student's copy says what it was sent to, when it came and when they first opened it.
+    const fromGroup = data.commentsReceived.find((c: { sentToAGroup: string | null }) => c.sentToAGroup);
+    expect(fromGroup).toMatchObject({ sentToAGroup: "a misconception: Sign convention", text: "Everyone: check the ratio", receivedAt: expect.any(String), firstReadAt: expect.any(String) });
+    // Learning goals with their notes over time, the teacher's comment among them.
+    expect(data.learningGoals.map((g: { goal: string; status: string }) => [g.goal, g.status])).toEqual([
+      ["Check which quantity goes on top", "Reached"],
+      ["Read every option first", "Working on it"],
+    ]);
+    expect(data.learningGoals[0]).toMatchObject({ targetDate: "2030-01-15", from: "A teacher's comment: Everyone: check the ratio" });
+    expect(data.learningGoals[0].notes).toMatch(/Own note \(status: Reached\): Practised with three questions\n.* Quintessa Marlowe-Fenn.*: Well spotted/);
     expect(data.reflectionsSetAside).toHaveLength(1);
     expect(data.sessions.length).toBeGreaterThan(0);
     expect(data.setupCodes).toEqual([{ givenAt: expect.any(String), endsAt: expect.any(String) }]);
@@ -111,7 +121,9 @@ describe("a teacher downloads one student's work in their class", () => {
     expect(data.classes.map((c: { class: string }) => c.class)).toEqual([w.classroom.name]);
     expect(data.attempts).toHaveLength(4);
     expect(data.journalEntries.map((e: { status: string }) => e.status)).toEqual(["Shared with the teacher"]);
-    expect(data.commentsReceived).toHaveLength(4);
+    // Four comments of the teacher's own and the group feedback's copy.
+    expect(data.commentsReceived).toHaveLength(5);
+    expect(data.learningGoals).toHaveLength(2);
     expect(data.reflectionsSetAside).toEqual([]);
     expect(data.sessions).toEqual([]);
     const everything = Object.values(files).join("\n");

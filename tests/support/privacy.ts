@@ -155,6 +155,28 @@ export async function seedEverything() {
     data: { authorId: teacher.id, studentId: otherStudent.id, projectId: project.id, attemptId: otherText.id, versions: { create: { version: 1, body: "Nicely put" } } },
   });
 
+  // Group feedback on the misconception, received by the student and opened once; a learning goal from it, with notes from both.
+  const feedback = await prisma.groupFeedback.create({
+    data: { projectId: project.id, authorId: teacher.id, targetKind: "MISCONCEPTION", misconceptionId: misconception.id, targetLabel: misconception.name, body: "Everyone: check the ratio" },
+  });
+  const received = await prisma.teacherComment.create({
+    data: {
+      authorId: teacher.id,
+      studentId: student.id,
+      projectId: project.id,
+      attemptId: numericTry.id,
+      groupFeedbackId: feedback.id,
+      firstReadAt: new Date(),
+      versions: { create: { version: 1, body: "Everyone: check the ratio" } },
+    },
+  });
+  const goal = await prisma.learningGoal.create({
+    data: { studentId: student.id, classroomId: ctx.classroom.id, projectId: project.id, commentId: received.id, text: "Check which quantity goes on top", targetDate: new Date("2030-01-15"), status: "REACHED" },
+  });
+  await prisma.learningGoalNote.create({ data: { goalId: goal.id, authorId: student.id, role: "STUDENT", body: "Practised with three questions", status: "REACHED" } });
+  await prisma.learningGoalNote.create({ data: { goalId: goal.id, authorId: teacher.id, role: "TEACHER", body: "Well spotted" } });
+  await prisma.learningGoal.create({ data: { studentId: student.id, classroomId: ctx.classroom.id, projectId: project.id, attemptId: wrongChoice.id, text: "Read every option first" } });
+
   // The student's second class, with another teacher: untouched when the first teacher deletes their data.
   const elsewhereTeacher = await createTeacher();
   const elsewhere = await createClassroom(elsewhereTeacher.id, "Chemistry 10A");
@@ -168,7 +190,7 @@ export async function seedEverything() {
     ...ctx,
     teacher,
     student,
-    ids: { wrongChoice: wrongChoice.id, rightChoice: rightChoice.id, textTry: textTry.id, otherText: otherText.id, group: group.id, shared: shared.id, onAttempt: onAttempt.id, toOther: toOther.id },
+    ids: { goal: goal.id, feedback: feedback.id, received: received.id, wrongChoice: wrongChoice.id, rightChoice: rightChoice.id, textTry: textTry.id, otherText: otherText.id, group: group.id, shared: shared.id, onAttempt: onAttempt.id, toOther: toOther.id },
     elsewhere: { teacher: elsewhereTeacher, classroom: elsewhere, project: elsewhereProject.project, attemptId: elsewhereAttempt.id },
     teacherCookie: await cookieFor(teacher.id),
     studentCookie: await cookieFor(student.id),

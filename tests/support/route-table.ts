@@ -137,6 +137,11 @@ export const ROUTES: Record<string, RouteEntry> = {
     prepare: { "block-rejoin": (own) => removeStudentFromClass(own, false), "allow-back": (own) => removeStudentFromClass(own, true) },
   },
   "teach.classes.$classId_.students.$studentId.export": { loader: "class-teacher" },
+  "teach.classes.$classId_.goals": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: { "comment-on-goal": (ids) => ({ goalId: ids.goalId, body: "Nice goal: try it on the next checkpoint." }) },
+  },
   "teach.classes.$classId_.students.$studentId": {
     loader: "class-teacher",
     action: "class-teacher",
@@ -207,6 +212,21 @@ export const ROUTES: Record<string, RouteEntry> = {
       "dissolve-group": (ids) => ({ groupKey: ids.groupKey }),
       "confirm-suggestion": (ids) => ({ groupKey: ids.groupKey, attemptIds: ids.looseAttemptId }),
       "reject-suggestion": (ids) => ({ groupKey: ids.groupKey, attemptId: ids.looseAttemptId }),
+    },
+  },
+  "teach.projects.$projectId.insight.feedback._index": { loader: "class-teacher" },
+  "teach.projects.$projectId.insight.feedback.new": {
+    loader: "class-teacher",
+    query: (ids) => ({ misconception: ids.misconceptionId }),
+    action: "class-teacher",
+    intents: { "": (ids) => ({ misconception: ids.misconceptionId, body: "Check the sign of each force.", reachLater: "on" }) },
+  },
+  "teach.projects.$projectId.insight.feedback.$feedbackId": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: {
+      "edit-group-feedback": () => ({ body: "Check the sign of each force, then the size." }),
+      "set-reach-later": () => ({ reachLater: "off" }),
     },
   },
   "teach.projects.$projectId.insight.export": { loader: "class-teacher", query: () => ({ kind: "students" }) },
@@ -280,6 +300,15 @@ export const ROUTES: Record<string, RouteEntry> = {
     },
   },
   "learn.projects.$projectId.recoveries": { loader: "class-student" },
+  "learn.projects.$projectId.goals": {
+    loader: "class-student",
+    query: (ids) => ({ comment: ids.commentId }),
+    action: "class-student",
+    intents: {
+      "set-goal": (ids) => ({ source: "attempt", sourceId: ids.notYetAttemptId, text: "Read every option before choosing.", targetDate: "" }),
+      "add-goal-note": (ids) => ({ goalId: ids.goalId, body: "Tried it twice.", status: "REACHED" }),
+    },
+  },
 };
 
 /** Which record each route parameter names. */
@@ -290,6 +319,7 @@ export const PARAM_IDS: Record<string, keyof RecordIds> = {
   misconceptionId: "misconceptionId",
   promptId: "promptId",
   studentId: "studentId",
+  feedbackId: "groupFeedbackId",
 };
 
 /** The address and params of a route file's page for these ids: `teach.projects.$projectId._index` → `/teach/projects/<id>`. */

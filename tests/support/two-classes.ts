@@ -43,6 +43,10 @@ export interface RecordIds {
   groupKey: string;
   /** A second kept group, unnamed. */
   secondGroupKey: string;
+  /** Group feedback on the misconception, received by the student (decision 018). */
+  groupFeedbackId: string;
+  /** The student's learning goal, set from the teacher's comment. */
+  goalId: string;
 }
 
 export interface ClassWorld {
@@ -141,6 +145,30 @@ async function buildClass(marker: string): Promise<ClassWorld> {
     data: { checkpointId: text.id, label: `Slowing idea ${marker}`, createdById: teacher.id, members: { create: [{ attemptId: secondAnswer.id, source: "TEACHER" }] } },
   });
 
+  const feedback = await prisma.groupFeedback.create({
+    data: {
+      projectId: project.id,
+      authorId: teacher.id,
+      targetKind: "MISCONCEPTION",
+      misconceptionId: misconception.id,
+      targetLabel: `Sign slip ${marker}`,
+      body: `Everyone check the sign ${marker}`,
+    },
+  });
+  await prisma.teacherComment.create({
+    data: {
+      authorId: teacher.id,
+      studentId: student.id,
+      projectId: project.id,
+      attemptId: notYet.id,
+      groupFeedbackId: feedback.id,
+      versions: { create: { version: 1, body: `Everyone check the sign ${marker}` } },
+    },
+  });
+  const goal = await prisma.learningGoal.create({
+    data: { studentId: student.id, classroomId: classroom.id, projectId: project.id, commentId: comment.id, text: `Draw the axis first ${marker}` },
+  });
+
   return {
     marker,
     joinCode: classroom.joinCode,
@@ -170,6 +198,8 @@ async function buildClass(marker: string): Promise<ClassWorld> {
       commentId: comment.id,
       groupKey: `${CONFIRMED_PREFIX}${group.id}`,
       secondGroupKey: `${CONFIRMED_PREFIX}${secondGroup.id}`,
+      groupFeedbackId: feedback.id,
+      goalId: goal.id,
     },
   };
 }
