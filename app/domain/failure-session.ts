@@ -17,6 +17,8 @@ export const isReactionKind = (value: unknown): value is ReactionKind => REACTIO
 /** Where a post or note stands with the teacher. */
 export const MODERATION_STATUSES = ["PENDING", "RELEASED", "DECLINED"] as const;
 export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
+/** Where a student's own post or note stands, as only they see it. */
+export type OwnItemStatus = ModerationStatus | "WITHDRAWN";
 
 /** The teacher's mark on an agreed action at the next project. */
 export const ACTION_STATUSES = ["DONE", "NOT_DONE"] as const;

@@ -17,6 +17,7 @@ import * as auth from "~/schemas/auth";
 import * as checkpoint from "~/schemas/checkpoint";
 import * as classroom from "~/schemas/classroom";
 import * as comment from "~/schemas/comment";
+import * as failureSession from "~/schemas/failure-session";
 import * as journal from "~/schemas/journal";
 import * as misconception from "~/schemas/misconception";
 import * as plan from "~/schemas/plan";
@@ -59,6 +60,14 @@ const FORMS: { form: string; schema: $ZodType; from: string }[] = [
   { form: "Answer group: unlink, dissolve", schema: answerGroups.groupOnlySchema, from: "groupOnlySchema" },
   { form: "Answer group: add suggested answers", schema: answerGroups.confirmSuggestionsSchema, from: "confirmSuggestionsSchema" },
   { form: "Answer group: not this one", schema: answerGroups.rejectSuggestionSchema, from: "rejectSuggestionSchema" },
+  { form: "Failure session: open", schema: failureSession.openSessionSchema, from: "openSessionSchema" },
+  { form: "Failure session: close with agreed actions", schema: failureSession.closeSessionSchema, from: "closeSessionSchema" },
+  { form: "Failure session: release or decline", schema: failureSession.moderationSchema, from: "moderationSchema" },
+  { form: "Failure session: mark an agreed action", schema: failureSession.markActionSchema, from: "markActionSchema" },
+  { form: "Failure session: post a setback", schema: failureSession.postSchema, from: "postSchema" },
+  { form: "Failure session: what helped me", schema: failureSession.noteSchema, from: "noteSchema" },
+  { form: "Failure session: react", schema: failureSession.reactionSchema, from: "reactionSchema" },
+  { form: "Failure session: withdraw", schema: failureSession.withdrawSchema, from: "withdrawSchema" },
 ];
 
 /** Schemas that are parts of a form above, not forms of their own. */
@@ -77,7 +86,7 @@ function table(): string {
 
 describe("form limits", () => {
   it("lists every form schema in app/schemas", () => {
-    const modules = { answerGroups, attemptTag, attempt, auth, checkpoint, classroom, comment, journal, misconception, privacy, project, prompt };
+    const modules = { answerGroups, attemptTag, attempt, auth, checkpoint, classroom, comment, failureSession, journal, misconception, privacy, project, prompt };
     const listed = new Set(FORMS.map((f) => f.from));
     const unlisted = Object.values(modules)
       .flatMap((m) => Object.entries(m))
