@@ -10,6 +10,7 @@ export function ProjectNav({ projectId, published }: { projectId: string; publis
           { to: paths.progress(projectId), label: "Class progress", end: false },
           { to: paths.insight(projectId), label: "Insight", end: false },
           { to: paths.debrief(projectId), label: "Class debrief", end: false },
+          { to: paths.failureSession(projectId), label: "Failure session", end: false },
         ]
       : []),
   ];

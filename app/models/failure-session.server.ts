@@ -476,9 +476,10 @@ export async function withdraw(project: EnrolledProject, studentId: string, inpu
 
 /** For the student's project page: whether a session is open now, and what was agreed at the end of the project before. */
 export async function sessionNotice(project: EnrolledProject, now = new Date()) {
-  const [open, carried] = await Promise.all([
+  const [open, any, carried] = await Promise.all([
     prisma.failureSession.findFirst({ where: { projectId: project.id, closedAt: null }, select: { endsAt: true, closedAt: true } }),
+    prisma.failureSession.count({ where: { projectId: project.id } }),
     carriedActions(project),
   ]);
-  return { openSession: open ? { state: sessionState(open, now), minutesLeft: minutesLeft(open.endsAt, now) } : null, carried };
+  return { openSession: open ? { state: sessionState(open, now), minutesLeft: minutesLeft(open.endsAt, now) } : null, hasSession: any > 0, carried };
 }

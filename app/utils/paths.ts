@@ -68,4 +68,11 @@ export const paths = {
     withQuery(`/learn/projects/${projectId}/checkpoints/${checkpointId}`, { attempt: attemptId }),
   journal: (projectId: string) => `/learn/projects/${projectId}/journal`,
   recoveries: (projectId: string) => `/learn/projects/${projectId}/recoveries`,
+
+  /** The class failure session (decision 019): the teacher's page (`present`: the projector's board) and what it polls. */
+  failureSession: (projectId: string, present = false) => `/teach/projects/${projectId}/failure-session${present ? "?present=1" : ""}`,
+  failureSessionVersion: (projectId: string) => `/teach/projects/${projectId}/failure-session/version`,
+  /** The student's board, and what it polls. */
+  studentFailureSession: (projectId: string) => `/learn/projects/${projectId}/failure-session`,
+  studentFailureSessionVersion: (projectId: string) => `/learn/projects/${projectId}/failure-session/version`,
 };
