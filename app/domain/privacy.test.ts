@@ -15,6 +15,9 @@ const empty = (): PersonalRecord => ({
   classesTaught: [],
   commentsWritten: [],
   answerGroupsConfirmed: [],
+  failurePosts: [],
+  failureNotes: [],
+  reactionsGiven: [],
 });
 
 describe("the download's files", () => {

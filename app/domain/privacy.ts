@@ -30,7 +30,10 @@ export type SectionName =
   | "tagsSet"
   | "classesTaught"
   | "commentsWritten"
-  | "answerGroupsConfirmed";
+  | "answerGroupsConfirmed"
+  | "failurePosts"
+  | "failureNotes"
+  | "reactionsGiven";
 
 export interface PersonalDataEntry {
   /** The Prisma model, and its field that points at User (null for the User row itself). */
@@ -58,6 +61,9 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   { model: "Classroom", relation: "teacher", what: "classes you teach, with their projects", erasure: "hand-over-or-archive", section: "classesTaught" },
   { model: "TeacherComment", relation: "author", what: "comments you wrote on students' work, every version", erasure: "anonymise", section: "commentsWritten" },
   { model: "AnswerGroup", relation: "createdBy", what: "groups of answers you confirmed", erasure: "anonymise", section: "answerGroupsConfirmed" },
+  { model: "FailurePost", relation: "student", what: "your posts in class failure sessions: the setback, what you learned, and where each stands (waiting, on the board, kept off, withdrawn)", erasure: "delete", section: "failurePosts" },
+  { model: "FailureNote", relation: "student", what: "your \"what helped me\" notes on classmates' posts in class failure sessions, and where each stands", erasure: "delete", section: "failureNotes" },
+  { model: "FailureReaction", relation: "student", what: "the reactions you gave to classmates' posts in class failure sessions (nobody else sees who gave them)", erasure: "delete", section: "reactionsGiven" },
 ];
 
 /** A row of a section: flat values only, so it is also a CSV row. */
@@ -88,6 +94,9 @@ const SECTION_TITLES: Record<SectionName, string> = {
   classesTaught: "Classes taught",
   commentsWritten: "Comments written",
   answerGroupsConfirmed: "Answer groups confirmed",
+  failurePosts: "Failure session posts",
+  failureNotes: "Failure session notes",
+  reactionsGiven: "Failure session reactions",
 };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
