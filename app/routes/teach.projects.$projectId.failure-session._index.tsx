@@ -415,6 +415,16 @@ export default function FailureSessionPage() {
             )}
           </Card>
 
+          {session.state !== "closed" && agreed.length ? (
+            <Card title="Agreed in earlier sessions of this project">
+              <AgreedActions
+                actions={agreed}
+                showStatus
+                itemExtra={(id) => <MarkButtons actionId={id} status={agreed.find((a) => a.id === id)?.status ?? null} message={actionResult(actionFormId(id))?.message} />}
+              />
+            </Card>
+          ) : null}
+
           {session.state === "closed" ? (
             <Card title="What we agreed to do differently">
               {agreed.length ? (

@@ -43,6 +43,14 @@ export interface RecordIds {
   groupKey: string;
   /** A second kept group, unnamed. */
   secondGroupKey: string;
+  /** Failure session (decision 019), open on the project: the classmate's post on the board. */
+  boardPostId: string;
+  /** The student's post waiting for the teacher. */
+  pendingPostId: string;
+  /** The student's "what helped me" note on the classmate's post, waiting for the teacher. */
+  pendingNoteId: string;
+  /** What the class agreed at the end of an earlier, closed session of the project. */
+  agreedActionId: string;
 }
 
 export interface ClassWorld {
@@ -141,6 +149,19 @@ async function buildClass(marker: string): Promise<ClassWorld> {
     data: { checkpointId: text.id, label: `Slowing idea ${marker}`, createdById: teacher.id, members: { create: [{ attemptId: secondAnswer.id, source: "TEACHER" }] } },
   });
 
+  // A failure session closed earlier with one agreed action, and one open now with a post on the board,
+  // the student's post and note waiting for the teacher.
+  const earlier = await prisma.failureSession.create({
+    data: { projectId: project.id, prompt: `What went wrong ${marker}?`, endsAt: new Date(Date.now() - 3_600_000), openedAt: new Date(Date.now() - 7_200_000), closedAt: new Date(Date.now() - 3_000_000) },
+  });
+  const agreed = await prisma.agreedAction.create({ data: { sessionId: earlier.id, position: 0, text: `Check units first ${marker}` } });
+  const session = await prisma.failureSession.create({ data: { projectId: project.id, prompt: `What didn't go as planned ${marker}?`, endsAt: new Date(Date.now() + 3_600_000), batches: 1 } });
+  const boardPost = await prisma.failurePost.create({
+    data: { sessionId: session.id, studentId: classmate.id, setback: `I mixed up the forces ${marker}`, learned: `Draw them first ${marker}`, status: "RELEASED", batch: 1 },
+  });
+  const pendingPost = await prisma.failurePost.create({ data: { sessionId: session.id, studentId: student.id, setback: `I rushed ${marker}`, learned: `Slow down ${marker}` } });
+  const pendingNote = await prisma.failureNote.create({ data: { sessionId: session.id, postId: boardPost.id, studentId: student.id, text: `Arrows helped me ${marker}` } });
+
   return {
     marker,
     joinCode: classroom.joinCode,
@@ -170,6 +191,10 @@ async function buildClass(marker: string): Promise<ClassWorld> {
       commentId: comment.id,
       groupKey: `${CONFIRMED_PREFIX}${group.id}`,
       secondGroupKey: `${CONFIRMED_PREFIX}${secondGroup.id}`,
+      boardPostId: boardPost.id,
+      pendingPostId: pendingPost.id,
+      pendingNoteId: pendingNote.id,
+      agreedActionId: agreed.id,
     },
   };
 }
