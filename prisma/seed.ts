@@ -588,10 +588,10 @@ async function seedFailureSession(input: { classroomId: string; projectId: strin
   });
   const posts: { who: string; setback: string; learned: string; batch: number | null; status?: string; withdrawn?: boolean; minute: number }[] = [
     { who: "Amara", setback: "I assumed the puck needed a push to keep going, and got the ice question wrong twice.", learned: "Friction is what slows things down: with no friction nothing stops the puck.", batch: 1, minute: 3 },
-    { who: "Dev", setback: "I mixed up km/h and m/s on the cyclist question.", learned: "Convert everything to SI units before calculating.", batch: 1, minute: 4 },
+    { who: "Dev", setback: "I forgot to convert the units on the cyclist question.", learned: "Convert everything to SI units before calculating.", batch: 1, minute: 4 },
     { who: "Grace", setback: "I thought the heavier ball would land first.", learned: "Both balls speed up the same way: the mass cancels out in a = F/m.", batch: 1, minute: 5 },
-    { who: "Noah", setback: "I forgot to convert km/h to m/s and my answer was 3.6 times too big.", learned: "Write the unit next to every number, every line.", batch: 2, minute: 8 },
-    { who: "Priya", setback: "I rushed the stopping-distance question and used the wrong formula.", learned: "Read the question twice and list what is given before picking a formula.", batch: 1, minute: 6 },
+    { who: "Noah", setback: "I forgot to convert the units, so my answer was 3.6 times too big.", learned: "Write the unit next to every number, every line.", batch: 2, minute: 8 },
+    { who: "Priya", setback: "I rushed the stopping-distance question and picked the wrong formula.", learned: "Read the question twice and list what is given before picking a formula.", batch: 1, minute: 6 },
     { who: "Hugo", setback: "I thought acceleration meant going fast.", learned: "Acceleration is how quickly the speed changes, not the speed itself.", batch: 2, minute: 9 },
     { who: "Sami", setback: "I stayed stuck on one checkpoint for ages without asking anyone.", learned: "Asking after two tries would have saved me half an hour.", batch: 2, minute: 11 },
     { who: "Leo", setback: "This was boring", learned: "idk", batch: null, status: "DECLINED", minute: 7 },

@@ -147,8 +147,19 @@ const noCounts = (): ReactionCounts => ({ ME_TOO: 0, THANKS: 0, HELPS: 0 });
 export const OTHER_GROUP_ID = "other";
 
 /**
- * Groups the released posts with the app's short-text grouping (setback and
- * lesson read together); posts like no other share one last group. Groups
+ * How alike two setbacks must be to share a group on the board (the grouping's
+ * average cosine similarity). Lower than the insight's 0.55 (decision 003),
+ * which was chosen for short answers to one question: setbacks are longer and
+ * about different things, and at 0.55 even "I forgot to convert the units on
+ * the cyclist question" and "I forgot to convert the units, so my answer was
+ * 3.6 times too big" stay apart. A missed or a loose group only changes how the
+ * board is laid out; there are no labelled setbacks to measure it on (decision 019).
+ */
+export const BOARD_GROUP_THRESHOLD = 0.4;
+
+/**
+ * Groups the released posts by their setbacks with the app's short-text
+ * grouping (at BOARD_GROUP_THRESHOLD); posts like no other share one last group. Groups
  * come in the order their first post was released; posts within a group by
  * batch, then id. Notes keep to released posts; reactions become counts per post.
  */
@@ -159,8 +170,8 @@ export function buildBoard(
   const posts = [...input.posts].sort(byBatchThenId);
   const byId = new Map(posts.map((p) => [p.id, p]));
   const clusters = clusterAnswers(
-    posts.map((p) => ({ id: p.id, text: `${p.setback}\n${p.learned}` })),
-    { ...clustering, maxRepresentatives: 0 },
+    posts.map((p) => ({ id: p.id, text: p.setback })),
+    { threshold: BOARD_GROUP_THRESHOLD, ...clustering, maxRepresentatives: 0 },
   );
   const similar: Board["groups"] = [];
   const alone: BoardPostRow[] = [];

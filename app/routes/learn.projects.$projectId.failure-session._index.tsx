@@ -141,6 +141,8 @@ function Reactions({ post, canReact, message }: { post: BoardPost; canReact: boo
   if (!canReact) return <ReactionSummary reactions={post.reactions} className="mt-2 text-sm" />;
   return (
     <Form method="post" className="mt-3" aria-label="Reactions">
+      {/* The buttons send the reaction's kind as their value, so the intent travels in its own field. */}
+      <input type="hidden" name="intent" value="react" />
       <input type="hidden" name="postId" value={post.id} />
       <input type="hidden" name="formId" value={reactFormId(post.id)} />
       <div className="flex flex-wrap gap-2">
@@ -149,7 +151,6 @@ function Reactions({ post, canReact, message }: { post: BoardPost; canReact: boo
           return (
             <SubmitButton
               key={kind}
-              intent="react"
               formId={reactFormId(post.id)}
               name="kind"
               value={kind}

@@ -209,12 +209,13 @@ function CloseSessionForm({ lastResult }: { lastResult?: SubmissionResult<string
 function MarkButtons({ actionId, status, message }: { actionId: string; status: ActionStatus | null; message?: string | null }) {
   return (
     <Form method="post" className="mt-1 flex flex-wrap items-center gap-2" aria-label="Mark this action">
+      {/* The buttons send the mark as their value, so the intent travels in its own field. */}
+      <input type="hidden" name="intent" value="mark-action" />
       <input type="hidden" name="actionId" value={actionId} />
       <input type="hidden" name="formId" value={actionFormId(actionId)} />
       {ACTION_STATUSES.map((s) => (
         <SubmitButton
           key={s}
-          intent="mark-action"
           formId={actionFormId(actionId)}
           name="status"
           value={s}
