@@ -17,8 +17,18 @@ const SETBACK = "I trusted my first graph and never checked the axis labels.";
 const LEARNED = "Read the axes before reading the curve.";
 const NOTE = "Saying the axis names out loud helped me.";
 
-async function publishedProject(page: Page, title: string) {
-  await createDraftProject(page, title);
+/** A published project of its own in the demo class (the teacher logs in first unless already in). */
+async function publishedProject(page: Page, title: string, loggedIn = false) {
+  if (loggedIn) {
+    await page.goto("/teach");
+    await page.getByRole("link", { name: /Physics 9B/ }).first().click();
+    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Goal").fill("Explain what happens when things move.");
+    await page.getByRole("button", { name: "Create draft project" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  } else {
+    await createDraftProject(page, title);
+  }
   await addCheckpoint(page, "Multiple choice", {
     title: `${title}: a first check`,
     question: "A trolley rolls at constant speed. What is the net force on it?",
@@ -140,10 +150,10 @@ test("a failure session from a post to the next project, live, anonymous to clas
   expect(seen.some((t) => t.includes(SETBACK))).toBe(true);
 
   // The class's next project shows what was agreed; the teacher marks one done there.
-  await publishedProject(teacher, NEXT_PROJECT);
+  await publishedProject(teacher, NEXT_PROJECT, true);
   await teacher.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Failure session" }).click();
   const carried = teacher.locator("section").filter({ has: teacher.getByRole("heading", { name: `Agreed at the end of ${PROJECT}` }) });
-  await carried.getByRole("listitem").filter({ hasText: "Check the axis labels first" }).getByRole("button", { name: "Done" }).click();
+  await carried.getByRole("listitem").filter({ hasText: "Check the axis labels first" }).getByRole("button", { name: "Done", exact: true }).click();
   await expect(teacher.getByText("“Check the axis labels first”: done.")).toBeVisible();
   await expectNoSeriousA11yViolations(teacher);
 
