@@ -16,7 +16,7 @@ export function ProjectNav({ projectId, published }: { projectId: string; publis
   ];
   return (
     <nav aria-label="Project" className="mb-6 border-b border-slate-200">
-      <ul className="flex gap-1">
+      <ul className="flex flex-wrap gap-x-1">
         {tabs.map((t) => (
           <li key={t.to}>
             <NavLink
