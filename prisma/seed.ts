@@ -533,6 +533,8 @@ export async function seedDemo({ ifEmpty = false, password = process.env.DEMO_PA
     },
   });
   await seedGroupFeedbackAndGoals({ teacherId: teacher.id, classroomId: classroom.id, projectId: project.id, misconceptionId: forceNeeded.id, now });
+  // A finished class failure session on the project, and the class's next project that carries its agreed actions (decision 019).
+  await seedFailureSession({ classroomId: classroom.id, projectId: project.id, students, now, day });
   return { created: true as const, password, teacher, classroom, project, students: students.length };
 }
 
@@ -635,4 +637,117 @@ if (isMain) {
       process.exitCode = 1;
     })
     .finally(() => prisma.$disconnect());
+}
+
+/**
+ * The demo's class failure session (decision 019): "Forces and motion" held one
+ * with the blameless-debrief questions, closed yesterday. Posts were released in
+ * two batches (one kept off the board, one withdrawn by its author), classmates
+ * left "what helped me" notes and reactions, and the class agreed on three
+ * actions, carried into the next project, "Energy and work", where the teacher
+ * has already marked one done.
+ */
+async function seedFailureSession(input: { classroomId: string; projectId: string; students: { id: string; name: string }[]; now: number; day: number }) {
+  const { now, day, students } = input;
+  const by = (first: string) => students.find((s) => s.name.startsWith(first))!.id;
+  const opened = now - day - 3 * 3_600_000;
+  const at = (minutes: number) => new Date(opened + minutes * 60_000);
+  const blameless = REFLECTION_TEMPLATES.find((t) => t.key === "blameless-debrief")!;
+  const session = await prisma.failureSession.create({
+    data: {
+      projectId: input.projectId,
+      prompt: blameless.questions.join("\n"),
+      templateKey: blameless.key,
+      openedAt: at(0),
+      endsAt: at(20),
+      closedAt: at(28),
+      batches: 2,
+      boardVersion: 12,
+      version: 30,
+    },
+  });
+  const posts: { who: string; setback: string; learned: string; batch: number | null; status?: string; withdrawn?: boolean; minute: number }[] = [
+    { who: "Amara", setback: "I assumed the puck needed a push to keep going, and got the ice question wrong twice.", learned: "Friction is what slows things down: with no friction nothing stops the puck.", batch: 1, minute: 3 },
+    { who: "Dev", setback: "I forgot to convert the units on the cyclist question.", learned: "Convert everything to SI units before calculating.", batch: 1, minute: 4 },
+    { who: "Grace", setback: "I thought the heavier ball would land first.", learned: "Both balls speed up the same way: the mass cancels out in a = F/m.", batch: 1, minute: 5 },
+    { who: "Noah", setback: "I forgot to convert the units, so my answer was 3.6 times too big.", learned: "Write the unit next to every number, every line.", batch: 2, minute: 8 },
+    { who: "Priya", setback: "I rushed the stopping-distance question and picked the wrong formula.", learned: "Read the question twice and list what is given before picking a formula.", batch: 1, minute: 6 },
+    { who: "Hugo", setback: "I thought acceleration meant going fast.", learned: "Acceleration is how quickly the speed changes, not the speed itself.", batch: 2, minute: 9 },
+    { who: "Sami", setback: "I stayed stuck on one checkpoint for ages without asking anyone.", learned: "Asking after two tries would have saved me half an hour.", batch: 2, minute: 11 },
+    { who: "Leo", setback: "This was boring", learned: "idk", batch: null, status: "DECLINED", minute: 7 },
+    { who: "Maya", setback: "I copied my partner's answer without understanding it.", learned: "I want to talk to the teacher about this one first.", batch: null, withdrawn: true, minute: 10 },
+  ];
+  const ids = new Map<string, string>();
+  for (const p of posts) {
+    const created = await prisma.failurePost.create({
+      data: {
+        sessionId: session.id,
+        studentId: by(p.who),
+        setback: p.setback,
+        learned: p.learned,
+        status: p.status ?? (p.batch ? "RELEASED" : "PENDING"),
+        batch: p.batch,
+        moderatedAt: p.batch ? at(p.batch === 1 ? 7 : 13) : p.status ? at(7) : null,
+        withdrawnAt: p.withdrawn ? at(12) : null,
+        createdAt: at(p.minute),
+      },
+    });
+    ids.set(p.who, created.id);
+  }
+  const notes: { who: string; on: string; text: string; batch: number; minute: number }[] = [
+    { who: "Elif", on: "Dev", text: "I write m/s on every line now; it caught two mistakes on the last checkpoint.", batch: 2, minute: 10 },
+    { who: "Ben", on: "Amara", text: "Imagining the puck on an air-hockey table helped me.", batch: 2, minute: 11 },
+    { who: "Isla", on: "Grace", text: "The video of the hammer and the feather dropped on the Moon helped me.", batch: 2, minute: 12 },
+    { who: "Tara", on: "Sami", text: "I ask my partner first, then the teacher. It's quicker than you think.", batch: 2, minute: 12 },
+  ];
+  for (const n of notes) {
+    await prisma.failureNote.create({
+      data: { sessionId: session.id, postId: ids.get(n.on)!, studentId: by(n.who), text: n.text, status: "RELEASED", batch: n.batch, moderatedAt: at(13), createdAt: at(n.minute) },
+    });
+  }
+  const reactions: [string, string, string][] = [
+    ["Ben", "Dev", "ME_TOO"], ["Chloé", "Dev", "ME_TOO"], ["Finn", "Dev", "ME_TOO"], ["Kiara", "Dev", "THANKS"],
+    ["Olivia", "Amara", "ME_TOO"], ["Quinn", "Amara", "HELPS"], ["Rosa", "Grace", "ME_TOO"], ["Umar", "Grace", "THANKS"],
+    ["Vera", "Priya", "HELPS"], ["Wen", "Hugo", "ME_TOO"], ["Yusuf", "Sami", "ME_TOO"], ["Zoe", "Sami", "THANKS"], ["Jonas", "Noah", "HELPS"],
+  ];
+  for (const [who, on, kind] of reactions) await prisma.failureReaction.create({ data: { postId: ids.get(on)!, studentId: by(who), kind, createdAt: at(15) } });
+  const agreed = [
+    "Convert every quantity to SI units before calculating.",
+    "Ask a partner or the teacher after two tries on the same checkpoint.",
+    "Read the question twice and list what is given before choosing a formula.",
+  ];
+  for (const [position, text] of agreed.entries()) {
+    await prisma.agreedAction.create({
+      data: { sessionId: session.id, position, text, createdAt: at(28), status: position === 0 ? "DONE" : null, markedAt: position === 0 ? new Date(now - 2 * 3_600_000) : null },
+    });
+  }
+
+  const next = await prisma.project.create({
+    data: {
+      classroomId: input.classroomId,
+      title: "Energy and work",
+      goal: "Describe how energy is transferred and calculate the work done by a force.",
+      instructions: "Start with what we agreed at the end of Forces and motion: units first, and ask after two tries.",
+      status: "PUBLISHED",
+      publishedAt: new Date(now - day / 2),
+      createdAt: new Date(now - day / 2),
+    },
+  });
+  const spec: CheckpointSpec = {
+    kind: "MULTIPLE_CHOICE",
+    options: [
+      { id: "a", text: "20 J", correct: true, feedback: "", misconceptionId: null },
+      { id: "b", text: "2 J", correct: false, feedback: "Work is force times distance: what is the force of gravity on 2 kg?", misconceptionId: null },
+      { id: "c", text: "10 J", correct: false, feedback: "Check the mass: the box is 2 kg.", misconceptionId: null },
+    ],
+  };
+  await prisma.checkpoint.create({
+    data: {
+      projectId: next.id,
+      position: 1,
+      kind: spec.kind,
+      createdAt: new Date(now - day / 2),
+      versions: { create: { version: 1, title: "Lifting a box", prompt: "You lift a 2 kg box straight up by 1 m. How much work do you do? (g = 10 N/kg)", spec: serializeSpec(spec), createdAt: new Date(now - day / 2) } },
+    },
+  });
 }

@@ -67,3 +67,37 @@ export function actionMessage(result: GroupActionResult | TagCorrectionResult): 
       return `Noted: that answer won't be suggested for “${done.label}” again.`;
   }
 }
+
+// ---------------------------------------------------------------------------
+// The class failure session (decision 019)
+
+/** Why a student's post, note or reaction was not taken. */
+export function studentSessionRefusal(reason: "no-session" | "time-up" | "closed" | "post-not-found" | "own-post" | "not-found"): string {
+  switch (reason) {
+    case "no-session":
+      return "There's no failure session open in this project right now. Your text is still here.";
+    case "time-up":
+      return "Time's up for new posts in this session. Your text is still here: copy it into your journal if you want to keep it.";
+    case "closed":
+      return "This session is closed, so it takes nothing new.";
+    case "post-not-found":
+      return "That post is no longer on the board.";
+    case "own-post":
+      return "That's your own post: notes and reactions are for classmates' posts.";
+    case "not-found":
+      return "We couldn't find that among your posts and notes. Reload the page and look again.";
+  }
+}
+
+/** What the teacher reads after releasing or declining posts and notes. */
+export function moderationMessage(result: { ok: true; decision: "release" | "decline"; posts: number; notes: number } | { ok: false; reason: "nothing-chosen" | "nothing-to-moderate" }): string {
+  if (!result.ok) {
+    return result.reason === "nothing-chosen"
+      ? "Tick the posts and notes to release or decline first."
+      : "Those are no longer waiting: their authors may have withdrawn them. Look at the queue again.";
+  }
+  const what = [result.posts ? plural(result.posts, "post") : null, result.notes ? plural(result.notes, "note") : null].filter(Boolean).join(" and ");
+  return result.decision === "release"
+    ? `Released ${what} to the board, together, in a random order.`
+    : `Kept ${what} off the board. ${result.posts + result.notes === 1 ? "Its author still sees it" : "Their authors still see them"}, marked as kept off.`;
+}

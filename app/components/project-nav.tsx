@@ -10,12 +10,13 @@ export function ProjectNav({ projectId, published }: { projectId: string; publis
           { to: paths.progress(projectId), label: "Class progress", end: false },
           { to: paths.insight(projectId), label: "Insight", end: false },
           { to: paths.debrief(projectId), label: "Class debrief", end: false },
+          { to: paths.failureSession(projectId), label: "Failure session", end: false },
         ]
       : []),
   ];
   return (
     <nav aria-label="Project" className="mb-6 border-b border-slate-200">
-      <ul className="flex gap-1">
+      <ul className="flex flex-wrap gap-x-1">
         {tabs.map((t) => (
           <li key={t.to}>
             <NavLink

@@ -1,6 +1,7 @@
 // The product's words for stored codes, one wording each, shared by every page
 // that shows them (the teacher reads them; "you" is the teacher, unless a
 // wording says it is the student's). Pure.
+import type { ActionStatus, OwnItemStatus, ReactionKind } from "~/domain/failure-session";
 import type { FollowUpResult, PlanStatus } from "~/domain/plans";
 import type { RecheckResult, RecoveryState } from "~/domain/recovery";
 /** Where a misconception tag on an attempt came from (AttemptMisconception.source, or the answer's own rule), for a checkpoint of this kind. */
@@ -68,4 +69,26 @@ export const RECHECK_RESULT_LABELS: Record<RecheckResult, string> = {
   "showed-again": "showed it again on the re-check",
   "not-yet": "“not yet” on the re-check, for another reason",
   waiting: "re-check answer waiting for a check",
+};
+
+/** The supportive reactions of a failure session (decision 019), as their buttons say them. */
+export const REACTION_WORDS: Record<ReactionKind, string> = {
+  ME_TOO: "Me too",
+  THANKS: "Thanks for sharing",
+  HELPS: "That helps me",
+};
+
+/** Where a student's own post or note in a failure session stands, in the student's words. */
+export const OWN_ITEM_WORDS: Record<OwnItemStatus, string> = {
+  PENDING: "Waiting for your teacher",
+  RELEASED: "On the board",
+  DECLINED: "Kept off the board by your teacher (it's still here, for you)",
+  WITHDRAWN: "Withdrawn: only you can see it",
+};
+
+/** An agreed action's mark, from the next project. */
+export const ACTION_STATUS_WORDS: Record<ActionStatus | "UNMARKED", string> = {
+  DONE: "Done",
+  NOT_DONE: "Not yet done",
+  UNMARKED: "Not checked yet",
 };

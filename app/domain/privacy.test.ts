@@ -18,6 +18,9 @@ const empty = (): PersonalRecord => ({
   learningGoals: [],
   groupFeedbackWritten: [],
   goalCommentsWritten: [],
+  failurePosts: [],
+  failureNotes: [],
+  reactionsGiven: [],
 });
 
 describe("the download's files", () => {

@@ -33,7 +33,10 @@ export type SectionName =
   | "answerGroupsConfirmed"
   | "learningGoals"
   | "groupFeedbackWritten"
-  | "goalCommentsWritten";
+  | "goalCommentsWritten"
+  | "failurePosts"
+  | "failureNotes"
+  | "reactionsGiven";
 
 export interface PersonalDataEntry {
   /** The Prisma model, and its field that points at User (null for the User row itself). */
@@ -64,6 +67,9 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   { model: "LearningGoal", relation: "student", what: "learning goals you set, with their status and every note over time (yours and your teacher's)", erasure: "delete", section: "learningGoals" },
   { model: "GroupFeedback", relation: "author", what: "feedback you wrote once for a group of students (each student's copy is a comment written)", erasure: "anonymise", section: "groupFeedbackWritten" },
   { model: "LearningGoalNote", relation: "author", what: "notes on learning goals: a student's own notes (in their goals) and a teacher's comments on students' goals", erasure: "anonymise", section: "goalCommentsWritten" },
+  { model: "FailurePost", relation: "student", what: "your posts in class failure sessions: the setback, what you learned, and where each stands (waiting, on the board, kept off, withdrawn)", erasure: "delete", section: "failurePosts" },
+  { model: "FailureNote", relation: "student", what: "your \"what helped me\" notes on classmates' posts in class failure sessions, and where each stands", erasure: "delete", section: "failureNotes" },
+  { model: "FailureReaction", relation: "student", what: "the reactions you gave to classmates' posts in class failure sessions (nobody else sees who gave them)", erasure: "delete", section: "reactionsGiven" },
 ];
 
 /** A row of a section: flat values only, so it is also a CSV row. */
@@ -97,6 +103,9 @@ const SECTION_TITLES: Record<SectionName, string> = {
   learningGoals: "Learning goals",
   groupFeedbackWritten: "Group feedback written",
   goalCommentsWritten: "Comments on students' learning goals",
+  failurePosts: "Failure session posts",
+  failureNotes: "Failure session notes",
+  reactionsGiven: "Failure session reactions",
 };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

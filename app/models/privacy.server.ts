@@ -11,7 +11,8 @@ import { prisma } from "~/db.server";
 import { describeAnswer } from "~/domain/answer-display";
 import { parseSpec } from "~/domain/checkpoint-spec";
 import { confidenceLabel, describeEntryLink, parseResponses } from "~/domain/journal-entry";
-import { FOLLOW_UP_WORDS, teacherName } from "~/domain/labels";
+import { FOLLOW_UP_WORDS, OWN_ITEM_WORDS, REACTION_WORDS, teacherName } from "~/domain/labels";
+import { isReactionKind } from "~/domain/failure-session";
 import { goalStatusWords } from "~/domain/learning-goals";
 import { isFollowUpResult } from "~/domain/plans";
 import { archiveFiles, archiveFilename, type ArchiveMeta, type PersonalRecord, type Row } from "~/domain/privacy";
@@ -243,12 +244,80 @@ async function classesOf(studentId: string, classroomId?: string): Promise<Row[]
   }));
 }
 
+/** Where a post or note stands, in the words its author reads (decision 019). */
+const itemStatus = (i: { status: string; withdrawnAt: Date | null }) =>
+  OWN_ITEM_WORDS[i.withdrawnAt ? "WITHDRAWN" : i.status === "RELEASED" || i.status === "DECLINED" ? i.status : "PENDING"];
+
+/** The setback a note or reaction answers: only while that post is on the board (a withdrawn or declined post is its author's alone). */
+const onPost = (post: { setback: string; status: string; withdrawnAt: Date | null } | null) =>
+  post && post.status === "RELEASED" && !post.withdrawnAt ? post.setback : "A post no longer on the board";
+
+const sessionProject = { session: { select: { openedAt: true, project: { select: { title: true, classroom: { select: { name: true } } } } } } } as const;
+
+/**
+ * A student's posts, notes and reactions in class failure sessions (decision
+ * 019). The teacher's view leaves out what the student withdrew and every
+ * reaction (nobody sees who reacted).
+ */
+async function failureSessionOf(studentId: string, scope: StudentScope): Promise<{ posts: Row[]; notes: Row[]; reactions: Row[] }> {
+  const inProjects = scope.projectIds ? { session: { projectId: { in: scope.projectIds } } } : {};
+  const visible = scope.teacherView ? { withdrawnAt: null } : {};
+  const [posts, notes, reactions] = await Promise.all([
+    prisma.failurePost.findMany({
+      where: { studentId, ...inProjects, ...visible },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { setback: true, learned: true, status: true, withdrawnAt: true, createdAt: true, ...sessionProject },
+    }),
+    prisma.failureNote.findMany({
+      where: { studentId, ...inProjects, ...visible },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { text: true, status: true, withdrawnAt: true, createdAt: true, post: { select: { setback: true, status: true, withdrawnAt: true } }, ...sessionProject },
+    }),
+    scope.teacherView
+      ? Promise.resolve([])
+      : prisma.failureReaction.findMany({
+          where: { studentId, ...(scope.projectIds ? { post: inProjects } : {}) },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { kind: true, createdAt: true, post: { select: { setback: true, status: true, withdrawnAt: true, ...sessionProject } } },
+        }),
+  ]);
+  return {
+    posts: posts.map((p) => ({
+      class: p.session.project.classroom.name,
+      project: p.session.project.title,
+      sessionOpened: iso(p.session.openedAt),
+      setback: p.setback,
+      learned: p.learned,
+      status: itemStatus(p),
+      writtenAt: iso(p.createdAt),
+      withdrawnAt: iso(p.withdrawnAt),
+    })),
+    notes: notes.map((n) => ({
+      class: n.session.project.classroom.name,
+      project: n.session.project.title,
+      sessionOpened: iso(n.session.openedAt),
+      on: onPost(n.post),
+      whatHelpedMe: n.text,
+      status: itemStatus(n),
+      writtenAt: iso(n.createdAt),
+      withdrawnAt: iso(n.withdrawnAt),
+    })),
+    reactions: reactions.map((r) => ({
+      class: r.post.session.project.classroom.name,
+      project: r.post.session.project.title,
+      on: onPost(r.post),
+      reaction: isReactionKind(r.kind) ? REACTION_WORDS[r.kind] : r.kind,
+      at: iso(r.createdAt),
+    })),
+  };
+}
+
 /** Everything Rebound holds about the signed-in person, section by section (PERSONAL_DATA). */
 export async function collectAccountData(userId: string): Promise<{ record: PersonalRecord; name: string } | null> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
   if (!user) return null;
   const scope: StudentScope = {};
-  const [sessions, setupCodes, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, written, groups, goals, groupFeedback, goalComments] = await Promise.all([
+  const [sessions, setupCodes, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, written, groups, goals, groupFeedback, goalComments, failureSession] = await Promise.all([
     prisma.session.findMany({ where: { userId }, orderBy: { expiresAt: "asc" }, select: { createdAt: true, lastSeenAt: true, expiresAt: true } }),
     prisma.setupCode.findMany({ where: { userId }, select: { createdAt: true, expiresAt: true } }),
     classesOf(userId),
@@ -317,6 +386,7 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
       orderBy: { createdAt: "asc" },
       select: { body: true, createdAt: true, goal: { select: { text: true, student: { select: { name: true } }, classroom: { select: { name: true } } } } },
     }),
+    failureSessionOf(userId, scope),
   ]);
   const record: PersonalRecord = {
     account: [{ name: user.name, email: user.email, role: user.role === "TEACHER" ? "Teacher" : "Student", createdAt: iso(user.createdAt) }],
@@ -377,6 +447,9 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
       comment: n.body,
       at: iso(n.createdAt),
     })),
+    failurePosts: failureSession.posts,
+    failureNotes: failureSession.notes,
+    reactionsGiven: failureSession.reactions,
   };
   return { record, name: user.name };
 }
@@ -427,13 +500,14 @@ export async function classStudentDownload(
   if (!enrolment) return null;
   const { student, classroom } = enrolment;
   const scope: StudentScope = { projectIds: classroom.projects.map((p) => p.id), teacherView: true };
-  const [classes, attempts, journalEntries, received, checks, goals] = await Promise.all([
+  const [classes, attempts, journalEntries, received, checks, goals, failureSession] = await Promise.all([
     classesOf(student.id, classroom.id),
     attemptsOf(student.id, scope),
     journalOf(student.id, scope),
     commentsReceived(student.id, scope),
     checksGiven(student.id, scope),
     goalsOf(student.id, classroom.id),
+    failureSessionOf(student.id, scope),
   ]);
   const record: PersonalRecord = {
     account: [{ name: student.name, ...(input.withEmail ? { email: student.email } : {}) }],
@@ -452,6 +526,9 @@ export async function classStudentDownload(
     learningGoals: goals,
     groupFeedbackWritten: [],
     goalCommentsWritten: [],
+    failurePosts: failureSession.posts,
+    failureNotes: failureSession.notes,
+    reactionsGiven: [],
   };
   const meta: ArchiveMeta = { subject: `${student.name}'s work in ${classroom.name}`, exportedAt: now, emailLeftOut: !input.withEmail };
   return { filename: archiveFilename([student.name, classroom.name], now), bytes: zip(archiveFiles(record, meta), now) };
@@ -494,6 +571,13 @@ async function eraseStudentWork(tx: Tx, studentId: string, projectIds?: string[]
   // How their plans went (decision 017): on their entries, or on their attempts.
   await tx.planFollowUp.deleteMany({ where: { OR: [{ journalEntry: { studentId, ...inProjects } }, { attempt: attemptWhere }] } });
   await tx.journalEntry.deleteMany({ where: { studentId, ...inProjects } });
+  // Failure sessions (decision 019): their reactions, and every reaction to their posts (a tap on a post that goes);
+  // classmates' notes on their posts stay with their authors, on no post; then their own notes and posts.
+  const inSessions = projectIds ? { session: { projectId: { in: projectIds } } } : {};
+  await tx.failureReaction.deleteMany({ where: { OR: [{ studentId, ...(projectIds ? { post: inSessions } : {}) }, { post: { studentId, ...inSessions } }] } });
+  await tx.failureNote.updateMany({ where: { post: { studentId, ...inSessions }, studentId: { not: studentId } }, data: { postId: null } });
+  await tx.failureNote.deleteMany({ where: { studentId, ...inSessions } });
+  await tx.failurePost.deleteMany({ where: { studentId, ...inSessions } });
   await tx.answerGroupMember.deleteMany({ where: { attempt: attemptWhere } });
   await tx.attemptMisconception.deleteMany({ where: { attempt: attemptWhere } });
   await tx.attemptReview.deleteMany({ where: { attempt: attemptWhere } });

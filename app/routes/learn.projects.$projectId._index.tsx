@@ -11,6 +11,8 @@ import { plural } from "~/domain/words";
 import { listOwnProjectAttempts } from "~/models/attempt.server";
 import { countOwnJournal, listLivePrompts } from "~/models/journal.server";
 import { listCheckpointTitles, requireStudentProject } from "~/models/project.server";
+import { sessionNotice } from "~/models/failure-session.server";
+import { AgreedActions } from "~/components/failure-board";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
 
@@ -23,11 +25,12 @@ export const handle: StudentProjectHandle = {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { student, project } = await requireStudentProject(request, params, context);
   // Every checkpoint with its title once (the live ones are listed; the retired ones the student worked on stay readable), and the student's attempts once.
-  const [all, attempts, prompts, journal] = await Promise.all([
+  const [all, attempts, prompts, journal, failureSession] = await Promise.all([
     listCheckpointTitles(project.id),
     listOwnProjectAttempts(student.id, project.id),
     listLivePrompts(project.id, { trigger: "PROJECT" }),
     countOwnJournal(student.id, project.id),
+    sessionNotice(project),
   ]);
   // Goals belong to the student in the class: the same ones show on every project of it (decision 018).
   const goals = await listOwnGoals(student.id, project);
@@ -57,11 +60,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     journal,
     goals: goals.filter((g) => g.status === "WORKING").map((g) => ({ id: g.id, text: g.text, targetDate: g.targetDate })),
     goalsDone: goals.filter((g) => g.status !== "WORKING").length,
+    failureSession,
   };
 }
 
 export default function StudentProjectPage() {
-  const { project, checkpoints, nextUp, retired, prompts, journal, goals, goalsDone } = useLoaderData<typeof loader>();
+  const { project, checkpoints, nextUp, retired, prompts, journal, goals, goalsDone, failureSession } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -72,12 +76,43 @@ export default function StudentProjectPage() {
             <Link to={paths.recoveries(project.id)} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
               My recoveries
             </Link>
+            {failureSession.hasSession ? (
+              <Link to={paths.studentFailureSession(project.id)} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
+                Class failure session
+              </Link>
+            ) : null}
             <Link to={paths.journal(project.id)} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-slate-100">
               My journal{journal.entries ? ` (${plural(journal.entries, "entry", "entries")})` : ""}
             </Link>
           </>
         }
       />
+      {failureSession.openSession ? (
+        <section aria-labelledby="failure-session-open-title" className="mb-6 rounded-lg border-2 border-brand-600 bg-white p-5">
+          <h2 id="failure-session-open-title" className="text-lg font-semibold">
+            A class failure session is open
+          </h2>
+          <p className="mt-1">
+            {failureSession.openSession.state === "open"
+              ? `Share a setback and what it taught you, without your name: ${plural(failureSession.openSession.minutesLeft, "minute")} left. `
+              : "Time's up for new posts, but the board is still there. "}
+            <Link to={paths.studentFailureSession(project.id)} className="font-medium underline">
+              Go to the board
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      {failureSession.carried ? (
+        <section aria-labelledby="agreed-actions-title" className="mb-6 rounded-lg border border-emerald-300 bg-emerald-50 p-5 text-emerald-950">
+          <h2 id="agreed-actions-title" className="text-lg font-semibold">
+            What we agreed to do differently
+          </h2>
+          <p className="mt-1 text-sm">At the end of {failureSession.carried.project.title}, the class agreed on these. Let&apos;s try them in this project.</p>
+          <div className="mt-3">
+            <AgreedActions actions={failureSession.carried.actions} showStatus />
+          </div>
+        </section>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <section aria-labelledby="next-up-title" className="rounded-lg border border-brand-100 bg-brand-50 p-5">

@@ -18,6 +18,7 @@ import * as checkpoint from "~/schemas/checkpoint";
 import * as classroom from "~/schemas/classroom";
 import * as comment from "~/schemas/comment";
 import * as groupFeedback from "~/schemas/group-feedback";
+import * as failureSession from "~/schemas/failure-session";
 import * as journal from "~/schemas/journal";
 import * as learningGoal from "~/schemas/learning-goal";
 import * as misconception from "~/schemas/misconception";
@@ -67,6 +68,14 @@ const FORMS: { form: string; schema: $ZodType; from: string }[] = [
   { form: "Learning goal: set one", schema: learningGoal.setGoalSchema, from: "setGoalSchema" },
   { form: "Learning goal: note or status", schema: learningGoal.goalNoteSchema, from: "goalNoteSchema" },
   { form: "Learning goal: teacher's comment", schema: learningGoal.goalCommentSchema, from: "goalCommentSchema" },
+  { form: "Failure session: open", schema: failureSession.openSessionSchema, from: "openSessionSchema" },
+  { form: "Failure session: close with agreed actions", schema: failureSession.closeSessionSchema, from: "closeSessionSchema" },
+  { form: "Failure session: release or decline", schema: failureSession.moderationSchema, from: "moderationSchema" },
+  { form: "Failure session: mark an agreed action", schema: failureSession.markActionSchema, from: "markActionSchema" },
+  { form: "Failure session: post a setback", schema: failureSession.postSchema, from: "postSchema" },
+  { form: "Failure session: what helped me", schema: failureSession.noteSchema, from: "noteSchema" },
+  { form: "Failure session: react", schema: failureSession.reactionSchema, from: "reactionSchema" },
+  { form: "Failure session: withdraw", schema: failureSession.withdrawSchema, from: "withdrawSchema" },
 ];
 
 /** Schemas that are parts of a form above, not forms of their own. */
@@ -85,7 +94,7 @@ function table(): string {
 
 describe("form limits", () => {
   it("lists every form schema in app/schemas", () => {
-    const modules = { answerGroups, attemptTag, attempt, auth, checkpoint, classroom, comment, groupFeedback, journal, learningGoal, misconception, privacy, project, prompt };
+    const modules = { answerGroups, attemptTag, attempt, auth, checkpoint, classroom, comment, failureSession, groupFeedback, journal, learningGoal, misconception, privacy, project, prompt };
     const listed = new Set(FORMS.map((f) => f.from));
     const unlisted = Object.values(modules)
       .flatMap((m) => Object.entries(m))

@@ -76,4 +76,11 @@ export const paths = {
   recoveries: (projectId: string) => `/learn/projects/${projectId}/recoveries`,
   /** The student's learning goals in the project's class; `from` opens the form to set one from a comment or a "not yet". */
   goals: (projectId: string, from?: { comment?: string; attempt?: string }) => withQuery(`/learn/projects/${projectId}/goals`, from ?? {}),
+
+  /** The class failure session (decision 019): the teacher's page (`present`: the projector's board) and what it polls. */
+  failureSession: (projectId: string, present = false) => `/teach/projects/${projectId}/failure-session${present ? "?present=1" : ""}`,
+  failureSessionVersion: (projectId: string) => `/teach/projects/${projectId}/failure-session/version`,
+  /** The student's board, and what it polls. */
+  studentFailureSession: (projectId: string) => `/learn/projects/${projectId}/failure-session`,
+  studentFailureSessionVersion: (projectId: string) => `/learn/projects/${projectId}/failure-session/version`,
 };

@@ -86,6 +86,11 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   GroupFeedback: "group feedback reaches students as comments, which are not in the report",
   LearningGoal: "learning goals have their own class page, not the report",
   LearningGoalNote: "learning goals have their own class page, not the report",
+  FailureSession: "the class failure session has its own board, not the report",
+  FailurePost: "the class failure session has its own board, not the report",
+  FailureNote: "the class failure session has its own board, not the report",
+  FailureReaction: "the class failure session has its own board, not the report",
+  AgreedAction: "agreed actions are shown with the session and the next project, not in the report",
   RateLimit: "rate-limit counters",
   ProjectDataVersion: "the versions themselves",
 };

@@ -79,6 +79,11 @@ describe("a student deletes their account", () => {
     expect(await prisma.teacherComment.count({ where: { id: w.ids.toOther } })).toBe(1);
     // The answer group the teacher confirmed stays, without the deleted answer.
     expect(await prisma.answerGroup.findUnique({ where: { id: w.ids.group }, select: { _count: { select: { members: true } } } })).toEqual({ _count: { members: 0 } });
+    // Failure session (decision 019): their posts, notes and reactions go, and the reactions to their posts;
+    // a classmate's note on their post stays the classmate's, on no post.
+    expect(await prisma.failurePost.count({ where: { studentId: w.student.id } })).toBe(0);
+    expect(await prisma.failureReaction.count({ where: { OR: [{ studentId: w.student.id }, { postId: w.ids.failurePost }] } })).toBe(0);
+    expect(await prisma.failureNote.findUnique({ where: { id: w.ids.classmateNote }, select: { postId: true, studentId: true } })).toEqual({ postId: null, studentId: w.otherStudent.id });
   });
 
   it("then the page says what was kept, signed out; without a deletion it asks to log in", async () => {
@@ -189,6 +194,10 @@ describe("a teacher deletes one student's data from their class", () => {
     expect(await prisma.journalEntry.count({ where: { studentId: w.student.id } })).toBe(0);
     expect(await prisma.teacherComment.count({ where: { studentId: w.student.id } })).toBe(0);
     expect(await prisma.reflectionDismissal.count({ where: { studentId: w.student.id } })).toBe(0);
+    expect(await prisma.failurePost.count({ where: { studentId: w.student.id } })).toBe(0);
+    expect(await prisma.failureNote.count({ where: { studentId: w.student.id } })).toBe(0);
+    expect(await prisma.failureReaction.count({ where: { OR: [{ studentId: w.student.id }, { postId: w.ids.failurePost }] } })).toBe(0);
+    expect(await prisma.failureNote.findUnique({ where: { id: w.ids.classmateNote }, select: { postId: true } })).toEqual({ postId: null });
     expect(await prisma.enrollment.count({ where: { classroomId: w.classroom.id, studentId: w.student.id } })).toBe(0);
     // Their other class and their account are not this teacher's to delete.
     expect(await prisma.attempt.count({ where: { id: w.elsewhere.attemptId } })).toBe(1);

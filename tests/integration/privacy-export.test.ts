@@ -34,7 +34,7 @@ describe("a student downloads everything Rebound holds about them", () => {
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     const files = unzipText(bytes);
     expect(Object.keys(files).sort()).toEqual(
-      ["README.txt", "data.json", "account.csv", "sessions.csv", "setup-codes.csv", "classes.csv", "attempts.csv", "journal-entries.csv", "comments-received.csv", "reflections-set-aside.csv", "checks-given.csv", "learning-goals.csv"].sort(),
+      ["README.txt", "data.json", "account.csv", "sessions.csv", "setup-codes.csv", "classes.csv", "attempts.csv", "journal-entries.csv", "comments-received.csv", "reflections-set-aside.csv", "checks-given.csv", "learning-goals.csv", "failure-posts.csv", "failure-notes.csv", "reactions-given.csv"].sort(),
     );
     const data = JSON.parse(files["data.json"]);
     expect(data.account).toEqual([{ name: w.student.name, email: w.student.email, role: "Student", createdAt: expect.any(String) }]);
@@ -81,6 +81,15 @@ describe("a student downloads everything Rebound holds about them", () => {
     // Nobody else's work.
     expect(everything).not.toContain("Other student's reflection");
     expect(everything).not.toContain("Nicely put");
+    // The failure session (decision 019): their posts, the withdrawn one too (it is theirs), their note and
+    // reaction with the post they answered; a classmate's note on their post is the classmate's, not theirs.
+    expect(data.failurePosts.map((p: { setback: string; status: string }) => [p.setback, p.status])).toEqual([
+      ["I rushed the ratio question", "On the board"],
+      ["A private worry", "Withdrawn: only you can see it"],
+    ]);
+    expect(data.failureNotes).toEqual([expect.objectContaining({ on: "I forgot the units", whatHelpedMe: "Writing units beside numbers helped me", status: "On the board" })]);
+    expect(data.reactionsGiven).toEqual([expect.objectContaining({ on: "I forgot the units", reaction: "Me too" })]);
+    expect(everything).not.toContain("Reading it twice helped me");
   });
 
   it("shows what it holds on the Your data page, and asks anonymous visitors to log in", async () => {
@@ -131,6 +140,11 @@ describe("a teacher downloads one student's work in their class", () => {
     expect(everything).not.toContain("Chemistry 10A");
     expect(everything).not.toContain("Reactions");
     expect(files["README.txt"]).toContain(`${w.student.name}'s work in Test class`);
+    // What the teacher sees of the failure session: the post on the board and the note, not what the student withdrew, and no reactions (nobody sees who reacted).
+    expect(data.failurePosts.map((p: { setback: string }) => p.setback)).toEqual(["I rushed the ratio question"]);
+    expect(data.failureNotes).toHaveLength(1);
+    expect(data.reactionsGiven).toEqual([]);
+    expect(everything).not.toContain("A private worry");
   });
 
   it("leaves the student's email out when asked", async () => {

@@ -176,6 +176,20 @@ export async function seedEverything() {
   await prisma.learningGoalNote.create({ data: { goalId: goal.id, authorId: student.id, role: "STUDENT", body: "Practised with three questions", status: "REACHED" } });
   await prisma.learningGoalNote.create({ data: { goalId: goal.id, authorId: teacher.id, role: "TEACHER", body: "Well spotted" } });
   await prisma.learningGoal.create({ data: { studentId: student.id, classroomId: ctx.classroom.id, projectId: project.id, attemptId: wrongChoice.id, text: "Read every option first" } });
+  // A class failure session (decision 019): the student's posts (one on the board, one withdrawn), their
+  // note and reaction on a classmate's post, and the classmate's note and reaction on theirs.
+  const session = await prisma.failureSession.create({ data: { projectId: project.id, prompt: "What didn't go as planned?", endsAt: new Date(Date.now() + 600_000), batches: 1 } });
+  const ownPost = await prisma.failurePost.create({
+    data: { sessionId: session.id, studentId: student.id, setback: "I rushed the ratio question", learned: "Slow down on ratios", status: "RELEASED", batch: 1 },
+  });
+  await prisma.failurePost.create({ data: { sessionId: session.id, studentId: student.id, setback: "A private worry", learned: "Ask earlier", withdrawnAt: new Date() } });
+  const otherPost = await prisma.failurePost.create({
+    data: { sessionId: session.id, studentId: otherStudent.id, setback: "I forgot the units", learned: "Units first", status: "RELEASED", batch: 1 },
+  });
+  await prisma.failureNote.create({ data: { sessionId: session.id, postId: otherPost.id, studentId: student.id, text: "Writing units beside numbers helped me", status: "RELEASED", batch: 1 } });
+  const classmateNote = await prisma.failureNote.create({ data: { sessionId: session.id, postId: ownPost.id, studentId: otherStudent.id, text: "Reading it twice helped me", status: "RELEASED", batch: 1 } });
+  await prisma.failureReaction.create({ data: { postId: otherPost.id, studentId: student.id, kind: "ME_TOO" } });
+  await prisma.failureReaction.create({ data: { postId: ownPost.id, studentId: otherStudent.id, kind: "THANKS" } });
 
   // The student's second class, with another teacher: untouched when the first teacher deletes their data.
   const elsewhereTeacher = await createTeacher();
@@ -190,7 +204,21 @@ export async function seedEverything() {
     ...ctx,
     teacher,
     student,
-    ids: { goal: goal.id, feedback: feedback.id, received: received.id, wrongChoice: wrongChoice.id, rightChoice: rightChoice.id, textTry: textTry.id, otherText: otherText.id, group: group.id, shared: shared.id, onAttempt: onAttempt.id, toOther: toOther.id },
+    ids: {
+      goal: goal.id,
+      feedback: feedback.id,
+      received: received.id,
+      wrongChoice: wrongChoice.id,
+      rightChoice: rightChoice.id,
+      textTry: textTry.id,
+      otherText: otherText.id,
+      group: group.id,
+      shared: shared.id,
+      onAttempt: onAttempt.id,
+      toOther: toOther.id,
+      failurePost: ownPost.id,
+      classmateNote: classmateNote.id,
+    },
     elsewhere: { teacher: elsewhereTeacher, classroom: elsewhere, project: elsewhereProject.project, attemptId: elsewhereAttempt.id },
     teacherCookie: await cookieFor(teacher.id),
     studentCookie: await cookieFor(student.id),

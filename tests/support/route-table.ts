@@ -65,6 +65,11 @@ async function planThenAttempt(own: ClassWorld) {
 }
 const NEW_PASSWORD = "a brand new long password";
 
+/** The project's open failure session is closed, so the teacher can open another (decision 019). */
+async function closeOpenSession(own: ClassWorld) {
+  await prisma.failureSession.updateMany({ where: { projectId: own.ids.projectId, closedAt: null }, data: { closedAt: new Date() } });
+}
+
 async function removeStudentFromClass(own: ClassWorld, blocked: boolean) {
   await prisma.enrollment.update({ where: { id: own.ids.enrollmentId }, data: { removedAt: new Date(), blockedAt: blocked ? new Date() : null } });
 }
@@ -309,6 +314,33 @@ export const ROUTES: Record<string, RouteEntry> = {
       "add-goal-note": (ids) => ({ goalId: ids.goalId, body: "Tried it twice.", status: "REACHED" }),
     },
   },
+
+  // The class failure session (decision 019).
+  "teach.projects.$projectId.failure-session._index": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: {
+      open: () => ({ promptSource: "own", prompt: "What surprised us about forces?", minutes: "15" }),
+      extend: () => ({}),
+      release: (ids) => ({ formId: "queue", postIds: ids.pendingPostId, noteIds: ids.pendingNoteId }),
+      decline: (ids) => ({ formId: "queue", postIds: ids.pendingPostId, noteIds: ids.pendingNoteId }),
+      close: () => ({ actions: "Check the units first\nAsk for help sooner" }),
+      "mark-action": (ids) => ({ actionId: ids.agreedActionId, status: "DONE" }),
+    },
+    prepare: { open: closeOpenSession },
+  },
+  "teach.projects.$projectId.failure-session.version": { loader: "class-teacher" },
+  "learn.projects.$projectId.failure-session._index": {
+    loader: "class-student",
+    action: "class-student",
+    intents: {
+      post: () => ({ setback: "I rushed the graph question", learned: "Label the axes before plotting" }),
+      note: (ids) => ({ postId: ids.boardPostId, text: "Drawing the arrows first helped me" }),
+      react: (ids) => ({ postId: ids.boardPostId, kind: "ME_TOO" }),
+      withdraw: (ids) => ({ kind: "post", id: ids.pendingPostId }),
+    },
+  },
+  "learn.projects.$projectId.failure-session.version": { loader: "class-student" },
 };
 
 /** Which record each route parameter names. */

@@ -47,6 +47,14 @@ export interface RecordIds {
   groupFeedbackId: string;
   /** The student's learning goal, set from the teacher's comment. */
   goalId: string;
+  /** Failure session (decision 019), open on the project: the classmate's post on the board. */
+  boardPostId: string;
+  /** The student's post waiting for the teacher. */
+  pendingPostId: string;
+  /** The student's "what helped me" note on the classmate's post, waiting for the teacher. */
+  pendingNoteId: string;
+  /** What the class agreed at the end of an earlier, closed session of the project. */
+  agreedActionId: string;
 }
 
 export interface ClassWorld {
@@ -168,6 +176,18 @@ async function buildClass(marker: string): Promise<ClassWorld> {
   const goal = await prisma.learningGoal.create({
     data: { studentId: student.id, classroomId: classroom.id, projectId: project.id, commentId: comment.id, text: `Draw the axis first ${marker}` },
   });
+  // A failure session closed earlier with one agreed action, and one open now with a post on the board,
+  // the student's post and note waiting for the teacher.
+  const earlier = await prisma.failureSession.create({
+    data: { projectId: project.id, prompt: `What went wrong ${marker}?`, endsAt: new Date(Date.now() - 3_600_000), openedAt: new Date(Date.now() - 7_200_000), closedAt: new Date(Date.now() - 3_000_000) },
+  });
+  const agreed = await prisma.agreedAction.create({ data: { sessionId: earlier.id, position: 0, text: `Check units first ${marker}` } });
+  const session = await prisma.failureSession.create({ data: { projectId: project.id, prompt: `What didn't go as planned ${marker}?`, endsAt: new Date(Date.now() + 3_600_000), batches: 1 } });
+  const boardPost = await prisma.failurePost.create({
+    data: { sessionId: session.id, studentId: classmate.id, setback: `I mixed up the forces ${marker}`, learned: `Draw them first ${marker}`, status: "RELEASED", batch: 1 },
+  });
+  const pendingPost = await prisma.failurePost.create({ data: { sessionId: session.id, studentId: student.id, setback: `I rushed ${marker}`, learned: `Slow down ${marker}` } });
+  const pendingNote = await prisma.failureNote.create({ data: { sessionId: session.id, postId: boardPost.id, studentId: student.id, text: `Arrows helped me ${marker}` } });
 
   return {
     marker,
@@ -200,6 +220,10 @@ async function buildClass(marker: string): Promise<ClassWorld> {
       secondGroupKey: `${CONFIRMED_PREFIX}${secondGroup.id}`,
       groupFeedbackId: feedback.id,
       goalId: goal.id,
+      boardPostId: boardPost.id,
+      pendingPostId: pendingPost.id,
+      pendingNoteId: pendingNote.id,
+      agreedActionId: agreed.id,
     },
   };
 }
