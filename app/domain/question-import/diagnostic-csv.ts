@@ -19,7 +19,7 @@ interface Table {
   rows: { line: number; cells: string[] }[];
 }
 
-export function readCsv(text: string, where: string): Table {
+export function readCsv(text: string, where: string, maxRows: number = IMPORT_LIMITS.items): Table {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: 200_000 }) as never;
@@ -29,8 +29,8 @@ export function readCsv(text: string, where: string): Table {
   }
   if (records.length === 0) throw new ImportFileError(where, `${where} is empty.`);
   const [head, ...body] = records;
-  if (body.length > IMPORT_LIMITS.items) {
-    throw new ImportFileError(where, `${where} has ${body.length.toLocaleString("en-GB")} rows; one import takes at most ${IMPORT_LIMITS.items.toLocaleString("en-GB")}. Split it into several files.`);
+  if (body.length > maxRows) {
+    throw new ImportFileError(where, `${where} has ${body.length.toLocaleString("en-GB")} rows; one import takes at most ${maxRows.toLocaleString("en-GB")}. Split it into several files.`);
   }
   return { header: head.record.map((h) => h.trim()), rows: body.map((r) => ({ line: r.info.lines, cells: r.record })) };
 }

@@ -10,6 +10,8 @@ export const IMPORT_LIMITS = {
   zipExpandedBytes: 25 * 1024 * 1024,
   /** Questions (or CSV rows) in one import: the shared Eedi file's 1,869 fit. */
   items: 2500,
+  /** Rows of a misconception name table (a whole bank's names come along; only those used are created). */
+  nameRows: 10_000,
   /** One image. */
   imageBytes: 512 * 1024,
   /** Every image of one import together. */

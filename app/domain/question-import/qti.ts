@@ -10,10 +10,11 @@ import { htmlToText, titleFrom } from "./html-text";
 import { descendants, innerMarkup, isElement, parseXml, textOf, type XElement } from "./xml";
 import { ImportFileError, type ImportedItem, type ImportedOption, type ParsedBank, type SkippedItem } from "./types";
 
-/** qti-choice-interaction → choiceInteraction, for every element of the tree. */
+/** qti-choice-interaction → choiceInteraction and response-identifier → responseIdentifier, for every element of the tree. */
 function normalise(el: XElement): XElement {
   const name = el.name.startsWith("qti-") ? el.name.slice(4).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) : el.name;
-  return { name, attrs: el.attrs, children: el.children.map((c) => (isElement(c) ? normalise(c) : c)) };
+  const attrs = Object.fromEntries(Object.entries(el.attrs).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
+  return { name, attrs, children: el.children.map((c) => (isElement(c) ? normalise(c) : c)) };
 }
 
 const INTERACTIONS = new Set([
@@ -151,7 +152,7 @@ function readItem(item: XElement, ctx: Context, where: string): ItemResult {
     if (!accepted.filter(Boolean).length) return { skipped: { where, why: "A text to type, but the item gives no correct answer." } };
     return { item: { where, title, prompt, content: { kind: "SHORT_TEXT", modelAnswer: accepted.length > 1 ? `${accepted[0]} (also accepted: ${accepted.slice(1).join(", ")})` : accepted[0] }, notes } };
   }
-  return { skipped: { where, why: `An item with a ${interaction.name}: Rebound's checkpoints are choices (choiceInteraction) and typed answers (textEntryInteraction).` } };
+  return { skipped: { where, why: `An item with the interaction ${interaction.name}: Rebound's checkpoints are choices (choiceInteraction) and typed answers (textEntryInteraction).` } };
 }
 
 function allInteractions(body: XElement): XElement[] {

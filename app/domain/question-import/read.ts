@@ -107,11 +107,15 @@ function readZip(files: Map<string, Uint8Array>, box: ImageBox): ParsedBank {
   }
   const csvs = names.filter((n) => ext(n) === "csv");
   if (csvs.length) {
-    const tables = csvs.map((n) => ({ name: n, table: readCsv(asText(files.get(n)!), n) }));
+    // A name table may list a whole bank's names; the question table holds the questions.
+    const tables = csvs.map((n) => ({ name: n, table: readCsv(asText(files.get(n)!), n, IMPORT_LIMITS.nameRows) }));
     const questions = tables.filter((t) => isQuestionTable(t.table.header));
     const nameTables = tables.filter((t) => isNameTable(t.table.header) && !isQuestionTable(t.table.header));
     if (questions.length !== 1) {
       throw new ImportFileError("the zip", questions.length === 0 ? "The zip has no question table (a CSV with QuestionText, CorrectAnswer and AnswerAText … AnswerDText)." : "The zip has more than one question table: send one at a time.");
+    }
+    if (questions[0].table.rows.length > IMPORT_LIMITS.items) {
+      throw new ImportFileError(questions[0].name, `${questions[0].name} has ${questions[0].table.rows.length.toLocaleString("en-GB")} rows; one import takes at most ${IMPORT_LIMITS.items.toLocaleString("en-GB")}. Split it into several files.`);
     }
     return readDiagnostic(questions[0].table, nameTables[0]?.table ?? null, questions[0].name);
   }
