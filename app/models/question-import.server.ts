@@ -187,8 +187,3 @@ function resolveContent(planned: PlannedCheckpoint, relink: (t: string) => strin
 export async function purgeExpiredImports(now = new Date()): Promise<number> {
   return (await prisma.pendingImport.deleteMany({ where: { expiresAt: { lt: now } } })).count;
 }
-
-/** The pictures of a project a page shows (only the project's own: ids from elsewhere find nothing). */
-export async function findQuestionImage(projectId: string, imageId: string) {
-  return prisma.questionImage.findFirst({ where: { id: imageId, projectId }, select: { id: true, mime: true, data: true } });
-}

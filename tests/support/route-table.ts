@@ -9,6 +9,7 @@
 import { prisma } from "~/db.server";
 import { journalFormId, journalFormKey } from "~/domain/journal-entry";
 import { issueSetupCodeForStudent } from "~/models/setup-code.server";
+import { keepPendingImport, readAndPlan } from "~/models/question-import.server";
 import type { ClassWorld, RecordIds } from "./two-classes";
 import { TEST_PASSWORD } from "./factories";
 
@@ -64,6 +65,18 @@ async function planThenAttempt(own: ClassWorld) {
   preparedPlan = { planId: entry.id, attemptId: attempt.id };
 }
 const NEW_PASSWORD = "a brand new long password";
+
+/** A question bank small enough to paste (GIFT). */
+const PASTED_GIFT = "::Speed:: A cart goes 10 m in 2 s. Its speed in m/s? {#5:0.1}\n\n::Force:: Steady speed means the resultant force is… {=zero ~forwards}";
+/** The pending import the last `prepare` kept, into the project or (projectId null) into a new project of the class. */
+let pendingImportId = "";
+async function keepImport(own: ClassWorld, into: "project" | "class") {
+  const read = readAndPlan("pasted.gift", new TextEncoder().encode(PASTED_GIFT));
+  if (!read.ok) throw new Error(`The route table's GIFT should read: ${read.why}`);
+  const id = await keepPendingImport({ teacherId: own.teacher.id, classroomId: own.ids.classId, projectId: into === "project" ? own.ids.projectId : null }, "pasted.gift", read.plan);
+  if (!id) throw new Error("The test world's teacher should be able to keep an import.");
+  pendingImportId = id;
+}
 
 async function removeStudentFromClass(own: ClassWorld, blocked: boolean) {
   await prisma.enrollment.update({ where: { id: own.ids.enrollmentId }, data: { removedAt: new Date(), blockedAt: blocked ? new Date() : null } });
@@ -137,6 +150,12 @@ export const ROUTES: Record<string, RouteEntry> = {
     prepare: { "block-rejoin": (own) => removeStudentFromClass(own, false), "allow-back": (own) => removeStudentFromClass(own, true) },
   },
   "teach.classes.$classId_.students.$studentId.export": { loader: "class-teacher" },
+  "teach.classes.$classId_.import": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: { read: () => ({ pasted: PASTED_GIFT }), import: () => ({ pendingId: pendingImportId }), discard: () => ({ pendingId: pendingImportId }) },
+    prepare: { import: (own) => keepImport(own, "class"), discard: (own) => keepImport(own, "class") },
+  },
   "teach.classes.$classId_.students.$studentId": {
     loader: "class-teacher",
     action: "class-teacher",
@@ -182,6 +201,13 @@ export const ROUTES: Record<string, RouteEntry> = {
     },
   },
   "teach.projects.$projectId.debrief": { loader: "class-teacher" },
+  "teach.projects.$projectId.import": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: { read: () => ({ pasted: PASTED_GIFT }), import: () => ({ pendingId: pendingImportId }), discard: () => ({ pendingId: pendingImportId }) },
+    prepare: { import: (own) => keepImport(own, "project"), discard: (own) => keepImport(own, "project") },
+  },
+  "teach.projects.$projectId.images.$imageId": { loader: "class-teacher" },
   "teach.projects.$projectId.insight._index": { loader: "class-teacher" },
   "teach.projects.$projectId.insight.attempts": {
     loader: "class-teacher",
@@ -280,6 +306,7 @@ export const ROUTES: Record<string, RouteEntry> = {
     },
   },
   "learn.projects.$projectId.recoveries": { loader: "class-student" },
+  "learn.projects.$projectId.images.$imageId": { loader: "class-student" },
 };
 
 /** Which record each route parameter names. */
@@ -290,6 +317,7 @@ export const PARAM_IDS: Record<string, keyof RecordIds> = {
   misconceptionId: "misconceptionId",
   promptId: "promptId",
   studentId: "studentId",
+  imageId: "imageId",
 };
 
 /** The address and params of a route file's page for these ids: `teach.projects.$projectId._index` → `/teach/projects/<id>`. */
