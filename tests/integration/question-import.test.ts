@@ -25,7 +25,7 @@ async function teacherWithClass() {
 function upload(path: string, cookie: string, name: string, bytes: Uint8Array, fields: Record<string, string> = { intent: "read" }): Request {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append("file", new File([bytes], name));
+  form.append("file", new File([new Uint8Array(bytes)], name));
   return new Request(BASE + path, { method: "POST", body: form, headers: { Cookie: cookie } });
 }
 
