@@ -32,27 +32,10 @@ export function richSegments(text: string): RichSegment[] {
   return segments;
 }
 
-/** Whether a text has anything beyond plain text (so a page can show it plainly otherwise). */
-export function hasRichText(text: string): boolean {
-  return richSegments(text).some((s) => s.type !== "text");
-}
-
-/** The ids of stored images a text refers to. */
-export function imageIdsIn(text: string): string[] {
-  return richSegments(text).flatMap((s) => (s.type === "image" && s.ref?.startsWith("image:") ? [s.ref.slice("image:".length)] : []));
-}
-
 /** The text with every image reference's target replaced (`upload:key` → `image:id` when an import is saved). */
 export function replaceImageRefs(text: string, replace: (ref: string) => string | null): string {
   return text.replace(/!\[([^\]\n]{0,500})\]\(([^()\s]{1,200})\)/g, (whole, alt: string, ref: string) => {
     const next = replace(ref);
     return next === null ? `![${alt}]()` : `![${alt}](${next})`;
   });
-}
-
-/** Plain words for places that show no maths or pictures (titles, lists, downloads): the TeX as typed, a picture as its description. */
-export function plainText(text: string): string {
-  return richSegments(text)
-    .map((s) => (s.type === "text" ? s.text : s.type === "math" ? s.tex : `[Image${s.alt ? `: ${s.alt}` : ""}]`))
-    .join("");
 }

@@ -1,4 +1,4 @@
-// A Rebound project as one JSON file (issue 11): the project's title, goal and
+// A Rebound project as one JSON file (issue 11), read here: the project's title, goal and
 // instructions; its misconceptions; its live checkpoints in order, each as its
 // latest version (title, question, settings, answers, misconceptions by name,
 // the misconceptions it re-checks); its reflection prompts; and the pictures
@@ -61,8 +61,7 @@ const fileSchema = z.object({
   images: z.array(z.object({ key: z.string().max(50), mime: z.enum(IMAGE_MIMES), data: z.string() })).max(1000).default([]),
 });
 
-export type ProjectFile = z.infer<typeof fileSchema>;
-export type ProjectFileCheckpoint = ProjectFile["checkpoints"][number];
+
 
 /** Whether a text is (the start of) a Rebound project file. */
 export function looksLikeProjectFile(textStart: string): boolean {
@@ -112,9 +111,4 @@ export function readProjectFile(source: string, addImage: (name: string, data: U
 
 function relinkContent(content: ImportedContent, relink: (t: string) => string): ImportedContent {
   return content.kind === "MULTIPLE_CHOICE" ? { ...content, options: content.options.map((o) => ({ ...o, text: relink(o.text) })) } : content;
-}
-
-/** The file's text: keys in a fixed order, two-space indents, so that two exports of the same project are the same text. */
-export function writeProjectFile(file: Omit<ProjectFile, "format" | "version">): string {
-  return `${JSON.stringify({ format: PROJECT_FILE_FORMAT, version: PROJECT_FILE_VERSION, ...file }, null, 2)}\n`;
 }

@@ -139,3 +139,23 @@ describe("limits", () => {
     expect(p.skipped).toEqual([{ where: "question 1 (Same)", why: "Option 2: This reads the same as option 1: make each option different." }]);
   });
 });
+
+describe("Rebound project file", () => {
+  it("carries the project, its misconceptions (even unused ones), checkpoints with settings, re-checks, prompts and pictures", () => {
+    const p = plan("energy-project.json", fixtureBytes("energy-project.json"));
+    expect(p.format).toBe("rebound-json");
+    expect(p.project).toEqual({ title: "Where energy goes", goal: "Explain energy transfers in everyday machines.", instructions: "Work through the checkpoints in order." });
+    expect(p.misconceptions.map((m) => m.name)).toEqual(["Energy is used up", "Heavier falls faster"]);
+    expect(p.checkpoints.map((c) => [c.input.title, c.input.maxAttempts])).toEqual([["A kettle", 3], ["Efficiency", null]]);
+    expect(p.checkpoints[0].input.prompt).toContain("(upload:1)");
+    expect(p.checkpoints[1].input.recheckOf).toEqual(["m:0"]);
+    expect(p.checkpoints[1].input.content).toMatchObject({ unit: "%", intermediateValues: [{ value: 50, label: "the wasted energy" }] });
+    expect(p.prompts?.map((x) => [x.trigger, x.itemIndex])).toEqual([["PROJECT", null], ["AFTER_NOT_YET", 1]]);
+    expect(p.images).toHaveLength(1);
+  });
+  it("refuses a file from a newer Rebound, and one that is not JSON", () => {
+    const newer = JSON.stringify({ format: "rebound-project", version: 2, project: { title: "x", goal: "y" } });
+    expect(refused("p.json", new TextEncoder().encode(newer)).why).toMatch(/newer version of Rebound/);
+    expect(refused("p.json", new TextEncoder().encode('{"format": "rebound-project", ')).why).toMatch(/not valid JSON/);
+  });
+});
