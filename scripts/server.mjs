@@ -7,7 +7,8 @@
 //
 // Settings (environment): PORT (3000), HOST (all interfaces), REMIX_BUILD_DIR
 // (build), TRUST_PROXY=1 behind a reverse proxy that sets X-Forwarded-Host /
-// -Proto, HTTPS=1 when served over TLS, MAX_BODY_BYTES (1 MB),
+// -Proto, HTTPS=1 when served over TLS, MAX_BODY_BYTES (1 MB), MAX_UPLOAD_BYTES
+// (the import pages' larger limit, 5 MB and the form around the file),
 // FRAME_ANCESTORS (space-separated origins allowed to frame the app; none),
 // CSP_REPORT_FILE (also append Content-Security-Policy reports there; the
 // end-to-end tests fail on any).
@@ -18,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import helmet from "helmet";
-import { CSP_REPORT_PATH, DEFAULT_MAX_BODY_BYTES, checkBody, checkOrigin, contentSecurityPolicy, hasSessionCookie } from "./lib/http-security.mjs";
+import { CSP_REPORT_PATH, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_UPLOAD_BYTES, checkBody, checkOrigin, contentSecurityPolicy, hasSessionCookie } from "./lib/http-security.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const buildDir = path.resolve(root, process.env.REMIX_BUILD_DIR ?? "build");
@@ -27,6 +28,7 @@ const host = process.env.HOST;
 const trustProxy = process.env.TRUST_PROXY === "1";
 const httpsAlways = process.env.HTTPS === "1";
 const maxBodyBytes = Number(process.env.MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES);
+const maxUploadBytes = Number(process.env.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD_BYTES);
 const frameAncestors = (process.env.FRAME_ANCESTORS ?? "").split(/\s+/).filter(Boolean);
 const SESSION_COOKIE = "rebound_session";
 
@@ -75,7 +77,7 @@ app.use((req, res, next) => ((httpsAlways || req.secure) ? secureHeaders : plain
 
 app.use((req, res, next) => {
   const facts = { method: req.method, path: req.path, headers: req.headers };
-  const refusal = checkOrigin(facts, { trustProxy, secure: httpsAlways || req.secure }) ?? checkBody(facts, { maxBodyBytes });
+  const refusal = checkOrigin(facts, { trustProxy, secure: httpsAlways || req.secure }) ?? checkBody(facts, { maxBodyBytes, maxUploadBytes });
   if (refusal) return refuse(res, refusal);
   if (hasSessionCookie(req.headers, SESSION_COOKIE)) res.set("Cache-Control", "no-store");
   next();

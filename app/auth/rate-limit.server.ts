@@ -30,6 +30,8 @@ export const RATE_LIMITS = {
   SETUP_CODE_ACCOUNT: { env: "RATE_LIMIT_SETUP_CODE_ACCOUNT", fallback: "5/900" },
   /** Wrong set-up codes from one address (a class using their codes together). */
   SETUP_CODE_ADDRESS: { env: "RATE_LIMIT_SETUP_CODE_ADDRESS", fallback: "100/900" },
+  /** Question files one teacher sends to be read (issue 11; each read parses up to 5 MB). */
+  IMPORT_TEACHER: { env: "RATE_LIMIT_IMPORT_TEACHER", fallback: "60/3600" },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { ConfidenceScale } from "~/components/confidence-scale";
 import { ErrorList, SubmitButton, TextareaField, FormAlert } from "~/components/form";
 import { OutcomeBadge } from "~/components/outcome-badge";
+import { RichText } from "~/components/rich-text";
 import { TeacherCommentView, type CommentVersionView } from "~/components/teacher-comment";
 import { formatDateTime } from "~/components/ui";
 import type { CheckpointKind } from "~/domain/checkpoint-spec";
@@ -339,7 +340,7 @@ function ChoiceInputs({
               className="mt-1 h-4 w-4"
             />
             <label htmlFor={`attempt-option-${option.id}`} className="flex-1">
-              {option.text}
+              <RichText text={option.text} as="span" />
             </label>
           </li>
         ))}

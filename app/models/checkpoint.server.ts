@@ -100,19 +100,25 @@ export async function findProjectCheckpoint(projectId: string, checkpointId: str
 
 /** Adds a checkpoint at the end of the project, with its first version. */
 export async function createCheckpoint(projectId: string, input: CheckpointContentInput) {
+  return prisma.$transaction((tx) => addCheckpoint(tx, projectId, input));
+}
+
+/**
+ * createCheckpoint inside a transaction the caller holds (an import saves all
+ * of its checkpoints in one, so that nothing is half-imported).
+ */
+export async function addCheckpoint(tx: Prisma.TransactionClient, projectId: string, input: CheckpointContentInput) {
   const spec = serializeSpec(buildSpec(input.content, null));
-  return prisma.$transaction(async (tx) => {
-    const positions = await tx.checkpoint.findMany({ where: { projectId }, select: { position: true } });
-    return tx.checkpoint.create({
-      data: {
-        projectId,
-        kind: input.content.kind,
-        position: nextPosition(positions.map((p) => p.position)),
-        maxAttempts: input.maxAttempts,
-        versions: { create: { version: 1, title: input.title, prompt: input.prompt, spec } },
-      },
-      select: { id: true },
-    });
+  const positions = await tx.checkpoint.findMany({ where: { projectId }, select: { position: true } });
+  return tx.checkpoint.create({
+    data: {
+      projectId,
+      kind: input.content.kind,
+      position: nextPosition(positions.map((p) => p.position)),
+      maxAttempts: input.maxAttempts,
+      versions: { create: { version: 1, title: input.title, prompt: input.prompt, spec } },
+    },
+    select: { id: true },
   });
 }
 

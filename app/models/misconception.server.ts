@@ -106,6 +106,20 @@ export function createMisconception(projectId: string, input: MisconceptionInput
   return writeUnderProjectLock(projectId, input.name, undefined, (tx) => tx.misconception.create({ data: { projectId, ...input }, select: { id: true, name: true } }));
 }
 
+/**
+ * The project's misconception with this name (ignoring case and spaces at the
+ * ends), created when it has none, inside a transaction the caller holds (an
+ * import names misconceptions, it does not number them). The project's row
+ * lock is taken, as createMisconception does.
+ */
+export async function findOrAddMisconception(tx: Prisma.TransactionClient, projectId: string, input: MisconceptionInput): Promise<{ id: string; name: string; created: boolean }> {
+  await lockRow(tx, "Project", projectId);
+  const existing = await sameNamed(tx, projectId, input.name);
+  if (existing) return { ...existing, created: false };
+  const created = await tx.misconception.create({ data: { projectId, ...input }, select: { id: true, name: true } });
+  return { ...created, created: true };
+}
+
 export async function updateMisconception(projectId: string, misconceptionId: string, input: MisconceptionInput): Promise<MisconceptionWriteResult> {
   const existing = await prisma.misconception.findFirst({ where: { id: misconceptionId, projectId }, select: { id: true } });
   if (!existing) return { ok: false, reason: "not-found" };

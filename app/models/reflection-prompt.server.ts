@@ -92,25 +92,28 @@ async function archiveOtherAfterNotYet(tx: Tx, projectId: string, checkpointId: 
 export type PromptWriteResult = { ok: true; id: string; replaced: string[] } | { ok: false; reason: "checkpoint-not-found" | "not-found" };
 
 export async function createPrompt(projectId: string, data: PromptData): Promise<PromptWriteResult> {
-  return prisma.$transaction(async (tx) => {
-    const checkpoint = data.trigger === "PROJECT" ? null : await liveCheckpoint(tx, projectId, data.checkpointId);
-    if (data.trigger !== "PROJECT" && !checkpoint) return { ok: false as const, reason: "checkpoint-not-found" as const };
-    const replaced = data.trigger === "AFTER_NOT_YET" && checkpoint ? await archiveOtherAfterNotYet(tx, projectId, checkpoint.id, null) : [];
-    const positions = await tx.reflectionPrompt.findMany({ where: { projectId }, select: { position: true } });
-    const prompt = await tx.reflectionPrompt.create({
-      data: {
-        projectId,
-        checkpointId: checkpoint?.id ?? null,
-        trigger: data.trigger,
-        title: data.title,
-        questions: JSON.stringify(data.questions),
-        templateKey: data.templateKey ?? null,
-        position: nextPosition(positions.map((p) => p.position)),
-      },
-      select: { id: true },
-    });
-    return { ok: true as const, id: prompt.id, replaced };
+  return prisma.$transaction((tx) => addPrompt(tx, projectId, data));
+}
+
+/** createPrompt inside a transaction the caller holds (a project file's import saves everything in one). */
+export async function addPrompt(tx: Tx, projectId: string, data: PromptData): Promise<PromptWriteResult> {
+  const checkpoint = data.trigger === "PROJECT" ? null : await liveCheckpoint(tx, projectId, data.checkpointId);
+  if (data.trigger !== "PROJECT" && !checkpoint) return { ok: false as const, reason: "checkpoint-not-found" as const };
+  const replaced = data.trigger === "AFTER_NOT_YET" && checkpoint ? await archiveOtherAfterNotYet(tx, projectId, checkpoint.id, null) : [];
+  const positions = await tx.reflectionPrompt.findMany({ where: { projectId }, select: { position: true } });
+  const prompt = await tx.reflectionPrompt.create({
+    data: {
+      projectId,
+      checkpointId: checkpoint?.id ?? null,
+      trigger: data.trigger,
+      title: data.title,
+      questions: JSON.stringify(data.questions),
+      templateKey: data.templateKey ?? null,
+      position: nextPosition(positions.map((p) => p.position)),
+    },
+    select: { id: true },
   });
+  return { ok: true as const, id: prompt.id, replaced };
 }
 
 export async function createPromptFromTemplate(

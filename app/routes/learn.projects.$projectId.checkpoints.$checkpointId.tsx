@@ -36,6 +36,7 @@ import { notFound } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission";
 import type { StudentProjectHandle } from "~/routes/learn.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { RichText, type ImageSource } from "~/components/rich-text";
 import { readForm } from "~/utils/form.server";
 import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
@@ -281,7 +282,7 @@ export default function CheckpointPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="The question">
-            <p className="whitespace-pre-wrap text-slate-900">{d.checkpoint.prompt}</p>
+            <RichText text={d.checkpoint.prompt} imageSrc={studentImages(d.project.id)} className="whitespace-pre-wrap text-slate-900" />
           </Card>
           <PlansBeside plans={d.plansBeside} />
 
@@ -390,3 +391,9 @@ export default function CheckpointPage() {
     </>
   );
 }
+
+/** Stored pictures of this project, through the student's own image route. */
+const studentImages =
+  (projectId: string): ImageSource =>
+  (ref) =>
+    ref.startsWith("image:") ? paths.questionImage("learn", projectId, ref.slice("image:".length)) : null;

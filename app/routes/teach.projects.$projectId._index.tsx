@@ -347,6 +347,12 @@ export default function ProjectBuilderPage() {
               )}
               <Link to={paths.misconceptions(project.id)}>Manage misconceptions</Link>
             </Card>
+            <Card title="Questions from a file">
+              <p className="text-sm text-slate-700">Moodle GIFT or XML, QTI, diagnostic-question CSV, or a Rebound project file: see every question before anything is saved.</p>
+              <p className="mt-3">
+                <Link to={paths.projectImport(project.id)}>Import questions</Link>
+              </p>
+            </Card>
             <Card title="Reflection prompts">
               <p className="text-sm text-slate-700">
                 {projectPrompts.length

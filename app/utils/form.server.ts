@@ -10,7 +10,9 @@
 //   million entries), is refused with 400 before anything reads it;
 // - every text is cleaned once, here (app/domain/form-data.ts): no control
 //   characters, no lone surrogates, no direction overrides reach the database;
-// - files are left out (no form takes one).
+// - files are left out: only the import pages take one, through readUpload
+//   below (decision 020).
+import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { cleanFormData } from "~/domain/form-data";
 
 /** More fields than any form of Rebound sends (the checkpoint editor, the largest, sends under 200). */
@@ -70,3 +72,64 @@ export async function readForm(request: Request): Promise<FormData> {
 export function formReadFrom(request: Request): FormData | undefined {
   return read.get(request);
 }
+
+/** The fields an upload form has besides its file (intent, a project title, pasted text): a handful. */
+const MAX_UPLOAD_FIELDS = 20;
+
+export interface Upload {
+  /** The form's text fields, cleaned as readForm cleans them. */
+  form: FormData;
+  /** The one file sent in the field `fileField`, if any (an empty file input sends none). */
+  file: { name: string; bytes: Uint8Array } | null;
+}
+
+/**
+ * The one way an import page reads what was posted (decision 020): a
+ * multipart form with at most one file of at most `maxFileBytes` (kept in
+ * memory, never written to disk), and a few text fields; or an ordinary form
+ * (with the file's text pasted). Rebound's own server lets larger bodies
+ * through on these pages only (scripts/lib/http-security.mjs, UPLOAD_PATHS),
+ * after the same Origin check as every form. Refusals are thrown as responses
+ * with a sentence, like readForm's.
+ */
+export async function readUpload(request: Request, { fileField, maxFileBytes }: { fileField: string; maxFileBytes: number }): Promise<Upload> {
+  const known = read.get(request);
+  if (known) return { form: known, file: uploads.get(request) ?? null };
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "multipart/form-data") return { form: await readForm(request), file: null };
+  let file: File | null = null;
+  let files = 0;
+  let raw: FormData;
+  try {
+    raw = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({
+        maxPartSize: maxFileBytes,
+        filter: ({ name, filename }) => {
+          if (!filename) return true;
+          files++;
+          return name === fileField && files === 1;
+        },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      throw refuse(413, `That file is larger than the ${Math.round(maxFileBytes / 1024 / 1024)} MB one import takes. Split it, or leave large pictures out, and send it again.`);
+    }
+    throw refuse(400, FORM_MESSAGES.unreadable);
+  }
+  const text = new FormData();
+  let fields = 0;
+  for (const [name, value] of raw) {
+    if (++fields > MAX_UPLOAD_FIELDS + 1) throw refuse(400, FORM_MESSAGES.tooMany);
+    if (typeof value === "string") text.append(name, value);
+    else if (name === fileField && value.size > 0 && !file) file = value;
+  }
+  const form = cleanFormData(text);
+  read.set(request, form);
+  const upload = file ? { name: file.name.slice(0, 200), bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+  if (upload) uploads.set(request, upload);
+  return { form, file: upload };
+}
+
+const uploads = new WeakMap<Request, { name: string; bytes: Uint8Array }>();

@@ -46,10 +46,19 @@ export const paths = {
   classStudentExport: (classId: string, studentId: string, withEmail = true) =>
     `/teach/classes/${classId}/students/${studentId}/export${withEmail ? "" : `?email=${LEAVE_OUT_EMAIL}`}`,
 
+  /** Questions from a file into a new draft project of the class (issue 11); `pending` shows that import's preview. */
+  classImport: (classId: string, pending?: string | null) => withQuery(`/teach/classes/${classId}/import`, { pending }),
+
   /** The teacher's project: its Build page, and the pages under it. */
   teacherProject: (projectId: string) => `/teach/projects/${projectId}`,
   newCheckpoint: (projectId: string, kind?: string) => withQuery(`/teach/projects/${projectId}/checkpoints/new`, { kind }),
   editCheckpoint: (projectId: string, checkpointId: string) => `/teach/projects/${projectId}/checkpoints/${checkpointId}`,
+  /** Questions from a file into this project; `pending` shows that import's preview. */
+  projectImport: (projectId: string, pending?: string | null) => withQuery(`/teach/projects/${projectId}/import`, { pending }),
+  /** The project as a file: Rebound's own JSON (everything), GIFT or a QTI 3.0 package (the questions). */
+  projectExport: (projectId: string, format: "json" | "gift" | "qti") => `/teach/projects/${projectId}/export?format=${format}`,
+  /** A picture in a question, for the teacher (`learn` for a student of the class). */
+  questionImage: (side: "teach" | "learn", projectId: string, imageId: string) => `/${side}/projects/${projectId}/images/${imageId}`,
   misconceptions: (projectId: string) => `/teach/projects/${projectId}/misconceptions`,
   misconception: (projectId: string, misconceptionId: string) => `/teach/projects/${projectId}/misconceptions/${misconceptionId}`,
   reflectionPrompts: (projectId: string) => `/teach/projects/${projectId}/prompts`,

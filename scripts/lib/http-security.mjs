@@ -13,6 +13,16 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
  */
 export const CROSS_SITE_POST_PATHS = [];
 
+/**
+ * Pages that take a file (the question-bank import, decision 020): their forms
+ * may be as large as one import's file plus its few fields. Only these paths
+ * (and Remix's `.data` twin of each); the Origin check applies to them as to
+ * every path. MAX_UPLOAD_BYTES overrides the size.
+ */
+export const UPLOAD_PATHS = [/^\/teach\/(projects|classes)\/[^/]+\/import(\.data)?$/];
+/** The import's own file limit (app/domain/question-import/limits.ts) and room for the form around it. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024 + 64 * 1024;
+
 /** Where browsers report what the Content-Security-Policy blocked (logged by the server). */
 export const CSP_REPORT_PATH = "/csp-report";
 
@@ -84,11 +94,12 @@ export function checkOrigin(request, options) {
  * 413. A body without a length (chunked): 411, so the limit holds before
  * anything is read.
  * @param {RequestFacts} request
- * @param {{ maxBodyBytes: number }} options
+ * @param {{ maxBodyBytes: number, maxUploadBytes?: number }} options
  * @returns {Refusal | null}
  */
-export function checkBody(request, { maxBodyBytes }) {
+export function checkBody(request, { maxBodyBytes, maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES }) {
   const method = request.method.toUpperCase();
+  if (UPLOAD_PATHS.some((p) => p.test(request.path))) maxBodyBytes = Math.max(maxBodyBytes, maxUploadBytes);
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return null;
   if (request.path === CSP_REPORT_PATH) return null;
   const length = first(request.headers["content-length"]);
@@ -101,7 +112,9 @@ export function checkBody(request, { maxBodyBytes }) {
   if (bytes > maxBodyBytes) {
     return {
       status: 413,
-      message: `That was too much to send at once (more than ${Math.round(maxBodyBytes / 1024).toLocaleString("en-GB")} KB). Shorten the text and send it again; what you typed is still in the form.`,
+      message: UPLOAD_PATHS.some((p) => p.test(request.path))
+        ? `That file is too large to import (more than ${Math.round(maxBodyBytes / 1024).toLocaleString("en-GB")} KB with the form). Split it, or leave large pictures out, and send it again.`
+        : `That was too much to send at once (more than ${Math.round(maxBodyBytes / 1024).toLocaleString("en-GB")} KB). Shorten the text and send it again; what you typed is still in the form.`,
     };
   }
   if (bytes === 0) return null;

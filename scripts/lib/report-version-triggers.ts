@@ -93,6 +93,8 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   AgreedAction: "agreed actions are shown with the session and the next project, not in the report",
   RateLimit: "rate-limit counters",
   ProjectDataVersion: "the versions themselves",
+  PendingImport: "a question file waiting for the teacher's \"Import\": nothing of it is in the report until imported, and then as checkpoints and misconceptions (tracked)",
+  QuestionImage: "pictures in questions: the report reads no picture",
 };
 
 const VERSION_TABLE = `"ProjectDataVersion"`;

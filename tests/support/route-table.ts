@@ -9,6 +9,7 @@
 import { prisma } from "~/db.server";
 import { journalFormId, journalFormKey } from "~/domain/journal-entry";
 import { issueSetupCodeForStudent } from "~/models/setup-code.server";
+import { keepPendingImport, readAndPlan } from "~/models/question-import.server";
 import type { ClassWorld, RecordIds } from "./two-classes";
 import { TEST_PASSWORD } from "./factories";
 
@@ -68,6 +69,18 @@ const NEW_PASSWORD = "a brand new long password";
 /** The project's open failure session is closed, so the teacher can open another (decision 019). */
 async function closeOpenSession(own: ClassWorld) {
   await prisma.failureSession.updateMany({ where: { projectId: own.ids.projectId, closedAt: null }, data: { closedAt: new Date() } });
+}
+
+/** A question bank small enough to paste (GIFT). */
+const PASTED_GIFT = "::Speed:: A cart goes 10 m in 2 s. Its speed in m/s? {#5:0.1}\n\n::Force:: Steady speed means the resultant force is… {=zero ~forwards}";
+/** The pending import the last `prepare` kept, into the project or (projectId null) into a new project of the class. */
+let pendingImportId = "";
+async function keepImport(own: ClassWorld, into: "project" | "class") {
+  const read = readAndPlan("pasted.gift", new TextEncoder().encode(PASTED_GIFT));
+  if (!read.ok) throw new Error(`The route table's GIFT should read: ${read.why}`);
+  const id = await keepPendingImport({ teacherId: own.teacher.id, classroomId: own.ids.classId, projectId: into === "project" ? own.ids.projectId : null }, "pasted.gift", read.plan);
+  if (!id) throw new Error("The test world's teacher should be able to keep an import.");
+  pendingImportId = id;
 }
 
 async function removeStudentFromClass(own: ClassWorld, blocked: boolean) {
@@ -147,6 +160,12 @@ export const ROUTES: Record<string, RouteEntry> = {
     action: "class-teacher",
     intents: { "comment-on-goal": (ids) => ({ goalId: ids.goalId, body: "Nice goal: try it on the next checkpoint." }) },
   },
+  "teach.classes.$classId_.import": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: { read: () => ({ pasted: PASTED_GIFT }), import: () => ({ pendingId: pendingImportId }), discard: () => ({ pendingId: pendingImportId }) },
+    prepare: { import: (own) => keepImport(own, "class"), discard: (own) => keepImport(own, "class") },
+  },
   "teach.classes.$classId_.students.$studentId": {
     loader: "class-teacher",
     action: "class-teacher",
@@ -192,6 +211,13 @@ export const ROUTES: Record<string, RouteEntry> = {
     },
   },
   "teach.projects.$projectId.debrief": { loader: "class-teacher" },
+  "teach.projects.$projectId.import": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: { read: () => ({ pasted: PASTED_GIFT }), import: () => ({ pendingId: pendingImportId }), discard: () => ({ pendingId: pendingImportId }) },
+    prepare: { import: (own) => keepImport(own, "project"), discard: (own) => keepImport(own, "project") },
+  },
+  "teach.projects.$projectId.images.$imageId": { loader: "class-teacher" },
   "teach.projects.$projectId.insight._index": { loader: "class-teacher" },
   "teach.projects.$projectId.insight.attempts": {
     loader: "class-teacher",
@@ -341,6 +367,7 @@ export const ROUTES: Record<string, RouteEntry> = {
     },
   },
   "learn.projects.$projectId.failure-session.version": { loader: "class-student" },
+  "learn.projects.$projectId.images.$imageId": { loader: "class-student" },
 };
 
 /** Which record each route parameter names. */
@@ -352,6 +379,7 @@ export const PARAM_IDS: Record<string, keyof RecordIds> = {
   promptId: "promptId",
   studentId: "studentId",
   feedbackId: "groupFeedbackId",
+  imageId: "imageId",
 };
 
 /** The address and params of a route file's page for these ids: `teach.projects.$projectId._index` → `/teach/projects/<id>`. */

@@ -55,6 +55,8 @@ export interface RecordIds {
   pendingNoteId: string;
   /** What the class agreed at the end of an earlier, closed session of the project. */
   agreedActionId: string;
+  /** A picture in the published project's questions (decision 020). */
+  imageId: string;
 }
 
 export interface ClassWorld {
@@ -82,6 +84,9 @@ async function buildClass(marker: string): Promise<ClassWorld> {
   }
   const spareMisconception = await prisma.misconception.create({ data: { projectId: project.id, name: `Unused idea ${marker}` } });
   const { project: draft } = await createProject(classroom.id, { status: "DRAFT", title: `Draft ${marker}` });
+  // A PNG whose bytes carry the marker, so a picture of the other class is found like any text.
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode(`picture ${marker}`)]);
+  const image = await prisma.questionImage.create({ data: { projectId: project.id, mime: "image/png", data: png, bytes: png.byteLength } });
 
   const extraCheckpoint = async (position: number, title: string, archivedAt: Date | null) =>
     prisma.checkpoint.create({
@@ -224,6 +229,7 @@ async function buildClass(marker: string): Promise<ClassWorld> {
       pendingPostId: pendingPost.id,
       pendingNoteId: pendingNote.id,
       agreedActionId: agreed.id,
+      imageId: image.id,
     },
   };
 }

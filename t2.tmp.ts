@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import { zipSync } from "fflate";
+import { readQuestionFile } from "~/domain/question-import/read";
+import { planImport } from "~/domain/question-import/plan";
+const t0 = performance.now();
+const zip = zipSync({ "train.csv": new Uint8Array(readFileSync("/work/shared/data/eedi/train.csv")), "misconception_mapping.csv": new Uint8Array(readFileSync("/work/shared/data/eedi/misconception_mapping.csv")) });
+const plan = planImport(readQuestionFile("eedi.zip", zip));
+console.log(zip.byteLength, (performance.now() - t0).toFixed(0), "ms", plan.checkpoints.length, plan.skipped.length, plan.misconceptions.length, plan.notes);
+const why = new Map<string, number>();
+for (const s of plan.skipped) why.set(s.why.replace(/\d+/g, "N").slice(0, 90), (why.get(s.why.replace(/\d+/g, "N").slice(0, 90)) ?? 0) + 1);
+console.log(why);
+console.log(JSON.stringify(plan).length);
