@@ -23,7 +23,6 @@ export type OwnItemStatus = ModerationStatus | "WITHDRAWN";
 /** The teacher's mark on an agreed action at the next project. */
 export const ACTION_STATUSES = ["DONE", "NOT_DONE"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const isActionStatus = (value: unknown): value is ActionStatus => ACTION_STATUSES.includes(value as ActionStatus);
 
 /** The time boxes a teacher can choose, in minutes. */
 export const SESSION_MINUTES = [5, 10, 15, 20, 30, 45, 60] as const;

@@ -2,10 +2,6 @@
 // group, who receives it, and how each receipt reads to the teacher. Pure; the
 // reading and writing is app/models/group-feedback.server.ts.
 
-/** What a group feedback was written for. */
-export const GROUP_FEEDBACK_TARGETS = ["ANSWER_GROUP", "MISCONCEPTION", "OPTION"] as const;
-export type GroupFeedbackTarget = (typeof GROUP_FEEDBACK_TARGETS)[number];
-
 /** A target as the teacher's page names it in its address. */
 export type TargetRef =
   | { kind: "ANSWER_GROUP"; answerGroupId: string }
