@@ -13,6 +13,7 @@ import { refIndex, type ImportPlan, type PlannedCheckpoint } from "~/domain/ques
 import { plural } from "~/domain/words";
 
 import { IMPORT_FIELDS } from "~/schemas/question-import";
+import { isSaveFailed, type SaveFailed } from "~/utils/save-failed";
 
 export function ImportFormats() {
   return (
@@ -36,12 +37,15 @@ export function ImportFormats() {
   );
 }
 
-export function UploadForm({ error }: { error?: { message: string; where?: string } | null }) {
+export function UploadForm({ error }: { error?: { message: string; where?: string } | SaveFailed | null }) {
+  // A save that failed on the server's side gives the pasted text back (keepsFormOnFailure).
+  const kept = isSaveFailed(error) ? error.reply.initialValue?.[IMPORT_FIELDS.pasted] : undefined;
+  const pasted = typeof kept === "string" ? kept : "";
   return (
     <Card title="Choose a file">
       {error ? (
         <div role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <p className="font-medium">Nothing was imported{error.where ? ` (the problem is at ${error.where})` : ""}.</p>
+          <p className="font-medium">Nothing was imported{"where" in error && error.where ? ` (the problem is at ${error.where})` : ""}.</p>
           <p className="mt-1">{error.message}</p>
         </div>
       ) : null}
@@ -55,12 +59,12 @@ export function UploadForm({ error }: { error?: { message: string; where?: strin
           </p>
           <input id="import-file" name={IMPORT_FIELDS.file} type="file" accept=".gift,.txt,.xml,.zip,.csv,.json" aria-describedby="import-file-hint" className="mt-2 block text-sm" />
         </div>
-        <details className="rounded-md border border-slate-200 p-3">
+        <details className="rounded-md border border-slate-200 p-3" open={pasted ? true : undefined}>
           <summary className="cursor-pointer font-medium">Or paste the text of a GIFT, XML, CSV or project file</summary>
           <label htmlFor="import-pasted" className="mt-3 block text-sm font-medium">
             Pasted questions
           </label>
-          <textarea id="import-pasted" name={IMPORT_FIELDS.pasted} rows={8} maxLength={IMPORT_LIMITS.uploadBytes} className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-sm" />
+          <textarea id="import-pasted" name={IMPORT_FIELDS.pasted} defaultValue={pasted} rows={8} maxLength={IMPORT_LIMITS.uploadBytes} className="mt-1 block w-full rounded-md border border-slate-300 p-2 font-mono text-sm" />
         </details>
         <SubmitButton intent="read" pendingText="Reading…">
           Read the file

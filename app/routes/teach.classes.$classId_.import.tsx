@@ -13,6 +13,7 @@ import { defaultProjectTitle, findPendingImport } from "~/models/question-import
 import { importAction } from "~/models/question-import-page.server";
 import { notFound } from "~/utils/http.server";
 import { paths } from "~/utils/paths";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import questions · ${data?.classroom.name ?? "Class"} · Rebound` }];
 
@@ -34,10 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { teacher, classroom } = await requireClass(request, params.classId);
   return importAction(request, { teacherId: teacher.id, classroomId: classroom.id, projectId: null }, (pending) => paths.classImport(classroom.id, pending));
-}
+});
 
 export default function ClassImportPage() {
   const { classroom, pending, pendingGone } = useLoaderData<typeof loader>();

@@ -9,6 +9,7 @@ import { importAction } from "~/models/question-import-page.server";
 import { requireTeacherProject } from "~/models/project.server";
 import type { TeacherProjectHandle } from "~/routes/teach.projects.$projectId";
 import { paths } from "~/utils/paths";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import questions · ${data?.project.title ?? "Project"} · Rebound` }];
 
@@ -23,10 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { project: { id: project.id, title: project.title }, pending, pendingGone: Boolean(pendingId) && !pending };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { teacher, project } = await requireTeacherProject(request, params);
   return importAction(request, { teacherId: teacher.id, classroomId: project.classroom.id, projectId: project.id }, (pending) => paths.projectImport(project.id, pending));
-}
+});
 
 export default function ProjectImportPage() {
   const { project, pending, pendingGone } = useLoaderData<typeof loader>();
