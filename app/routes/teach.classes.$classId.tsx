@@ -277,7 +277,7 @@ export default function ClassroomPage() {
                 </SubmitButton>
               </Form>
               <p className="mt-4 text-sm text-slate-700">
-                Have questions already? <Link to={paths.classImport(classroom.id)}>Import them from a file</Link> into a new draft project (Moodle GIFT or XML, QTI, diagnostic-question CSV, or a Rebound project file).
+                Have questions already? <Link to={paths.classImport(classroom.id)} className="font-medium underline">Import them from a file</Link> into a new draft project (Moodle GIFT or XML, QTI, diagnostic-question CSV, or a Rebound project file).
               </p>
             </Card>
           </>
