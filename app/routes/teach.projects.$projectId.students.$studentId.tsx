@@ -334,7 +334,7 @@ function CommentList({ comments }: { comments: CommentItem[] }) {
                 <>
                   {c.groupFeedbackId ? (
                     <>
-                      <Link to={paths.groupFeedback(project.id, c.groupFeedbackId)}>Group feedback</Link> ·{" "}
+                      <Link to={paths.groupFeedback(project.id, c.groupFeedbackId)} className="underline">Group feedback</Link> ·{" "}
                     </>
                   ) : null}
                   {c.firstReadAt ? `Opened ${formatDateTime(c.firstReadAt)}` : "Not opened yet"}
