@@ -53,7 +53,7 @@ export async function seedDemo({ ifEmpty = false, password = process.env.DEMO_PA
   const start = now - 6 * day;
 
   const teacher = await prisma.user.create({ data: { email: DEMO_TEACHER_EMAIL, name: "Ms. Rivera", role: "TEACHER", passwordHash } });
-  const classroom = await prisma.classroom.create({ data: { name: "Physics 9B", teacherId: teacher.id, joinCode: "K7MPQ4" } });
+  const classroom = await prisma.classroom.create({ data: { name: "Physics 9B", joinCode: "K7MPQ4", teachers: { create: { teacherId: teacher.id, source: "CREATED" } } } });
   const students = [];
   for (const name of STUDENT_NAMES) {
     const student = await prisma.user.create({ data: { email: emailFor(name), name, role: "STUDENT", passwordHash } });

@@ -137,8 +137,8 @@ async function main() {
   const { findTeacherProject } = await import("~/models/project.server");
   // The readers take a project proven to be its teacher's, as the routes' guard gives it.
   const owned = async (projectId: string) => {
-    const { classroom } = await prisma.project.findUniqueOrThrow({ where: { id: projectId }, select: { classroom: { select: { teacherId: true } } } });
-    const project = await findTeacherProject(projectId, classroom.teacherId ?? "");
+    const { classroom } = await prisma.project.findUniqueOrThrow({ where: { id: projectId }, select: { classroom: { select: { teachers: { orderBy: { addedAt: "asc" }, take: 1, select: { teacherId: true } } } } } });
+    const project = await findTeacherProject(projectId, classroom.teachers[0]?.teacherId ?? "");
     if (!project) throw new Error(`project ${projectId} not found`);
     return project;
   };
@@ -240,8 +240,8 @@ async function main() {
   for (const scale of SCALES) {
     const { projectId, attempts } = classes[scale];
     const project = await owned(projectId);
-    const { classroom } = await prisma.project.findUniqueOrThrow({ where: { id: projectId }, select: { classroom: { select: { teacherId: true } } } });
-    const teacherId = classroom.teacherId ?? "";
+    const { classroom } = await prisma.project.findUniqueOrThrow({ where: { id: projectId }, select: { classroom: { select: { teachers: { orderBy: { addedAt: "asc" }, take: 1, select: { teacherId: true } } } } } });
+    const teacherId = classroom.teachers[0]?.teacherId ?? "";
     const session = await lucia.createSession(teacherId, {});
     const cookie = lucia.createSessionCookie(session.id).serialize().split(";")[0];
     const checkpoint = await prisma.checkpoint.findFirstOrThrow({

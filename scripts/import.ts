@@ -56,15 +56,17 @@ async function main() {
     finish({ imported: 0, skipped: 0, errors: [{ where: file, why: "The file cannot be read." }] }, 1);
   }
   const code = parsed.values.class.trim().toUpperCase();
-  const classroom = await prisma.classroom.findFirst({ where: { joinCode: code, archivedAt: null }, select: { id: true, name: true, teacherId: true } });
-  if (!classroom?.teacherId) finish({ imported: 0, skipped: 0, errors: [{ where: "--class", why: `No class with join code ${code} (or it is archived).` }] }, 1);
+  const classroom = await prisma.classroom.findFirst({ where: { joinCode: code, archivedAt: null }, select: { id: true, name: true, teachers: { orderBy: { addedAt: "asc" }, take: 1, select: { teacherId: true } } } });
+  // The command acts as the class's first teacher (decision 021: every teacher of a class has the same rights).
+  const teacherId = classroom?.teachers[0]?.teacherId;
+  if (!classroom || !teacherId) finish({ imported: 0, skipped: 0, errors: [{ where: "--class", why: `No class with join code ${code} (or it is archived).` }] }, 1);
   const projectId = parsed.values.project ?? null;
   if (projectId && !(await prisma.project.findFirst({ where: { id: projectId, classroomId: classroom.id }, select: { id: true } }))) {
     finish({ imported: 0, skipped: 0, errors: [{ where: "--project", why: `Class ${classroom.name} has no project ${projectId}.` }] }, 1);
   }
 
   const started = performance.now();
-  const { read, outcome } = await importFile({ teacherId: classroom.teacherId, classroomId: classroom.id, projectId }, path.basename(file), bytes, { projectTitle: parsed.values["project-title"] });
+  const { read, outcome } = await importFile({ teacherId, classroomId: classroom.id, projectId }, path.basename(file), bytes, { projectTitle: parsed.values["project-title"] });
   if (!read.ok) {
     console.log(`Nothing was imported from ${file}: ${read.why}`);
     finish({ imported: 0, skipped: 0, errors: [{ where: read.where, why: read.why }] }, 1);

@@ -29,7 +29,7 @@ const { importFile } = await import("~/models/question-import.server");
 try {
   const zip = zipSync({ "train.csv": new Uint8Array(readFileSync(files[0])), "misconception_mapping.csv": new Uint8Array(readFileSync(files[1])) });
   const teacher = await prisma.user.create({ data: { email: "measure@example.test", name: "Measure", role: "TEACHER", passwordHash: "-" } });
-  const classroom = await prisma.classroom.create({ data: { name: "Eedi", joinCode: "EEDI00", teacherId: teacher.id } });
+  const classroom = await prisma.classroom.create({ data: { name: "Eedi", joinCode: "EEDI00", teachers: { create: { teacherId: teacher.id, source: "CREATED" } } } });
 
   let started = performance.now();
   const read = readAndPlan("eedi.zip", zip);

@@ -10,6 +10,7 @@ import { prisma } from "~/db.server";
 import { clusterTagWrite, clusterUntagWrite, teacherTagWrite } from "~/domain/insight/answer-groups";
 import type { Prisma } from "~/generated/prisma/client";
 import { transactionRetryingOnce } from "~/utils/prisma-errors.server";
+import { taughtBy } from "~/models/class-teachers.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -96,7 +97,7 @@ export type TagCorrectionResult =
 export async function setAttemptMisconception(input: TagCorrection): Promise<TagCorrectionResult> {
   const { teacherId, projectId, attemptId, misconceptionId, active } = input;
   const attempt = await prisma.attempt.findFirst({
-    where: { id: attemptId, checkpoint: { projectId, project: { id: projectId, classroom: { teacherId } } } },
+    where: { id: attemptId, checkpoint: { projectId, project: { id: projectId, classroom: taughtBy(teacherId) } } },
     select: { id: true, checkpointId: true },
   });
   if (!attempt) return { ok: false, field: "attemptId", reason: "attempt-not-in-project" };

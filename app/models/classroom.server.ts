@@ -1,12 +1,13 @@
 import { prisma } from "~/db.server";
 import { generateJoinCode } from "~/domain/join-code";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
+import { taughtBy } from "~/models/class-teachers.server";
 
-/** Creates a classroom with a fresh join code (retrying on the rare collision). */
+/** Creates a classroom taught by its maker, with a fresh join code (retrying on the rare collision). */
 export async function createClassroom(teacherId: string, name: string) {
   for (let tries = 0; ; tries++) {
     try {
-      return await prisma.classroom.create({ data: { teacherId, name, joinCode: generateJoinCode() } });
+      return await prisma.classroom.create({ data: { name, joinCode: generateJoinCode(), teachers: { create: { teacherId, source: "CREATED" } } } });
     } catch (error) {
       if (tries < 5 && isUniqueViolation(error)) continue;
       throw error;
@@ -18,7 +19,7 @@ export async function regenerateJoinCode(classroomId: string, teacherId: string)
   for (let tries = 0; ; tries++) {
     try {
       const result = await prisma.classroom.updateMany({
-        where: { id: classroomId, teacherId },
+        where: { id: classroomId, ...taughtBy(teacherId) },
         data: { joinCode: generateJoinCode() },
       });
       return result.count === 1;
@@ -29,9 +30,9 @@ export async function regenerateJoinCode(classroomId: string, teacherId: string)
   }
 }
 
-/** A classroom the teacher owns, or null. */
+/** A classroom the person teaches, or null. */
 export function findTeacherClassroom(classroomId: string, teacherId: string) {
-  return prisma.classroom.findFirst({ where: { id: classroomId, teacherId } });
+  return prisma.classroom.findFirst({ where: { id: classroomId, ...taughtBy(teacherId) } });
 }
 
 export type EnrolmentResult =
@@ -91,7 +92,7 @@ export function findClassroomByJoinCode(joinCode: string) {
 export async function removeStudent(input: { classroomId: string; teacherId: string; enrollmentId: string; block: boolean }): Promise<boolean> {
   const now = new Date();
   const removed = await prisma.enrollment.updateMany({
-    where: { id: input.enrollmentId, removedAt: null, classroom: { id: input.classroomId, teacherId: input.teacherId } },
+    where: { id: input.enrollmentId, removedAt: null, classroom: { id: input.classroomId, ...taughtBy(input.teacherId) } },
     data: { removedAt: now, blockedAt: input.block ? now : null },
   });
   return removed.count === 1;
@@ -109,7 +110,7 @@ export async function setRejoinBlock(input: { classroomId: string; teacherId: st
       id: input.enrollmentId,
       removedAt: { not: null },
       blockedAt: input.blocked ? null : { not: null },
-      classroom: { id: input.classroomId, teacherId: input.teacherId },
+      classroom: { id: input.classroomId, ...taughtBy(input.teacherId) },
     },
     data: { blockedAt: input.blocked ? new Date() : null },
   });

@@ -4,6 +4,7 @@ import { prisma } from "~/db.server";
 import type { OwnedProject } from "~/models/project.server";
 import { lockRow } from "~/utils/row-locks.server";
 import { isStorageUnavailable } from "~/utils/prisma-errors.server";
+import { taughtBy } from "~/models/class-teachers.server";
 
 export type CommentTargetRef = { kind: "project" } | { kind: "attempt"; id: string } | { kind: "journal"; id: string };
 
@@ -20,7 +21,7 @@ interface Scope {
  */
 export async function addComment({ authorId, studentId, projectId, target, body }: Scope & { target: CommentTargetRef; body: string }) {
   const project = await prisma.project.findFirst({
-    where: { id: projectId, classroom: { teacherId: authorId, enrollments: { some: { studentId } } } },
+    where: { id: projectId, classroom: { ...taughtBy(authorId), enrollments: { some: { studentId } } } },
     select: { id: true },
   });
   if (!project) return null;

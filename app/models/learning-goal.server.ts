@@ -15,6 +15,7 @@ import { teacherName } from "~/domain/labels";
 import { effectiveOutcome } from "~/domain/progress";
 import type { EnrolledProject } from "~/models/project.server";
 import { lockRow } from "~/utils/row-locks.server";
+import { taughtBy } from "~/models/class-teachers.server";
 
 export type GoalSourceRef = { kind: "comment" | "attempt"; id: string };
 
@@ -182,15 +183,15 @@ export async function listOwnGoals(studentId: string, project: EnrolledProject):
 
 /** The class's goals for its teacher, by student; null when the class is not the teacher's. */
 export async function listClassGoals(teacherId: string, classroomId: string) {
-  const classroom = await prisma.classroom.findFirst({ where: { id: classroomId, teacherId }, select: { id: true, name: true } });
+  const classroom = await prisma.classroom.findFirst({ where: { id: classroomId, ...taughtBy(teacherId) }, select: { id: true, name: true } });
   if (!classroom) return null;
-  const goals = orderGoals((await readGoals({ classroomId: classroom.id, classroom: { teacherId } })).map(goalView));
+  const goals = orderGoals((await readGoals({ classroomId: classroom.id, classroom: taughtBy(teacherId) })).map(goalView));
   return { classroom, goals };
 }
 
 /** The teacher's comment on a goal of their class (a note, kept as written). False when it is not a goal of their class. */
 export async function commentOnGoal(teacherId: string, classroomId: string, goalId: string, body: string): Promise<boolean> {
-  const goal = await prisma.learningGoal.findFirst({ where: { id: goalId, classroomId, classroom: { teacherId } }, select: { id: true } });
+  const goal = await prisma.learningGoal.findFirst({ where: { id: goalId, classroomId, classroom: taughtBy(teacherId) }, select: { id: true } });
   if (!goal) return false;
   await prisma.$transaction([
     prisma.learningGoalNote.create({ data: { goalId: goal.id, authorId: teacherId, role: "TEACHER", body } }),

@@ -20,6 +20,7 @@ import { effectiveOutcome } from "~/domain/progress";
 import type { Prisma } from "~/generated/prisma/client";
 import { forgetCachedGroups } from "~/models/answer-group-cache.server";
 import { forgetCachedReports } from "~/models/insight-cache.server";
+import { addClassTeacher, taughtBy } from "~/models/class-teachers.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -233,11 +234,11 @@ async function classesOf(studentId: string, classroomId?: string): Promise<Row[]
   const enrolments = await prisma.enrollment.findMany({
     where: { studentId, ...(classroomId ? { classroomId } : {}) },
     orderBy: { joinedAt: "asc" },
-    select: { joinedAt: true, removedAt: true, blockedAt: true, classroom: { select: { name: true, archivedAt: true, teacher: { select: { name: true } } } } },
+    select: { joinedAt: true, removedAt: true, blockedAt: true, classroom: { select: { name: true, archivedAt: true, teachers: { orderBy: { addedAt: "asc" }, select: { teacher: { select: { name: true } } } } } } },
   });
   return enrolments.map((e) => ({
     class: e.classroom.name,
-    teacher: e.classroom.teacher ? e.classroom.teacher.name : "A former teacher (the class is archived)",
+    teacher: e.classroom.teachers.length ? e.classroom.teachers.map((t) => t.teacher.name).join(", ") : "A former teacher (the class is archived)",
     joinedAt: iso(e.joinedAt),
     removedAt: iso(e.removedAt),
     rejoinBlocked: e.blockedAt !== null,
@@ -342,7 +343,7 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
       },
     }),
     prisma.classroom.findMany({
-      where: { teacherId: userId },
+      where: taughtBy(userId),
       orderBy: { createdAt: "asc" },
       select: {
         name: true,
@@ -474,7 +475,7 @@ export async function accountDownload(userId: string, now = new Date()): Promise
 /** A student of the teacher's class (active or removed; their work is kept) with the class, or null. */
 export function findClassStudent(input: { teacherId: string; classroomId: string; studentId: string }) {
   return prisma.enrollment.findFirst({
-    where: { studentId: input.studentId, classroom: { id: input.classroomId, teacherId: input.teacherId } },
+    where: { studentId: input.studentId, classroom: { id: input.classroomId, ...taughtBy(input.teacherId) } },
     select: {
       id: true,
       joinedAt: true,
@@ -620,10 +621,13 @@ export type ClassChoice = { classroomId: string; choice: "archive" } | { classro
 
 export type ClassPlan = { classroomId: string; newTeacherId: string | null };
 
-/** The classes the person teaches, for the delete page's choices. */
+/**
+ * The classes only this person teaches, for the delete page's choices (a class
+ * with co-teachers stays with them, decision 021).
+ */
 export function classesTaughtBy(teacherId: string) {
   return prisma.classroom.findMany({
-    where: { teacherId },
+    where: { teachers: { some: { teacherId }, every: { teacherId } } },
     orderBy: { createdAt: "asc" },
     select: { id: true, name: true, _count: { select: { enrollments: { where: { removedAt: null } }, projects: true } } },
   });
@@ -695,13 +699,16 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
     await tx.learningGoalNote.updateMany({ where: { authorId: userId }, data: { authorId: null } });
     const now = new Date();
     for (const { classroomId, newTeacherId } of plan) {
-      await tx.classroom.updateMany({
-        where: { id: classroomId, teacherId: userId },
-        data: newTeacherId ? { teacherId: newTeacherId } : { teacherId: null, archivedAt: now },
-      });
+      const taught = await tx.classroom.findFirst({ where: { id: classroomId, ...taughtBy(userId) }, select: { id: true } });
+      if (!taught) continue;
+      if (newTeacherId) await addClassTeacher(tx, taught.id, newTeacherId, "HANDOVER");
+      else await tx.classroom.update({ where: { id: taught.id }, data: { archivedAt: now } });
     }
-    // A class created after the plan was made is archived rather than left pointing at no one.
-    await tx.classroom.updateMany({ where: { teacherId: userId }, data: { teacherId: null, archivedAt: now } });
+    const taughtIds = (await tx.classTeacher.findMany({ where: { teacherId: userId }, select: { classroomId: true } })).map((t) => t.classroomId);
+    await tx.classTeacher.deleteMany({ where: { teacherId: userId } });
+    await tx.classTeacherInvite.deleteMany({ where: { createdById: userId } });
+    // A class left with no teacher (one created after the plan was made) is archived rather than left to no one.
+    await tx.classroom.updateMany({ where: { id: { in: taughtIds }, teachers: { none: {} }, archivedAt: null }, data: { archivedAt: now } });
     await tx.session.deleteMany({ where: { userId } });
     await tx.setupCode.deleteMany({ where: { userId } });
     await tx.user.delete({ where: { id: userId } });

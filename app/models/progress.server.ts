@@ -10,6 +10,7 @@ import { shownAttemptFields } from "~/models/attempt.server";
 import { addComment } from "~/models/comment.server";
 import { listAddedEntries } from "~/models/journal.server";
 import { checkpointsWithLatestVersion, type OwnedProject } from "~/models/project.server";
+import { taughtBy } from "~/models/class-teachers.server";
 
 function classStudents(classroomId: string) {
   return prisma.enrollment.findMany({
@@ -179,7 +180,7 @@ export async function markAttempt({
   verdict: "GOT_IT" | "NOT_YET";
 }) {
   const attempt = await prisma.attempt.findFirst({
-    where: { id: attemptId, studentId, outcome: null, checkpoint: { projectId, kind: "SHORT_TEXT", project: { classroom: { teacherId } } } },
+    where: { id: attemptId, studentId, outcome: null, checkpoint: { projectId, kind: "SHORT_TEXT", project: { classroom: taughtBy(teacherId) } } },
     select: { id: true, number: true },
   });
   if (!attempt) return null;
@@ -212,7 +213,7 @@ export async function resolveSupport({
       status: "SUBMITTED",
       supportNeeded: true,
       supportResolvedAt: null,
-      project: { classroom: { teacherId } },
+      project: { classroom: taughtBy(teacherId) },
     },
     data: { supportResolvedAt: new Date() },
   });

@@ -10,6 +10,7 @@ import { requireStudent, requireTeacher, type SessionUser } from "~/auth/session
 import { prisma } from "~/db.server";
 import { NOT_FOUND } from "~/domain/labels";
 import { notFound } from "~/utils/http.server";
+import { taughtBy } from "~/models/class-teachers.server";
 
 // Type-only brands: these symbols are not exported, so only this module can
 // say that a project was found through the teacher or the enrolment.
@@ -28,7 +29,7 @@ export type EnrolledProject = ProjectWithClassroom & { readonly [enrolledIn]: st
 
 /** A project in one of the teacher's classes, or null. */
 export async function findTeacherProject(projectId: string, teacherId: string): Promise<OwnedProject | null> {
-  const project = await projectQuery({ id: projectId, classroom: { teacherId } });
+  const project = await projectQuery({ id: projectId, classroom: taughtBy(teacherId) });
   return project as OwnedProject | null;
 }
 
@@ -123,7 +124,7 @@ export function listCheckpointTitles(projectId: string) {
 /** A student in one of the teacher's classes (active or removed — their work is kept). */
 export function findTeacherStudent(studentId: string, classroomId: string, teacherId: string) {
   return prisma.user.findFirst({
-    where: { id: studentId, role: "STUDENT", enrollments: { some: { classroomId, classroom: { teacherId } } } },
+    where: { id: studentId, role: "STUDENT", enrollments: { some: { classroomId, classroom: taughtBy(teacherId) } } },
     select: { id: true, name: true, email: true },
   });
 }

@@ -16,6 +16,7 @@ import { FORMAT_NAMES, ImportFileError, type ImportFormat } from "~/domain/quest
 import { addCheckpoint } from "~/models/checkpoint.server";
 import { findOrAddMisconception } from "~/models/misconception.server";
 import { addPrompt } from "~/models/reflection-prompt.server";
+import { taughtBy } from "~/models/class-teachers.server";
 
 /** Where the questions go: a project of the class, or a new draft project in it. */
 export interface ImportTarget {
@@ -36,12 +37,12 @@ export function readAndPlan(fileName: string, bytes: Uint8Array): ReadResult {
   }
 }
 
-const targetWhere = (t: ImportTarget) => ({ classroomId: t.classroomId, projectId: t.projectId, classroom: { teacherId: t.teacherId } });
+const targetWhere = (t: ImportTarget) => ({ classroomId: t.classroomId, projectId: t.projectId, classroom: taughtBy(t.teacherId) });
 
 /** Keeps a plan for its preview; returns the pending import's id, or null when the class or project is not the teacher's. */
 export async function keepPendingImport(target: ImportTarget, fileName: string, plan: ImportPlan): Promise<string | null> {
   const classroom = await prisma.classroom.findFirst({
-    where: { id: target.classroomId, teacherId: target.teacherId, archivedAt: null, ...(target.projectId ? { projects: { some: { id: target.projectId } } } : {}) },
+    where: { id: target.classroomId, ...taughtBy(target.teacherId), archivedAt: null, ...(target.projectId ? { projects: { some: { id: target.projectId } } } : {}) },
     select: { id: true },
   });
   if (!classroom) return null;
@@ -124,11 +125,11 @@ export function defaultProjectTitle(plan: ImportPlan, fileName: string): string 
 async function saveWithin(tx: Prisma.TransactionClient, target: ImportTarget, plan: ImportPlan, source: { fileName: string; projectTitle?: string }): Promise<ImportOutcome> {
   let projectId: string;
   if (target.projectId) {
-    const project = await tx.project.findFirst({ where: { id: target.projectId, classroomId: target.classroomId, classroom: { teacherId: target.teacherId } }, select: { id: true } });
+    const project = await tx.project.findFirst({ where: { id: target.projectId, classroomId: target.classroomId, classroom: taughtBy(target.teacherId) }, select: { id: true } });
     if (!project) return { ok: false, reason: "not-found" };
     projectId = project.id;
   } else {
-    const classroom = await tx.classroom.findFirst({ where: { id: target.classroomId, teacherId: target.teacherId, archivedAt: null }, select: { id: true } });
+    const classroom = await tx.classroom.findFirst({ where: { id: target.classroomId, ...taughtBy(target.teacherId), archivedAt: null }, select: { id: true } });
     if (!classroom) return { ok: false, reason: "not-found" };
     const project = await tx.project.create({
       data: {

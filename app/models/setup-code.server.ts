@@ -8,6 +8,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "~/auth/password
 import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";
 import { generateSetupCode, normalizeSetupCode } from "~/domain/setup-code";
+import { taughtBy } from "~/models/class-teachers.server";
 
 /** Three days: a code given on Friday still works on Monday morning. */
 export const SETUP_CODE_HOURS = 72;
@@ -42,7 +43,7 @@ export async function issueSetupCodeForStudent({
   studentId: string;
 }): Promise<(IssuedSetupCode & { student: { id: string; name: string } }) | null> {
   const enrollment = await prisma.enrollment.findFirst({
-    where: { classroomId, studentId, removedAt: null, classroom: { teacherId } },
+    where: { classroomId, studentId, removedAt: null, classroom: taughtBy(teacherId) },
     select: { student: { select: { id: true, name: true } } },
   });
   if (!enrollment) return null;

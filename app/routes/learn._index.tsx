@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           id: true,
           name: true,
           archivedAt: true,
-          teacher: { select: { name: true } },
+          teachers: { orderBy: { addedAt: "asc" }, select: { teacher: { select: { name: true } } } },
           projects: {
             where: { status: "PUBLISHED" },
             orderBy: { publishedAt: "desc" },
@@ -96,7 +96,9 @@ export default function StudentHome() {
             classrooms.map((c) => (
               <Card key={c.id} title={c.name}>
                 <p className="-mt-2 mb-3 text-sm text-slate-600">
-                  {c.teacher ? `Teacher: ${c.teacher.name}` : "This class is archived: its teacher has left Rebound. Your work here is kept."}
+                  {c.teachers.length > 0
+                    ? `${c.teachers.length === 1 ? "Teacher" : "Teachers"}: ${c.teachers.map((t) => t.teacher.name).join(", ")}`
+                    : "This class is archived: its teacher has left Rebound. Your work here is kept."}
                 </p>
                 {c.projects.length === 0 ? (
                   <p className="text-slate-700">No projects published yet.</p>

@@ -15,13 +15,14 @@ import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
 import { keepsFormOnFailure } from "~/utils/action-failure.server";
 import { replyOf } from "~/utils/save-failed";
+import { taughtBy } from "~/models/class-teachers.server";
 
 export const meta: MetaFunction = () => [{ title: "My classes · Rebound" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classrooms = await prisma.classroom.findMany({
-    where: { teacherId: teacher.id },
+    where: taughtBy(teacher.id),
     orderBy: { createdAt: "desc" },
     select: {
       id: true,

@@ -20,13 +20,14 @@ import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
 import { readForm } from "~/utils/form.server";
 import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { taughtBy } from "~/models/class-teachers.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.classroom.name ?? "Class"} · Rebound` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireTeacher(request);
   const classroom = await prisma.classroom.findFirst({
-    where: { id: params.classId ?? "", teacherId: teacher.id },
+    where: { id: params.classId ?? "", ...taughtBy(teacher.id) },
     select: {
       id: true,
       name: true,

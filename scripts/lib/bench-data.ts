@@ -115,7 +115,8 @@ export function writeBenchClass(file: string, size: BenchClassSize, tag: string,
 
   const insert = {
     user: db.prepare(`INSERT INTO "User" (id, email, name, role, passwordHash, createdAt) VALUES (?, ?, ?, ?, 'x', ?)`),
-    classroom: db.prepare(`INSERT INTO "Classroom" (id, name, teacherId, joinCode, createdAt) VALUES (?, ?, ?, ?, ?)`),
+    classroom: db.prepare(`INSERT INTO "Classroom" (id, name, joinCode, createdAt) VALUES (?, ?, ?, ?)`),
+    classTeacher: db.prepare(`INSERT INTO "ClassTeacher" (id, classroomId, teacherId, addedAt, source) VALUES (?, ?, ?, ?, 'CREATED')`),
     enrollment: db.prepare(`INSERT INTO "Enrollment" (id, classroomId, studentId, joinedAt, removedAt) VALUES (?, ?, ?, ?, ?)`),
     project: db.prepare(
       `INSERT INTO "Project" (id, classroomId, title, goal, instructions, status, publishedAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, '', 'PUBLISHED', ?, ?, ?)`,
@@ -137,7 +138,8 @@ export function writeBenchClass(file: string, size: BenchClassSize, tag: string,
     const teacherId = id("u");
     insert.user.run(teacherId, `teacher-${tag}@bench.test`, "Bench Teacher", "TEACHER", iso(start));
     const classroomId = id("k");
-    insert.classroom.run(classroomId, `Bench class ${tag}`, teacherId, `B${tag}${serial.toString(36)}`.toUpperCase(), iso(start));
+    insert.classroom.run(classroomId, `Bench class ${tag}`, `B${tag}${serial.toString(36)}`.toUpperCase(), iso(start));
+    insert.classTeacher.run(id("ct"), classroomId, teacherId, iso(start));
     insert.project.run(projectId, classroomId, `Forces ${tag}`, "Explain motion with forces", iso(start), iso(start), iso(start));
 
     const misconceptions: string[] = [];

@@ -77,7 +77,9 @@ export const TRACKED_TABLES: TrackedTable[] = [
 export const UNTRACKED_TABLES: Record<string, string> = {
   Session: "signed-in browsers",
   SetupCode: "password set-up codes",
-  Classroom: "the class row itself: its name and teacher are read by the pages' guard, not the report",
+  Classroom: "the class row itself: its name is read by the pages' guard, not the report",
+  ClassTeacher: "who teaches the class: read by the guard (taughtBy), not the report",
+  ClassTeacherInvite: "co-teacher invitation codes",
   Project: "the project row: its title and status come from the guard; a trigger only makes its version row",
   ReflectionPrompt: "prompts; entries carry a snapshot of their questions",
   TeacherComment: "comments are not in the report",

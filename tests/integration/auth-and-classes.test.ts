@@ -57,7 +57,7 @@ describe("classes", () => {
     const tCookie = await cookieFor(teacher.id);
     const created = await call(teachAction, post("/teach", { name: "Physics 9B" }, tCookie));
     expect(created.status).toBe(302);
-    const classroom = await prisma.classroom.findFirstOrThrow({ where: { teacherId: teacher.id } });
+    const classroom = await prisma.classroom.findFirstOrThrow({ where: { teachers: { some: { teacherId: teacher.id } } } });
     expect(classroom.joinCode).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
 
     const student = await createStudent();

@@ -133,8 +133,11 @@ describe("a teacher deletes their account", () => {
 
     const res = await call(deleteAction, deleteRequest(w.teacherCookie, choices(receiver.email.toUpperCase())));
     expect(res.status).toBe(302);
-    expect(await prisma.classroom.findUniqueOrThrow({ where: { id: w.classroom.id } })).toMatchObject({ teacherId: receiver.id, archivedAt: null });
-    expect(await prisma.classroom.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ teacherId: null, archivedAt: expect.any(Date) });
+    const teachersOf = async (id: string) => (await prisma.classTeacher.findMany({ where: { classroomId: id } })).map((t) => t.teacherId);
+    expect(await prisma.classroom.findUniqueOrThrow({ where: { id: w.classroom.id } })).toMatchObject({ archivedAt: null });
+    expect(await teachersOf(w.classroom.id)).toEqual([receiver.id]);
+    expect(await prisma.classroom.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ archivedAt: expect.any(Date) });
+    expect(await teachersOf(second.id)).toEqual([]);
     expect(await prisma.teacherComment.count({ where: { authorId: null } })).toBe(comments);
     expect(await scanDatabase([w.teacher.id, w.teacher.name, w.teacher.email])).toEqual([]);
 

@@ -688,7 +688,7 @@ describe("who may build a project", () => {
 
   it("answers a teacher's own ids used across projects with 404", async () => {
     const { project } = await ownedProject();
-    const teacherId = (await prisma.classroom.findUniqueOrThrow({ where: { id: project.classroomId } })).teacherId!;
+    const teacherId = (await prisma.classTeacher.findFirstOrThrow({ where: { classroomId: project.classroomId } })).teacherId;
     const cookie = await cookieFor(teacherId);
     const other = await ownedProject();
     const res = await call(editMisconceptionLoader, get(`/teach/projects/${project.id}/misconceptions/${other.ids.misconceptionId}`, cookie), { projectId: project.id, misconceptionId: other.ids.misconceptionId });

@@ -126,7 +126,7 @@ describe("removing a student and blocking their return", () => {
   it("refuses joining an archived class as if the code did not exist", async () => {
     const teacher = await createTeacher();
     const classroom = await createClassroom(teacher.id);
-    await prisma.classroom.update({ where: { id: classroom.id }, data: { archivedAt: new Date(), teacherId: null } });
+    await prisma.classroom.update({ where: { id: classroom.id }, data: { archivedAt: new Date(), teachers: { deleteMany: {} } } });
     const student = await createStudent();
     const res = await join(classroom.joinCode, await cookieFor(student.id));
     expect(res.status).toBe(400);

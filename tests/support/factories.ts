@@ -24,7 +24,7 @@ export const createTeacher = (name?: string) => createUser("TEACHER", name);
 export const createStudent = (name?: string) => createUser("STUDENT", name);
 
 export async function createClassroom(teacherId: string, name = "Test class") {
-  return prisma.classroom.create({ data: { teacherId, name, joinCode: generateJoinCode() } });
+  return prisma.classroom.create({ data: { name, joinCode: generateJoinCode(), teachers: { create: { teacherId: teacherId, source: "CREATED" } } } });
 }
 
 export async function enroll(classroomId: string, studentId: string) {
