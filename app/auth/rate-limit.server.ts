@@ -32,6 +32,8 @@ export const RATE_LIMITS = {
   SETUP_CODE_ADDRESS: { env: "RATE_LIMIT_SETUP_CODE_ADDRESS", fallback: "100/900" },
   /** Question files one teacher sends to be read (issue 11; each read parses up to 5 MB). */
   IMPORT_TEACHER: { env: "RATE_LIMIT_IMPORT_TEACHER", fallback: "60/3600" },
+  /** Wrong co-teacher invitation codes, per teacher account (decision 021). */
+  CO_TEACHER_CODE: { env: "RATE_LIMIT_CO_TEACHER_CODE", fallback: "10/900" },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -20,6 +20,15 @@ export function tagSourceLabel(source: string, kind?: string): string {
  * What a page says when what it was asked for is not there, or not the user's
  * to see (it does not say which): a 404 for a page, a message for a form.
  */
+/** How someone came to teach a class (ClassTeacher.source, decision 021), as the teachers' page says it. */
+export const CLASS_TEACHER_SOURCE_WORDS = {
+  CREATED: "made the class",
+  INVITE: "joined with an invitation code",
+  HANDOVER: "took the class over",
+  ROSTER: "added from a school roster",
+  LTI: "added from the school's LMS",
+} as const;
+
 export const NOT_FOUND = {
   teacherProject: "We couldn't find that project among yours.",
   studentProject: "We couldn't find that project in your classes.",

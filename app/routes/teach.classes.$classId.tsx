@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: true,
       name: true,
       joinCode: true,
+      teachers: { orderBy: { addedAt: "asc" }, select: { teacher: { select: { id: true, name: true } } } },
       enrollments: {
         select: { id: true, joinedAt: true, removedAt: true, blockedAt: true, student: { select: { id: true, name: true, email: true } } },
       },
@@ -267,6 +268,18 @@ export default function ClassroomPage() {
                   Make a new code
                 </SubmitButton>
               </Form>
+            </Card>
+            <Card title="Teachers">
+              <ul className="text-sm text-slate-800">
+                {classroom.teachers.map(({ teacher: t }) => (
+                  <li key={t.id}>{t.name}</li>
+                ))}
+              </ul>
+              <p className="mt-3 text-sm">
+                <Link to={paths.classTeachers(classroom.id)} className="font-medium">
+                  Invite a co-teacher or manage teachers
+                </Link>
+              </p>
             </Card>
             <Card title="New project">
               <Form method="post" className="space-y-3" {...getFormProps(form)}>

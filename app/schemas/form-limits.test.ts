@@ -37,6 +37,7 @@ const FORMS: { form: string; schema: $ZodType; from: string }[] = [
   { form: "Delete my account", schema: privacy.deleteAccountSchema, from: "deleteAccountSchema" },
   { form: "New class", schema: classroom.classroomNameSchema, from: "classroomNameSchema" },
   { form: "Join a class", schema: classroom.joinClassSchema, from: "joinClassSchema" },
+  { form: "Join a class as a co-teacher", schema: classroom.coTeacherCodeSchema, from: "coTeacherCodeSchema" },
   { form: "New project, project details", schema: project.projectBasicsSchema, from: "projectBasicsSchema" },
   { form: "Checkpoint editor: multiple choice", schema: checkpoint.checkpointFormSchema("MULTIPLE_CHOICE", { misconceptionIds: [] }), from: "checkpointFormSchema" },
   { form: "Checkpoint editor: numeric", schema: checkpoint.checkpointFormSchema("NUMERIC", { misconceptionIds: [] }), from: "checkpointFormSchema" },

@@ -41,6 +41,8 @@ export const paths = {
   /** One student in a teacher's class: their status, export and deletion (decision 012). */
   classStudent: (classId: string, studentId: string) => `/teach/classes/${classId}/students/${studentId}`,
   /** A zip of one student's work in the class; `withEmail: false` leaves their email out. */
+  /** Who teaches a class, and inviting a co-teacher (decision 021). */
+  classTeachers: (classId: string) => `/teach/classes/${classId}/teachers`,
   /** The learning goals of a teacher's class. */
   classGoals: (classId: string) => `/teach/classes/${classId}/goals`,
   classStudentExport: (classId: string, studentId: string, withEmail = true) =>

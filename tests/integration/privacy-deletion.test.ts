@@ -164,7 +164,7 @@ describe("a teacher deletes their account", () => {
     );
     expect(res.status).toBe(302);
     const home = await call(learnLoader, get("/learn", w.studentCookie));
-    expect(home.data.classrooms).toContainEqual(expect.objectContaining({ id: w.classroom.id, teacher: null, archivedAt: expect.any(Date) }));
+    expect(home.data.classrooms).toContainEqual(expect.objectContaining({ id: w.classroom.id, teachers: [], archivedAt: expect.any(Date) }));
     const newcomer = await cookieFor((await createStudent()).id);
     const refused = await call(learnAction, post("/learn", { code: w.classroom.joinCode }, newcomer));
     expect(refused.status).toBe(400);

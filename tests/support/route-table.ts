@@ -9,9 +9,10 @@
 import { prisma } from "~/db.server";
 import { journalFormId, journalFormKey } from "~/domain/journal-entry";
 import { issueSetupCodeForStudent } from "~/models/setup-code.server";
+import { addClassTeacher, createCoTeacherInvite } from "~/models/class-teachers.server";
 import { keepPendingImport, readAndPlan } from "~/models/question-import.server";
 import type { ClassWorld, RecordIds } from "./two-classes";
-import { TEST_PASSWORD } from "./factories";
+import { TEST_PASSWORD, createTeacher } from "./factories";
 
 /**
  * Who may use a loader or an action:
@@ -42,6 +43,22 @@ export interface RouteEntry {
 
 /** The set-up code the last `prepare` issued (a code is shown once, so the body reads it from here). */
 let issuedCode = "";
+/** The co-teacher invitation code and the co-teacher row the last `prepare` made (decision 021). */
+let inviteCode = "";
+let coTeacherRowId = "";
+
+async function inviteToOwnClass(own: ClassWorld) {
+  const made = await createCoTeacherInvite(own.ids.classId, own.teacher.id);
+  if (!made) throw new Error("could not invite");
+  inviteCode = made.code;
+}
+
+async function addCoTeacher(own: ClassWorld) {
+  const colleague = await createTeacher();
+  await addClassTeacher(prisma, own.ids.classId, colleague.id, "INVITE");
+  coTeacherRowId = (await prisma.classTeacher.findFirstOrThrow({ where: { classroomId: own.ids.classId, teacherId: colleague.id } })).id;
+}
+
 /** The plan the last `prepare` wrote, and the attempt it was tried on (decision 017). */
 let preparedPlan = { planId: "", attemptId: "" };
 
@@ -140,7 +157,19 @@ export const ROUTES: Record<string, RouteEntry> = {
     intents: { "": (ids) => ({ password: TEST_PASSWORD, "classes[0].classroomId": ids.classId, "classes[0].choice": "archive" }) },
   },
 
-  "teach._index": { loader: "teacher", action: "teacher", intents: { "": () => ({ name: "Physics 10A" }) } },
+  // Joining as a co-teacher: the teacher's own class's invitation (accepting one for a class they teach already is a no-op that succeeds).
+  "teach._index": {
+    loader: "teacher",
+    action: "teacher",
+    intents: { "create-class": () => ({ name: "Physics 10A" }), "join-as-co-teacher": () => ({ code: inviteCode }) },
+    prepare: { "join-as-co-teacher": inviteToOwnClass },
+  },
+  "teach.classes.$classId_.teachers": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: { invite: () => ({}), "cancel-invite": () => ({}), "remove-teacher": () => ({ classTeacherId: coTeacherRowId }) },
+    prepare: { "cancel-invite": inviteToOwnClass, "remove-teacher": addCoTeacher },
+  },
   "teach.classes.$classId": {
     loader: "class-teacher",
     action: "class-teacher",
