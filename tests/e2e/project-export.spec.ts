@@ -27,7 +27,7 @@ test("a teacher exports a project as a file, and a colleague imports it into ano
   const className = `Physics 10X ${Date.now()}`;
   await page.getByLabel("Class name").fill(className);
   await page.getByRole("button", { name: "Create class" }).click();
-  await page.getByRole("link", { name: className }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: className })).toBeVisible();
   await page.getByRole("link", { name: "Import them from a file" }).click();
   await page.getByLabel("Question file").setInputFiles({ name: download.suggestedFilename(), mimeType: "application/json", buffer: bytes });
   await page.getByRole("button", { name: "Read the file" }).click();
