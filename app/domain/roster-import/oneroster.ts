@@ -26,19 +26,19 @@ export function looksLikeOneRoster(names: string[]): boolean {
 const baseName = (path: string) => path.split("/").pop() ?? path;
 
 class Issues {
-  private list: RosterIssue[] = [];
+  private list: (RosterIssue & { file: string; line: number })[] = [];
   private perFile = new Map<string, number>();
   add(file: string, line: number | null, why: string) {
     const n = (this.perFile.get(file) ?? 0) + 1;
     this.perFile.set(file, n);
-    if (n <= ROSTER_LIMITS.issuesPerFile) this.list.push({ where: line ? `${file}, line ${line}` : file, why });
+    if (n <= ROSTER_LIMITS.issuesPerFile) this.list.push({ file, line: line ?? 0, where: line ? `${file}, line ${line}` : file, why });
   }
   all(): RosterIssue[] {
     const more = [...this.perFile.entries()].filter(([, n]) => n > ROSTER_LIMITS.issuesPerFile).map(([file, n]) => ({ where: file, why: `… and ${n - ROSTER_LIMITS.issuesPerFile} more problems in this file.` }));
-    return [...this.list, ...more];
-  }
-  get count() {
-    return this.list.length;
+    // File by file in the export's order, each top to bottom (a stable sort keeps one row's problems in the order found).
+    const order = (file: string) => (FILES as readonly string[]).indexOf(file);
+    const sorted = [...this.list].sort((a, b) => order(a.file) - order(b.file) || a.line - b.line).map(({ where, why }) => ({ where, why }));
+    return [...sorted, ...more];
   }
 }
 
