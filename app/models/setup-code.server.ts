@@ -43,7 +43,9 @@ export async function issueSetupCodeForStudent({
   studentId: string;
 }): Promise<(IssuedSetupCode & { student: { id: string; name: string } }) | null> {
   const enrollment = await prisma.enrollment.findFirst({
-    where: { classroomId, studentId, removedAt: null, classroom: taughtBy(teacherId) },
+    // Not for an account a roster import enrolled that was there already: its owner chose its password, and a
+    // teacher who typed their email into a roster must not be able to take it over (decision 024).
+    where: { classroomId, studentId, removedAt: null, classroom: taughtBy(teacherId), OR: [{ addedBy: null }, { addedBy: { not: "ROSTER_EXISTING" } }] },
     select: { student: { select: { id: true, name: true } } },
   });
   if (!enrollment) return null;

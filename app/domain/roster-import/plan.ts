@@ -30,6 +30,8 @@ export interface PlanFacts {
 }
 
 export interface PlannedRow {
+  /** The person's place in the list planned (chosenPeople's order). */
+  index: number;
   where: string;
   name: string;
   email: string;
@@ -51,7 +53,7 @@ export interface RosterPlan {
   missing: { userId: string; name: string; email: string }[];
 }
 
-const row = (p: RosterPerson): PlannedRow => ({ where: p.where, name: p.name, email: p.email, ...(p.studentNumber ? { studentNumber: p.studentNumber } : {}) });
+const row = (p: RosterPerson, index: number): PlannedRow => ({ index, where: p.where, name: p.name, email: p.email, ...(p.studentNumber ? { studentNumber: p.studentNumber } : {}) });
 
 /** The file's people for this class: a CSV's rows, or the members of the chosen OneRoster classes (each person once). */
 export function chosenPeople(roster: Roster, classIds: readonly string[]): RosterPerson[] {
@@ -80,22 +82,22 @@ export const TEACHER_EMAIL = "This email can't be used for a student.";
 export function planRoster(people: RosterPerson[], facts: PlanFacts, { bulk }: { bulk: boolean }): RosterPlan {
   const plan: RosterPlan = { enrol: [], already: [], blocked: [], remove: [], invalid: [], teachers: [], missing: [] };
   const seen = new Set<string>();
-  for (const person of people) {
+  for (const [i, person] of people.entries()) {
     const known = facts.find(person);
     if (known) seen.add(known.userId);
     if (person.role === "teacher") {
-      if (!person.remove && !known?.teachesClass && !person.problem) plan.teachers.push(row(person));
+      if (!person.remove && !known?.teachesClass && !person.problem) plan.teachers.push(row(person, i));
       continue;
     }
     if (person.remove) {
-      if (known?.role === "STUDENT" && known.enrolment && !known.enrolment.removed) plan.remove.push(row({ ...person, name: known.name ?? person.name }));
+      if (known?.role === "STUDENT" && known.enrolment && !known.enrolment.removed) plan.remove.push(row({ ...person, name: known.name ?? person.name }, i));
       continue;
     }
-    if (person.problem) plan.invalid.push({ ...row(person), why: person.problem });
-    else if (known?.role === "TEACHER") plan.invalid.push({ ...row(person), why: TEACHER_EMAIL });
-    else if (known?.enrolment?.blocked) plan.blocked.push(row(person));
-    else if (known?.enrolment && !known.enrolment.removed) plan.already.push(row(person));
-    else plan.enrol.push(row(person));
+    if (person.problem) plan.invalid.push({ ...row(person, i), why: person.problem });
+    else if (known?.role === "TEACHER") plan.invalid.push({ ...row(person, i), why: TEACHER_EMAIL });
+    else if (known?.enrolment?.blocked) plan.blocked.push(row(person, i));
+    else if (known?.enrolment && !known.enrolment.removed) plan.already.push(row(person, i));
+    else plan.enrol.push(row(person, i));
   }
   if (bulk) {
     const inFile = new Set(people.filter((p) => p.role === "student" && !p.remove).map((p) => p.sourcedId));
