@@ -12,6 +12,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { ROSTER_LIMITS } from "~/domain/roster-import/limits";
 import { chosenPeople, planRoster, tooManyPeople, type KnownPerson, type PlannedRow, type RosterPlan } from "~/domain/roster-import/plan";
 import { readRosterFile } from "~/domain/roster-import/read";
+import type { RosterReport } from "~/domain/roster-import/report";
 import { RosterFileError, type Roster, type RosterIssue, type RosterPerson } from "~/domain/roster-import/types";
 import { addClassTeacher, taughtBy } from "~/models/class-teachers.server";
 import { enrollStudent, removeStudent } from "~/models/classroom.server";
@@ -120,22 +121,6 @@ export async function previewRoster(target: RosterTarget, roster: Roster, classI
   const facts = await gatherFacts(prisma, target.classroomId, people);
   const plan = planRoster(people, facts, { bulk: roster.bulk });
   return { plan, refusal: tooManyPeople(plan) };
-}
-
-export interface RosterReport {
-  fileName: string;
-  enrolled: PlannedRow[];
-  already: PlannedRow[];
-  blocked: PlannedRow[];
-  removed: PlannedRow[];
-  invalid: (PlannedRow & { why: string })[];
-  coTeachersAdded: PlannedRow[];
-  /** Teacher enrolments with no Rebound teacher account to match (by sourcedId, then email). */
-  teachersNotFound: PlannedRow[];
-  /** Missing from a bulk file and not confirmed: still in the class. */
-  stillMissing: { userId: string; name: string; email: string }[];
-  /** Students of the class without a password yet: they need a set-up code (the sign-in sheet). */
-  needCodes: number;
 }
 
 export type RosterOutcome = { ok: true; report: RosterReport } | { ok: false; reason: "not-found" | "too-many"; message?: string };
