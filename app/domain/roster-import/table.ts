@@ -31,7 +31,7 @@ export function readTable(text: string, file: string): Table {
 }
 
 /** A header name as compared: case, spaces, dashes, dots and underscores do not matter ("E-mail Address" = "emailaddress"). */
-export const looseName = (name: string) => name.toLowerCase().replace(/[\s_.\-]/g, "");
+export const looseName = (name: string) => name.toLowerCase().replace(/[\s_.-]/g, "");
 
 /** The index of the first column whose loose name is one of `names`, or -1. */
 export function columnOf(header: string[], ...names: string[]): number {
