@@ -119,6 +119,7 @@ export async function seedEverything() {
   await prisma.answerGroupMember.create({ data: { groupId: group.id, attemptId: textTry.id, source: "TEACHER" } });
   await prisma.reflectionDismissal.create({ data: { attemptId: numericTry.id, studentId: student.id } });
   await issueSetupCode(student.id);
+  await prisma.externalIdentity.create({ data: { userId: student.id, source: "oneroster", externalId: `sis-${student.id}` } });
 
   const shared = await prisma.journalEntry.create({
     data: {
