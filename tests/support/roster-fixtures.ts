@@ -8,19 +8,22 @@ import { zipSync } from "fflate";
 
 export const ROSTER_FIXTURES = path.resolve(import.meta.dirname, "../fixtures/rosters");
 
-export function rosterBytes(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(path.join(ROSTER_FIXTURES, name)));
+/** The fixtures' email domain; a test may give each of its files another (tests in one file share a database). */
+const DOMAIN = "school.example";
+
+export function rosterBytes(name: string, domain = DOMAIN): Uint8Array {
+  return new TextEncoder().encode(readFileSync(path.join(ROSTER_FIXTURES, name), "utf8").replaceAll(DOMAIN, domain));
 }
 
 /** A OneRoster folder's files as text, by name. */
-export function oneRosterFiles(folder: "oneroster-1.2" | "oneroster-1.1"): Record<string, string> {
+export function oneRosterFiles(folder: "oneroster-1.2" | "oneroster-1.1", domain = DOMAIN): Record<string, string> {
   const dir = path.join(ROSTER_FIXTURES, folder);
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name), "utf8")]));
+  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name), "utf8").replaceAll(DOMAIN, domain)]));
 }
 
 /** A OneRoster export as a zip: the folder's files, with `changes` (text replaces a file, null leaves it out). */
-export function oneRosterZip(folder: "oneroster-1.2" | "oneroster-1.1", changes: Record<string, string | null> = {}): Uint8Array {
-  const files = { ...oneRosterFiles(folder), ...changes };
+export function oneRosterZip(folder: "oneroster-1.2" | "oneroster-1.1", changes: Record<string, string | null> = {}, domain = DOMAIN): Uint8Array {
+  const files = { ...oneRosterFiles(folder, domain), ...changes };
   const entries: Record<string, Uint8Array> = {};
   for (const [name, text] of Object.entries(files)) if (text !== null) entries[name] = new TextEncoder().encode(text);
   return zipSync(entries);
