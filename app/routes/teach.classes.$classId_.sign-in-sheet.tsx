@@ -61,6 +61,8 @@ export default function SignInSheetPage() {
   const { classroom, students, withoutPassword } = useLoaderData<typeof loader>();
   const sheet = useActionData<typeof action>();
   const cards = sheet?.ok ? sheet : null;
+  // A refused request, or a save the database did not take (keepsFormOnFailure): say so above the form.
+  const failed = sheet && !sheet.ok ? sheet : null;
   return (
     <>
       <Breadcrumbs crumbs={[{ label: "My classes", to: paths.teacherHome() }, { label: classroom.name, to: paths.teacherClass(classroom.id) }]} />
@@ -106,6 +108,11 @@ export default function SignInSheetPage() {
         </>
       ) : (
         <Card title="Make the cards">
+          {failed ? (
+            <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+              {failed.message}
+            </p>
+          ) : null}
           <p className="text-sm text-slate-700">
             Each card has the class, the student&apos;s email, and where to go. Students who need one get a new set-up code to choose their password.
             Rebound keeps codes only scrambled, so they are shown once, on the sheet that comes next: have the printer ready.

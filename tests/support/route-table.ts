@@ -216,7 +216,8 @@ export const ROUTES: Record<string, RouteEntry> = {
   "teach.classes.$classId_.sign-in-sheet": {
     loader: "class-teacher",
     action: "class-teacher",
-    intents: { "make-codes": () => ({ who: "new" }) },
+    // "all": the world's students joined by the code, so codes are written (the save-failure test needs a write).
+    intents: { "make-codes": () => ({ who: "all" }) },
   },
   "teach.classes.$classId_.students.$studentId": {
     loader: "class-teacher",
