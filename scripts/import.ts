@@ -6,7 +6,9 @@
 // JSON line: {"imported": N, "skipped": N, "errors": [{"where": "...", "why": "..."}]}
 // (the skipped questions and why, or why the file could not be read). A file
 // that cannot be read, or a class or project not found, exits 1 and changes
-// nothing; a wrong command line exits 2.
+// nothing; a wrong command line exits 2. `roster FILE --class JOIN_CODE
+// [--oneroster-class SOURCEDID]` enrols a CSV's or a OneRoster zip's students
+// the same way (decision 024), with the same last line.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,8 +17,10 @@ import { KIND_LABELS } from "~/domain/checkpoint-spec";
 import { FORMAT_NAMES } from "~/domain/question-import/types";
 import { IMPORT_LIMITS, mb } from "~/domain/question-import/limits";
 import { importFile } from "~/models/question-import.server";
+import { reportJson, reportLines } from "~/domain/roster-import/report";
+import { importRosterFile, readRoster } from "~/models/roster-import.server";
 
-const USAGE = "Usage: npm run import -- questions FILE --class JOIN_CODE [--project-title TITLE] [--project ID]";
+const USAGE = "Usage: npm run import -- questions FILE --class JOIN_CODE [--project-title TITLE] [--project ID]\n       npm run import -- roster FILE --class JOIN_CODE [--oneroster-class SOURCEDID …]";
 
 interface Summary {
   imported: number;
@@ -35,15 +39,15 @@ async function main() {
     parsed = parseArgs({
       args: process.argv.slice(2),
       allowPositionals: true,
-      options: { class: { type: "string" }, "project-title": { type: "string" }, project: { type: "string" } },
+      options: { class: { type: "string" }, "project-title": { type: "string" }, project: { type: "string" }, "oneroster-class": { type: "string", multiple: true } },
     });
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
     process.exit(2);
   }
   const [command, file] = parsed.positionals;
-  if (command !== "questions" || !file || !parsed.values.class) {
-    console.error(command && command !== "questions" ? `“${command}” is not an import this version of Rebound knows.\n${USAGE}` : USAGE);
+  if ((command !== "questions" && command !== "roster") || !file || !parsed.values.class) {
+    console.error(command && command !== "questions" && command !== "roster" ? `“${command}” is not an import this version of Rebound knows.\n${USAGE}` : USAGE);
     process.exit(2);
   }
   let bytes: Uint8Array;
@@ -60,6 +64,7 @@ async function main() {
   // The command acts as the class's first teacher (decision 021: every teacher of a class has the same rights).
   const teacherId = classroom?.teachers[0]?.teacherId;
   if (!classroom || !teacherId) finish({ imported: 0, skipped: 0, errors: [{ where: "--class", why: `No class with join code ${code} (or it is archived).` }] }, 1);
+  if (command === "roster") return importRoster(file, bytes, classroom, teacherId, parsed.values["oneroster-class"] ?? []);
   const projectId = parsed.values.project ?? null;
   if (projectId && !(await prisma.project.findFirst({ where: { id: projectId, classroomId: classroom.id }, select: { id: true } }))) {
     finish({ imported: 0, skipped: 0, errors: [{ where: "--project", why: `Class ${classroom.name} has no project ${projectId}.` }] }, 1);
@@ -83,6 +88,39 @@ async function main() {
     for (const s of plan.skipped) console.log(`  ${s.where}: ${s.why}`);
   }
   finish({ imported: outcome.checkpoints, skipped: plan.skipped.length, errors: plan.skipped.map((s) => ({ where: s.where, why: s.why })) }, 0);
+}
+
+/**
+ * `roster FILE --class JOIN_CODE [--oneroster-class SOURCEDID …]` (decision 024): a CSV, or the
+ * chosen classes of a OneRoster zip (the only one when it has one). Prints the report the roster
+ * page shows; students missing from a bulk file are listed, never removed (that needs the page's
+ * confirmation). New accounts' set-up codes are not printed: the sign-in sheet makes them.
+ */
+async function importRoster(file: string, bytes: Uint8Array, classroom: { id: string; name: string }, teacherId: string, wanted: string[]): Promise<never> {
+  const read = readRoster(path.basename(file), bytes);
+  if (!read.ok) {
+    console.log(`Nothing was imported from ${file}:`);
+    for (const i of read.issues) console.log(`  ${i.where}: ${i.why}`);
+    finish({ imported: 0, skipped: 0, errors: read.issues }, 1);
+  }
+  const { roster } = read;
+  let classIds = wanted;
+  if (roster.format === "oneroster") {
+    const known = roster.classes.map((c) => c.sourcedId);
+    const unknown = wanted.filter((c) => !known.includes(c));
+    if (unknown.length) finish({ imported: 0, skipped: 0, errors: unknown.map((c) => ({ where: "--oneroster-class", why: `The file has no class ${c}; it has ${known.join(", ")}.` })) }, 1);
+    if (classIds.length === 0 && known.length === 1) classIds = known;
+    if (classIds.length === 0) {
+      for (const c of roster.classes) console.log(`  ${c.sourcedId}: ${c.title}${c.course ? ` (${c.course})` : ""}`);
+      finish({ imported: 0, skipped: 0, errors: [{ where: "--oneroster-class", why: `The file has ${known.length} classes: choose which with --oneroster-class SOURCEDID.` }] }, 1);
+    }
+  } else if (wanted.length) finish({ imported: 0, skipped: 0, errors: [{ where: "--oneroster-class", why: "A CSV roster has no OneRoster classes to choose." }] }, 1);
+  const { outcome } = await importRosterFile({ teacherId, classroomId: classroom.id }, path.basename(file), bytes, { classIds });
+  if (!outcome?.ok) finish({ imported: 0, skipped: 0, errors: [{ where: "--class", why: outcome?.message ?? "The class is no longer there." }] }, 1);
+  console.log(`${roster.format === "csv" ? "CSV roster" : `OneRoster ${roster.version}`}: ${path.basename(file)} → class ${classroom.name}`);
+  for (const note of roster.notes) console.log(`Note: ${note}`);
+  for (const line of reportLines(outcome.report)) console.log(line);
+  finish(reportJson(outcome.report), 0);
 }
 
 main()

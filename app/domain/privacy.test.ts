@@ -5,6 +5,7 @@ const empty = (): PersonalRecord => ({
   account: [],
   sessions: [],
   setupCodes: [],
+  externalIds: [],
   classes: [],
   attempts: [],
   journalEntries: [],

@@ -21,6 +21,7 @@ export type SectionName =
   | "account"
   | "sessions"
   | "setupCodes"
+  | "externalIds"
   | "classes"
   | "attempts"
   | "journalEntries"
@@ -55,6 +56,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   { model: "User", relation: null, what: "your account: name, email, role, when it was made (the password only as a hash, never exported)", erasure: "delete-account", section: "account" },
   { model: "Session", relation: "user", what: "signed-in sessions: when each began, was last used and ends (the session key is a secret and not exported)", erasure: "delete", section: "sessions" },
   { model: "SetupCode", relation: "user", what: "a set-up code from a teacher for choosing a new password (only when it ends; the code itself is stored only as a hash and not exported)", erasure: "delete", section: "setupCodes" },
+  { model: "ExternalIdentity", relation: "user", what: "your id in your school's student information system (OneRoster), kept when a teacher imported a class list, so that a new list finds you again", erasure: "delete", section: "externalIds" },
   { model: "Enrollment", relation: "student", what: "the classes you joined, when, and whether the teacher removed you", erasure: "delete", section: "classes" },
   { model: "Attempt", relation: "student", what: "every attempt: the answer, how sure you were, the outcome, the question as you answered it, and the checks, misconception tags and answer groups on it", erasure: "delete", section: "attempts" },
   { model: "JournalEntry", relation: "student", what: "journal entries, drafts included, with support requests and confidence", erasure: "delete", section: "journalEntries" },
@@ -92,6 +94,7 @@ const SECTION_TITLES: Record<SectionName, string> = {
   account: "Account",
   sessions: "Signed-in sessions",
   setupCodes: "Set-up code",
+  externalIds: "School system ids",
   classes: "Classes",
   attempts: "Attempts",
   journalEntries: "Journal entries",

@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { generateJoinCode } from "~/domain/join-code";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 import { taughtBy } from "~/models/class-teachers.server";
@@ -49,11 +50,22 @@ export type EnrolmentResult =
  * class (its teacher left) takes nobody. A test checks that no other module
  * creates or reactivates an enrolment.
  */
-export async function enrollStudent(classroomId: string, studentId: string): Promise<EnrolmentResult> {
-  const classroom = await prisma.classroom.findFirst({ where: { id: classroomId, archivedAt: null }, select: { id: true, name: true } });
+export async function enrollStudent(
+  classroomId: string,
+  studentId: string,
+  /**
+   * A roster import enrols inside its own transaction (`db`), and says how the
+   * student came in (`addedBy`, decision 024); a student joining by themselves
+   * (the join code) has none, and coming back that way clears it.
+   */
+  options: { db?: Prisma.TransactionClient; addedBy?: "ROSTER_NEW" | "ROSTER_EXISTING" } = {},
+): Promise<EnrolmentResult> {
+  const db = options.db ?? prisma;
+  const addedBy = options.addedBy ?? null;
+  const classroom = await db.classroom.findFirst({ where: { id: classroomId, archivedAt: null }, select: { id: true, name: true } });
   if (!classroom) return { status: "refused" };
   for (let round = 0; round < 3; round++) {
-    const existing = await prisma.enrollment.findUnique({
+    const existing = await db.enrollment.findUnique({
       where: { classroomId_studentId: { classroomId, studentId } },
       select: { id: true, removedAt: true, blockedAt: true },
     });
@@ -61,19 +73,20 @@ export async function enrollStudent(classroomId: string, studentId: string): Pro
     if (existing && !existing.removedAt) return { status: "already", classroom };
     if (existing) {
       // Only while still unblocked: a block set a moment ago wins.
-      const back = await prisma.enrollment.updateMany({
+      const back = await db.enrollment.updateMany({
         where: { id: existing.id, blockedAt: null, removedAt: { not: null } },
-        data: { removedAt: null, joinedAt: new Date() },
+        data: { removedAt: null, joinedAt: new Date(), addedBy },
       });
       if (back.count === 1) return { status: "rejoined", classroom };
       continue;
     }
     try {
-      await prisma.enrollment.create({ data: { classroomId, studentId } });
+      await db.enrollment.create({ data: { classroomId, studentId, addedBy } });
       return { status: "joined", classroom };
     } catch (error) {
-      // The same student enrolled by another request at the same moment: read again.
-      if (!isUniqueViolation(error)) throw error;
+      // The same student enrolled by another request at the same moment: read again
+      // (inside a transaction the error ends it on PostgreSQL, so it goes up: the import is retried whole).
+      if (!isUniqueViolation(error) || options.db) throw error;
     }
   }
   return { status: "already", classroom };
@@ -89,10 +102,15 @@ export function findClassroomByJoinCode(joinCode: string) {
  * `block`, they cannot come back by any way in until the teacher allows them
  * back. Returns false when there is no such active enrolment in this class.
  */
-export async function removeStudent(input: { classroomId: string; teacherId: string; enrollmentId: string; block: boolean }): Promise<boolean> {
+export async function removeStudent(
+  input: { classroomId: string; teacherId: string; block: boolean } & ({ enrollmentId: string } | { studentId: string }),
+  /** A roster import removes inside its own transaction (decision 024). */
+  db: Prisma.TransactionClient | typeof prisma = prisma,
+): Promise<boolean> {
   const now = new Date();
-  const removed = await prisma.enrollment.updateMany({
-    where: { id: input.enrollmentId, removedAt: null, classroom: { id: input.classroomId, ...taughtBy(input.teacherId) } },
+  const which = "enrollmentId" in input ? { id: input.enrollmentId } : { studentId: input.studentId };
+  const removed = await db.enrollment.updateMany({
+    where: { ...which, removedAt: null, classroom: { id: input.classroomId, ...taughtBy(input.teacherId) } },
     data: { removedAt: now, blockedAt: input.block ? now : null },
   });
   return removed.count === 1;

@@ -319,9 +319,10 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
   if (!user) return null;
   const scope: StudentScope = {};
-  const [sessions, setupCodes, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, invites, written, groups, goals, groupFeedback, goalComments, failureSession] = await Promise.all([
+  const [sessions, setupCodes, externalIds, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, invites, written, groups, goals, groupFeedback, goalComments, failureSession] = await Promise.all([
     prisma.session.findMany({ where: { userId }, orderBy: { expiresAt: "asc" }, select: { createdAt: true, lastSeenAt: true, expiresAt: true } }),
     prisma.setupCode.findMany({ where: { userId }, select: { createdAt: true, expiresAt: true } }),
+    prisma.externalIdentity.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { source: true, externalId: true, createdAt: true } }),
     classesOf(userId),
     attemptsOf(userId, scope),
     journalOf(userId, scope),
@@ -396,6 +397,7 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
     account: [{ name: user.name, email: user.email, role: user.role === "TEACHER" ? "Teacher" : "Student", createdAt: iso(user.createdAt) }],
     sessions: sessions.map((s) => ({ startedAt: iso(s.createdAt), lastSeenAt: iso(s.lastSeenAt), endsAt: iso(s.expiresAt) })),
     setupCodes: setupCodes.map((c) => ({ givenAt: iso(c.createdAt), endsAt: iso(c.expiresAt) })),
+    externalIds: externalIds.map((e) => ({ system: e.source === "oneroster" ? "OneRoster" : e.source, id: e.externalId, keptSince: iso(e.createdAt) })),
     classes,
     attempts,
     journalEntries,
@@ -520,6 +522,7 @@ export async function classStudentDownload(
     account: [{ name: student.name, ...(input.withEmail ? { email: student.email } : {}) }],
     sessions: [],
     setupCodes: [],
+    externalIds: [],
     classes,
     attempts,
     journalEntries,
@@ -719,6 +722,7 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
     await tx.classroom.updateMany({ where: { id: { in: taughtIds }, teachers: { none: {} }, archivedAt: null }, data: { archivedAt: now } });
     await tx.session.deleteMany({ where: { userId } });
     await tx.setupCode.deleteMany({ where: { userId } });
+    await tx.externalIdentity.deleteMany({ where: { userId } });
     await tx.user.delete({ where: { id: userId } });
   });
   await forgetAccountLimits([user.id, user.email]);

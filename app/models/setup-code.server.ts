@@ -4,7 +4,7 @@
 // first password. A code is shown once, stored only as an argon2 hash, works
 // once, ends after SETUP_CODE_HOURS, and a new one replaces the old. Using it
 // sets the password and ends every session of the account.
-import { dummyPasswordHash, hashPassword, verifyPassword } from "~/auth/password.server";
+import { dummyPasswordHash, hasUsablePassword, hashPassword, verifyPassword } from "~/auth/password.server";
 import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";
 import { generateSetupCode, normalizeSetupCode } from "~/domain/setup-code";
@@ -43,7 +43,9 @@ export async function issueSetupCodeForStudent({
   studentId: string;
 }): Promise<(IssuedSetupCode & { student: { id: string; name: string } }) | null> {
   const enrollment = await prisma.enrollment.findFirst({
-    where: { classroomId, studentId, removedAt: null, classroom: taughtBy(teacherId) },
+    // Not for an account a roster import enrolled that was there already: its owner chose its password, and a
+    // teacher who typed their email into a roster must not be able to take it over (decision 024).
+    where: { classroomId, studentId, removedAt: null, classroom: taughtBy(teacherId), OR: [{ addedBy: null }, { addedBy: { not: "ROSTER_EXISTING" } }] },
     select: { student: { select: { id: true, name: true } } },
   });
   if (!enrollment) return null;
@@ -85,4 +87,40 @@ export async function redeemSetupCode(email: string, code: string, newPassword: 
 export async function purgeExpiredSetupCodes(now = new Date()): Promise<number> {
   const { count } = await prisma.setupCode.deleteMany({ where: { expiresAt: { lte: now } } });
   return count;
+}
+
+export interface SignInCard {
+  studentId: string;
+  name: string;
+  email: string;
+  /** A new code, when one was made now (shown this once). */
+  code: string | null;
+  expiresAt: Date | null;
+  /** Whether the student has chosen a password (an imported account has not, until its code is used). */
+  hasPassword: boolean;
+}
+
+/**
+ * The sign-in sheet of a class (decision 024): a card for every student in it,
+ * and new set-up codes for those who need one — "new": the students who have
+ * not chosen a password yet; "all": every student the teacher may give a code
+ * to (not the accounts a roster enrolled that were already there). A code
+ * replaces the student's earlier one; codes are stored hashed, so this is the
+ * one time they can be shown. Null when the class is not the teacher's.
+ */
+export async function issueSignInSheet(teacherId: string, classroomId: string, who: "new" | "all"): Promise<SignInCard[] | null> {
+  const classroom = await prisma.classroom.findFirst({
+    where: { id: classroomId, archivedAt: null, ...taughtBy(teacherId) },
+    select: { enrollments: { where: { removedAt: null }, select: { addedBy: true, student: { select: { id: true, name: true, email: true, passwordHash: true } } } } },
+  });
+  if (!classroom) return null;
+  const cards: SignInCard[] = [];
+  const students = [...classroom.enrollments].sort((a, b) => a.student.name.localeCompare(b.student.name, "en-GB") || a.student.email.localeCompare(b.student.email));
+  for (const { addedBy, student } of students) {
+    const hasPassword = hasUsablePassword(student.passwordHash);
+    const gets = who === "new" ? !hasPassword : addedBy !== "ROSTER_EXISTING" || !hasPassword;
+    const issued = gets ? await issueSetupCode(student.id) : null;
+    cards.push({ studentId: student.id, name: student.name, email: student.email, code: issued?.code ?? null, expiresAt: issued?.expiresAt ?? null, hasPassword });
+  }
+  return cards;
 }

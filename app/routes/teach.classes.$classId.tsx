@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       joinCode: true,
       teachers: { orderBy: { addedAt: "asc" }, select: { teacher: { select: { id: true, name: true } } } },
       enrollments: {
-        select: { id: true, joinedAt: true, removedAt: true, blockedAt: true, student: { select: { id: true, name: true, email: true } } },
+        select: { id: true, joinedAt: true, removedAt: true, blockedAt: true, addedBy: true, student: { select: { id: true, name: true, email: true } } },
       },
       projects: {
         orderBy: { createdAt: "desc" },
@@ -187,6 +187,10 @@ export default function ClassroomPage() {
                         </td>
                         <td className="px-2 py-2 text-slate-700">{e.student.email}</td>
                         <td className="px-2 py-2 text-right">
+                          {e.addedBy === "ROSTER_EXISTING" ? (
+                            // A roster enrolled an account that was already there: only its owner changes its password (decision 024).
+                            <span className="text-xs text-slate-600">Their own account</span>
+                          ) : (
                           <Form method="post">
                             <input type="hidden" name="formId" value={`setup-code-${e.student.id}`} />
                             <input type="hidden" name="studentId" value={e.student.id} />
@@ -200,6 +204,7 @@ export default function ClassroomPage() {
                               Give a set-up code<span className="sr-only"> to {e.student.name}</span>
                             </SubmitButton>
                           </Form>
+                          )}
                         </td>
                         <td className="px-2 py-2 text-right">
                           <ConfirmForm
@@ -263,6 +268,10 @@ export default function ClassroomPage() {
                 {classroom.joinCode}
               </p>
               <p className="mt-2 text-sm text-slate-700">Students enter this code after signing up to join the class.</p>
+              <p className="mt-2 text-sm text-slate-700">
+                Or bring them in from a list: <Link to={paths.classRoster(classroom.id)} className="font-medium underline">import a roster</Link> (a CSV or your
+                school&apos;s OneRoster export), then <Link to={paths.classSignInSheet(classroom.id)} className="font-medium underline">print the sign-in sheet</Link>.
+              </p>
               <Form method="post" className="mt-3">
                 <SubmitButton intent="regenerate-code" variant="secondary" pendingText="Making a new code…">
                   Make a new code

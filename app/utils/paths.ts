@@ -50,6 +50,15 @@ export const paths = {
 
   /** Questions from a file into a new draft project of the class (issue 11); `pending` shows that import's preview. */
   classImport: (classId: string, pending?: string | null) => withQuery(`/teach/classes/${classId}/import`, { pending }),
+  /** Students from a roster file, a CSV or a OneRoster zip (decision 024); `pending` shows that roster's preview, `classes` the OneRoster classes picked. */
+  classRoster: (classId: string, pending?: string | null, classes: readonly string[] = []) => {
+    const query = new URLSearchParams();
+    if (pending) query.set("pending", pending);
+    for (const c of classes) query.append("class", c);
+    return withQuery(`/teach/classes/${classId}/roster`, query);
+  },
+  /** Cards to print, one per student, with a set-up code for those who need one (decision 024). */
+  classSignInSheet: (classId: string) => `/teach/classes/${classId}/sign-in-sheet`,
 
   /** The teacher's project: its Build page, and the pages under it. */
   teacherProject: (projectId: string) => `/teach/projects/${projectId}`,

@@ -19,7 +19,7 @@ export const CROSS_SITE_POST_PATHS = [];
  * (and Remix's `.data` twin of each); the Origin check applies to them as to
  * every path. MAX_UPLOAD_BYTES overrides the size.
  */
-export const UPLOAD_PATHS = [/^\/teach\/(projects|classes)\/[^/]+\/import(\.data)?$/];
+export const UPLOAD_PATHS = [/^\/teach\/(projects|classes)\/[^/]+\/import(\.data)?$/, /^\/teach\/classes\/[^/]+\/roster(\.data)?$/];
 /** The import's own file limit (app/domain/question-import/limits.ts) and room for the form around it. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024 + 64 * 1024;
 

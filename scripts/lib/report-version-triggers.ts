@@ -97,6 +97,8 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   ProjectDataVersion: "the versions themselves",
   PendingImport: "a question file waiting for the teacher's \"Import\": nothing of it is in the report until imported, and then as checkpoints and misconceptions (tracked)",
   QuestionImage: "pictures in questions: the report reads no picture",
+  ExternalIdentity: "a person's id in a school's student information system (roster import, decision 024): the report reads no such id",
+  PendingRoster: "a roster file waiting for the teacher's \"Import\": it reaches the report only as enrolments (tracked) once imported",
 };
 
 const VERSION_TABLE = `"ProjectDataVersion"`;

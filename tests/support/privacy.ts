@@ -121,6 +121,7 @@ export async function seedEverything() {
   await prisma.reflectionDismissal.create({ data: { attemptId: numericTry.id, studentId: student.id } });
   await issueSetupCode(student.id);
   await createCoTeacherInvite(ctx.classroom.id, teacher.id);
+  await prisma.externalIdentity.create({ data: { userId: student.id, source: "oneroster", externalId: `sis-${student.id}` } });
 
   const shared = await prisma.journalEntry.create({
     data: {

@@ -11,6 +11,7 @@ import { journalFormId, journalFormKey } from "~/domain/journal-entry";
 import { issueSetupCodeForStudent } from "~/models/setup-code.server";
 import { addClassTeacher, createCoTeacherInvite } from "~/models/class-teachers.server";
 import { keepPendingImport, readAndPlan } from "~/models/question-import.server";
+import { keepPendingRoster, readRoster } from "~/models/roster-import.server";
 import type { ClassWorld, RecordIds } from "./two-classes";
 import { TEST_PASSWORD, createTeacher } from "./factories";
 
@@ -98,6 +99,17 @@ async function keepImport(own: ClassWorld, into: "project" | "class") {
   const id = await keepPendingImport({ teacherId: own.teacher.id, classroomId: own.ids.classId, projectId: into === "project" ? own.ids.projectId : null }, "pasted.gift", read.plan);
   if (!id) throw new Error("The test world's teacher should be able to keep an import.");
   pendingImportId = id;
+}
+
+/** A roster small enough to paste (decision 024): a new email each time, so an import always has someone to enrol. */
+const pastedRoster = () => `Name,Email\nNew Student,new-${unique()}@school.example\n`;
+let pendingRosterId = "";
+async function keepRoster(own: ClassWorld) {
+  const read = readRoster("roster.csv", new TextEncoder().encode(pastedRoster()));
+  if (!read.ok) throw new Error(`The route table's roster should read: ${JSON.stringify(read.issues)}`);
+  const id = await keepPendingRoster({ teacherId: own.teacher.id, classroomId: own.ids.classId }, "roster.csv", read.roster);
+  if (!id) throw new Error("The test world's teacher should be able to keep a roster.");
+  pendingRosterId = id;
 }
 
 async function removeStudentFromClass(own: ClassWorld, blocked: boolean) {
@@ -194,6 +206,18 @@ export const ROUTES: Record<string, RouteEntry> = {
     action: "class-teacher",
     intents: { read: () => ({ pasted: PASTED_GIFT }), import: () => ({ pendingId: pendingImportId }), discard: () => ({ pendingId: pendingImportId }) },
     prepare: { import: (own) => keepImport(own, "class"), discard: (own) => keepImport(own, "class") },
+  },
+  "teach.classes.$classId_.roster": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: { read: () => ({ pasted: pastedRoster() }), import: () => ({ pendingId: pendingRosterId }), discard: () => ({ pendingId: pendingRosterId }) },
+    prepare: { import: keepRoster, discard: keepRoster },
+  },
+  "teach.classes.$classId_.sign-in-sheet": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    // "all": the world's students joined by the code, so codes are written (the save-failure test needs a write).
+    intents: { "make-codes": () => ({ who: "all" }) },
   },
   "teach.classes.$classId_.students.$studentId": {
     loader: "class-teacher",

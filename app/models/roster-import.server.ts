@@ -1,0 +1,210 @@
+// Importing a roster into a class (issue 11, decision 024): a CSV of names and
+// emails, or a OneRoster export, read (app/domain/roster-import), kept on the
+// server as a PendingRoster for the preview, and imported in one transaction —
+// accounts made for new people (no password until their set-up code is
+// used), everyone enrolled through enrollStudent (so a teacher's block holds),
+// OneRoster sourcedIds remembered, removals that keep work, co-teachers added —
+// so a file is imported whole or not at all. The class's teachers are in the
+// `where` of every query; another teacher's pending roster is not found.
+import { NO_PASSWORD_YET, hasUsablePassword } from "~/auth/password.server";
+import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { ROSTER_LIMITS } from "~/domain/roster-import/limits";
+import { chosenPeople, planRoster, tooManyPeople, type KnownPerson, type PlannedRow, type RosterPlan } from "~/domain/roster-import/plan";
+import { readRosterFile } from "~/domain/roster-import/read";
+import type { RosterReport } from "~/domain/roster-import/report";
+import { RosterFileError, type Roster, type RosterIssue, type RosterPerson } from "~/domain/roster-import/types";
+import { addClassTeacher, taughtBy } from "~/models/class-teachers.server";
+import { enrollStudent, removeStudent } from "~/models/classroom.server";
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+/** The source name OneRoster sourcedIds are kept under (ExternalIdentity.source). */
+export const ONEROSTER = "oneroster";
+
+export interface RosterTarget {
+  teacherId: string;
+  classroomId: string;
+}
+
+export type RosterReadResult = { ok: true; roster: Roster } | { ok: false; issues: RosterIssue[] };
+
+export function readRoster(fileName: string, bytes: Uint8Array): RosterReadResult {
+  try {
+    return { ok: true, roster: readRosterFile(fileName, bytes) };
+  } catch (error) {
+    if (error instanceof RosterFileError) return { ok: false, issues: error.issues };
+    throw error;
+  }
+}
+
+const pendingWhere = (t: RosterTarget) => ({ classroomId: t.classroomId, classroom: { ...taughtBy(t.teacherId), archivedAt: null } });
+
+/** Keeps a roster for its preview; null when the class is not the teacher's (or archived). */
+export async function keepPendingRoster(target: RosterTarget, fileName: string, roster: Roster): Promise<string | null> {
+  const classroom = await prisma.classroom.findFirst({ where: { id: target.classroomId, ...taughtBy(target.teacherId), archivedAt: null }, select: { id: true } });
+  if (!classroom) return null;
+  const now = new Date();
+  // A class has one roster preview at a time; those past their time go too.
+  await prisma.pendingRoster.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { classroomId: classroom.id }] } });
+  const pending = await prisma.pendingRoster.create({
+    data: { classroomId: classroom.id, fileName: fileName.slice(0, 200), format: roster.format, roster: JSON.stringify(roster), expiresAt: new Date(now.getTime() + ROSTER_LIMITS.pendingHours * 3_600_000) },
+    select: { id: true },
+  });
+  return pending.id;
+}
+
+export interface PendingRosterView {
+  id: string;
+  fileName: string;
+  roster: Roster;
+}
+
+export async function findPendingRoster(target: RosterTarget, pendingId: string): Promise<PendingRosterView | null> {
+  const pending = await prisma.pendingRoster.findFirst({ where: { id: pendingId, ...pendingWhere(target), expiresAt: { gt: new Date() } }, select: { id: true, fileName: true, roster: true } });
+  return pending ? { id: pending.id, fileName: pending.fileName, roster: JSON.parse(pending.roster) as Roster } : null;
+}
+
+export async function discardPendingRoster(target: RosterTarget, pendingId: string): Promise<boolean> {
+  return (await prisma.pendingRoster.deleteMany({ where: { id: pendingId, ...pendingWhere(target) } })).count > 0;
+}
+
+interface Account {
+  id: string;
+  role: string;
+  name: string;
+  passwordHash: string;
+}
+
+/** What the database knows of the file's people, for this class: found by sourcedId first, then email. */
+async function gatherFacts(db: Db, classroomId: string, people: RosterPerson[]) {
+  const sourcedIds = [...new Set(people.flatMap((p) => (p.sourcedId ? [p.sourcedId] : [])))];
+  const emails = [...new Set(people.flatMap((p) => (p.email ? [p.email] : [])))];
+  const accountSelect = { id: true, role: true, name: true, passwordHash: true } as const;
+  const [identities, byEmail, sourceRows] = await Promise.all([
+    sourcedIds.length ? db.externalIdentity.findMany({ where: { source: ONEROSTER, externalId: { in: sourcedIds } }, select: { externalId: true, user: { select: accountSelect } } }) : [],
+    emails.length ? db.user.findMany({ where: { email: { in: emails } }, select: { ...accountSelect, email: true } }) : [],
+    // Students in the class now who came with a OneRoster id (for "missing from a bulk file").
+    db.enrollment.findMany({
+      where: { classroomId, removedAt: null, student: { externalIdentities: { some: { source: ONEROSTER } } } },
+      select: { student: { select: { id: true, name: true, email: true, externalIdentities: { where: { source: ONEROSTER }, select: { externalId: true } } } } },
+    }),
+  ]);
+  const bySourcedId = new Map<string, Account>(identities.map((i) => [i.externalId, i.user]));
+  const byAddress = new Map<string, Account>(byEmail.map((u) => [u.email, u]));
+  const accountOf = (p: RosterPerson): Account | undefined => (p.sourcedId ? bySourcedId.get(p.sourcedId) : undefined) ?? (p.email ? byAddress.get(p.email) : undefined);
+  const ids = [...new Set([...bySourcedId.values(), ...byAddress.values()].map((a) => a.id))];
+  const [enrolments, teaching] = await Promise.all([
+    ids.length ? db.enrollment.findMany({ where: { classroomId, studentId: { in: ids } }, select: { studentId: true, removedAt: true, blockedAt: true } }) : [],
+    ids.length ? db.classTeacher.findMany({ where: { classroomId, teacherId: { in: ids } }, select: { teacherId: true } }) : [],
+  ]);
+  const enrolmentOf = new Map(enrolments.map((e) => [e.studentId, { removed: e.removedAt !== null, blocked: e.blockedAt !== null }]));
+  const teaches = new Set(teaching.map((t) => t.teacherId));
+  const find = (p: RosterPerson): KnownPerson | undefined => {
+    const account = accountOf(p);
+    if (!account) return undefined;
+    return { userId: account.id, role: account.role === "TEACHER" ? "TEACHER" : "STUDENT", enrolment: enrolmentOf.get(account.id) ?? null, teachesClass: teaches.has(account.id), name: account.name };
+  };
+  const sourceMembers = sourceRows.map((r) => ({ userId: r.student.id, sourcedId: r.student.externalIdentities[0]?.externalId ?? "", name: r.student.name, email: r.student.email }));
+  return { find, accountOf, sourceMembers };
+}
+
+export interface RosterPreview {
+  plan: RosterPlan;
+  /** Why the import cannot go ahead as chosen (too many people), or null. */
+  refusal: string | null;
+}
+
+/** What importing would do now, for the chosen OneRoster classes (ignored for a CSV). */
+export async function previewRoster(target: RosterTarget, roster: Roster, classIds: readonly string[]): Promise<RosterPreview> {
+  const people = chosenPeople(roster, classIds);
+  const facts = await gatherFacts(prisma, target.classroomId, people);
+  const plan = planRoster(people, facts, { bulk: roster.bulk });
+  return { plan, refusal: tooManyPeople(plan) };
+}
+
+export type RosterOutcome = { ok: true; report: RosterReport } | { ok: false; reason: "not-found" | "too-many"; message?: string };
+
+/** A large class is a few thousand rows: more than Prisma's 5-second default. */
+const ROSTER_TRANSACTION = { timeout: 300_000, maxWait: 30_000 } as const;
+
+/**
+ * Imports a pending roster: the chosen OneRoster classes (none for a CSV),
+ * and the missing students the teacher confirmed to remove. The pending
+ * roster is deleted in the same transaction (two clicks import once).
+ */
+export async function commitPendingRoster(target: RosterTarget, pendingId: string, choice: { classIds: readonly string[]; removeMissing: readonly string[] }): Promise<RosterOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const pending = await tx.pendingRoster.findFirst({ where: { id: pendingId, ...pendingWhere(target), expiresAt: { gt: new Date() } }, select: { id: true, fileName: true, roster: true } });
+    if (!pending) return { ok: false, reason: "not-found" } as const;
+    const deleted = await tx.pendingRoster.deleteMany({ where: { id: pending.id } });
+    if (deleted.count !== 1) return { ok: false, reason: "not-found" } as const;
+    return saveWithin(tx, target, pending.fileName, JSON.parse(pending.roster) as Roster, choice);
+  }, ROSTER_TRANSACTION);
+}
+
+/** Reads and imports a file in one go (the command line): nothing changes when the file cannot be read. */
+export async function importRosterFile(target: RosterTarget, fileName: string, bytes: Uint8Array, choice: { classIds: readonly string[]; removeMissing?: readonly string[] }): Promise<{ read: RosterReadResult; outcome: RosterOutcome | null }> {
+  const read = readRoster(fileName, bytes);
+  if (!read.ok) return { read, outcome: null };
+  const outcome = await prisma.$transaction((tx) => saveWithin(tx, target, fileName, read.roster, { classIds: choice.classIds, removeMissing: choice.removeMissing ?? [] }), ROSTER_TRANSACTION);
+  return { read, outcome };
+}
+
+async function saveWithin(tx: Prisma.TransactionClient, target: RosterTarget, fileName: string, roster: Roster, choice: { classIds: readonly string[]; removeMissing: readonly string[] }): Promise<RosterOutcome> {
+  const classroom = await tx.classroom.findFirst({ where: { id: target.classroomId, ...taughtBy(target.teacherId), archivedAt: null }, select: { id: true } });
+  if (!classroom) return { ok: false, reason: "not-found" };
+  // Planned again inside the transaction: the class may have changed since the preview.
+  const people = chosenPeople(roster, choice.classIds);
+  const facts = await gatherFacts(tx, classroom.id, people);
+  const plan = planRoster(people, facts, { bulk: roster.bulk });
+  const tooMany = tooManyPeople(plan);
+  if (tooMany) return { ok: false, reason: "too-many", message: tooMany };
+
+  const report: RosterReport = { fileName, enrolled: [], already: plan.already, blocked: [...plan.blocked], removed: [], invalid: plan.invalid, coTeachersAdded: [], teachersNotFound: [], stillMissing: [], needCodes: 0 };
+  const personOf = (r: PlannedRow) => people[r.index];
+
+  for (const row of plan.enrol) {
+    const person = personOf(row)!;
+    let account = facts.accountOf(person);
+    if (!account) {
+      account = await tx.user.create({ data: { email: person.email, name: person.name, role: "STUDENT", passwordHash: NO_PASSWORD_YET }, select: { id: true, role: true, name: true, passwordHash: true } });
+    }
+    if (person.sourcedId) await remember(tx, account.id, person.sourcedId);
+    const result = await enrollStudent(classroom.id, account.id, { db: tx, addedBy: hasUsablePassword(account.passwordHash) ? "ROSTER_EXISTING" : "ROSTER_NEW" });
+    if (result.status === "refused") report.blocked.push(row);
+    else report.enrolled.push(row);
+  }
+  for (const row of plan.remove) {
+    const known = facts.find(personOf(row)!);
+    if (known && (await removeStudent({ classroomId: classroom.id, teacherId: target.teacherId, studentId: known.userId, block: false }, tx))) report.removed.push(row);
+  }
+  const confirmed = new Set(choice.removeMissing);
+  for (const missing of plan.missing) {
+    if (confirmed.has(missing.userId) && (await removeStudent({ classroomId: classroom.id, teacherId: target.teacherId, studentId: missing.userId, block: false }, tx))) {
+      report.removed.push({ index: -1, where: "not in the file", name: missing.name, email: missing.email });
+    } else report.stillMissing.push(missing);
+  }
+  for (const row of plan.teachers) {
+    const person = personOf(row)!;
+    const account = facts.accountOf(person);
+    if (account?.role === "TEACHER") {
+      await addClassTeacher(tx, classroom.id, account.id, "ROSTER");
+      if (person.sourcedId) await remember(tx, account.id, person.sourcedId);
+      report.coTeachersAdded.push(row);
+    } else report.teachersNotFound.push(row);
+  }
+  report.needCodes = await tx.enrollment.count({ where: { classroomId: classroom.id, removedAt: null, student: { passwordHash: NO_PASSWORD_YET } } });
+  return { ok: true, report };
+}
+
+/** Keeps a person's OneRoster sourcedId, unless they have one already (the first one found stays theirs). */
+async function remember(tx: Prisma.TransactionClient, userId: string, sourcedId: string) {
+  const existing = await tx.externalIdentity.findFirst({ where: { OR: [{ userId, source: ONEROSTER }, { source: ONEROSTER, externalId: sourcedId }] }, select: { id: true } });
+  if (!existing) await tx.externalIdentity.create({ data: { userId, source: ONEROSTER, externalId: sourcedId } });
+}
+
+/** Pending rosters past their time (run with the session purge). */
+export async function purgeExpiredRosters(now = new Date()): Promise<number> {
+  return (await prisma.pendingRoster.deleteMany({ where: { expiresAt: { lt: now } } })).count;
+}

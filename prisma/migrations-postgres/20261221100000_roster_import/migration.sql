@@ -1,0 +1,45 @@
+-- AlterTable
+ALTER TABLE "Enrollment" ADD COLUMN     "addedBy" TEXT;
+
+-- CreateTable
+CREATE TABLE "ExternalIdentity" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ExternalIdentity_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PendingRoster" (
+    "id" TEXT NOT NULL,
+    "classroomId" TEXT NOT NULL,
+    "fileName" TEXT NOT NULL,
+    "format" TEXT NOT NULL,
+    "roster" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PendingRoster_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ExternalIdentity_userId_source_key" ON "ExternalIdentity"("userId", "source");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ExternalIdentity_source_externalId_key" ON "ExternalIdentity"("source", "externalId");
+
+-- CreateIndex
+CREATE INDEX "PendingRoster_expiresAt_idx" ON "PendingRoster"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "PendingRoster_classroomId_idx" ON "PendingRoster"("classroomId");
+
+-- AddForeignKey
+ALTER TABLE "ExternalIdentity" ADD CONSTRAINT "ExternalIdentity_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PendingRoster" ADD CONSTRAINT "PendingRoster_classroomId_fkey" FOREIGN KEY ("classroomId") REFERENCES "Classroom"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+

@@ -1,0 +1,238 @@
+// Roster import through the class's Roster page (issue 11, decision 024): a
+// CSV or a OneRoster zip read into a preview kept on the server, which words a
+// new person and an existing account alike; an import that enrols through
+// enrollStudent (a block holds), makes accounts with no password, keeps
+// OneRoster sourcedIds so a re-import never duplicates people, removes
+// `tobedeleted` students keeping their work, lists students missing from a
+// bulk file for the teacher to confirm, adds co-teachers; broken files change
+// nothing; and the sign-in sheet's codes let a new student in.
+import { describe, expect, it } from "vitest";
+import { NO_PASSWORD_YET } from "~/auth/password.server";
+import { prisma } from "~/db.server";
+import { TEACHER_EMAIL } from "~/domain/roster-import/plan";
+import { action as rosterAction, loader as rosterLoader } from "~/routes/teach.classes.$classId_.roster";
+import { action as sheetAction } from "~/routes/teach.classes.$classId_.sign-in-sheet";
+import { issueSetupCodeForStudent, redeemSetupCode } from "~/models/setup-code.server";
+import { importRosterFile } from "~/models/roster-import.server";
+import { createClassroom, createStudent, createTeacher, enroll } from "../support/factories";
+import { oneRosterFiles, oneRosterZip, rosterBytes, withRows } from "../support/roster-fixtures";
+import { BASE, call, cookieFor, get, post } from "../support/routes";
+
+function upload(path: string, cookie: string, name: string, bytes: Uint8Array): Request {
+  const form = new FormData();
+  form.append("intent", "read");
+  form.append("file", new File([new Uint8Array(bytes)], name));
+  return new Request(BASE + path, { method: "POST", body: form, headers: { Cookie: cookie } });
+}
+
+async function world() {
+  const teacher = await createTeacher();
+  const classroom = await createClassroom(teacher.id, "Physics 9B");
+  return { teacher, classroom, cookie: await cookieFor(teacher.id), path: `/teach/classes/${classroom.id}/roster` };
+}
+
+async function read(w: Awaited<ReturnType<typeof world>>, name: string, bytes: Uint8Array) {
+  const res = await call(rosterAction, upload(w.path, w.cookie, name, bytes), { classId: w.classroom.id });
+  expect(res.status, JSON.stringify(res.data)).toBe(302);
+  const url = new URL(res.location ?? "", BASE);
+  return { pending: url.searchParams.get("pending") ?? "", classes: url.searchParams.getAll("class") };
+}
+
+async function preview(w: Awaited<ReturnType<typeof world>>, pending: string, classes: string[] = []) {
+  const query = new URLSearchParams({ pending });
+  for (const c of classes) query.append("class", c);
+  const res = await call(rosterLoader, get(`${w.path}?${query}`, w.cookie), { classId: w.classroom.id });
+  expect(res.status).toBe(200);
+  return res.data.pending;
+}
+
+async function importIt(w: Awaited<ReturnType<typeof world>>, pending: string, classes: string[] = [], remove: string[] = []) {
+  const res = await call(rosterAction, post(w.path, { intent: "import", pendingId: pending, class: classes, remove }, w.cookie), { classId: w.classroom.id });
+  expect(res.status, JSON.stringify(res.data)).toBe(200);
+  return res.data.report;
+}
+
+const names = (rows: { name: string }[]) => rows.map((r) => r.name);
+const activeEmails = async (classroomId: string) =>
+  (await prisma.enrollment.findMany({ where: { classroomId, removedAt: null }, select: { student: { select: { email: true } } } })).map((e) => e.student.email).sort();
+
+describe("a CSV roster", () => {
+  it("previews without telling who has an account elsewhere, then enrols everyone in one go", async () => {
+    const w = await world();
+    // Alan has an account (in another teacher's class); Grace is a teacher; Ada is new.
+    const alan = await prisma.user.create({ data: { email: "alan.turing@school.example", name: "Alan T.", role: "STUDENT", passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$x$y" } });
+    const elsewhere = await createClassroom((await createTeacher()).id);
+    await enroll(elsewhere.id, alan.id);
+    await prisma.user.create({ data: { email: "grace.hopper@school.example", name: "Grace", role: "TEACHER", passwordHash: "x" } });
+
+    const { pending } = await read(w, "class-list.csv", rosterBytes("class-list.csv"));
+    const shown = await preview(w, pending);
+    expect(names(shown.preview.plan.enrol)).toEqual(["Ada Lovelace", "Alan Turing", "Nameless", "Hedy, Jr. Lamarr"]);
+    expect(shown.preview.plan.invalid.map((r: { name: string; why: string }) => [r.name, r.why])).toEqual([
+      ["Grace Hopper", TEACHER_EMAIL],
+      ["Katherine Johnson", "“not-an-email” is not an email address Rebound can use."],
+      ["Ada Again", "The same email as row 2."],
+    ]);
+    // Nothing of the preview tells Alan (an account) from Ada (none).
+    const rowOf = (name: string) => shown.preview.plan.enrol.find((r: { name: string }) => r.name === name);
+    expect(Object.keys(rowOf("Alan Turing")).sort()).toEqual(Object.keys(rowOf("Ada Lovelace")).sort());
+    expect(JSON.stringify(shown)).not.toContain("Alan T.");
+    expect(await prisma.user.count({ where: { email: "ada.lovelace@school.example" } })).toBe(0);
+
+    const report = await importIt(w, pending);
+    expect(names(report.enrolled)).toEqual(["Ada Lovelace", "Alan Turing", "Nameless", "Hedy, Jr. Lamarr"]);
+    expect(report.needCodes).toBe(3);
+    expect(await activeEmails(w.classroom.id)).toEqual(["ada.lovelace@school.example", "alan.turing@school.example", "hedy.lamarr@school.example", "nameless@school.example"]);
+    const ada = await prisma.user.findUniqueOrThrow({ where: { email: "ada.lovelace@school.example" }, include: { enrollments: true } });
+    expect(ada).toMatchObject({ role: "STUDENT", name: "Ada Lovelace", passwordHash: NO_PASSWORD_YET });
+    expect(ada.enrollments[0].addedBy).toBe("ROSTER_NEW");
+    // Alan's own account is enrolled as it is: his name and password stay his, and no teacher of this class can set his password.
+    const alanNow = await prisma.user.findUniqueOrThrow({ where: { id: alan.id }, include: { enrollments: { where: { classroomId: w.classroom.id } } } });
+    expect(alanNow).toMatchObject({ name: "Alan T.", passwordHash: alan.passwordHash });
+    expect(alanNow.enrollments[0].addedBy).toBe("ROSTER_EXISTING");
+    expect(await issueSetupCodeForStudent({ teacherId: w.teacher.id, classroomId: w.classroom.id, studentId: alan.id })).toBeNull();
+    expect(await issueSetupCodeForStudent({ teacherId: w.teacher.id, classroomId: w.classroom.id, studentId: ada.id })).not.toBeNull();
+    // The preview is used up.
+    expect((await call(rosterAction, post(w.path, { intent: "import", pendingId: pending }, w.cookie), { classId: w.classroom.id })).status).toBe(404);
+  });
+
+  it("keeps a blocked student out, and says so", async () => {
+    const w = await world();
+    const grace = await prisma.user.create({ data: { email: "grace.hopper@blocked.example", name: "Grace", role: "STUDENT", passwordHash: "x" } });
+    await enroll(w.classroom.id, grace.id);
+    await prisma.enrollment.updateMany({ where: { studentId: grace.id }, data: { removedAt: new Date(), blockedAt: new Date() } });
+    const { pending } = await read(w, "r.csv", new TextEncoder().encode("Name,Email\nGrace Hopper,grace.hopper@blocked.example\nAda Lovelace,ada@blocked.example\n"));
+    expect(names((await preview(w, pending)).preview.plan.blocked)).toEqual(["Grace Hopper"]);
+    const report = await importIt(w, pending);
+    expect(names(report.blocked)).toEqual(["Grace Hopper"]);
+    expect(await activeEmails(w.classroom.id)).toEqual(["ada@blocked.example"]);
+  });
+
+  it("another teacher finds nothing of the class's pending roster", async () => {
+    const w = await world();
+    const { pending } = await read(w, "class-list.csv", rosterBytes("class-list.csv"));
+    const other = await cookieFor((await createTeacher()).id);
+    expect((await call(rosterLoader, get(`${w.path}?pending=${pending}`, other), { classId: w.classroom.id })).status).toBe(404);
+    expect((await call(rosterAction, post(w.path, { intent: "import", pendingId: pending }, other), { classId: w.classroom.id })).status).toBe(404);
+    expect(await prisma.pendingRoster.count({ where: { id: pending } })).toBe(1);
+  });
+
+  it("refuses a broken file with where and why, and changes nothing", async () => {
+    const w = await world();
+    const users = await prisma.user.count();
+    const res = await call(rosterAction, upload(w.path, w.cookie, "broken.csv", rosterBytes("broken.csv")), { classId: w.classroom.id });
+    expect(res.status).toBe(400);
+    expect(res.data.issues[0]).toMatchObject({ where: expect.stringMatching(/^broken\.csv/), why: expect.stringMatching(/CSV/) });
+    expect(await prisma.user.count()).toBe(users);
+    expect(await prisma.pendingRoster.count({ where: { classroomId: w.classroom.id } })).toBe(0);
+  });
+});
+
+describe("a OneRoster export", () => {
+  /** This block's email domain (the CSV tests above use the fixtures' own). */
+  const D = "or.example";
+  it("brings in the chosen class, remembers sourcedIds, adds the teacher as a co-teacher, and re-imports without duplicates", async () => {
+    const w = await world();
+    const marie = await prisma.user.create({ data: { email: "marie.curie@or.example", name: "Marie Curie", role: "TEACHER", passwordHash: "x" } });
+    const first = await read(w, "export.zip", oneRosterZip("oneroster-1.2", {}, D));
+    expect(first.classes).toEqual([]);
+    expect((await preview(w, first.pending)).classes.map((c: { title: string }) => c.title)).toEqual(["Physics 9B", "Chemistry 9C"]);
+    const shown = await preview(w, first.pending, ["class-9b"]);
+    expect(names(shown.preview.plan.enrol)).toEqual(["Alan Turing", "Grace Hopper", "Katherine Johnson"]);
+    const report = await importIt(w, first.pending, ["class-9b"]);
+    expect(names(report.enrolled)).toHaveLength(3);
+    expect(names(report.coTeachersAdded)).toEqual(["Marie Curie"]);
+    expect(await prisma.classTeacher.findFirst({ where: { classroomId: w.classroom.id, teacherId: marie.id } })).toMatchObject({ source: "ROSTER" });
+    expect(await prisma.externalIdentity.count({ where: { source: "oneroster", externalId: { in: ["u-s1", "u-s2", "u-s3", "u-t1"] } } })).toBe(4);
+
+    // Grace has work in the class; Alan's email changed in the school's system.
+    const grace = await prisma.user.findUniqueOrThrow({ where: { email: "grace.hopper@or.example" } });
+    const project = await prisma.project.create({ data: { classroomId: w.classroom.id, title: "P", goal: "G" } });
+    await prisma.journalEntry.create({ data: { studentId: grace.id, projectId: project.id, responses: "[]" } });
+
+    // A delta file: Grace's enrolment is to be deleted; a new student joins; Alan's email changed.
+    const files = oneRosterFiles("oneroster-1.2", D);
+    const delta = oneRosterZip("oneroster-1.2", {
+      "manifest.csv": files["manifest.csv"].replace("file.enrollments,bulk", "file.enrollments,delta").replace("file.users,bulk", "file.users,delta"),
+      "users.csv": withRows(files["users.csv"].replace("alan.turing@or.example", "alan.t@or.example"), "u-s5,,2026-10-01T08:00:00Z,true,mjackson,,Mary,Jackson,,S-1005,mary.jackson@or.example,,,,09,,,,,,,org-1,"),
+      "enrollments.csv": "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate\ne-3,tobedeleted,2026-10-01T08:00:00Z,class-9b,org-1,u-s2,student,,,\ne-12,,2026-10-01T08:00:00Z,class-9b,org-1,u-s5,student,,,\ne-2,,2026-10-01T08:00:00Z,class-9b,org-1,u-s1,student,,,\n",
+    }, D);
+    const again = await read(w, "delta.zip", delta);
+    const plan = (await preview(w, again.pending, ["class-9b"])).preview.plan;
+    expect(names(plan.enrol)).toEqual(["Mary Jackson"]);
+    expect(names(plan.already)).toEqual(["Alan Turing"]);
+    expect(names(plan.remove)).toEqual(["Grace Hopper"]);
+    expect(plan.missing).toEqual([]);
+    const users = await prisma.user.count();
+    const second = await importIt(w, again.pending, ["class-9b"]);
+    expect(names(second.removed)).toEqual(["Grace Hopper"]);
+    expect(await prisma.user.count()).toBe(users + 1);
+    expect(await activeEmails(w.classroom.id)).toEqual(["alan.turing@or.example", "katherine.johnson@or.example", "mary.jackson@or.example"]);
+    // Removal keeps work.
+    expect(await prisma.journalEntry.count({ where: { studentId: grace.id } })).toBe(1);
+    expect(await prisma.enrollment.findFirst({ where: { studentId: grace.id, classroomId: w.classroom.id } })).toMatchObject({ removedAt: expect.any(Date), blockedAt: null });
+
+    // A bulk file without Katherine: listed to confirm, removed only when ticked.
+    const bulk = oneRosterZip("oneroster-1.2", { "enrollments.csv": files["enrollments.csv"].replace(/^e-4,.*\n/m, "") }, D);
+    const third = await read(w, "bulk.zip", bulk);
+    const missing = (await preview(w, third.pending, ["class-9b"])).preview.plan.missing;
+    expect(names(missing)).toEqual(expect.arrayContaining(["Katherine Johnson", "Mary Jackson"]));
+    const katherine = missing.find((m: { name: string }) => m.name === "Katherine Johnson");
+    const done = await importIt(w, third.pending, ["class-9b"], [katherine.userId]);
+    expect(names(done.removed)).toEqual(["Katherine Johnson"]);
+    expect(names(done.stillMissing)).toEqual(["Mary Jackson"]);
+    // Grace was removed (not blocked), so the bulk file brings her back.
+    expect(names(done.enrolled)).toEqual(["Grace Hopper"]);
+    expect(await activeEmails(w.classroom.id)).toEqual(["alan.turing@or.example", "grace.hopper@or.example", "mary.jackson@or.example"]);
+  });
+
+  it("refuses a broken zip whole, with a report per file and row", async () => {
+    const w = await world();
+    const files = oneRosterFiles("oneroster-1.2");
+    const users = await prisma.user.count();
+    const res = await call(rosterAction, upload(w.path, w.cookie, "bad.zip", oneRosterZip("oneroster-1.2", { "enrollments.csv": withRows(files["enrollments.csv"], "e-9,,2026-09-01,class-9b,org-1,u-nobody,student,,,") })), { classId: w.classroom.id });
+    expect(res.status).toBe(400);
+    expect(res.data.issues).toEqual([{ where: "enrollments.csv, line 8", why: "The user u-nobody is not in users.csv." }]);
+    expect(await prisma.user.count()).toBe(users);
+  });
+
+  it("rolls everything back when one write fails half way", async () => {
+    const w = await world();
+    const users = await prisma.user.count();
+    // The second new account cannot be written (a trigger stands in for a full disk): the first goes too.
+    const bytes = new TextEncoder().encode("Name,Email\nAda Lovelace,ada@rollback.example\nBo Li,bo@rollback.example\n");
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER stop_bo BEFORE INSERT ON "User" WHEN NEW.email = 'bo@rollback.example' BEGIN SELECT RAISE(ABORT, 'no'); END`);
+    try {
+      await expect(importRosterFile({ teacherId: w.teacher.id, classroomId: w.classroom.id }, "r.csv", bytes, { classIds: [] })).rejects.toThrow();
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER stop_bo`);
+    }
+    expect(await prisma.user.count()).toBe(users);
+    expect(await prisma.enrollment.count({ where: { classroomId: w.classroom.id } })).toBe(0);
+  });
+});
+
+describe("the sign-in sheet", () => {
+  it("makes codes for students without a password, shown once, and a code lets the student in", async () => {
+    const w = await world();
+    const existing = await createStudent();
+    await enroll(w.classroom.id, existing.id);
+    const { pending } = await read(w, "r.csv", new TextEncoder().encode("Name,Email\nAda Lovelace,ada@sheet.example\n"));
+    await importIt(w, pending);
+    const path = `/teach/classes/${w.classroom.id}/sign-in-sheet`;
+    const res = await call(sheetAction, post(path, { intent: "make-codes", who: "new" }, w.cookie), { classId: w.classroom.id });
+    expect(res.status).toBe(200);
+    const ada = res.data.cards.find((c: { email: string }) => c.email === "ada@sheet.example");
+    expect(ada.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(res.data.cards.find((c: { email: string }) => c.email === existing.email).code).toBeNull();
+    expect(res.data.setupAddress).toBe(`${BASE}/setup-code`);
+    // Only a hash is kept.
+    expect(JSON.stringify(await prisma.setupCode.findMany())).not.toContain(ada.code);
+    const redeemed = await redeemSetupCode("ada@sheet.example", ada.code, "a long new password");
+    expect(redeemed.ok).toBe(true);
+    expect((await prisma.user.findUniqueOrThrow({ where: { email: "ada@sheet.example" } })).passwordHash).not.toBe(NO_PASSWORD_YET);
+    // Another teacher gets nothing.
+    const other = await cookieFor((await createTeacher()).id);
+    expect((await call(sheetAction, post(path, { intent: "make-codes", who: "all" }, other), { classId: w.classroom.id })).status).toBe(404);
+  });
+});
