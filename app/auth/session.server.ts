@@ -105,6 +105,13 @@ export async function requireStudent(request: Request): Promise<SessionUser> {
   return user;
 }
 
+/** The site administrator (decision 023); everyone else is refused. */
+export async function requireSiteAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (user.role !== "SITE_ADMIN") throw new Response("This page is for the site's administrators.", { status: 403 });
+  return user;
+}
+
 /** A new session row for the user; returns its id. */
 async function createSession(userId: string): Promise<string> {
   const now = new Date();

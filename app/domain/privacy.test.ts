@@ -21,6 +21,7 @@ const empty = (): PersonalRecord => ({
   failurePosts: [],
   failureNotes: [],
   reactionsGiven: [],
+  lmsAccounts: [],
 });
 
 describe("the download's files", () => {

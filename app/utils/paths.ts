@@ -94,4 +94,16 @@ export const paths = {
   /** The student's board, and what it polls. */
   studentFailureSession: (projectId: string) => `/learn/projects/${projectId}/failure-session`,
   studentFailureSessionVersion: (projectId: string) => `/learn/projects/${projectId}/failure-session/version`,
+
+  /** Site administration (decision 023): the LMS platforms registered for LTI 1.3, and one of them. */
+  adminLti: () => "/admin/lti",
+  adminLtiPlatform: (platformId: string) => `/admin/lti/${platformId}`,
+  /** The tool's LTI addresses, which the LMS administrator enters in the LMS (decision 023). */
+  ltiLogin: () => "/lti/login",
+  ltiLaunch: () => "/lti/launch",
+  ltiJwks: () => "/lti/jwks",
+  /** A teacher placing a project in an LMS course (LTI Deep Linking); `request` names the LMS's open request. */
+  ltiDeepLink: (request?: string | null) => withQuery("/lti/deep-link", { request }),
+  /** A class's LMS course: roster sync and grade posting (decision 023). */
+  classLms: (classId: string) => `/teach/classes/${classId}/lms`,
 };
