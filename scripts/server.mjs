@@ -9,7 +9,8 @@
 // (build), TRUST_PROXY=1 behind a reverse proxy that sets X-Forwarded-Host /
 // -Proto, HTTPS=1 when served over TLS, MAX_BODY_BYTES (1 MB), MAX_UPLOAD_BYTES
 // (the import pages' larger limit, 5 MB and the form around the file),
-// FRAME_ANCESTORS (space-separated origins allowed to frame the app; none),
+// FRAME_ANCESTORS (space-separated origins allowed to frame the app besides the
+// LMS platforms registered for LTI, decision 023; none),
 // CSP_REPORT_FILE (also append Content-Security-Policy reports there; the
 // end-to-end tests fail on any).
 import { randomBytes } from "node:crypto";
@@ -56,6 +57,17 @@ function refuse(res, refusal) {
   res.status(refusal.status).set("Cache-Control", "no-store").type("text/plain; charset=utf-8").send(refusal.message);
 }
 
+// The registered LMS platforms' origins (decision 023), read through the app (cached for 30 s):
+// they may frame the app, and the LTI pages may post back to them.
+app.use(async (req, res, next) => {
+  try {
+    res.locals.platformOrigins = (await build.entry.module.ltiPlatformOrigins?.()) ?? [];
+  } catch {
+    res.locals.platformOrigins = [];
+  }
+  next();
+});
+
 // Each response gets its own nonce for Remix's inline scripts.
 app.use((req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -64,7 +76,11 @@ app.use((req, res, next) => {
 /** Security headers, over plain http or over https (HSTS, upgrade-insecure-requests). */
 const headersFor = (secure) =>
   helmet({
-    contentSecurityPolicy: contentSecurityPolicy((_req, res) => res.locals.cspNonce, { frameAncestors, secure }),
+    contentSecurityPolicy: contentSecurityPolicy((_req, res) => res.locals.cspNonce, {
+      frameAncestors,
+      secure,
+      platformOrigins: (_req, res) => res.locals.platformOrigins ?? [],
+    }),
     // Framing is decided by frame-ancestors (X-Frame-Options cannot list an LMS).
     xFrameOptions: false,
     strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,

@@ -420,6 +420,13 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "admin.lti.$platformId": { loader: "site-admin", action: "site-admin", intents: { "": () => platformForm(`https://lms-${unique()}.example`) } },
   "lti.jwks": { loader: "anyone" },
+  // The LTI login and launch (decision 023): without a registered LMS's message, everyone is refused.
+  "lti.login": {
+    loader: "lti-platform",
+    action: "lti-platform",
+    intents: { "": () => ({ iss: "https://unknown-lms.example", login_hint: "someone", target_link_uri: "http://localhost/lti/launch" }) },
+  },
+  "lti.launch": { loader: "anyone", action: "lti-platform", intents: { "": () => ({ state: "no-such-state", id_token: "not.a.token" }) } },
 };
 
 /** Which record each route parameter names. */

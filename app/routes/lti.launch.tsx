@@ -1,0 +1,46 @@
+// The LTI 1.3 launch (decision 023): the LMS posts its signed id_token here
+// (a cross-site form post, exempt from the Origin check because the token is
+// the proof). Verified, the person is signed in with a session cookie that
+// works inside the LMS's iframe (SameSite=None; Secure) and lands on the
+// project, the class or the deep-linking picker.
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { startSession } from "~/auth/session.server";
+import { Card, PageHeader } from "~/components/ui";
+import { LTI_REFUSAL_WORDS } from "~/domain/labels";
+import { clearStateCookie, verifyLaunch } from "~/models/lti/launch.server";
+import { landLaunch } from "~/models/lti/landing.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { readForm } from "~/utils/form.server";
+
+export const meta: MetaFunction = () => [{ title: "Opening Rebound from your LMS · Rebound" }];
+
+const text = (value: FormDataEntryValue | null) => (typeof value === "string" && value ? value : null);
+
+export function loader() {
+  return { message: LTI_REFUSAL_WORDS.missing };
+}
+
+export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs) => {
+  const form = await readForm(request);
+  const verified = await verifyLaunch({ state: text(form.get("state")), idToken: text(form.get("id_token")) }, request.headers.get("Cookie"));
+  const clear = verified.state ? [clearStateCookie(verified.state)] : [];
+  const refuse = (reason: string) => data({ ok: false, message: LTI_REFUSAL_WORDS[reason] }, { status: 400, headers: clear.length ? { "Set-Cookie": clear[0] } : undefined });
+  if (!verified.ok) return refuse(verified.reason);
+  const landing = await landLaunch(verified.platformId, verified.claims);
+  if (!landing.ok) return refuse(landing.reason);
+  return startSession(request, landing.userId, landing.redirectTo, { crossSite: true, headers: clear });
+});
+
+export default function LtiLaunchPage() {
+  const posted = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title="Opening Rebound from your LMS" />
+      <Card>
+        <p role="alert">{posted?.message ?? LTI_REFUSAL_WORDS.missing}</p>
+      </Card>
+    </>
+  );
+}
