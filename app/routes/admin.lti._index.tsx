@@ -9,7 +9,7 @@ import { SubmitButton, resultFor } from "~/components/form";
 import { LtiPlatformForm } from "~/components/lti-platform-form";
 import { ActionNotice, Badge, Card, EmptyState, PageHeader, formatDateTime } from "~/components/ui";
 import { plural } from "~/domain/words";
-import { listToolKeys, rotateToolKey, toolJwks } from "~/models/lti/keys.server";
+import { listToolKeys, rotateToolKey } from "~/models/lti/keys.server";
 import { listPlatforms, registerPlatform } from "~/models/lti/platforms.server";
 import { ltiPlatformSchema } from "~/schemas/lti";
 import { keepsFormOnFailure } from "~/utils/action-failure.server";
@@ -33,7 +33,6 @@ function toolAddresses(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSiteAdmin(request);
-  await toolJwks(); // makes the first key, so the page shows one
   const [platforms, keys] = await Promise.all([listPlatforms(), listToolKeys()]);
   return { platforms, keys, tool: toolAddresses(request), encrypted: Boolean(process.env.LTI_KEY_SECRET) };
 }
@@ -123,6 +122,7 @@ export default function AdminLtiPage() {
           </Card>
           <Card title="Rebound's signing keys">
             <ActionNotice result={keysResult && "message" in keysResult ? keysResult : undefined} />
+            {keys.length === 0 ? <p className="text-sm text-slate-700">No key yet: Rebound makes one the first time an LMS asks for its keys, or when you rotate.</p> : null}
             <ul className="space-y-2 text-sm">
               {keys.map((k) => (
                 <li key={k.kid}>

@@ -4,8 +4,7 @@
 // works inside the LMS's iframe (SameSite=None; Secure) and lands on the
 // project, the class or the deep-linking picker.
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { startSession } from "~/auth/session.server";
 import { Card, PageHeader } from "~/components/ui";
 import { LTI_REFUSAL_WORDS } from "~/domain/labels";
@@ -26,20 +25,34 @@ export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs)
   const form = await readForm(request);
   const verified = await verifyLaunch({ state: text(form.get("state")), idToken: text(form.get("id_token")) }, request.headers.get("Cookie"));
   const clear = verified.state ? [clearStateCookie(verified.state)] : [];
-  const refuse = (reason: string) => data({ ok: false, message: LTI_REFUSAL_WORDS[reason] }, { status: 400, headers: clear.length ? { "Set-Cookie": clear[0] } : undefined });
-  if (!verified.ok) return refuse(verified.reason);
+  const refuse = (reason: string) =>
+    new Response(LTI_REFUSAL_WORDS[reason], { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...(clear.length ? { "Set-Cookie": clear[0] } : {}) } });
+  if (!verified.ok) throw refuse(verified.reason);
   const landing = await landLaunch(verified.platformId, verified.claims);
-  if (!landing.ok) return refuse(landing.reason);
+  if (!landing.ok) throw refuse(landing.reason);
   return startSession(request, landing.userId, landing.redirectTo, { crossSite: true, headers: clear });
 });
 
-export default function LtiLaunchPage() {
-  const posted = useActionData<typeof action>();
+export default function LtiPage() {
   return (
     <>
       <PageHeader title="Opening Rebound from your LMS" />
       <Card>
-        <p role="alert">{posted?.message ?? LTI_REFUSAL_WORDS.missing}</p>
+        <p>{LTI_REFUSAL_WORDS.missing}</p>
+      </Card>
+    </>
+  );
+}
+
+/** A refused launch or login: what happened and what to do, under the page's own title. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : LTI_REFUSAL_WORDS.missing;
+  return (
+    <>
+      <PageHeader title="Opening Rebound from your LMS" />
+      <Card>
+        <p role="alert">{message}</p>
       </Card>
     </>
   );

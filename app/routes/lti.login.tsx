@@ -4,8 +4,8 @@
 // Rebound sends it on to the LMS's authorization address with a state and a
 // nonce of its own.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { Card, PageHeader } from "~/components/ui";
 import { LTI_REFUSAL_WORDS } from "~/domain/labels";
 import { startLogin } from "~/models/lti/launch.server";
@@ -28,9 +28,12 @@ async function login(request: Request, read: (name: string) => string | null) {
     },
     launchUrl,
   );
-  if (!result.ok) return data({ ok: false, message: LTI_REFUSAL_WORDS[result.reason] }, { status: 400 });
+  if (!result.ok) throw refusal(LTI_REFUSAL_WORDS[result.reason]);
   return redirect(result.redirectTo, { headers: { "Set-Cookie": result.cookie, "Cache-Control": "no-store" } });
 }
+
+/** A refusal (400) with its message: the page's error boundary shows it. */
+const refusal = (message: string, headers?: HeadersInit) => new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
 
 const text = (value: FormDataEntryValue | string | null) => (typeof value === "string" && value.trim() ? value.trim().slice(0, 2000) : null);
 
@@ -44,15 +47,26 @@ export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs)
   return login(request, (name) => text(form.get(name)));
 });
 
-export default function LtiLoginPage() {
-  const loaded = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>();
-  const message = (posted && "message" in posted ? posted.message : null) ?? (loaded && "message" in loaded ? loaded.message : null);
+export default function LtiPage() {
   return (
     <>
       <PageHeader title="Opening Rebound from your LMS" />
       <Card>
-        <p role="alert">{message ?? LTI_REFUSAL_WORDS.missing}</p>
+        <p>{LTI_REFUSAL_WORDS.missing}</p>
+      </Card>
+    </>
+  );
+}
+
+/** A refused launch or login: what happened and what to do, under the page's own title. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : LTI_REFUSAL_WORDS.missing;
+  return (
+    <>
+      <PageHeader title="Opening Rebound from your LMS" />
+      <Card>
+        <p role="alert">{message}</p>
       </Card>
     </>
   );

@@ -29,7 +29,7 @@ export async function startLogin(platform: MockLtiPlatform, loginHint = "hint") 
 }
 
 /** Posts a launch (id_token and state) as the platform's page does, from its own site, with the browser's cookies. */
-export function postLaunch(fields: { id_token?: string; state?: string }, cookie?: string): Promise<RouteResult<{ message?: string }>> {
+export function postLaunch(fields: { id_token?: string; state?: string }, cookie?: string): Promise<RouteResult<unknown>> {
   const body = new URLSearchParams(Object.entries(fields).filter(([, v]) => v !== undefined) as [string, string][]);
   const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
   if (cookie) headers.Cookie = cookie;

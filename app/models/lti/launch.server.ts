@@ -136,6 +136,8 @@ function refusalFor(error: unknown): LaunchRefusal {
 export async function verifyLaunch(form: { state: string | null; idToken: string | null }, cookieHeader: string | null, now = new Date()): Promise<VerifiedLaunch> {
   const state = form.state;
   if (!state) return { ok: false, reason: "missing-state", state: null };
+  // Rebound's states are 43 base64url characters; anything else was never issued (and is not echoed into a cookie).
+  if (!/^[\w-]{43}$/.test(state)) return { ok: false, reason: "unknown-state", state: null };
   // One try per state: whatever happens next, it cannot be used again.
   const row = await prisma.ltiLoginState.findUnique({
     where: { id: state },
