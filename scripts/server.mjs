@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import helmet from "helmet";
-import { CSP_REPORT_PATH, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_UPLOAD_BYTES, checkBody, checkOrigin, contentSecurityPolicy, hasSessionCookie } from "./lib/http-security.mjs";
+import { CROSS_SITE_POST_PATHS, CSP_REPORT_PATH, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_UPLOAD_BYTES, checkBody, checkOrigin, contentSecurityPolicy, hasSessionCookie } from "./lib/http-security.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const buildDir = path.resolve(root, process.env.REMIX_BUILD_DIR ?? "build");
@@ -95,6 +95,10 @@ app.use((req, res, next) => {
   const facts = { method: req.method, path: req.path, headers: req.headers };
   const refusal = checkOrigin(facts, { trustProxy, secure: httpsAlways || req.secure }) ?? checkBody(facts, { maxBodyBytes, maxUploadBytes });
   if (refusal) return refuse(res, refusal);
+  // Remix checks Origin against Host on every action too (no allow-list to give it): for the paths whose
+  // cross-site posts are proved otherwise (the LTI login and launch, decision 023), the Origin has been
+  // judged here and is not passed on. Only these exact paths; every other request keeps it.
+  if (CROSS_SITE_POST_PATHS.includes(req.path)) delete req.headers.origin;
   if (hasSessionCookie(req.headers, SESSION_COOKIE)) res.set("Cache-Control", "no-store");
   next();
 });
