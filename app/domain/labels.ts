@@ -131,4 +131,5 @@ export const LTI_REFUSAL_WORDS: Record<string, string> = {
   "role-mismatch":
     "Your Rebound account from this LMS has a different role (teacher or student) from the one this course gives you, so it stays as it is. Ask whoever runs Rebound at your school.",
   "not-teacher": "Only a course's teachers can place a Rebound project in it.",
+  "deep-linking-not-yet": "Placing a Rebound project in the course from the LMS isn't available yet. Add a Rebound link to the course and open it: it opens the class.",
 };

@@ -102,8 +102,4 @@ export const paths = {
   ltiLogin: () => "/lti/login",
   ltiLaunch: () => "/lti/launch",
   ltiJwks: () => "/lti/jwks",
-  /** A teacher placing a project in an LMS course (LTI Deep Linking); `request` names the LMS's open request. */
-  ltiDeepLink: (request?: string | null) => withQuery("/lti/deep-link", { request }),
-  /** A class's LMS course: roster sync and grade posting (decision 023). */
-  classLms: (classId: string) => `/teach/classes/${classId}/lms`,
 };

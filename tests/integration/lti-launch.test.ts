@@ -204,3 +204,13 @@ describe("refused launches: a message, no account, class or session", () => {
     await refusedWith(async () => postLaunch({ id_token: await platform.idToken(claims(), again.nonce, { iss: "https://other-lms.example" }), state: again.state }, again.cookie), "different LMS");
   });
 });
+
+describe("deep linking, until it is built", () => {
+  it("is refused with words that say so, and a learner's request is refused as not a teacher's", async () => {
+    const asTeacher = await launch(platform, "course-1", teacher, { deepLink: true });
+    expect(asTeacher.res.status).toBe(400);
+    expect(String(asTeacher.res.data)).toContain("isn't available yet");
+    const asStudent = await launch(platform, "course-1", student, { deepLink: true });
+    expect(String(asStudent.res.data)).toContain("Only a course's teachers");
+  });
+});

@@ -1,23 +1,19 @@
 // Where a verified launch lands (decision 023): the person's account, the
 // course's class, and the page — the project the LMS link opens (the
-// student's page for a learner, the teacher's for an instructor), the
-// deep-linking picker for an instructor placing a project, or the class.
-import { randomBytes } from "node:crypto";
+// student's page for a learner, the teacher's for an instructor), or the class.
 import { prisma } from "~/db.server";
 import { MESSAGE, type LaunchClaims } from "~/domain/lti/claims";
 import { accountFor, classFor } from "~/models/lti/people.server";
 import { paths } from "~/utils/paths";
 
-/** How long a teacher has to pick a project after the LMS asked. */
-export const DEEP_LINK_MINUTES = 60;
-
-export type LandingRefusal = "no-role" | "no-context" | "no-class-yet" | "not-enrolled" | "role-mismatch" | "not-teacher";
+export type LandingRefusal = "no-role" | "no-context" | "no-class-yet" | "not-enrolled" | "role-mismatch" | "not-teacher" | "deep-linking-not-yet";
 export type Landing = { ok: true; userId: string; redirectTo: string } | { ok: false; reason: LandingRefusal };
 
 export async function landLaunch(platformId: string, claims: LaunchClaims, now = new Date()): Promise<Landing> {
   if (!claims.role || !claims.sub) return { ok: false, reason: "no-role" };
   if (!claims.context || !claims.deploymentId) return { ok: false, reason: "no-context" };
-  if (claims.messageType === MESSAGE.deepLinking && claims.role !== "TEACHER") return { ok: false, reason: "not-teacher" };
+  // Deep Linking (placing a project in a course) is not built yet: refused with words that say so, before anything is made.
+  if (claims.messageType === MESSAGE.deepLinking) return { ok: false, reason: claims.role === "TEACHER" ? "deep-linking-not-yet" : "not-teacher" };
   const account = await accountFor(platformId, { sub: claims.sub, name: claims.name, email: claims.email, role: claims.role }, now);
   if (!account.ok) return account;
   const course = await classFor(
@@ -27,26 +23,6 @@ export async function landLaunch(platformId: string, claims: LaunchClaims, now =
     claims.role,
   );
   if (!course.ok) return course;
-
-  if (claims.messageType === MESSAGE.deepLinking) {
-    if (!claims.deepLinking) return { ok: false, reason: "no-context" };
-    const identity = await prisma.ltiIdentity.findUniqueOrThrow({ where: { platformId_sub: { platformId, sub: claims.sub } }, select: { id: true } });
-    const id = randomBytes(18).toString("base64url");
-    await prisma.ltiDeepLinkRequest.create({
-      data: {
-        id,
-        identityId: identity.id,
-        ltiContextId: course.ltiContextId,
-        deploymentId: claims.deploymentId,
-        returnUrl: claims.deepLinking.returnUrl,
-        data: claims.deepLinking.data,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + DEEP_LINK_MINUTES * 60_000),
-      },
-    });
-    await prisma.ltiDeepLinkRequest.deleteMany({ where: { expiresAt: { lte: now } } });
-    return { ok: true, userId: account.userId, redirectTo: paths.ltiDeepLink(id) };
-  }
 
   let projectId: string | null = null;
   if (claims.resourceLink) {
