@@ -6,9 +6,12 @@
 import { generateDemoPassword } from "~/auth/demo-password.server";
 import { hashPassword } from "~/auth/password.server";
 import { prisma } from "~/db.server";
-import { serializeSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
+import { parseSpec, serializeSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { grade, parseAnswer } from "~/domain/grading";
 import { REFLECTION_TEMPLATES } from "~/domain/reflection-templates";
+import { importFile } from "~/models/question-import.server";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 export const DEMO_TEACHER_EMAIL = "teacher@rebound.test";
 
@@ -535,6 +538,7 @@ export async function seedDemo({ ifEmpty = false, password = process.env.DEMO_PA
   await seedGroupFeedbackAndGoals({ teacherId: teacher.id, classroomId: classroom.id, projectId: project.id, misconceptionId: forceNeeded.id, now });
   // A finished class failure session on the project, and the class's next project that carries its agreed actions (decision 019).
   await seedFailureSession({ classroomId: classroom.id, projectId: project.id, students, now, day });
+  await seedMathsDiagnostic({ teacherId: teacher.id, classroomId: classroom.id, students, now, day });
   return { created: true as const, password, teacher, classroom, project, students: students.length };
 }
 
@@ -750,4 +754,68 @@ async function seedFailureSession(input: { classroomId: string; projectId: strin
       versions: { create: { version: 1, title: "Lifting a box", prompt: "You lift a 2 kg box straight up by 1 m. How much work do you do? (g = 10 N/kg)", spec: serializeSpec(spec), createdAt: new Date(now - day / 2) } },
     },
   });
+}
+
+/** The demo's diagnostic questions (written for the demo): twelve items, each wrong option mapped to a misconception. */
+export const DEMO_DIAGNOSTIC_CSV = path.resolve(import.meta.dirname, "demo/maths-for-physics.csv");
+export const DEMO_DIAGNOSTIC_TITLE = "Maths for physics: a diagnostic check";
+
+/**
+ * Issue 11: a small maths project made by the real importer from the demo's
+ * diagnostic-question CSV (read, planned and saved as a teacher's upload is),
+ * published, with a morning's attempts on it, so the insight shows which wrong
+ * options point to which misconceptions. Its own generator, so the rest of the
+ * demo stays as it was.
+ */
+async function seedMathsDiagnostic(input: { teacherId: string; classroomId: string; students: { id: string }[]; now: number; day: number }) {
+  const { outcome, read } = await importFile({ teacherId: input.teacherId, classroomId: input.classroomId, projectId: null }, "maths-for-physics.csv", new Uint8Array(readFileSync(DEMO_DIAGNOSTIC_CSV)), {
+    projectTitle: DEMO_DIAGNOSTIC_TITLE,
+  });
+  if (!outcome?.ok) throw new Error(`The demo's diagnostic questions did not import: ${read.ok ? "not saved" : read.why}`);
+  const opened = input.now - input.day / 2;
+  await prisma.project.update({
+    where: { id: outcome.projectId },
+    data: {
+      goal: "Check the maths physics leans on — rearranging, standard form, units, ratio, graphs — and find which idea gets in the way.",
+      instructions: "One try each is enough to start: every wrong option tells us something. Read the feedback, then try again.",
+      status: "PUBLISHED",
+      publishedAt: new Date(opened),
+    },
+  });
+  const checkpoints = await prisma.checkpoint.findMany({ where: { projectId: outcome.projectId }, orderBy: { position: "asc" }, include: { versions: true } });
+  const random = mulberry32(20261220);
+  // Most students answer most items; a wrong first answer is likelier on the later, harder ones, and the first distractor is the commonest.
+  for (const [si, student] of input.students.entries()) {
+    if (si % 5 === 4) continue;
+    const reach = 6 + Math.floor(random() * 7);
+    let t = opened + si * 7 * 60_000;
+    for (const cp of checkpoints.slice(0, reach)) {
+      const version = cp.versions[0];
+      const spec = parseSpec(version.spec);
+      if (spec.kind !== "MULTIPLE_CHOICE") continue;
+      const wrong = spec.options.filter((o) => !o.correct);
+      const right = spec.options.filter((o) => o.correct);
+      const firstWrong = random() < 0.3 + cp.position * 0.025;
+      const tries = firstWrong ? [wrong[random() < 0.55 ? 0 : Math.floor(random() * wrong.length)], ...(random() < 0.75 ? [right[0]] : [])] : [right[0]];
+      for (const [k, option] of tries.entries()) {
+        t += (1 + random() * 4) * 60_000;
+        const parsed = parseAnswer(spec, { optionIds: [option.id] });
+        if (!parsed.ok) throw new Error("Seed diagnostic answer does not parse");
+        const result = grade(spec, parsed);
+        await prisma.attempt.create({
+          data: {
+            studentId: student.id,
+            checkpointId: cp.id,
+            checkpointVersionId: version.id,
+            number: k + 1,
+            answer: parsed.stored,
+            outcome: result.outcome,
+            confidence: random() < 0.5 ? null : result.outcome === "GOT_IT" ? 4 : 3,
+            createdAt: new Date(t),
+            misconceptions: { create: result.misconceptionIds.map((id) => ({ misconceptionId: id, source: "RULE", createdAt: new Date(t) })) },
+          },
+        });
+      }
+    }
+  }
 }

@@ -1,4 +1,4 @@
-// Times the student pages and attempt submission one request at a time, in
+// Times the student pages, attempt submission and the teacher's progress grid and overview one request at a time, in
 // this process, through the production build's own Remix handler (no HTTP, no
 // Express, no other load): where `npm run load` says how a page holds up under
 // 100 connections, this says what one request of it costs, so a profile shows
@@ -55,6 +55,10 @@ const cookies = students.map((s) => {
   addSession.run(id, s.id, iso(new Date(now.getTime() + 12 * 3600_000)), iso(now), iso(now));
   return `rebound_session=${id}`;
 });
+const teacherId = (sqlite.prepare(`SELECT teacherId FROM "ClassTeacher" LIMIT 1`).get() as { teacherId: string }).teacherId;
+const teacherSession = randomBytes(20).toString("hex");
+addSession.run(teacherSession, teacherId, iso(new Date(now.getTime() + 12 * 3600_000)), iso(now), iso(now));
+const teacherCookie = `rebound_session=${teacherSession}`;
 sqlite.close();
 
 process.env.DATABASE_URL = option("--postgres") ?? `file:${file}`;
@@ -73,6 +77,8 @@ const targets: Record<string, (k: number) => Request> = {
   "student-project.data": (k) => new Request(`${origin}${project}.data`, { headers: { Cookie: cookies[k % cookies.length] } }),
   "student-checkpoint": (k) =>
     new Request(`${origin}${project}/checkpoints/${checkpoints[(k * 7) % checkpoints.length].id}`, { headers: { Cookie: cookies[k % cookies.length] } }),
+  "teacher-progress": () => new Request(`${origin}/teach/projects/${counts.projectId}/progress`, { headers: { Cookie: teacherCookie } }),
+  "teacher-overview": () => new Request(`${origin}/teach/projects/${counts.projectId}/insight`, { headers: { Cookie: teacherCookie } }),
   "submit-attempt": (k) => {
     const c = answerable[(k * 7) % answerable.length];
     const n = serial++;

@@ -13,6 +13,7 @@ const empty = (): PersonalRecord => ({
   checksGiven: [],
   tagsSet: [],
   classesTaught: [],
+  coTeacherInvites: [],
   commentsWritten: [],
   answerGroupsConfirmed: [],
   learningGoals: [],

@@ -29,6 +29,7 @@ export type SectionName =
   | "checksGiven"
   | "tagsSet"
   | "classesTaught"
+  | "coTeacherInvites"
   | "commentsWritten"
   | "answerGroupsConfirmed"
   | "learningGoals"
@@ -62,7 +63,8 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   { model: "ReflectionDismissal", relation: "student", what: "reflections you chose not to write", erasure: "delete", section: "reflectionsSetAside" },
   { model: "AttemptReview", relation: "reviewer", what: "checks you gave: your own check of a short answer, or a teacher's mark", erasure: "anonymise", section: "checksGiven" },
   { model: "AttemptMisconception", relation: "setBy", what: "misconception tags a teacher set on students' attempts", erasure: "anonymise", section: "tagsSet" },
-  { model: "Classroom", relation: "teacher", what: "classes you teach, with their projects", erasure: "hand-over-or-archive", section: "classesTaught" },
+  { model: "ClassTeacher", relation: "teacher", what: "classes you teach, with their projects and how you came to teach each", erasure: "hand-over-or-archive", section: "classesTaught" },
+  { model: "ClassTeacherInvite", relation: "createdBy", what: "co-teacher invitations you made (when each ends; the code itself is stored only as a hash and not exported)", erasure: "delete", section: "coTeacherInvites" },
   { model: "TeacherComment", relation: "author", what: "comments you wrote on students' work, every version", erasure: "anonymise", section: "commentsWritten" },
   { model: "AnswerGroup", relation: "createdBy", what: "groups of answers you confirmed", erasure: "anonymise", section: "answerGroupsConfirmed" },
   { model: "LearningGoal", relation: "student", what: "learning goals you set, with their status and every note over time (yours and your teacher's)", erasure: "delete", section: "learningGoals" },
@@ -100,6 +102,7 @@ const SECTION_TITLES: Record<SectionName, string> = {
   checksGiven: "Checks and marks given",
   tagsSet: "Misconception tags set",
   classesTaught: "Classes taught",
+  coTeacherInvites: "Co-teacher invitations",
   commentsWritten: "Comments written",
   answerGroupsConfirmed: "Answer groups confirmed",
   learningGoals: "Learning goals",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildProgressGrid, cellParts, describeAge, formatMedian, median, orderStudents, type GridAttempt } from "~/domain/progress-grid";
+import { buildProgressGrid, cellParts, describeAge, formatMedian, gridPage, median, orderStudents, type GridAttempt } from "~/domain/progress-grid";
 
 const t = (minutes: number) => new Date(Date.UTC(2026, 10, 25, 9, minutes));
 const checkpoints = [
@@ -91,8 +91,8 @@ describe("helpers", () => {
 
   it("splits a cell into a headline and a detail", () => {
     expect(cellParts({ status: "NOT_STARTED", attempts: 0 })).toEqual({ headline: "Not started", detail: "" });
-    expect(cellParts({ status: "GOT_IT", attempts: 4, gotItAfter: 2, gotItAt: t(0) })).toEqual({ headline: "Got it", detail: "after 2 attempts" });
-    expect(cellParts({ status: "NOT_YET", attempts: 1, lastAttemptAt: t(0) })).toEqual({ headline: "Not yet", detail: "1 attempt" });
+    expect(cellParts({ status: "GOT_IT", attempts: 4, gotItAfter: 2 })).toEqual({ headline: "Got it", detail: "after 2 attempts" });
+    expect(cellParts({ status: "NOT_YET", attempts: 1 })).toEqual({ headline: "Not yet", detail: "1 attempt" });
   });
 
   it("orders students the same way everywhere", () => {
@@ -103,5 +103,39 @@ describe("helpers", () => {
     ];
     expect(orderStudents(list, () => true).map((s) => s.id)).toEqual(["2", "1", "3"]);
     expect(orderStudents(list, () => false).map((s) => s.id)).toEqual(["2", "1"]);
+  });
+});
+
+describe("gridPage", () => {
+  const active = Array.from({ length: 130 }, (_, i) => `a${i}`);
+  const removed = ["r0", "r1", "r2"];
+
+  it("shows a class that fits on one page whole", () => {
+    const { active: a, removed: r, info } = gridPage(active.slice(0, 20), removed, null);
+    expect([a.length, r.length]).toEqual([20, 3]);
+    expect(info).toEqual({ page: 1, pages: 1, first: 1, last: 23, total: 23 });
+  });
+
+  it("pages active students first, then removed ones, without losing or repeating a row", () => {
+    const seen: string[] = [];
+    for (let p = 1; p <= 3; p++) {
+      const { active: a, removed: r, info } = gridPage(active, removed, String(p));
+      expect(info.pages).toBe(3);
+      seen.push(...a, ...r);
+      if (p === 3) expect(info).toEqual({ page: 3, pages: 3, first: 121, last: 133, total: 133 });
+    }
+    expect(seen).toEqual([...active, ...removed]);
+  });
+
+  it("clamps a page out of range or unreadable, and shows every row for 'all'", () => {
+    expect(gridPage(active, removed, "99").info.page).toBe(3);
+    expect(gridPage(active, removed, "0").info.page).toBe(1);
+    expect(gridPage(active, removed, "x").info.page).toBe(1);
+    const all = gridPage(active, removed, "all");
+    expect([all.active.length, all.removed.length, all.info.page]).toEqual([130, 3, 0]);
+  });
+
+  it("answers an empty class with one empty page", () => {
+    expect(gridPage([], [], null).info).toEqual({ page: 1, pages: 1, first: 0, last: 0, total: 0 });
   });
 });

@@ -1,6 +1,6 @@
 // The class progress grid for one project: students × checkpoints, from a few
 // flat lists (no per-cell queries). Pure.
-import { cellState, describeCell, type AttemptFacts, type CellState } from "~/domain/progress";
+import { cellState, describeCell, type AttemptFacts, type CellCounts, type CellState } from "~/domain/progress";
 import { plural } from "~/domain/words";
 import { byName } from "~/domain/names";
 
@@ -176,7 +176,7 @@ export function describeAge(since: Date, now: Date): string {
 }
 
 /** A cell split for display: a short headline and a detail line, reading as describeCell does. */
-export function cellParts(state: CellState): { headline: string; detail: string } {
+export function cellParts(state: CellCounts): { headline: string; detail: string } {
   switch (state.status) {
     case "NOT_STARTED":
       return { headline: "Not started", detail: "" };
@@ -193,4 +193,39 @@ export function cellParts(state: CellState): { headline: string; detail: string 
 export function formatMedian(value: number | null): string {
   if (value === null) return "—";
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** Rows per page of the progress grid: a class fits on one page; a year group is paged (decision 016). */
+export const GRID_PAGE_SIZE = 60;
+
+export interface GridPageInfo {
+  /** 1-based; 0 when every row is shown (`?page=all`). */
+  page: number;
+  pages: number;
+  /** 1-based positions of the first and last row shown, of `total`. */
+  first: number;
+  last: number;
+  total: number;
+}
+
+/**
+ * One page of the grid's rows: the active students, then the removed ones, in
+ * that order, `size` at a time. `requested` is the `page` query value: a
+ * number (clamped to the pages there are), or "all" for every row (printing).
+ */
+export function gridPage<T>(active: T[], removed: T[], requested: string | null, size = GRID_PAGE_SIZE): { active: T[]; removed: T[]; info: GridPageInfo } {
+  const total = active.length + removed.length;
+  const pages = Math.max(1, Math.ceil(total / size));
+  if (requested === "all" || pages === 1) {
+    return { active, removed, info: { page: pages === 1 ? 1 : 0, pages, first: total ? 1 : 0, last: total, total } };
+  }
+  const asked = Number.parseInt(requested ?? "1", 10);
+  const page = Number.isFinite(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
+  const start = (page - 1) * size;
+  const end = Math.min(start + size, total);
+  return {
+    active: active.slice(Math.min(start, active.length), Math.min(end, active.length)),
+    removed: removed.slice(Math.max(0, start - active.length), Math.max(0, end - active.length)),
+    info: { page, pages, first: start + 1, last: end, total },
+  };
 }

@@ -30,6 +30,16 @@ export type CellState =
   | { status: "SUBMITTED"; attempts: number; lastAttemptAt: Date }
   | { status: "GOT_IT"; attempts: number; gotItAfter: number; gotItAt: Date };
 
+/** What a cell shows: its status and counts, without the times (the progress grid sends only these, decision 016). */
+export type CellCounts =
+  | { status: "NOT_STARTED" | "NOT_YET" | "SUBMITTED"; attempts: number }
+  | { status: "GOT_IT"; attempts: number; gotItAfter: number };
+
+/** A cell's state cut down to what it shows. */
+export function cellCounts(state: CellState): CellCounts {
+  return state.status === "GOT_IT" ? { status: state.status, attempts: state.attempts, gotItAfter: state.gotItAfter } : { status: state.status, attempts: state.attempts };
+}
+
 /** Summarises one student's attempts on one checkpoint (any order in, numbered out). */
 export function cellState(attempts: AttemptFacts[]): CellState {
   if (attempts.length === 0) return { status: "NOT_STARTED", attempts: 0 };
@@ -41,7 +51,7 @@ export function cellState(attempts: AttemptFacts[]): CellState {
   return { status: "NOT_YET", attempts: ordered.length, lastAttemptAt: last.createdAt };
 }
 
-export function describeCell(cell: CellState): string {
+export function describeCell(cell: CellCounts): string {
   switch (cell.status) {
     case "NOT_STARTED":
       return "Not started";

@@ -12,7 +12,7 @@ import { roleWords } from "~/domain/roles";
 import { describeAnswer } from "~/domain/answer-display";
 import { parseSpec } from "~/domain/checkpoint-spec";
 import { confidenceLabel, describeEntryLink, parseResponses } from "~/domain/journal-entry";
-import { FOLLOW_UP_WORDS, OWN_ITEM_WORDS, REACTION_WORDS, teacherName } from "~/domain/labels";
+import { CLASS_TEACHER_SOURCE_WORDS, FOLLOW_UP_WORDS, OWN_ITEM_WORDS, REACTION_WORDS, teacherName } from "~/domain/labels";
 import { isReactionKind } from "~/domain/failure-session";
 import { goalStatusWords } from "~/domain/learning-goals";
 import { isFollowUpResult } from "~/domain/plans";
@@ -21,6 +21,7 @@ import { effectiveOutcome } from "~/domain/progress";
 import type { Prisma } from "~/generated/prisma/client";
 import { forgetCachedGroups } from "~/models/answer-group-cache.server";
 import { forgetCachedReports } from "~/models/insight-cache.server";
+import { forgetCachedGrids } from "~/models/progress.server";
 import { addClassTeacher, taughtBy } from "~/models/class-teachers.server";
 
 type Tx = Prisma.TransactionClient;
@@ -319,7 +320,7 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
   if (!user) return null;
   const scope: StudentScope = {};
-  const [sessions, setupCodes, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, written, groups, goals, groupFeedback, goalComments, failureSession] = await Promise.all([
+  const [sessions, setupCodes, classes, attempts, journalEntries, received, dismissals, checks, tags, taught, invites, written, groups, goals, groupFeedback, goalComments, failureSession] = await Promise.all([
     prisma.session.findMany({ where: { userId }, orderBy: { expiresAt: "asc" }, select: { createdAt: true, lastSeenAt: true, expiresAt: true } }),
     prisma.setupCode.findMany({ where: { userId }, select: { createdAt: true, expiresAt: true } }),
     classesOf(userId),
@@ -350,10 +351,12 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
         name: true,
         joinCode: true,
         createdAt: true,
+        teachers: { where: { teacherId: userId }, select: { addedAt: true, source: true } },
         _count: { select: { enrollments: { where: { removedAt: null } } } },
         projects: { orderBy: { createdAt: "asc" }, select: { title: true, status: true } },
       },
     }),
+    prisma.classTeacherInvite.findMany({ where: { createdById: userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, expiresAt: true, classroom: { select: { name: true } } } }),
     prisma.teacherComment.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" }, select: commentSelect }),
     prisma.answerGroup.findMany({
       where: { createdById: userId },
@@ -426,7 +429,10 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
       createdAt: iso(c.createdAt),
       students: c._count.enrollments,
       projects: c.projects.map((p) => `${p.title} (${p.status === "PUBLISHED" ? "published" : "draft"})`).join("; "),
+      teachingSince: iso(c.teachers[0]?.addedAt ?? null),
+      how: c.teachers[0] ? (CLASS_TEACHER_SOURCE_WORDS[c.teachers[0].source as keyof typeof CLASS_TEACHER_SOURCE_WORDS] ?? c.teachers[0].source) : null,
     })),
+    coTeacherInvites: invites.map((i) => ({ class: i.classroom.name, madeAt: iso(i.createdAt), endsAt: iso(i.expiresAt) })),
     commentsWritten: commentRows(written, "written"),
     answerGroupsConfirmed: groups.map((g) => ({
       project: g.checkpoint.project.title,
@@ -529,6 +535,7 @@ export async function classStudentDownload(
     checksGiven: checks,
     tagsSet: [],
     classesTaught: [],
+    coTeacherInvites: [],
     commentsWritten: [],
     answerGroupsConfirmed: [],
     learningGoals: goals,
@@ -621,6 +628,7 @@ export async function eraseStudentFromClass(input: { teacherId: string; classroo
   });
   forgetCachedGroups(checkpointIds);
   forgetCachedReports(projectIds);
+  forgetCachedGrids(projectIds);
   return { name: enrolment.student.name, keptBlock: input.keepBlock };
 }
 
@@ -726,4 +734,5 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
   await forgetAccountLimits([user.id, user.email]);
   forgetCachedGroups(checkpointIds);
   forgetCachedReports(projectIds);
+  forgetCachedGrids(projectIds);
 }

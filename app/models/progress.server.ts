@@ -3,7 +3,9 @@
 // `OwnedProject` that requireTeacherProject (app/models/project.server.ts)
 // proves; the writes check the teacher again in their own `where`.
 import { prisma } from "~/db.server";
-import { buildProgressGrid, orderStudents } from "~/domain/progress-grid";
+import { buildProgressGrid, orderStudents, type ProgressGrid } from "~/domain/progress-grid";
+import { ByteLru, estimateBytes, type VersionStamp } from "~/domain/report-cache";
+import { readReportVersion } from "~/models/insight-cache.server";
 import { cellState } from "~/domain/progress";
 import { groupByDay, toAttemptView, type AttemptView, type TimedItem } from "~/domain/timeline";
 import { shownAttemptFields } from "~/models/attempt.server";
@@ -19,8 +21,49 @@ function classStudents(classroomId: string) {
   });
 }
 
+/**
+ * The progress grid, kept per server and checked against the project's data
+ * version (ProjectDataVersion, decision 015) before every use: every row the
+ * grid reads — attempts, reviews, submitted journal entries, checkpoints and
+ * their versions, enrolments, students' names — moves that version in the
+ * writing transaction, so a grid is reused only while nothing it shows has
+ * changed, on this server or another. Views at once share one build. The
+ * grid holds no times relative to now (the page words ages itself).
+ */
+const gridStore = new ByteLru<{ stamp: VersionStamp; grid: ProgressGrid }>(Number(process.env.PROGRESS_CACHE_MB ?? 64) * 1024 * 1024);
+const gridBuilds = new Map<string, { stamp: VersionStamp; done: Promise<ProgressGrid> }>();
+const sameStamp = (a: VersionStamp, b: VersionStamp) => a.version === b.version && a.deletions === b.deletions;
+
+export async function loadProgressGrid(project: OwnedProject): Promise<ProgressGrid> {
+  // Read before the rows: a grid built afterwards holds at least what this version holds.
+  const stamp = await readReportVersion(project.id);
+  if (!stamp) return readProgressGrid(project);
+  const cached = gridStore.get(project.id);
+  if (cached && sameStamp(cached.stamp, stamp)) return cached.grid;
+  const running = gridBuilds.get(project.id);
+  if (running && sameStamp(running.stamp, stamp)) return running.done;
+  const done = readProgressGrid(project).then((grid) => {
+    // A slower build of an older version never replaces a newer grid.
+    const kept = gridStore.get(project.id);
+    if (!kept || kept.stamp.version <= stamp.version) gridStore.set(project.id, { stamp, grid }, estimateBytes(grid));
+    return grid;
+  });
+  const build = { stamp, done };
+  gridBuilds.set(project.id, build);
+  const clear = () => {
+    if (gridBuilds.get(project.id) === build) gridBuilds.delete(project.id);
+  };
+  done.then(clear, clear);
+  return done;
+}
+
+/** Drops these projects' grids (a person's data was erased: no copy of it stays in memory either). */
+export function forgetCachedGrids(projectIds: string[]) {
+  for (const id of projectIds) gridStore.delete(id);
+}
+
 /** Students × checkpoints for a project, in five queries whatever the class size. */
-export async function loadProgressGrid(project: OwnedProject) {
+async function readProgressGrid(project: OwnedProject): Promise<ProgressGrid> {
   const [checkpoints, enrollments, attempts, reviews, support] = await Promise.all([
     checkpointsWithLatestVersion(project.id),
     classStudents(project.classroomId),

@@ -23,6 +23,7 @@ import { projectBasicsSchema } from "~/schemas/project";
 import { parseSubmission } from "~/utils/submission";
 import { paths } from "~/utils/paths";
 import { plural } from "~/domain/words";
+import { PROJECT_EXPORTS, PROJECT_EXPORT_FORMATS } from "~/domain/project-export/formats";
 import { readForm } from "~/utils/form.server";
 import { keepsFormOnFailure } from "~/utils/action-failure.server";
 
@@ -352,6 +353,23 @@ export default function ProjectBuilderPage() {
               <p className="mt-3">
                 <Link to={paths.projectImport(project.id)}>Import questions</Link>
               </p>
+            </Card>
+            <Card title="Share or export">
+              <p className="text-sm text-slate-700">Download this project as a file. Nothing students wrote is in it.</p>
+              <ul className="mt-3 space-y-3 text-sm">
+                {PROJECT_EXPORT_FORMATS.map((format) => {
+                  const about = PROJECT_EXPORTS[format];
+                  return (
+                    <li key={format}>
+                      <a href={paths.projectExport(project.id, format)} download className="font-medium">
+                        {about.label}
+                      </a>
+                      <p className="mt-0.5 text-slate-700">Carries {about.carries}</p>
+                      {about.leavesOut ? <p className="mt-0.5 text-slate-700">Leaves out {about.leavesOut}.</p> : null}
+                    </li>
+                  );
+                })}
+              </ul>
             </Card>
             <Card title="Reflection prompts">
               <p className="text-sm text-slate-700">

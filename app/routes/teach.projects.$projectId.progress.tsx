@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useRef } from "react";
+import { useDelegatedLinks } from "~/components/delegated-links";
 import { STATUS_STYLES, StatusIconSprite, StatusPill } from "~/components/teacher-progress";
 import { PrintHeader } from "~/components/print";
 import { Card, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { WideTable } from "~/components/wide-table";
-import { cellParts, describeAge, formatMedian, type GridRow } from "~/domain/progress-grid";
+import { cellParts, describeAge, formatMedian, gridPage, type GridPageInfo, type GridRow } from "~/domain/progress-grid";
 import { KIND_LABELS, isCheckpointKind } from "~/domain/checkpoint-spec";
 import { noun, plural } from "~/domain/words";
+import { cellCounts, describeCell } from "~/domain/progress";
 import { requireTeacherProject } from "~/models/project.server";
 import { loadProgressGrid } from "~/models/progress.server";
 import { paths } from "~/utils/paths";
@@ -18,17 +21,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const grid = await loadProgressGrid(project);
   const now = new Date();
   // Ages are worded on the server so the page reads the same before and after hydration.
+  // A cell goes as its status and counts only, in the checkpoints' order: a grid can
+  // hold 12,000 of them, and the page's data is serialized whole (decision 016).
   const withAge = (row: GridRow) => ({
-    ...row,
+    student: row.student,
+    support: row.support,
+    cells: row.cells.map((c) => cellCounts(c.state)),
     supportAge: row.support.oldestAskedAt ? describeAge(row.support.oldestAskedAt, now) : null,
   });
+  // A year group is paged; the summaries and the support list cover every student.
+  const shown = gridPage(grid.activeRows, grid.removedRows, new URL(request.url).searchParams.get("page"));
+  const waitingSupport = [...grid.activeRows, ...grid.removedRows]
+    .filter((r) => r.support.open > 0)
+    .sort((a, b) => (a.support.oldestAskedAt?.getTime() ?? 0) - (b.support.oldestAskedAt?.getTime() ?? 0))
+    .map((r) => ({ student: r.student, open: r.support.open, age: describeAge(r.support.oldestAskedAt ?? now, now) }));
   return {
     project: { id: project.id, title: project.title, status: project.status, classroom: project.classroom },
-    grid: { ...grid, activeRows: grid.activeRows.map(withAge), removedRows: grid.removedRows.map(withAge) },
+    grid: {
+      checkpoints: grid.checkpoints,
+      summaries: grid.summaries,
+      openSupportTotal: grid.openSupportTotal,
+      activeStudents: grid.activeRows.length,
+      removedStudents: grid.removedRows.length,
+      activeRows: shown.active.map(withAge),
+      removedRows: shown.removed.map(withAge),
+      page: shown.info,
+    },
+    waitingSupport,
   };
 }
 
-/** Styles of the checkpoint cells (td.c), set once on the table instead of on each of up to a thousand cells. */
+/** Styles of the checkpoint cells (td.c), set once on the table instead of on each of up to 12,000 cells. */
 const CELL_STYLES = [
   "[&_td.c]:border-b [&_td.c]:border-r [&_td.c]:border-slate-200 [&_td.c]:p-1 [&_td.c]:align-top",
   "[&_td.c>a]:flex [&_td.c>a]:min-h-12 [&_td.c>a]:items-start [&_td.c>a]:gap-1.5 [&_td.c>a]:rounded-md [&_td.c>a]:border-2 [&_td.c>a]:px-2 [&_td.c>a]:py-1.5 [&_td.c>a]:leading-tight [&_td.c>a]:no-underline [&_td.c>a:hover]:underline",
@@ -46,13 +69,12 @@ const LEGEND = [
 ] as const;
 
 export default function ProjectProgress() {
-  const { project, grid } = useLoaderData<typeof loader>();
-  const totalStudents = grid.activeRows.length;
+  const { project, grid, waitingSupport } = useLoaderData<typeof loader>();
+  const gridFrame = useRef<HTMLDivElement>(null);
+  useDelegatedLinks(gridFrame);
+  const totalStudents = grid.activeStudents;
   const timeline = (studentId: string, checkpointId?: string) =>
     paths.timeline(project.id, studentId, checkpointId);
-  const waitingSupport = [...grid.activeRows, ...grid.removedRows]
-    .filter((r) => r.support.open > 0)
-    .sort((a, b) => new Date(a.support.oldestAskedAt ?? 0).getTime() - new Date(b.support.oldestAskedAt ?? 0).getTime());
 
   const renderRow = (row: Row) => (
     <tr key={row.student.id} className="group">
@@ -75,20 +97,21 @@ export default function ProjectProgress() {
         )}
       </td>
       {row.cells.map((cell, i) => {
-        // Kept small on purpose: a grid can hold a thousand cells. Styles come from the table (CELL_STYLES).
-        const { headline, detail } = cellParts(cell.state);
+        // Kept small on purpose: a grid can hold 12,000 cells. Styles come from the table (CELL_STYLES);
+        // a plain link, named by its label, whose clicks the grid's one listener turns into client-side navigation.
+        const { headline, detail } = cellParts(cell);
+        const checkpoint = grid.checkpoints[i];
         return (
-          <td key={cell.checkpointId} className="c">
-            <Link to={timeline(row.student.id, cell.checkpointId)} className={STATUS_STYLES[cell.state.status]}>
-              <span className="sr-only">{`${row.student.name}, ${grid.checkpoints[i].title}: ${cell.text}`}</span>
+          <td key={checkpoint.id} className="c">
+            <a href={timeline(row.student.id, checkpoint.id)} className={STATUS_STYLES[cell.status]} aria-label={`${row.student.name}, ${checkpoint.title}: ${describeCell(cell)}`}>
               <svg aria-hidden="true">
-                <use href={`#status-${cell.state.status}`} />
+                <use href={`#status-${cell.status}`} />
               </svg>
-              <span aria-hidden="true">
+              <span>
                 <b>{headline}</b>
                 {detail ? <small>{detail}</small> : null}
               </span>
-            </Link>
+            </a>
           </td>
         );
       })}
@@ -133,7 +156,7 @@ export default function ProjectProgress() {
                 <li key={r.student.id}>
                   <Link to={`${timeline(r.student.id)}#support`}>{r.student.name}</Link>{" "}
                   <span className="text-slate-700">
-                    · {r.support.open} open · waiting {r.supportAge === "just now" ? "since just now" : r.supportAge}
+                    · {r.open} open · waiting {r.age === "just now" ? "since just now" : r.age}
                   </span>
                 </li>
               ))}
@@ -144,11 +167,13 @@ export default function ProjectProgress() {
 
       {grid.checkpoints.length === 0 ? (
         <EmptyState>This project has no checkpoints yet. Add some on the Build tab.</EmptyState>
-      ) : grid.activeRows.length === 0 && grid.removedRows.length === 0 ? (
+      ) : grid.page.total === 0 ? (
         <EmptyState>No students in {project.classroom.name} yet. Share the class join code so they can start.</EmptyState>
       ) : (
         <>
           <StatusIconSprite />
+          <GridPager projectId={project.id} info={grid.page} />
+          <div ref={gridFrame}>
           <WideTable
             landscape
             tall
@@ -182,7 +207,7 @@ export default function ProjectProgress() {
               <tbody>
                 <tr>
                   <th scope="rowgroup" colSpan={grid.checkpoints.length + 2} className="border-b border-slate-300 bg-slate-100 px-3 py-2 text-left font-semibold">
-                    <span className="sticky left-3">Removed from the class — their work is kept ({grid.removedRows.length})</span>
+                    <span className="sticky left-3">Removed from the class — their work is kept ({grid.removedStudents})</span>
                   </th>
                 </tr>
                 {grid.removedRows.map(renderRow)}
@@ -212,9 +237,43 @@ export default function ProjectProgress() {
               </tr>
             </tfoot>
           </WideTable>
+          </div>
+          <GridPager projectId={project.id} info={grid.page} />
         </>
       )}
     </>
+  );
+}
+
+/** Pages of a year group's grid: where this page is, the others, and every student at once (for printing). */
+function GridPager({ projectId, info }: { projectId: string; info: GridPageInfo }) {
+  if (info.pages === 1) return null;
+  return (
+    <nav aria-label="Pages of the grid" className="my-3 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm print:hidden">
+      <span className="text-slate-700">
+        {info.page === 0 ? `All ${info.total} students` : `Students ${info.first}–${info.last} of ${info.total}`}
+      </span>
+      <ul className="flex flex-wrap gap-1">
+        {Array.from({ length: info.pages }, (_, i) => i + 1).map((p) => (
+          <li key={p}>
+            {p === info.page ? (
+              <span aria-current="page" className="inline-block rounded-md border-2 border-brand-600 bg-brand-50 px-2.5 py-1 font-semibold">
+                {p}
+              </span>
+            ) : (
+              <Link to={paths.progress(projectId, p)} className="inline-block rounded-md border border-slate-300 bg-white px-2.5 py-1 no-underline" aria-label={`Page ${p}`}>
+                {p}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+      {info.page === 0 ? (
+        <Link to={paths.progress(projectId, 1)}>Show in pages</Link>
+      ) : (
+        <Link to={paths.progress(projectId, "all")}>Show all {info.total} students (to print)</Link>
+      )}
+    </nav>
   );
 }
 

@@ -65,7 +65,8 @@ export const paths = {
   misconception: (projectId: string, misconceptionId: string) => `/teach/projects/${projectId}/misconceptions/${misconceptionId}`,
   reflectionPrompts: (projectId: string) => `/teach/projects/${projectId}/prompts`,
   reflectionPrompt: (projectId: string, promptId: string) => `/teach/projects/${projectId}/prompts/${promptId}`,
-  progress: (projectId: string) => `/teach/projects/${projectId}/progress`,
+  /** The class progress grid; a big class is paged (`page`: a number, or "all"). */
+  progress: (projectId: string, page?: number | "all" | null) => withQuery(`/teach/projects/${projectId}/progress`, { page: page ? String(page) : null }),
   /** Group feedback (decision 018): the project's list, writing one for a group (`group`, `misconception`, or `checkpoint` + `option`), and one with its receipts. */
   groupFeedbackList: (projectId: string) => `/teach/projects/${projectId}/insight/feedback`,
   newGroupFeedback: (projectId: string, target: Record<string, string>) => withQuery(`/teach/projects/${projectId}/insight/feedback/new`, target),

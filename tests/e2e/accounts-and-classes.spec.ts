@@ -70,3 +70,34 @@ test("after a real login, a crafted redirectTo never leaves the site", async ({ 
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/learn$/);
   }
 });
+
+test("a teacher invites a colleague, who joins with the code and teaches the class too (decision 021)", async ({ page, browser }) => {
+  await signUp(page, "Teacher", "Ines Invite");
+  await page.getByLabel("Class name").fill("Biology 8C");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await page.getByRole("link", { name: "Invite a co-teacher or manage teachers" }).click();
+  await expect(page.getByRole("heading", { name: "Teachers", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Make an invitation code" }).click();
+  const notice = page.getByRole("status").filter({ hasText: "Invitation code for Biology 8C" });
+  const code = (await notice.getByText(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/).textContent())!.trim();
+  await expectNoSeriousA11yViolations(page);
+
+  const colleagueContext = await browser.newContext();
+  const colleague = await colleagueContext.newPage();
+  await signUp(colleague, "Teacher", "Cole Colleague");
+  await colleague.getByLabel("Invitation code").fill("WRNG-CODE-XXXX");
+  await colleague.getByRole("button", { name: "Join the class" }).click();
+  await expect(colleague.getByText("We couldn't find an invitation with that code.")).toBeVisible();
+  await expect(colleague.getByLabel("Invitation code")).toHaveValue("WRNG-CODE-XXXX");
+  await colleague.getByLabel("Invitation code").fill(code.toLowerCase());
+  await colleague.getByRole("button", { name: "Join the class" }).click();
+  await expect(colleague.getByRole("heading", { name: "Biology 8C" })).toBeVisible();
+  const teachers = colleague.locator("section", { has: colleague.getByRole("heading", { name: "Teachers", exact: true }) });
+  await expect(teachers.getByText("Ines Invite")).toBeVisible();
+  await expect(teachers.getByText("Cole Colleague")).toBeVisible();
+  await expectNoSeriousA11yViolations(colleague);
+
+  await page.reload();
+  await expect(page.getByText("joined with an invitation code")).toBeVisible();
+  await colleagueContext.close();
+});

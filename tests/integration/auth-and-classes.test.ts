@@ -132,7 +132,7 @@ describe("hand-made form control fields", () => {
     expect(ok.status).toBe(302);
     const bad = await call(teachAction, post("/teach", { name: "", __state__: "{not json" }, cookie));
     expect(bad.status).toBe(400);
-    expect(bad.data.error.name[0]).toMatch(/Give the class a name/);
+    expect(bad.data.reply.error.name[0]).toMatch(/Give the class a name/);
     const login = await call(loginAction, post("/login", { email: "x@example.test", password: "pw", __intent__: "{" }));
     expect(login.status).toBe(400);
   });

@@ -5,8 +5,6 @@
 // another app server would make it; concurrent views share one build; a large
 // class shows its last report with its age while one background rebuild runs,
 // except after a deletion; and the cache stays within its bytes.
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { submitAttempt } from "~/models/attempt.server";
@@ -20,7 +18,7 @@ import { loader as heatmapLoader } from "~/routes/teach.projects.$projectId.insi
 import { createClassWithProject } from "../support/factories";
 import { renderRoute } from "../support/render-route";
 import { call, cookieFor, get } from "../support/routes";
-import { testDatabaseFile } from "../setup/per-worker";
+import { writeFromAnotherConnection } from "../support/other-connection";
 import { testEngine } from "../setup/test-database";
 
 type World = Awaited<ReturnType<typeof createClassWithProject>>;
@@ -30,26 +28,6 @@ async function attempt(w: World, studentId: string, index: number, raw: { option
   const result = await submitAttempt(studentId, checkpoint, raw);
   if (!result.ok) throw new Error(`attempt not stored: ${result.reason}`);
   return result.attempt.id;
-}
-
-/** A write made outside this process's Prisma client, as another app server on the same database makes it. */
-async function writeFromAnotherConnection(sql: string, params: unknown[]) {
-  if (testEngine() === "postgres") {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(sql, params);
-    } finally {
-      await client.end();
-    }
-    return;
-  }
-  const db = new Database(testDatabaseFile!);
-  try {
-    db.prepare(sql.replace(/\$\d+/g, "?")).run(...params);
-  } finally {
-    db.close();
-  }
 }
 
 let w: World;

@@ -7,6 +7,7 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { prisma } from "~/db.server";
 import { issueSetupCode } from "~/models/setup-code.server";
+import { createCoTeacherInvite } from "~/models/class-teachers.server";
 import { createClassWithProject, createClassroom, createProject, createTeacher, enroll } from "./factories";
 import { cookieFor } from "./routes";
 
@@ -119,6 +120,7 @@ export async function seedEverything() {
   await prisma.answerGroupMember.create({ data: { groupId: group.id, attemptId: textTry.id, source: "TEACHER" } });
   await prisma.reflectionDismissal.create({ data: { attemptId: numericTry.id, studentId: student.id } });
   await issueSetupCode(student.id);
+  await createCoTeacherInvite(ctx.classroom.id, teacher.id);
 
   const shared = await prisma.journalEntry.create({
     data: {

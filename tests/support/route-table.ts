@@ -260,6 +260,7 @@ export const ROUTES: Record<string, RouteEntry> = {
     intents: { read: () => ({ pasted: PASTED_GIFT }), import: () => ({ pendingId: pendingImportId }), discard: () => ({ pendingId: pendingImportId }) },
     prepare: { import: (own) => keepImport(own, "project"), discard: (own) => keepImport(own, "project") },
   },
+  "teach.projects.$projectId.export": { loader: "class-teacher", query: () => ({ format: "json" }) },
   "teach.projects.$projectId.images.$imageId": { loader: "class-teacher" },
   "teach.projects.$projectId.insight._index": { loader: "class-teacher" },
   "teach.projects.$projectId.insight.attempts": {

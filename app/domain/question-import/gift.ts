@@ -50,8 +50,12 @@ export function readGift(source: string): ParsedBank {
     if (q.hasEmbeddedAnswers) itemNotes.push("The answer sat inside the sentence; it is shown as a blank (_____) in the question.");
     switch (q.type) {
       case "MC": {
-        const options = q.choices.map((c) => ({ text: text(c.text), correct: isCorrect(c), feedback: text(c.feedback), misconception: null }));
-        if (q.choices.some((c) => c.weight !== null && c.weight > 0 && c.weight < 100)) itemNotes.push("Partial credit is not carried: only options worth full marks count as correct.");
+        // A multiple-answer question: no option is worth full marks, the right ones share 100%.
+        const shares = q.choices.filter((c) => c.weight !== null && c.weight > 0);
+        const multipleAnswer = !q.choices.some(isCorrect) && shares.length > 1 && Math.abs(shares.reduce((n, c) => n + (c.weight ?? 0), 0) - 100) < 1;
+        const options = q.choices.map((c) => ({ text: text(c.text), correct: multipleAnswer ? c.weight !== null && c.weight > 0 : isCorrect(c), feedback: text(c.feedback), misconception: null }));
+        if (multipleAnswer) itemNotes.push("Several right answers sharing the marks: each is a correct option, and a student chooses them all.");
+        else if (q.choices.some((c) => c.weight !== null && c.weight > 0 && c.weight < 100)) itemNotes.push("Partial credit is not carried: only options worth full marks count as correct.");
         items.push({ where, title, prompt, content: { kind: "MULTIPLE_CHOICE", options }, notes: itemNotes });
         break;
       }

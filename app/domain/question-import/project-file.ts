@@ -33,6 +33,8 @@ const contentSchema = z.discriminatedUnion("kind", [
 const fileSchema = z.object({
   format: z.literal(PROJECT_FILE_FORMAT),
   version: z.literal(PROJECT_FILE_VERSION),
+  /** When Rebound wrote the file (app/domain/project-export); informative only. */
+  exportedAt: z.string().max(40).optional(),
   project: z.object({ title: text(500), goal: text(5000), instructions: text(20_000).default("") }),
   misconceptions: z.array(z.object({ name: text(200), description: text(5000).default(""), nextStep: text(5000).default("") })).max(5000).default([]),
   checkpoints: z
@@ -61,7 +63,8 @@ const fileSchema = z.object({
   images: z.array(z.object({ key: z.string().max(50), mime: z.enum(IMAGE_MIMES), data: z.string() })).max(1000).default([]),
 });
 
-
+/** A project file as Rebound writes it (app/domain/project-export/project-file.ts) and reads it here. */
+export type ProjectFile = z.output<typeof fileSchema>;
 
 /** Whether a text is (the start of) a Rebound project file. */
 export function looksLikeProjectFile(textStart: string): boolean {

@@ -8,7 +8,7 @@
 import type { ImageBox } from "./images";
 import { htmlToText, titleFrom } from "./html-text";
 import { descendants, innerMarkup, isElement, parseXml, textOf, type XElement } from "./xml";
-import { ImportFileError, type ImportedItem, type ImportedOption, type ParsedBank, type SkippedItem } from "./types";
+import { ImportFileError, type ImportedItem, type ImportedOption, type ImportedWrongValue, type ParsedBank, type SkippedItem } from "./types";
 
 /** qti-choice-interaction → choiceInteraction and response-identifier → responseIdentifier, for every element of the tree. */
 function normalise(el: XElement): XElement {
@@ -140,19 +140,44 @@ function readItem(item: XElement, ctx: Context, where: string): ItemResult {
   }
   if (interaction.name === "textEntryInteraction") {
     const baseType = declaration?.attrs.baseType ?? "string";
+    // The box on a line of its own after the question (a unit may follow it) is where the answer goes, not a gap in a sentence.
+    const boxLine = /\n+_____(?: ([^\n_]{1,30}))?$/.exec(prompt);
+    const question = boxLine && boxLine.index > 0 ? prompt.slice(0, boxLine.index) : prompt;
+    const unit = boxLine && boxLine.index > 0 ? (boxLine[1] ?? "").trim() : "";
     if (baseType === "float" || baseType === "integer") {
       const answer = Number(correct[0]);
       if (!Number.isFinite(answer)) return { skipped: { where, why: "A number to type, but the item gives no correct value." } };
       const equal = descendants(item, "equal").find((e) => e.attrs.toleranceMode === "absolute");
       const tolerance = equal ? Math.abs(Number((equal.attrs.tolerance ?? "0").trim().split(/\s+/)[0])) : 0;
       if (descendants(item, "equal").some((e) => e.attrs.toleranceMode === "relative")) notes.push("A relative tolerance is not carried: the answer must be exact. Set a tolerance in the editor.");
-      return { item: { where, title, prompt, content: { kind: "NUMERIC", answer, tolerance: Number.isFinite(tolerance) ? tolerance : 0, unit: "", wrongValues: [] }, notes } };
+      return { item: { where, title, prompt: question, content: { kind: "NUMERIC", answer, tolerance: Number.isFinite(tolerance) ? tolerance : 0, unit, wrongValues: wrongValues(item, declaration ? correct : [], ctx) }, notes } };
     }
     const accepted = correct.length ? correct : declaration ? descendants(declaration, "mapEntry").filter((m) => Number(m.attrs.mappedValue) > 0).map((m) => m.attrs.mapKey ?? "") : [];
     if (!accepted.filter(Boolean).length) return { skipped: { where, why: "A text to type, but the item gives no correct answer." } };
-    return { item: { where, title, prompt, content: { kind: "SHORT_TEXT", modelAnswer: accepted.length > 1 ? `${accepted[0]} (also accepted: ${accepted.slice(1).join(", ")})` : accepted[0] }, notes } };
+    return { item: { where, title, prompt: unit ? prompt : question, content: { kind: "SHORT_TEXT", modelAnswer: accepted.length > 1 ? `${accepted[0]} (also accepted: ${accepted.slice(1).join(", ")})` : accepted[0] }, notes } };
   }
   return { skipped: { where, why: `An item with the interaction ${interaction.name}: Rebound's checkpoints are choices (choiceInteraction) and typed answers (textEntryInteraction).` } };
+}
+
+/**
+ * Wrong values of a numeric item with their feedback: each branch of the
+ * response processing that compares the response with a fixed value (other
+ * than the correct one) and shows a modal feedback.
+ */
+function wrongValues(item: XElement, correct: string[], ctx: Context): ImportedWrongValue[] {
+  const modal = new Map(descendants(item, "modalFeedback").map((m) => [m.attrs.identifier ?? "", m]));
+  const out: ImportedWrongValue[] = [];
+  for (const branch of [...descendants(item, "responseIf"), ...descendants(item, "responseElseIf")]) {
+    const test = branch.children.find((c): c is XElement => isElement(c) && (c.name === "equal" || c.name === "match"));
+    const value = test ? descendants(test, "baseValue")[0] : undefined;
+    if (!value) continue;
+    const number = Number(textOf(value).trim());
+    if (!Number.isFinite(number) || correct.some((c) => Number(c) === number)) continue;
+    const shows = descendants(branch, "setOutcomeValue").flatMap((set) => descendants(set, "baseValue").map((b) => textOf(b).trim()));
+    const feedback = shows.map((id) => modal.get(id)).find(Boolean);
+    out.push({ value: number, feedback: feedback ? contentText(feedback, ctx) : "", misconception: null });
+  }
+  return out;
 }
 
 function allInteractions(body: XElement): XElement[] {
