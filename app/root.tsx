@@ -15,7 +15,7 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { getUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
-import { homePathFor } from "~/domain/roles";
+import { ROLE_WORDS, homePathFor } from "~/domain/roles";
 import { paths } from "~/utils/paths";
 import stylesheet from "~/tailwind.css?url";
 import { useNonce } from "~/utils/nonce";
@@ -49,10 +49,10 @@ function Header() {
         {user ? (
           <nav aria-label="Account" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
             <Link to={homePathFor(user.role)} className="whitespace-nowrap">
-              {user.role === "TEACHER" ? "My classes" : "My classes and projects"}
+              {ROLE_WORDS[user.role].home}
             </Link>
             <span className="text-slate-600">
-              {user.name} <span className="sr-only">signed in as </span>({user.role === "TEACHER" ? "teacher" : "student"})
+              {user.name} <span className="sr-only">signed in as </span>({ROLE_WORDS[user.role].lower})
             </span>
             <Link to={paths.account()} className="whitespace-nowrap">
               Your account

@@ -9,7 +9,8 @@
 // (build), TRUST_PROXY=1 behind a reverse proxy that sets X-Forwarded-Host /
 // -Proto, HTTPS=1 when served over TLS, MAX_BODY_BYTES (1 MB), MAX_UPLOAD_BYTES
 // (the import pages' larger limit, 5 MB and the form around the file),
-// FRAME_ANCESTORS (space-separated origins allowed to frame the app; none),
+// FRAME_ANCESTORS (space-separated origins allowed to frame the app besides the
+// LMS platforms registered for LTI, decision 023; none),
 // CSP_REPORT_FILE (also append Content-Security-Policy reports there; the
 // end-to-end tests fail on any).
 import { randomBytes } from "node:crypto";
@@ -19,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import helmet from "helmet";
-import { CSP_REPORT_PATH, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_UPLOAD_BYTES, checkBody, checkOrigin, contentSecurityPolicy, hasSessionCookie } from "./lib/http-security.mjs";
+import { CROSS_SITE_POST_PATHS, CSP_REPORT_PATH, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_UPLOAD_BYTES, checkBody, checkOrigin, contentSecurityPolicy, hasSessionCookie } from "./lib/http-security.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const buildDir = path.resolve(root, process.env.REMIX_BUILD_DIR ?? "build");
@@ -56,6 +57,17 @@ function refuse(res, refusal) {
   res.status(refusal.status).set("Cache-Control", "no-store").type("text/plain; charset=utf-8").send(refusal.message);
 }
 
+// The registered LMS platforms' origins (decision 023), read through the app (cached for 30 s):
+// they may frame the app, and the LTI pages may post back to them.
+app.use(async (req, res, next) => {
+  try {
+    res.locals.platformOrigins = (await build.entry.module.ltiPlatformOrigins?.()) ?? [];
+  } catch {
+    res.locals.platformOrigins = [];
+  }
+  next();
+});
+
 // Each response gets its own nonce for Remix's inline scripts.
 app.use((req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -64,7 +76,11 @@ app.use((req, res, next) => {
 /** Security headers, over plain http or over https (HSTS, upgrade-insecure-requests). */
 const headersFor = (secure) =>
   helmet({
-    contentSecurityPolicy: contentSecurityPolicy((_req, res) => res.locals.cspNonce, { frameAncestors, secure }),
+    contentSecurityPolicy: contentSecurityPolicy((_req, res) => res.locals.cspNonce, {
+      frameAncestors,
+      secure,
+      platformOrigins: (_req, res) => res.locals.platformOrigins ?? [],
+    }),
     // Framing is decided by frame-ancestors (X-Frame-Options cannot list an LMS).
     xFrameOptions: false,
     strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
@@ -79,6 +95,10 @@ app.use((req, res, next) => {
   const facts = { method: req.method, path: req.path, headers: req.headers };
   const refusal = checkOrigin(facts, { trustProxy, secure: httpsAlways || req.secure }) ?? checkBody(facts, { maxBodyBytes, maxUploadBytes });
   if (refusal) return refuse(res, refusal);
+  // Remix checks Origin against Host on every action too (no allow-list to give it): for the paths whose
+  // cross-site posts are proved otherwise (the LTI login and launch, decision 023), the Origin has been
+  // judged here and is not passed on. Only these exact paths; every other request keeps it.
+  if (CROSS_SITE_POST_PATHS.includes(req.path)) delete req.headers.origin;
   if (hasSessionCookie(req.headers, SESSION_COOKIE)) res.set("Cache-Control", "no-store");
   next();
 });

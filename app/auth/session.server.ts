@@ -33,8 +33,10 @@ export function cookieIsSecure(request: Request): boolean {
   return process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";
 }
 
-function serialize(request: Request, cookie: Cookie, maxAgeSeconds?: number): string {
-  const attributes = { ...cookie.attributes, secure: cookieIsSecure(request) };
+function serialize(request: Request, cookie: Cookie, maxAgeSeconds?: number, crossSite = false): string {
+  // A session begun by an LTI launch (decision 023) lives in the LMS's iframe: its cookie must come
+  // with requests from inside another site's page, which takes SameSite=None, and None takes Secure.
+  const attributes = crossSite ? { ...cookie.attributes, secure: true, sameSite: "none" as const } : { ...cookie.attributes, secure: cookieIsSecure(request) };
   if (maxAgeSeconds !== undefined) attributes.maxAge = maxAgeSeconds;
   return new Cookie(cookie.name, cookie.value, attributes).serialize();
 }
@@ -105,6 +107,13 @@ export async function requireStudent(request: Request): Promise<SessionUser> {
   return user;
 }
 
+/** The site administrator (decision 023); everyone else is refused. */
+export async function requireSiteAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (user.role !== "SITE_ADMIN") throw new Response("This page is for the site's administrators.", { status: 403 });
+  return user;
+}
+
 /** A new session row for the user; returns its id. */
 async function createSession(userId: string): Promise<string> {
   const now = new Date();
@@ -118,13 +127,20 @@ async function createSession(userId: string): Promise<string> {
  * session the browser brought is ended first, so an id planted before login
  * (session fixation) never becomes a signed-in one.
  */
-export async function startSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
+export async function startSession(
+  request: Request,
+  userId: string,
+  redirectTo: string,
+  options: { crossSite?: boolean; headers?: string[] } = {},
+): Promise<Response> {
   const previous = sessionIdFrom(request);
   if (previous) await prisma.session.deleteMany({ where: { id: previous } });
   await purgeSessionsOccasionally();
   const sessionId = await createSession(userId);
-  const cookie = serialize(request, lucia.createSessionCookie(sessionId), Math.floor(sessionPolicy().maxMs / 1000));
-  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+  const cookie = serialize(request, lucia.createSessionCookie(sessionId), Math.floor(sessionPolicy().maxMs / 1000), options.crossSite);
+  const headers = new Headers({ "Set-Cookie": cookie });
+  for (const extra of options.headers ?? []) headers.append("Set-Cookie", extra);
+  return redirect(redirectTo, { headers });
 }
 
 /** Logs this browser out. */

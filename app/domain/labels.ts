@@ -101,3 +101,35 @@ export const ACTION_STATUS_WORDS: Record<ActionStatus | "UNMARKED", string> = {
   NOT_DONE: "Not yet done",
   UNMARKED: "Not checked yet",
 };
+
+/**
+ * What a person sees when an LMS launch or login is refused (decision 023):
+ * what happened, in plain words, and what to do. Keyed by the models' reason codes.
+ */
+export const LTI_REFUSAL_WORDS: Record<string, string> = {
+  missing: "This address is for your school's LMS: it opens Rebound from a course. Open Rebound from the link in your course instead.",
+  "unknown-platform": "Rebound doesn't know this LMS yet. Ask whoever runs Rebound at your school to register it.",
+  "ambiguous-platform": "Rebound knows this LMS under more than one client id and can't tell which one this is. Ask whoever runs Rebound to check the registration.",
+  "foreign-target": "The LMS asked to open an address that isn't Rebound's. Ask whoever set up the link in the LMS to check it.",
+  "missing-state": "We couldn't match this launch to a sign-in that Rebound started. Open Rebound again from your course.",
+  "unknown-state": "This launch has already been used or took too long. Open Rebound again from your course.",
+  "other-browser":
+    "Your browser didn't send back what Rebound set when the launch began, often because it blocks cookies inside other sites. Open Rebound again from your course, in a new window if the LMS offers one.",
+  "missing-token": "The LMS didn't send its signed message. Open Rebound again from your course.",
+  "bad-signature": "The LMS's signed message didn't match its keys, so Rebound didn't accept it. Open Rebound again from your course; if it keeps happening, ask whoever runs Rebound to check the LMS registration.",
+  "wrong-issuer": "This launch came from a different LMS than the one that started it. Open Rebound again from your course.",
+  "wrong-audience": "This launch was meant for another tool, not Rebound. Ask whoever set up the link in the LMS to check it.",
+  expired: "This launch took too long to arrive (or the clocks disagree). Open Rebound again from your course.",
+  "wrong-nonce": "This launch doesn't belong to the sign-in that Rebound started. Open Rebound again from your course.",
+  replayed: "This launch was used already, so Rebound didn't accept it again. Open Rebound again from your course.",
+  "unknown-deployment": "This LMS deployment isn't registered with Rebound. Ask whoever runs Rebound to add its deployment id.",
+  "unsupported-message": "Rebound can't open this kind of LMS request. Open Rebound from a course link instead.",
+  "no-role": "Your LMS didn't say whether you teach or learn in this course, so Rebound can't open it for you. Ask your teacher or the LMS's administrator.",
+  "no-context": "This link isn't inside a course, so Rebound doesn't know which class to open. Open it from a course.",
+  "no-class-yet": "Your teacher hasn't opened Rebound from this course yet, so there is no class to join. Try again after they have.",
+  "not-enrolled": "You can't join this class from here. Ask your teacher.",
+  "role-mismatch":
+    "Your Rebound account from this LMS has a different role (teacher or student) from the one this course gives you, so it stays as it is. Ask whoever runs Rebound at your school.",
+  "not-teacher": "Only a course's teachers can place a Rebound project in it.",
+  "deep-linking-not-yet": "Placing a Rebound project in the course from the LMS isn't available yet. Add a Rebound link to the course and open it: it opens the class.",
+};

@@ -23,6 +23,7 @@ const empty = (): PersonalRecord => ({
   failurePosts: [],
   failureNotes: [],
   reactionsGiven: [],
+  lmsAccounts: [],
 });
 
 describe("the download's files", () => {

@@ -38,7 +38,8 @@ export type SectionName =
   | "goalCommentsWritten"
   | "failurePosts"
   | "failureNotes"
-  | "reactionsGiven";
+  | "reactionsGiven"
+  | "lmsAccounts";
 
 export interface PersonalDataEntry {
   /** The Prisma model, and its field that points at User (null for the User row itself). */
@@ -74,6 +75,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   { model: "FailurePost", relation: "student", what: "your posts in class failure sessions: the setback, what you learned, and where each stands (waiting, on the board, kept off, withdrawn)", erasure: "delete", section: "failurePosts" },
   { model: "FailureNote", relation: "student", what: "your \"what helped me\" notes on classmates' posts in class failure sessions, and where each stands", erasure: "delete", section: "failureNotes" },
   { model: "FailureReaction", relation: "student", what: "the reactions you gave to classmates' posts in class failure sessions (nobody else sees who gave them)", erasure: "delete", section: "reactionsGiven" },
+  { model: "LtiIdentity", relation: "user", what: "the LMS accounts (an LMS and your id in it) that open Rebound without a password (decision 023)", erasure: "delete", section: "lmsAccounts" },
 ];
 
 /** A row of a section: flat values only, so it is also a CSV row. */
@@ -112,6 +114,7 @@ const SECTION_TITLES: Record<SectionName, string> = {
   failurePosts: "Failure session posts",
   failureNotes: "Failure session notes",
   reactionsGiven: "Failure session reactions",
+  lmsAccounts: "LMS accounts",
 };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

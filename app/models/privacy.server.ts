@@ -8,6 +8,7 @@ import { strToU8, zipSync } from "fflate";
 import { lucia } from "~/auth/lucia.server";
 import { forgetAccountLimits } from "~/auth/rate-limit.server";
 import { prisma } from "~/db.server";
+import { roleWords } from "~/domain/roles";
 import { describeAnswer } from "~/domain/answer-display";
 import { parseSpec } from "~/domain/checkpoint-spec";
 import { confidenceLabel, describeEntryLink, parseResponses } from "~/domain/journal-entry";
@@ -393,8 +394,13 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
     }),
     failureSessionOf(userId, scope),
   ]);
+  const lmsAccounts = await prisma.ltiIdentity.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { sub: true, createdAt: true, lastLaunchAt: true, platform: { select: { name: true, issuer: true } } },
+  });
   const record: PersonalRecord = {
-    account: [{ name: user.name, email: user.email, role: user.role === "TEACHER" ? "Teacher" : "Student", createdAt: iso(user.createdAt) }],
+    account: [{ name: user.name, email: user.email, role: roleWords(user.role).label, createdAt: iso(user.createdAt) }],
     sessions: sessions.map((s) => ({ startedAt: iso(s.createdAt), lastSeenAt: iso(s.lastSeenAt), endsAt: iso(s.expiresAt) })),
     setupCodes: setupCodes.map((c) => ({ givenAt: iso(c.createdAt), endsAt: iso(c.expiresAt) })),
     externalIds: externalIds.map((e) => ({ system: e.source === "oneroster" ? "OneRoster" : e.source, id: e.externalId, keptSince: iso(e.createdAt) })),
@@ -459,6 +465,7 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
     failurePosts: failureSession.posts,
     failureNotes: failureSession.notes,
     reactionsGiven: failureSession.reactions,
+    lmsAccounts: lmsAccounts.map((i) => ({ lms: i.platform.name, lmsAddress: i.platform.issuer, yourIdThere: i.sub, linkedAt: iso(i.createdAt), lastOpenedAt: iso(i.lastLaunchAt) })),
   };
   return { record, name: user.name };
 }
@@ -540,6 +547,7 @@ export async function classStudentDownload(
     failurePosts: failureSession.posts,
     failureNotes: failureSession.notes,
     reactionsGiven: [],
+    lmsAccounts: [],
   };
   const meta: ArchiveMeta = { subject: `${student.name}'s work in ${classroom.name}`, exportedAt: now, emailLeftOut: !input.withEmail };
   return { filename: archiveFilename([student.name, classroom.name], now), bytes: zip(archiveFiles(record, meta), now) };
@@ -723,6 +731,8 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
     await tx.session.deleteMany({ where: { userId } });
     await tx.setupCode.deleteMany({ where: { userId } });
     await tx.externalIdentity.deleteMany({ where: { userId } });
+    // Their LMS accounts (and any open deep-linking request) go: a later launch makes a new account.
+    await tx.ltiIdentity.deleteMany({ where: { userId } });
     await tx.user.delete({ where: { id: userId } });
   });
   await forgetAccountLimits([user.id, user.email]);

@@ -12,7 +12,7 @@ import { validateWith } from "~/components/form-validation";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { Card, Notice, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
-import { homePathFor } from "~/domain/roles";
+import { ROLE_WORDS, homePathFor } from "~/domain/roles";
 import { plural } from "~/domain/words";
 import { changePasswordSchema } from "~/schemas/auth";
 import { paths } from "~/utils/paths";
@@ -93,7 +93,7 @@ export default function AccountPage() {
   });
   return (
     <>
-      <Breadcrumbs crumbs={[{ label: user.role === "TEACHER" ? "My classes" : "My classes and projects", to: homePathFor(user.role) }]} />
+      <Breadcrumbs crumbs={[{ label: ROLE_WORDS[user.role].home, to: homePathFor(user.role) }]} />
       <PageHeader title="Your account" />
       <FormAlert message={unknownRequest} />
       {passwordChanged ? (
@@ -110,7 +110,7 @@ export default function AccountPage() {
               <dt className="font-medium text-slate-800">Email</dt>
               <dd className="break-all">{user.email}</dd>
               <dt className="font-medium text-slate-800">Role</dt>
-              <dd>{user.role === "TEACHER" ? "Teacher" : "Student"}</dd>
+              <dd>{ROLE_WORDS[user.role].label}</dd>
             </dl>
           </Card>
 

@@ -16,6 +16,7 @@ import { ErrorList, Field, FormAlert, SubmitButton } from "~/components/form";
 import { validateWith } from "~/components/form-validation";
 import { Card, PageHeader } from "~/components/ui";
 import { prisma } from "~/db.server";
+import type { Role } from "~/domain/roles";
 import { plural } from "~/domain/words";
 import { classesTaughtBy, deleteAccount, planClasses, type ClassChoice } from "~/models/privacy.server";
 import { deleteAccountSchema } from "~/schemas/privacy";
@@ -103,7 +104,7 @@ function Deleted() {
 
 type ClassRow = { id: string; name: string; students: number; projects: number };
 
-function DeleteForm({ role, classes }: { role: "TEACHER" | "STUDENT"; classes: ClassRow[] }) {
+function DeleteForm({ role, classes }: { role: Role; classes: ClassRow[] }) {
   const lastResult = replyOf(useActionData<typeof action>());
   const [form, fields] = useForm({
     id: "delete-account",

@@ -104,4 +104,12 @@ export const paths = {
   /** The student's board, and what it polls. */
   studentFailureSession: (projectId: string) => `/learn/projects/${projectId}/failure-session`,
   studentFailureSessionVersion: (projectId: string) => `/learn/projects/${projectId}/failure-session/version`,
+
+  /** Site administration (decision 023): the LMS platforms registered for LTI 1.3, and one of them. */
+  adminLti: () => "/admin/lti",
+  adminLtiPlatform: (platformId: string) => `/admin/lti/${platformId}`,
+  /** The tool's LTI addresses, which the LMS administrator enters in the LMS (decision 023). */
+  ltiLogin: () => "/lti/login",
+  ltiLaunch: () => "/lti/launch",
+  ltiJwks: () => "/lti/jwks",
 };

@@ -7,11 +7,14 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Paths that take a cross-site POST authenticated by something other than the
- * session cookie (an LTI launch is a signed token posted by the LMS). Each
- * entry must check that proof itself. None yet.
+ * session cookie. Each entry must check that proof itself. The LTI 1.3 login
+ * initiation and launch (decision 023): the LMS posts them from its own site;
+ * the login only starts a sign-in (a state and nonce, and a redirect to the
+ * registered platform), and the launch is refused unless its id_token verifies
+ * against the platform's keys with the state's nonce.
  * @type {readonly string[]}
  */
-export const CROSS_SITE_POST_PATHS = [];
+export const CROSS_SITE_POST_PATHS = ["/lti/login", "/lti/launch"];
 
 /**
  * Pages that take a file (the question-bank import, decision 020): their forms
@@ -131,9 +134,20 @@ export function checkBody(request, { maxBodyBytes, maxUploadBytes = DEFAULT_MAX_
  * the listed origins (an LMS, later).
  * @param {(req: unknown, res: { locals: Record<string, string> }) => string} nonce the response's nonce
 
- * @param {{ frameAncestors: string[], secure: boolean }} options
+ * @param {{ frameAncestors: string[], secure: boolean, platformOrigins?: (req: { path: string }, res: { locals: Record<string, unknown> }) => string[] }} options
+ *   `platformOrigins`: the registered LMS platforms' origins for this request (decision 023): they may
+ *   frame the app, and pages under /lti/ may post forms to them (a deep-linking response goes back to the LMS).
  */
-export function contentSecurityPolicy(nonce, { frameAncestors, secure }) {
+export function contentSecurityPolicy(nonce, { frameAncestors, secure, platformOrigins }) {
+  const framers = platformOrigins
+    ? [(req, res) => {
+        const all = [...new Set([...frameAncestors, ...platformOrigins(req, res)])];
+        return all.length ? all.join(" ") : "'none'";
+      }]
+    : frameAncestors.length
+      ? frameAncestors
+      : ["'none'"];
+  const formTargets = platformOrigins ? ["'self'", (req, res) => (req.path.startsWith("/lti/") ? platformOrigins(req, res).join(" ") : "")] : ["'self'"];
   return {
     useDefaults: false,
     directives: {
@@ -143,8 +157,8 @@ export function contentSecurityPolicy(nonce, { frameAncestors, secure }) {
       "img-src": ["'self'", "data:"],
       "font-src": ["'self'"],
       "connect-src": ["'self'"],
-      "form-action": ["'self'"],
-      "frame-ancestors": frameAncestors.length ? frameAncestors : ["'none'"],
+      "form-action": formTargets,
+      "frame-ancestors": framers,
       "base-uri": ["'none'"],
       "object-src": ["'none'"],
       "report-uri": [CSP_REPORT_PATH],

@@ -57,6 +57,32 @@ describe("contentSecurityPolicy and cookies", () => {
     expect(policy["style-src"]).toEqual(["'self'"]);
     expect(contentSecurityPolicy(nonce, { frameAncestors: ["https://lms.example"], secure: true }).directives["frame-ancestors"]).toEqual(["https://lms.example"]);
   });
+  it("lets only the registered LMS platforms frame the app, and posts forms to them only from the LTI pages (decision 023)", () => {
+    const nonce = () => "abc";
+    const registered: string[] = [];
+    const policy = contentSecurityPolicy(nonce, { frameAncestors: ["https://extra.example"], secure: true, platformOrigins: () => registered }).directives;
+    const run = (value: unknown, path: string) =>
+      (value as (string | ((req: { path: string }, res: { locals: Record<string, unknown> }) => string))[])
+        .map((v) => (typeof v === "function" ? v({ path }, { locals: {} }) : v))
+        .join(" ")
+        .trim();
+    expect(run(policy["frame-ancestors"], "/learn")).toBe("https://extra.example");
+    registered.push("https://lms.school.example");
+    expect(run(policy["frame-ancestors"], "/learn")).toBe("https://extra.example https://lms.school.example");
+    expect(run(policy["form-action"], "/lti/deep-link")).toBe("'self' https://lms.school.example");
+    expect(run(policy["form-action"], "/teach")).toBe("'self'");
+    const none = contentSecurityPolicy(nonce, { frameAncestors: [], secure: true, platformOrigins: () => [] }).directives;
+    expect(run(none["frame-ancestors"], "/")).toBe("'none'");
+  });
+  it("exempts only the LTI login and launch from the Origin check, for their exact paths", () => {
+    const post = (path: string) => ({ method: "POST", path, headers: { origin: "http://localhost:9999", host: "127.0.0.1:3000" } });
+    const options = { trustProxy: false, secure: false };
+    expect(checkOrigin(post("/lti/launch"), options)).toBeNull();
+    expect(checkOrigin(post("/lti/login"), options)).toBeNull();
+    expect(checkOrigin(post("/lti/launch.data"), options)?.status).toBe(403);
+    expect(checkOrigin(post("/lti/deep-link"), options)?.status).toBe(403);
+    expect(checkOrigin(post("/admin/lti"), options)?.status).toBe(403);
+  });
   it("recognises the session cookie among others", () => {
     expect(hasSessionCookie({ cookie: "a=1; rebound_session=xyz" }, "rebound_session")).toBe(true);
     expect(hasSessionCookie({ cookie: "not_rebound_session=1" }, "rebound_session")).toBe(false);

@@ -99,6 +99,15 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   QuestionImage: "pictures in questions: the report reads no picture",
   ExternalIdentity: "a person's id in a school's student information system (roster import, decision 024): the report reads no such id",
   PendingRoster: "a roster file waiting for the teacher's \"Import\": it reaches the report only as enrolments (tracked) once imported",
+  LtiPlatform: "an LMS registration (decision 023): site administration, not a class's work",
+  LtiDeployment: "an LMS's deployment ids (decision 023)",
+  LtiToolKey: "Rebound's LTI signing keys (decision 023)",
+  LtiLoginState: "an LTI login in progress (decision 023)",
+  LtiNonce: "nonces of LTI launches already used (decision 023)",
+  LtiIdentity: "who a person is in an LMS (decision 023): students' names come from User, which is tracked",
+  LtiContext: "which LMS course a class is (decision 023)",
+  LtiResourceLink: "which project an LMS link opens (decision 023)",
+  LtiDeepLinkRequest: "a teacher's open request to place a project in an LMS course (decision 023)",
 };
 
 const VERSION_TABLE = `"ProjectDataVersion"`;

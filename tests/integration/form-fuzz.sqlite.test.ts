@@ -241,13 +241,15 @@ async function send(action: unknown, req: Request, params: Record<string, string
 /** Who may post, by the route's access (the others are refused before their form is read). */
 const MAY_POST: Record<Access, Role[]> = {
   anyone: ROLES,
-  "signed-in": ["student", "outsider", "owner", "otherTeacher"],
+  "signed-in": ["student", "outsider", "owner", "otherTeacher", "admin"],
   "signed-out": ["anonymous"],
   "to-start": [],
   teacher: ["owner", "otherTeacher"],
   student: ["student", "outsider"],
   "class-teacher": ["owner"],
   "class-student": ["student"],
+  "site-admin": ["admin"],
+  "lti-platform": ROLES,
 };
 
 const actionRoutes = Object.entries(ROUTES).filter(([, entry]) => entry.intents);

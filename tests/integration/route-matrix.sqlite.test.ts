@@ -31,25 +31,29 @@ const routeFiles = Object.keys(modules).sort();
 const routeIdOf = (file: string) => path.basename(file).replace(/\.tsx?$/, "");
 const routeIds = routeFiles.map(routeIdOf);
 
-type Outcome = "ok" | "login" | "forbidden" | "not-found" | "home" | "start";
+type Outcome = "ok" | "login" | "forbidden" | "not-found" | "home" | "start" | "bad-request";
 
 /** What each person gets, by who may use the route. */
 const EXPECTED: Record<Access, Record<Role, Outcome>> = {
-  "signed-in": { anonymous: "login", student: "ok", outsider: "ok", owner: "ok", otherTeacher: "ok" },
-  "signed-out": { anonymous: "ok", student: "home", outsider: "home", owner: "home", otherTeacher: "home" },
-  anyone: { anonymous: "ok", student: "ok", outsider: "ok", owner: "ok", otherTeacher: "ok" },
-  "to-start": { anonymous: "start", student: "start", outsider: "start", owner: "start", otherTeacher: "start" },
-  teacher: { anonymous: "login", student: "forbidden", outsider: "forbidden", owner: "ok", otherTeacher: "ok" },
-  student: { anonymous: "login", student: "ok", outsider: "ok", owner: "forbidden", otherTeacher: "forbidden" },
-  "class-teacher": { anonymous: "login", student: "forbidden", outsider: "forbidden", owner: "ok", otherTeacher: "not-found" },
-  "class-student": { anonymous: "login", student: "ok", outsider: "not-found", owner: "forbidden", otherTeacher: "forbidden" },
+  "signed-in": { anonymous: "login", student: "ok", outsider: "ok", owner: "ok", otherTeacher: "ok", admin: "ok" },
+  "signed-out": { anonymous: "ok", student: "home", outsider: "home", owner: "home", otherTeacher: "home", admin: "home" },
+  anyone: { anonymous: "ok", student: "ok", outsider: "ok", owner: "ok", otherTeacher: "ok", admin: "ok" },
+  "to-start": { anonymous: "start", student: "start", outsider: "start", owner: "start", otherTeacher: "start", admin: "start" },
+  teacher: { anonymous: "login", student: "forbidden", outsider: "forbidden", owner: "ok", otherTeacher: "ok", admin: "forbidden" },
+  student: { anonymous: "login", student: "ok", outsider: "ok", owner: "forbidden", otherTeacher: "forbidden", admin: "forbidden" },
+  "class-teacher": { anonymous: "login", student: "forbidden", outsider: "forbidden", owner: "ok", otherTeacher: "not-found", admin: "forbidden" },
+  "class-student": { anonymous: "login", student: "ok", outsider: "not-found", owner: "forbidden", otherTeacher: "forbidden", admin: "forbidden" },
+  "site-admin": { anonymous: "login", student: "forbidden", outsider: "forbidden", owner: "forbidden", otherTeacher: "forbidden", admin: "ok" },
+  // Only a registered LMS's signed messages get in (decision 023); the table's request carries none, so everyone gets 400.
+  "lti-platform": { anonymous: "bad-request", student: "bad-request", outsider: "bad-request", owner: "bad-request", otherTeacher: "bad-request", admin: "bad-request" },
 };
 
 /** The person who may use a route of this kind, who also tries B's ids. */
 const SWAPPER: Partial<Record<Access, Role>> = { teacher: "owner", student: "student", "class-teacher": "owner", "class-student": "student" };
 /** Each person's own class, and the class whose data they must never get. */
-const OWN: Record<Role, "a" | "b"> = { anonymous: "a", student: "a", owner: "a", outsider: "b", otherTeacher: "b" };
-const NOT_THEIRS: Record<Role, ("a" | "b")[]> = { anonymous: ["a", "b"], student: ["b"], owner: ["b"], outsider: ["a"], otherTeacher: ["a"] };
+const OWN: Record<Role, "a" | "b"> = { anonymous: "a", student: "a", owner: "a", outsider: "b", otherTeacher: "b", admin: "a" };
+/** A site administrator sees no class's data (their platform ids are A's only to name one in an address). */
+const NOT_THEIRS: Record<Role, ("a" | "b")[]> = { anonymous: ["a", "b"], student: ["b"], owner: ["b"], outsider: ["a"], otherTeacher: ["a"], admin: ["a", "b"] };
 
 beforeAll(skipDiskSyncs);
 
@@ -81,7 +85,9 @@ function matches(expected: Outcome, res: RouteResult, kind: "loader" | "action")
     case "not-found":
       return res.status === 404;
     case "home":
-      return isRedirect(res) && (to === "/teach" || to === "/learn");
+      return isRedirect(res) && (to === "/teach" || to === "/learn" || to === "/admin/lti");
+    case "bad-request":
+      return res.status === 400;
     case "start":
       return isRedirect(res) && to === "/";
   }

@@ -27,6 +27,7 @@ const POSTER: Partial<Record<Access, Role>> = {
   student: "student",
   "class-teacher": "owner",
   "class-student": "student",
+  "site-admin": "admin",
 };
 
 /** A route's path pattern, as react-router reads it (`teach.projects.$projectId` → `/teach/projects/:projectId`). */
@@ -94,8 +95,9 @@ function textsIn(value: unknown): string[] {
 
 const cases = Object.entries(ROUTES).flatMap(([routeId, entry]) =>
   Object.keys(entry.intents ?? {})
-    // Signing out writes nothing a person typed; its failure is the error page's.
-    .filter(() => routeId !== "logout")
+    // Signing out writes nothing a person typed; its failure is the error page's. An LTI login or launch
+    // (decision 023) is a form the LMS posts, not one a person typed: the table's carries no signed token and is refused first.
+    .filter(() => routeId !== "logout" && entry.action !== "lti-platform")
     .map((intent) => ({ routeId, intent, entry })),
 );
 

@@ -12,7 +12,7 @@ function uniq() {
   return randomUUID().slice(0, 8);
 }
 
-export async function createUser(role: "TEACHER" | "STUDENT", name?: string) {
+export async function createUser(role: "TEACHER" | "STUDENT" | "SITE_ADMIN", name?: string) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const id = uniq();
   return prisma.user.create({
@@ -21,6 +21,8 @@ export async function createUser(role: "TEACHER" | "STUDENT", name?: string) {
 }
 
 export const createTeacher = (name?: string) => createUser("TEACHER", name);
+/** A site administrator (decision 023), as `npm run admin:create` makes one. */
+export const createSiteAdmin = (name?: string) => createUser("SITE_ADMIN", name ?? `Site admin ${uniq()}`);
 export const createStudent = (name?: string) => createUser("STUDENT", name);
 
 export async function createClassroom(teacherId: string, name = "Test class") {

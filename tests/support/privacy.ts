@@ -193,6 +193,12 @@ export async function seedEverything() {
   const classmateNote = await prisma.failureNote.create({ data: { sessionId: session.id, postId: ownPost.id, studentId: otherStudent.id, text: "Reading it twice helped me", status: "RELEASED", batch: 1 } });
   await prisma.failureReaction.create({ data: { postId: otherPost.id, studentId: student.id, kind: "ME_TOO" } });
   await prisma.failureReaction.create({ data: { postId: ownPost.id, studentId: otherStudent.id, kind: "THANKS" } });
+  // Both of them came in from an LMS once (decision 023).
+  const platform = await prisma.ltiPlatform.create({
+    data: { name: "School LMS", issuer: "https://lms.school.example", clientId: "rebound", authUrl: "https://lms.school.example/auth", tokenUrl: "https://lms.school.example/token", jwksUrl: "https://lms.school.example/jwks" },
+  });
+  await prisma.ltiIdentity.create({ data: { platformId: platform.id, sub: "lms-student-1", userId: student.id } });
+  await prisma.ltiIdentity.create({ data: { platformId: platform.id, sub: "lms-teacher-1", userId: teacher.id } });
 
   // The student's second class, with another teacher: untouched when the first teacher deletes their data.
   const elsewhereTeacher = await createTeacher();

@@ -24,8 +24,11 @@ import { TEST_PASSWORD, createTeacher } from "./factories";
  * - "teacher" / "student": any teacher (or student), on their own data; the other role is refused (403).
  * - "class-teacher": only the teacher of the class (another teacher finds nothing, 404; students 403).
  * - "class-student": only a student enrolled in the class (a student outside it finds nothing, 404; teachers 403).
+ * - "site-admin": only a site administrator (decision 023); everyone else signed in gets 403.
+ * - "lti-platform": only a registered LMS's signed message (an LTI login or launch, decision 023) gets in; the
+ *   table's request carries none, so every person gets 400 with a message and nothing changes.
  */
-export type Access = "signed-in" | "signed-out" | "anyone" | "to-start" | "teacher" | "student" | "class-teacher" | "class-student";
+export type Access = "signed-in" | "signed-out" | "anyone" | "to-start" | "teacher" | "student" | "class-teacher" | "class-student" | "site-admin" | "lti-platform";
 
 export type Fields = Record<string, string | string[]>;
 /** A form body that succeeds for the allowed person when given their own class's ids (the `intent` field is added from its key). */
@@ -117,6 +120,17 @@ async function removeStudentFromClass(own: ClassWorld, blocked: boolean) {
 }
 
 const unique = () => Math.random().toString(36).slice(2, 10);
+
+/** An LMS registration as its form sends it (decision 023). */
+const platformForm = (issuer: string): Fields => ({
+  name: "Moodle (school)",
+  issuer,
+  clientId: "rebound-tool",
+  deploymentIds: "deployment-1\ndeployment-2",
+  authUrl: `${issuer}/auth`,
+  tokenUrl: `${issuer}/token`,
+  jwksUrl: `${issuer}/jwks`,
+});
 
 const formKeyOf = (c: Partial<Record<"promptId" | "checkpointId" | "attemptId", string>>) =>
   journalFormKey({ promptId: c.promptId ?? null, checkpointId: c.checkpointId ?? null, attemptId: c.attemptId ?? null });
@@ -422,6 +436,22 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "learn.projects.$projectId.failure-session.version": { loader: "class-student" },
   "learn.projects.$projectId.images.$imageId": { loader: "class-student" },
+
+  // Site administration: the LMS platforms for LTI 1.3 (decision 023).
+  "admin.lti._index": {
+    loader: "site-admin",
+    action: "site-admin",
+    intents: { register: () => platformForm(`https://lms-${unique()}.example`), "rotate-key": () => ({}) },
+  },
+  "admin.lti.$platformId": { loader: "site-admin", action: "site-admin", intents: { "": () => platformForm(`https://lms-${unique()}.example`) } },
+  "lti.jwks": { loader: "anyone" },
+  // The LTI login and launch (decision 023): without a registered LMS's message, everyone is refused.
+  "lti.login": {
+    loader: "lti-platform",
+    action: "lti-platform",
+    intents: { "": () => ({ iss: "https://unknown-lms.example", login_hint: "someone", target_link_uri: "http://localhost/lti/launch" }) },
+  },
+  "lti.launch": { loader: "anyone", action: "lti-platform", intents: { "": () => ({ state: "no-such-state", id_token: "not.a.token" }) } },
 };
 
 /** Which record each route parameter names. */
@@ -434,6 +464,7 @@ export const PARAM_IDS: Record<string, keyof RecordIds> = {
   studentId: "studentId",
   feedbackId: "groupFeedbackId",
   imageId: "imageId",
+  platformId: "ltiPlatformId",
 };
 
 /** The address and params of a route file's page for these ids: `teach.projects.$projectId._index` → `/teach/projects/<id>`. */

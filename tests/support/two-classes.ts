@@ -8,7 +8,7 @@
 import { prisma } from "~/db.server";
 import { serializeSpec } from "~/domain/checkpoint-spec";
 import { CONFIRMED_PREFIX } from "~/domain/insight/answer-groups";
-import { createClassroom, createProject, createStudent, createTeacher, enroll, sampleSpecs } from "./factories";
+import { createClassroom, createProject, createSiteAdmin, createStudent, createTeacher, enroll, sampleSpecs } from "./factories";
 import { cookieFor } from "./routes";
 
 /** The ids a route can take in its address, its query or its form: swapped one at a time for the other class's. */
@@ -57,6 +57,8 @@ export interface RecordIds {
   agreedActionId: string;
   /** A picture in the published project's questions (decision 020). */
   imageId: string;
+  /** An LMS registered for LTI (decision 023), named without the marker: site administration, not class data. */
+  ltiPlatformId: string;
 }
 
 export interface ClassWorld {
@@ -98,6 +100,10 @@ async function buildClass(marker: string): Promise<ClassWorld> {
         versions: { create: { version: 1, title: `${title} ${marker}`, prompt: `Question ${marker}`, spec: serializeSpec(sampleSpecs.text()) } },
       },
     });
+  const lms = `lms-${Math.random().toString(36).slice(2, 10)}.example`;
+  const platform = await prisma.ltiPlatform.create({
+    data: { name: "School LMS", issuer: `https://${lms}`, clientId: "rebound-tool", authUrl: `https://${lms}/auth`, tokenUrl: `https://${lms}/token`, jwksUrl: `https://${lms}/jwks` },
+  });
   const spare = await extraCheckpoint(4, "Spare", null);
   const archived = await extraCheckpoint(5, "Retired", new Date());
 
@@ -230,6 +236,7 @@ async function buildClass(marker: string): Promise<ClassWorld> {
       pendingNoteId: pendingNote.id,
       agreedActionId: agreed.id,
       imageId: image.id,
+      ltiPlatformId: platform.id,
     },
   };
 }
@@ -239,18 +246,18 @@ export async function twoClasses(): Promise<{ a: ClassWorld; b: ClassWorld }> {
   return { a: await buildClass("MARKER-A"), b: await buildClass("MARKER-B") };
 }
 
-/** The five people every route is tried as. */
-export type Role = "anonymous" | "student" | "outsider" | "owner" | "otherTeacher";
-export const ROLES: Role[] = ["anonymous", "student", "outsider", "owner", "otherTeacher"];
+/** The six people every route is tried as. */
+export type Role = "anonymous" | "student" | "outsider" | "owner" | "otherTeacher" | "admin";
+export const ROLES: Role[] = ["anonymous", "student", "outsider", "owner", "otherTeacher", "admin"];
 
 export interface World {
   a: ClassWorld;
   b: ClassWorld;
-  /** Session cookies: signed out; a student of A; a student of B (outside A); A's teacher; B's teacher. */
+  /** Session cookies: signed out; a student of A; a student of B (outside A); A's teacher; B's teacher; a site administrator (decision 023). */
   cookies: Record<Role, string | undefined>;
 }
 
-/** The two classes, and a signed-in session for each of the five people. */
+/** The two classes, and a signed-in session for each of the six people. */
 export async function world(): Promise<World> {
   const { a, b } = await twoClasses();
   return {
@@ -262,6 +269,7 @@ export async function world(): Promise<World> {
       outsider: await cookieFor(b.student.id),
       owner: await cookieFor(a.teacher.id),
       otherTeacher: await cookieFor(b.teacher.id),
+      admin: await cookieFor((await createSiteAdmin()).id),
     },
   };
 }

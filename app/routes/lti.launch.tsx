@@ -1,0 +1,59 @@
+// The LTI 1.3 launch (decision 023): the LMS posts its signed id_token here
+// (a cross-site form post, exempt from the Origin check because the token is
+// the proof). Verified, the person is signed in with a session cookie that
+// works inside the LMS's iframe (SameSite=None; Secure) and lands on the
+// project, the class or the deep-linking picker.
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { startSession } from "~/auth/session.server";
+import { Card, PageHeader } from "~/components/ui";
+import { LTI_REFUSAL_WORDS } from "~/domain/labels";
+import { clearStateCookie, verifyLaunch } from "~/models/lti/launch.server";
+import { landLaunch } from "~/models/lti/landing.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { readForm } from "~/utils/form.server";
+
+export const meta: MetaFunction = () => [{ title: "Opening Rebound from your LMS · Rebound" }];
+
+const text = (value: FormDataEntryValue | null) => (typeof value === "string" && value ? value : null);
+
+export function loader() {
+  return { message: LTI_REFUSAL_WORDS.missing };
+}
+
+export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs) => {
+  const form = await readForm(request);
+  const verified = await verifyLaunch({ state: text(form.get("state")), idToken: text(form.get("id_token")) }, request.headers.get("Cookie"));
+  const clear = verified.state ? [clearStateCookie(verified.state)] : [];
+  const refuse = (reason: string) =>
+    new Response(LTI_REFUSAL_WORDS[reason], { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...(clear.length ? { "Set-Cookie": clear[0] } : {}) } });
+  if (!verified.ok) throw refuse(verified.reason);
+  const landing = await landLaunch(verified.platformId, verified.claims);
+  if (!landing.ok) throw refuse(landing.reason);
+  return startSession(request, landing.userId, landing.redirectTo, { crossSite: true, headers: clear });
+});
+
+export default function LtiPage() {
+  return (
+    <>
+      <PageHeader title="Opening Rebound from your LMS" />
+      <Card>
+        <p>{LTI_REFUSAL_WORDS.missing}</p>
+      </Card>
+    </>
+  );
+}
+
+/** A refused launch or login: what happened and what to do, under the page's own title. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : LTI_REFUSAL_WORDS.missing;
+  return (
+    <>
+      <PageHeader title="Opening Rebound from your LMS" />
+      <Card>
+        <p role="alert">{message}</p>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+// LTI 1.3 third-party login initiation (decision 023): the LMS sends the
+// browser here (GET or a cross-site POST; the server exempts this path from
+// the Origin check, the platform's signature is checked at the launch) and
+// Rebound sends it on to the LMS's authorization address with a state and a
+// nonce of its own.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Card, PageHeader } from "~/components/ui";
+import { LTI_REFUSAL_WORDS } from "~/domain/labels";
+import { startLogin } from "~/models/lti/launch.server";
+import { keepsFormOnFailure } from "~/utils/action-failure.server";
+import { readForm } from "~/utils/form.server";
+import { paths } from "~/utils/paths";
+
+export const meta: MetaFunction = () => [{ title: "Opening Rebound from your LMS · Rebound" }];
+
+async function login(request: Request, read: (name: string) => string | null) {
+  const launchUrl = new URL(paths.ltiLaunch(), request.url).toString();
+  const result = await startLogin(
+    {
+      iss: read("iss"),
+      loginHint: read("login_hint"),
+      targetLinkUri: read("target_link_uri"),
+      ltiMessageHint: read("lti_message_hint"),
+      clientId: read("client_id"),
+      deploymentId: read("lti_deployment_id"),
+    },
+    launchUrl,
+  );
+  if (!result.ok) throw refusal(LTI_REFUSAL_WORDS[result.reason]);
+  return redirect(result.redirectTo, { headers: { "Set-Cookie": result.cookie, "Cache-Control": "no-store" } });
+}
+
+/** A refusal (400) with its message: the page's error boundary shows it. */
+const refusal = (message: string, headers?: HeadersInit) => new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+
+const text = (value: FormDataEntryValue | string | null) => (typeof value === "string" && value.trim() ? value.trim().slice(0, 2000) : null);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = new URL(request.url).searchParams;
+  return login(request, (name) => text(query.get(name)));
+}
+
+export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs) => {
+  const form = await readForm(request);
+  return login(request, (name) => text(form.get(name)));
+});
+
+export default function LtiPage() {
+  return (
+    <>
+      <PageHeader title="Opening Rebound from your LMS" />
+      <Card>
+        <p>{LTI_REFUSAL_WORDS.missing}</p>
+      </Card>
+    </>
+  );
+}
+
+/** A refused launch or login: what happened and what to do, under the page's own title. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : LTI_REFUSAL_WORDS.missing;
+  return (
+    <>
+      <PageHeader title="Opening Rebound from your LMS" />
+      <Card>
+        <p role="alert">{message}</p>
+      </Card>
+    </>
+  );
+}
