@@ -29,7 +29,7 @@ export function LtiPlatformForm({
       <Field label="Client id" hint="The id the LMS gave Rebound when you added it as a tool." errors={fields.clientId.errors} inputProps={{ ...text(fields.clientId), autoComplete: "off", spellCheck: false }} />
       <TextareaField
         label="Deployment ids"
-        hint="One a line. Launches from any other deployment are refused."
+        hint="One per line. Launches from any other deployment are refused."
         errors={fields.deploymentIds.errors}
         textareaProps={{ ...getTextareaProps(fields.deploymentIds), rows: 2, spellCheck: false }}
       />
