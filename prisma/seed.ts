@@ -628,7 +628,7 @@ if (isMain) {
     .then((result) => {
       const logins = `teacher ${DEMO_TEACHER_EMAIL}; students amara@rebound.test, ben@rebound.test, … zoe@rebound.test`;
       if (result.created) {
-        console.log(`Seeded the demo: ${result.students} students in Physics 9B, project "Forces and motion".`);
+        console.log(`Seeded the demo: ${result.students} students in Physics 9B, projects "Forces and motion", "Energy and work" and "Maths for physics: a diagnostic check".`);
         console.log(`Demo logins: ${logins}. Password for all of them: ${result.password}`);
         console.log("It is stored only as a hash and not shown again; `npm run demo:password` sets a new one.");
       } else {
