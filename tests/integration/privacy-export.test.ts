@@ -34,7 +34,7 @@ describe("a student downloads everything Rebound holds about them", () => {
     expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     const files = unzipText(bytes);
     expect(Object.keys(files).sort()).toEqual(
-      ["README.txt", "data.json", "account.csv", "sessions.csv", "setup-codes.csv", "classes.csv", "attempts.csv", "journal-entries.csv", "comments-received.csv", "reflections-set-aside.csv", "checks-given.csv", "learning-goals.csv", "failure-posts.csv", "failure-notes.csv", "reactions-given.csv"].sort(),
+      ["README.txt", "data.json", "account.csv", "sessions.csv", "setup-codes.csv", "classes.csv", "attempts.csv", "journal-entries.csv", "comments-received.csv", "reflections-set-aside.csv", "checks-given.csv", "learning-goals.csv", "failure-posts.csv", "failure-notes.csv", "reactions-given.csv", "external-ids.csv", "lms-accounts.csv"].sort(),
     );
     const data = JSON.parse(files["data.json"]);
     expect(data.account).toEqual([{ name: w.student.name, email: w.student.email, role: "Student", createdAt: expect.any(String) }]);

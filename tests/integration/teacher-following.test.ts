@@ -5,6 +5,7 @@ import { loader as progressLoader } from "~/routes/teach.projects.$projectId.pro
 import { action as timelineAction, loader as timelineLoader } from "~/routes/teach.projects.$projectId.students.$studentId";
 import { createClassWithProject, createStudent, createTeacher, enroll, sampleSpecs } from "../support/factories";
 import { call, cookieFor, get, post } from "../support/routes";
+import { describeCell, type CellCounts } from "~/domain/progress";
 
 const minutes = (n: number) => new Date(Date.UTC(2026, 10, 20, 9, 0) + n * 60_000);
 
@@ -45,7 +46,8 @@ async function journal(ctx: Ctx, data: { studentId?: string; status?: string; su
   });
 }
 
-const cellTexts = (row: { cells: { text: string }[] }) => row.cells.map((c) => c.text);
+/** The page sends each cell as its counts (decision 016); read them as the page words them. */
+const cellTexts = (row: { cells: CellCounts[] }) => row.cells.map(describeCell);
 
 describe("the class progress grid", () => {
   it("shows not started, not yet with a count, got it after N, waiting for a check and open support", async () => {
@@ -266,12 +268,12 @@ describe("marking short text and support", () => {
     await prisma.attemptReview.create({ data: { attemptId: a.id, reviewerId: ctx.student.id, role: "SELF", verdict: "GOT_IT", createdAt: minutes(1) } });
     const grid1 = await call(progressLoader, get(ctx.progressPath, ctx.cookie), { projectId: ctx.project.id });
     const row = (g: typeof grid1) => g.data.grid.activeRows.find((r: { student: { id: string } }) => r.student.id === ctx.student.id);
-    expect(row(grid1).cells[2].text).toBe("Got it after 1 attempt");
+    expect(describeCell(row(grid1).cells[2])).toBe("Got it after 1 attempt");
 
     const marked = await call(timelineAction, post(ctx.timelinePath(), { intent: "mark-attempt", attemptId: a.id, verdict: "NOT_YET" }, ctx.cookie), ctx.params());
     expect(marked.status).toBe(200);
     const grid2 = await call(progressLoader, get(ctx.progressPath, ctx.cookie), { projectId: ctx.project.id });
-    expect(row(grid2).cells[2].text).toBe("Not yet · 1 attempt");
+    expect(describeCell(row(grid2).cells[2])).toBe("Not yet · 1 attempt");
     const page = await call(timelineLoader, get(ctx.timelinePath(), ctx.cookie), ctx.params());
     const item = page.data.timeline.days[0].items[0];
     expect(item).toMatchObject({ outcome: "NOT_YET", selfAssessment: { verdict: "GOT_IT" }, teacherMark: { verdict: "NOT_YET", by: ctx.teacher.name }, teacherMarkCount: 1 });

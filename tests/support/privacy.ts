@@ -2,6 +2,7 @@
 // one student leave a row in every place that can hold a person, the list of
 // those places read from prisma/schema.prisma, and a scan of every text
 // column of every table for a person's id, name or email.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -194,8 +195,10 @@ export async function seedEverything() {
   await prisma.failureReaction.create({ data: { postId: otherPost.id, studentId: student.id, kind: "ME_TOO" } });
   await prisma.failureReaction.create({ data: { postId: ownPost.id, studentId: otherStudent.id, kind: "THANKS" } });
   // Both of them came in from an LMS once (decision 023).
+  // A platform of its own per call: a test file seeds this world more than once, and (issuer, client id) is unique.
+  const lms = `https://lms-${randomUUID().slice(0, 8)}.school.example`;
   const platform = await prisma.ltiPlatform.create({
-    data: { name: "School LMS", issuer: "https://lms.school.example", clientId: "rebound", authUrl: "https://lms.school.example/auth", tokenUrl: "https://lms.school.example/token", jwksUrl: "https://lms.school.example/jwks" },
+    data: { name: "School LMS", issuer: lms, clientId: "rebound", authUrl: `${lms}/auth`, tokenUrl: `${lms}/token`, jwksUrl: `${lms}/jwks` },
   });
   await prisma.ltiIdentity.create({ data: { platformId: platform.id, sub: "lms-student-1", userId: student.id } });
   await prisma.ltiIdentity.create({ data: { platformId: platform.id, sub: "lms-teacher-1", userId: teacher.id } });
