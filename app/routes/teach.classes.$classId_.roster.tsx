@@ -22,6 +22,7 @@ import { keepsFormOnFailure } from "~/utils/action-failure.server";
 import { readUpload } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { paths } from "~/utils/paths";
+import { isSaveFailed } from "~/utils/save-failed";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import a roster · ${data?.classroom.name ?? "Class"} · Rebound` }];
 
@@ -60,14 +61,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { ok: false; message: string; issues?: RosterIssue[] } | { ok: true; report: RosterReport };
+/** A refusal keeps the missing students the teacher ticked (`remove`), so the preview shown again still has them ticked. */
+type ActionResult = { ok: false; message: string; issues?: RosterIssue[]; remove?: string[] } | { ok: true; report: RosterReport };
 
 export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const { teacher, classroom } = await requireClass(request, params.classId);
   const target = { teacherId: teacher.id, classroomId: classroom.id };
   const { form, file } = await readUpload(request, { fileField: ROSTER_FIELDS.file, maxFileBytes: ROSTER_LIMITS.uploadBytes });
   const intent = String(form.get("intent") ?? "");
-  const fail = (message: string, status = 400, issues?: RosterIssue[]) => data<ActionResult>({ ok: false, message, ...(issues ? { issues } : {}) }, { status });
+  const remove = form.getAll(ROSTER_FIELDS.removeMissing).map(String);
+  const fail = (message: string, status = 400, issues?: RosterIssue[]) => data<ActionResult>({ ok: false, message, ...(issues ? { issues } : {}), ...(remove.length ? { remove } : {}) }, { status });
   if (intent === "read") {
     const allowed = await checkLimits([["IMPORT_TEACHER", teacher.id]]);
     if (!allowed.ok) {
@@ -87,7 +90,7 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
   }
   const pendingId = String(form.get(ROSTER_FIELDS.pendingId) ?? "");
   if (intent === "import") {
-    const outcome = await commitPendingRoster(target, pendingId, { classIds: form.getAll(ROSTER_FIELDS.classIds).map(String), removeMissing: form.getAll(ROSTER_FIELDS.removeMissing).map(String) });
+    const outcome = await commitPendingRoster(target, pendingId, { classIds: form.getAll(ROSTER_FIELDS.classIds).map(String), removeMissing: remove });
     if (!outcome.ok) return fail(outcome.message ?? "This preview has ended (it lasts a day, and goes once imported or discarded). Send the file again to see it afresh.", outcome.reason === "not-found" ? 404 : 400);
     return data<ActionResult>({ ok: true, report: outcome.report });
   }
@@ -121,8 +124,9 @@ export default function ClassRosterPage() {
             <Link to={paths.teacherClass(classroom.id)}>Back to the class</Link>
           </p>
         </Card>
-      ) : pending && !failed ? (
-        <RosterPreview classId={classroom.id} pending={pending} />
+      ) : pending ? (
+        // A refused or unsaved "Import" (or "Discard") with the preview still kept: the preview again, with why, the ticks kept.
+        <RosterPreview classId={classroom.id} pending={pending} failed={failed} />
       ) : (
         <div className="space-y-6">
           {pendingGone && !failed ? <p role="status">That preview has ended (it lasts a day, and goes once imported or discarded). Send the file again to see it afresh.</p> : null}
@@ -137,12 +141,27 @@ export default function ClassRosterPage() {
 }
 
 type PendingData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["pending"]>;
+type FailedAnswer = Exclude<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { ok: true }>;
 
-function RosterPreview({ classId, pending }: { classId: string; pending: PendingData }) {
+/** The missing students ticked in a refused or unsaved post: from the refusal, or from the form the failed save kept. */
+function tickedBefore(failed: FailedAnswer | null): Set<string> {
+  if (!failed) return new Set();
+  const kept = isSaveFailed(failed) ? failed.reply.initialValue?.[ROSTER_FIELDS.removeMissing] : "remove" in failed ? failed.remove : undefined;
+  return new Set((Array.isArray(kept) ? kept : [kept]).filter((v): v is string => typeof v === "string"));
+}
+
+function RosterPreview({ classId, pending, failed }: { classId: string; pending: PendingData; failed: FailedAnswer | null }) {
   const { preview } = pending;
   const plan = preview?.plan;
+  const ticked = tickedBefore(failed);
   return (
     <div className="space-y-6">
+      {failed ? (
+        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p className="font-medium">Nothing was imported yet.</p>
+          <p className="mt-1">{failed.message}</p>
+        </div>
+      ) : null}
       {pending.format === "oneroster" ? (
         <Card title={`Classes in ${pending.fileName} (OneRoster ${pending.version})`}>
           <Form method="get" className="space-y-3">
@@ -207,7 +226,7 @@ function RosterPreview({ classId, pending }: { classId: string; pending: Pending
                   {plan.missing.map((m) => (
                     <li key={m.userId}>
                       <label className="flex items-center gap-2 text-sm">
-                        <input type="checkbox" name={ROSTER_FIELDS.removeMissing} value={m.userId} className="h-4 w-4" />
+                        <input type="checkbox" name={ROSTER_FIELDS.removeMissing} value={m.userId} defaultChecked={ticked.has(m.userId)} className="h-4 w-4" />
                         Remove {m.name} ({m.email})
                       </label>
                     </li>
