@@ -109,7 +109,7 @@ async function buildClass(marker: string): Promise<ClassWorld> {
   const ltiContext = await prisma.ltiContext.create({ data: { platformId: platform.id, contextId: `course-${marker}`, title: `Course ${marker}`, classroomId: classroom.id, deploymentId: "deployment-1" } });
   const teacherIdentity = await prisma.ltiIdentity.create({ data: { platformId: platform.id, sub: `teacher-${marker}`, userId: teacher.id } });
   const deepLink = await prisma.ltiDeepLinkRequest.create({
-    data: { id: `dl-${marker}-${Math.random().toString(36).slice(2, 10)}`, identityId: teacherIdentity.id, ltiContextId: ltiContext.id, deploymentId: "deployment-1", returnUrl: `https://${lms}/deep-link-return`, expiresAt: new Date(Date.now() + 3_600_000) },
+    data: { id: `dl-${Math.random().toString(36).slice(2, 12)}`, identityId: teacherIdentity.id, ltiContextId: ltiContext.id, deploymentId: "deployment-1", returnUrl: `https://${lms}/deep-link-return`, expiresAt: new Date(Date.now() + 3_600_000) },
   });
   const spare = await extraCheckpoint(4, "Spare", null);
   const archived = await extraCheckpoint(5, "Retired", new Date());
