@@ -131,5 +131,6 @@ export const LTI_REFUSAL_WORDS: Record<string, string> = {
   "role-mismatch":
     "Your Rebound account from this LMS has a different role (teacher or student) from the one this course gives you, so it stays as it is. Ask whoever runs Rebound at your school.",
   "not-teacher": "Only a course's teachers can place a Rebound project in it.",
-  "deep-linking-not-yet": "Placing a Rebound project in the course from the LMS isn't available yet. Add a Rebound link to the course and open it: it opens the class.",
+  "no-return-address": "The LMS asked to place a Rebound project but didn't say where to send the choice back. Try adding the activity again; if it keeps happening, ask whoever runs the LMS.",
+  "links-not-accepted": "The LMS asked for content that isn't a link, and a Rebound project is placed as a link. Add Rebound where the LMS accepts links (an activity or assignment).",
 };

@@ -112,4 +112,10 @@ export const paths = {
   ltiLogin: () => "/lti/login",
   ltiLaunch: () => "/lti/launch",
   ltiJwks: () => "/lti/jwks",
+  /** The Deep Linking picker (decision 023): a teacher chooses the project the LMS link will open. */
+  ltiDeepLink: (requestId: string) => `/lti/deep-link/${requestId}`,
+  /** A class's LMS course (decision 023): roster sync from the LMS (NRPS). */
+  teacherClassLms: (classId: string) => `/teach/classes/${classId}/lms`,
+  /** A project's LMS gradebook column (decision 023): sending progress as scores (AGS). */
+  teacherProjectLms: (projectId: string) => `/teach/projects/${projectId}/lms`,
 };

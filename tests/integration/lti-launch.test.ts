@@ -3,11 +3,13 @@
 // bad signature, replayed nonce, wrong audience, expired token, unknown
 // deployment, missing state, another browser's state — with a message and no
 // account, class or session made.
-import { generateKeyPair } from "jose";
+import { SignJWT, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { createTeacher } from "../support/factories";
 import { ROLE, type MockLtiPlatform } from "../support/mock-lti-platform";
+import { action as pickerAction, loader as pickerLoader } from "~/routes/lti.deep-link.$requestId";
+import { BASE, call } from "../support/routes";
 import { launch, postLaunch, registeredPlatform, startLogin, userOf } from "../support/lti";
 
 let platform: MockLtiPlatform;
@@ -205,12 +207,58 @@ describe("refused launches: a message, no account, class or session", () => {
   });
 });
 
-describe("deep linking, until it is built", () => {
-  it("is refused with words that say so, and a learner's request is refused as not a teacher's", async () => {
-    const asTeacher = await launch(platform, "course-1", teacher, { deepLink: true });
-    expect(asTeacher.res.status).toBe(400);
-    expect(String(asTeacher.res.data)).toContain("isn't available yet");
+describe("deep linking", () => {
+  it("a teacher picks a project; the signed answer goes back to the LMS and the placed link opens the project for a student", async () => {
+    platform.addCourse({ id: "course-dl", title: "Forces", members: [teacher, student] });
+    const first = await launch(platform, "course-dl", teacher, { link: "plain" });
+    const classroomId = (await prisma.ltiContext.findFirstOrThrow({ where: { platformId, contextId: "course-dl" } })).classroomId;
+    const project = await prisma.project.create({ data: { classroomId, title: "Balanced forces", goal: "Name every force", status: "PUBLISHED", publishedAt: new Date() } });
+    expect(first.sessionCookie).toBeTruthy();
+
+    const asTeacher = await launch(platform, "course-dl", teacher, { deepLink: true });
+    expect(asTeacher.res.status).toBe(302);
+    const pickerPath = asTeacher.res.location!;
+    expect(pickerPath).toMatch(/^\/lti\/deep-link\//);
+    const requestId = pickerPath.split("/").pop()!;
+    const headers = { Cookie: asTeacher.sessionCookie! };
+    const picker = await call(pickerLoader, new Request(`${BASE}${pickerPath}`, { headers }), { requestId });
+    expect(JSON.stringify(picker.data)).toContain("Balanced forces");
+
+    // A project that is not the class's is not accepted.
+    const wrong = await call(pickerAction, new Request(`${BASE}${pickerPath}`, { method: "POST", body: new URLSearchParams({ projectId: "not-a-project" }), headers }), { requestId });
+    expect(wrong.status).toBe(400);
+
+    const picked = await call(pickerAction, new Request(`${BASE}${pickerPath}`, { method: "POST", body: new URLSearchParams({ projectId: project.id }), headers }), { requestId });
+    expect(picked.status).toBe(200);
+    const post = (picked.data as { post: { returnUrl: string; jwt: string } }).post;
+    expect(post.returnUrl).toBe(`${platform.origin}/deep-link-return`);
+    // The platform verifies the response against Rebound's JWKS.
+    const back = await fetch(post.returnUrl, { method: "POST", body: new URLSearchParams({ JWT: post.jwt }) });
+    expect(back.status).toBe(200);
+    const received = platform.received.deepLinks.at(-1)!;
+    expect(received.iss).toBe(platform.clientId);
+    expect(received.aud).toBe(platform.issuer);
+    expect(typeof received.nonce).toBe("string");
+    expect(received["https://purl.imsglobal.org/spec/lti/claim/message_type"]).toBe("LtiDeepLinkingResponse");
+    expect(received["https://purl.imsglobal.org/spec/lti/claim/deployment_id"]).toBe(platform.deploymentId);
+    expect(received["https://purl.imsglobal.org/spec/lti-dl/claim/data"]).toBe("opaque-course-dl");
+    const items = received["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] as { type: string; custom: Record<string, string> }[];
+    expect(items).toEqual([expect.objectContaining({ type: "ltiResourceLink", custom: { rebound_project: project.id } })]);
+
+    // A response signed with another key is refused by the platform.
+    const { privateKey } = await generateKeyPair("RS256");
+    const forged = await new SignJWT({ nonce: "x" }).setProtectedHeader({ alg: "RS256", kid: "forged" }).setIssuer(platform.clientId).setAudience(platform.issuer).setIssuedAt().setExpirationTime("5m").sign(privateKey);
+    const refused = await fetch(post.returnUrl, { method: "POST", body: new URLSearchParams({ JWT: forged }) });
+    expect(refused.status).toBe(400);
+
+    // The link the LMS made carries the custom parameter: a student's launch lands on the project.
+    const asStudent = await launch(platform, "course-dl", student, { link: "placed", custom: { rebound_project: project.id } });
+    expect(asStudent.res.location).toBe(`/learn/projects/${project.id}`);
+  });
+
+  it("a learner's deep-linking request is refused as not a teacher's", async () => {
     const asStudent = await launch(platform, "course-1", student, { deepLink: true });
+    expect(asStudent.res.status).toBe(400);
     expect(String(asStudent.res.data)).toContain("Only a course's teachers");
   });
 });

@@ -451,6 +451,8 @@ export const ROUTES: Record<string, RouteEntry> = {
     action: "lti-platform",
     intents: { "": () => ({ iss: "https://unknown-lms.example", login_hint: "someone", target_link_uri: "http://localhost/lti/launch" }) },
   },
+  // The Deep Linking picker (decision 023): the teacher's own open request from their class's LMS course.
+  "lti.deep-link.$requestId": { loader: "class-teacher", action: "class-teacher", intents: { "": (ids) => ({ projectId: ids.projectId }) } },
   "lti.launch": { loader: "anyone", action: "lti-platform", intents: { "": () => ({ state: "no-such-state", id_token: "not.a.token" }) } },
 };
 
@@ -465,6 +467,7 @@ export const PARAM_IDS: Record<string, keyof RecordIds> = {
   feedbackId: "groupFeedbackId",
   imageId: "imageId",
   platformId: "ltiPlatformId",
+  requestId: "ltiDeepLinkRequestId",
 };
 
 /** The address and params of a route file's page for these ids: `teach.projects.$projectId._index` → `/teach/projects/<id>`. */

@@ -59,6 +59,8 @@ export interface RecordIds {
   imageId: string;
   /** An LMS registered for LTI (decision 023), named without the marker: site administration, not class data. */
   ltiPlatformId: string;
+  /** The teacher's open Deep Linking request from that LMS's course mapped to the class (decision 023). */
+  ltiDeepLinkRequestId: string;
 }
 
 export interface ClassWorld {
@@ -103,6 +105,11 @@ async function buildClass(marker: string): Promise<ClassWorld> {
   const lms = `lms-${Math.random().toString(36).slice(2, 10)}.example`;
   const platform = await prisma.ltiPlatform.create({
     data: { name: "School LMS", issuer: `https://${lms}`, clientId: "rebound-tool", authUrl: `https://${lms}/auth`, tokenUrl: `https://${lms}/token`, jwksUrl: `https://${lms}/jwks` },
+  });
+  const ltiContext = await prisma.ltiContext.create({ data: { platformId: platform.id, contextId: `course-${marker}`, title: `Course ${marker}`, classroomId: classroom.id, deploymentId: "deployment-1" } });
+  const teacherIdentity = await prisma.ltiIdentity.create({ data: { platformId: platform.id, sub: `teacher-${marker}`, userId: teacher.id } });
+  const deepLink = await prisma.ltiDeepLinkRequest.create({
+    data: { id: `dl-${Math.random().toString(36).slice(2, 12)}`, identityId: teacherIdentity.id, ltiContextId: ltiContext.id, deploymentId: "deployment-1", returnUrl: `https://${lms}/deep-link-return`, expiresAt: new Date(Date.now() + 3_600_000) },
   });
   const spare = await extraCheckpoint(4, "Spare", null);
   const archived = await extraCheckpoint(5, "Retired", new Date());
@@ -237,6 +244,7 @@ async function buildClass(marker: string): Promise<ClassWorld> {
       agreedActionId: agreed.id,
       imageId: image.id,
       ltiPlatformId: platform.id,
+      ltiDeepLinkRequestId: deepLink.id,
     },
   };
 }

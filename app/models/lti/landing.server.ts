@@ -3,17 +3,23 @@
 // student's page for a learner, the teacher's for an instructor), or the class.
 import { prisma } from "~/db.server";
 import { MESSAGE, type LaunchClaims } from "~/domain/lti/claims";
+import { keepDeepLinkRequest } from "~/models/lti/deep-linking.server";
 import { accountFor, classFor } from "~/models/lti/people.server";
 import { paths } from "~/utils/paths";
 
-export type LandingRefusal = "no-role" | "no-context" | "no-class-yet" | "not-enrolled" | "role-mismatch" | "not-teacher" | "deep-linking-not-yet";
+export type LandingRefusal = "no-role" | "no-context" | "no-class-yet" | "not-enrolled" | "role-mismatch" | "not-teacher" | "no-return-address" | "links-not-accepted";
 export type Landing = { ok: true; userId: string; redirectTo: string } | { ok: false; reason: LandingRefusal };
 
 export async function landLaunch(platformId: string, claims: LaunchClaims, now = new Date()): Promise<Landing> {
   if (!claims.role || !claims.sub) return { ok: false, reason: "no-role" };
   if (!claims.context || !claims.deploymentId) return { ok: false, reason: "no-context" };
-  // Deep Linking (placing a project in a course) is not built yet: refused with words that say so, before anything is made.
-  if (claims.messageType === MESSAGE.deepLinking) return { ok: false, reason: claims.role === "TEACHER" ? "deep-linking-not-yet" : "not-teacher" };
+  // Deep Linking places a project in the course: a teacher's job, refused before anything is made.
+  if (claims.messageType === MESSAGE.deepLinking) {
+    if (claims.role !== "TEACHER") return { ok: false, reason: "not-teacher" };
+    if (!claims.deepLinking) return { ok: false, reason: "no-return-address" };
+    const { acceptTypes } = claims.deepLinking;
+    if (acceptTypes.length > 0 && !acceptTypes.includes("ltiResourceLink")) return { ok: false, reason: "links-not-accepted" };
+  }
   const account = await accountFor(platformId, { sub: claims.sub, name: claims.name, email: claims.email, role: claims.role }, now);
   if (!account.ok) return account;
   const course = await classFor(
@@ -23,6 +29,15 @@ export async function landLaunch(platformId: string, claims: LaunchClaims, now =
     claims.role,
   );
   if (!course.ok) return course;
+
+  if (claims.messageType === MESSAGE.deepLinking && claims.deepLinking) {
+    const identity = await prisma.ltiIdentity.findUniqueOrThrow({ where: { platformId_sub: { platformId, sub: claims.sub } }, select: { id: true } });
+    const requestId = await keepDeepLinkRequest(
+      { identityId: identity.id, ltiContextId: course.ltiContextId, deploymentId: claims.deploymentId, returnUrl: claims.deepLinking.returnUrl, data: claims.deepLinking.data },
+      now,
+    );
+    return { ok: true, userId: account.userId, redirectTo: paths.ltiDeepLink(requestId) };
+  }
 
   let projectId: string | null = null;
   if (claims.resourceLink) {
