@@ -95,9 +95,11 @@ export async function acceptCoTeacherInvite(code: string, teacherId: string, now
   return prisma.$transaction(async (tx) => {
     const invite = await tx.classTeacherInvite.findUnique({
       where: { codeHash: hashInvite(code) },
-      select: { id: true, expiresAt: true, classroom: { select: { id: true, name: true, archivedAt: true } } },
+      select: { id: true, expiresAt: true, createdById: true, classroom: { select: { id: true, name: true, archivedAt: true } } },
     });
-    if (!invite || invite.classroom.archivedAt) return { ok: false, reason: "unknown" } as const;
+    // A code counts only while the teacher who made it still teaches the class.
+    const makerTeaches = invite ? (await tx.classTeacher.count({ where: { classroomId: invite.classroom.id, teacherId: invite.createdById } })) > 0 : false;
+    if (!invite || invite.classroom.archivedAt || !makerTeaches) return { ok: false, reason: "unknown" } as const;
     if (invite.expiresAt <= now) return { ok: false, reason: "expired" } as const;
     const already = (await tx.classTeacher.count({ where: { classroomId: invite.classroom.id, teacherId } })) > 0;
     // The code works once: used by its teacher, it is gone.
@@ -121,6 +123,10 @@ export async function removeClassTeacher(classroomId: string, byTeacherId: strin
     const count = await tx.classTeacher.count({ where: { classroomId } });
     if (count <= 1) return { ok: false, reason: "last-teacher" } as const;
     await tx.classTeacher.delete({ where: { id: row.id } });
+    // An invitation they made goes with them: they cannot come back with their own code.
+    await tx.classTeacherInvite.deleteMany({ where: { classroomId, createdById: row.teacherId } });
+    // Two teachers removing each other at once must not leave the class to nobody.
+    if ((await tx.classTeacher.count({ where: { classroomId } })) === 0) throw new Error("A class must keep at least one teacher.");
     return { ok: true, self: row.teacherId === byTeacherId } as const;
   });
 }

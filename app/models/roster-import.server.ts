@@ -14,7 +14,7 @@ import { chosenPeople, planRoster, tooManyPeople, type KnownPerson, type Planned
 import { readRosterFile } from "~/domain/roster-import/read";
 import type { RosterReport } from "~/domain/roster-import/report";
 import { RosterFileError, type Roster, type RosterIssue, type RosterPerson } from "~/domain/roster-import/types";
-import { addClassTeacher, taughtBy } from "~/models/class-teachers.server";
+import { taughtBy } from "~/models/class-teachers.server";
 import { enrollStudent, removeStudent } from "~/models/classroom.server";
 
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -103,7 +103,8 @@ async function gatherFacts(db: Db, classroomId: string, people: RosterPerson[]) 
   const find = (p: RosterPerson): KnownPerson | undefined => {
     const account = accountOf(p);
     if (!account) return undefined;
-    return { userId: account.id, role: account.role === "TEACHER" ? "TEACHER" : "STUDENT", enrolment: enrolmentOf.get(account.id) ?? null, teachesClass: teaches.has(account.id), name: account.name };
+    // Any account that is not a student's (a teacher, a site administrator) is never enrolled as one.
+    return { userId: account.id, role: account.role === "STUDENT" ? "STUDENT" : "TEACHER", enrolment: enrolmentOf.get(account.id) ?? null, teachesClass: teaches.has(account.id), name: account.name };
   };
   const sourceMembers = sourceRows.map((r) => ({ userId: r.student.id, sourcedId: r.student.externalIdentities[0]?.externalId ?? "", name: r.student.name, email: r.student.email }));
   return { find, accountOf, sourceMembers };
@@ -161,17 +162,21 @@ async function saveWithin(tx: Prisma.TransactionClient, target: RosterTarget, fi
   const tooMany = tooManyPeople(plan);
   if (tooMany) return { ok: false, reason: "too-many", message: tooMany };
 
-  const report: RosterReport = { fileName, enrolled: [], already: plan.already, blocked: [...plan.blocked], removed: [], invalid: plan.invalid, coTeachersAdded: [], teachersNotFound: [], stillMissing: [], needCodes: 0 };
+  const report: RosterReport = { fileName, enrolled: [], already: plan.already, blocked: [...plan.blocked], removed: [], invalid: plan.invalid, teachersToInvite: [], stillMissing: [], needCodes: 0 };
   const personOf = (r: PlannedRow) => people[r.index];
 
   for (const row of plan.enrol) {
     const person = personOf(row)!;
     let account = facts.accountOf(person);
+    // Only an account this import makes is "new": any account that was there already — with a password or
+    // not yet (another teacher's import, an LMS launch) — is its owner's, and no set-up code may be given for it here.
+    let created = false;
     if (!account) {
       account = await tx.user.create({ data: { email: person.email, name: person.name, role: "STUDENT", passwordHash: NO_PASSWORD_YET }, select: { id: true, role: true, name: true, passwordHash: true } });
+      created = true;
     }
     if (person.sourcedId) await remember(tx, account.id, person.sourcedId);
-    const result = await enrollStudent(classroom.id, account.id, { db: tx, addedBy: hasUsablePassword(account.passwordHash) ? "ROSTER_EXISTING" : "ROSTER_NEW" });
+    const result = await enrollStudent(classroom.id, account.id, { db: tx, addedBy: created ? "ROSTER_NEW" : "ROSTER_EXISTING" });
     if (result.status === "refused") report.blocked.push(row);
     else report.enrolled.push(row);
   }
@@ -185,15 +190,10 @@ async function saveWithin(tx: Prisma.TransactionClient, target: RosterTarget, fi
       report.removed.push({ index: -1, where: "not in the file", name: missing.name, email: missing.email });
     } else report.stillMissing.push(missing);
   }
-  for (const row of plan.teachers) {
-    const person = personOf(row)!;
-    const account = facts.accountOf(person);
-    if (account?.role === "TEACHER") {
-      await addClassTeacher(tx, classroom.id, account.id, "ROSTER");
-      if (person.sourcedId) await remember(tx, account.id, person.sourcedId);
-      report.coTeachersAdded.push(row);
-    } else report.teachersNotFound.push(row);
-  }
+  // Teachers in the file are never added: that would hand a colleague's account a class without their consent, and
+  // tell the importer which emails have teacher accounts (decision 021). They are listed, with the same words for
+  // everyone, to be invited from the Teachers page.
+  for (const row of plan.teachers) report.teachersToInvite.push(row);
   report.needCodes = await tx.enrollment.count({ where: { classroomId: classroom.id, removedAt: null, student: { passwordHash: NO_PASSWORD_YET } } });
   return { ok: true, report };
 }

@@ -45,7 +45,7 @@ export async function issueSetupCodeForStudent({
   const enrollment = await prisma.enrollment.findFirst({
     // Not for an account a roster import enrolled that was there already: its owner chose its password, and a
     // teacher who typed their email into a roster must not be able to take it over (decision 024).
-    where: { classroomId, studentId, removedAt: null, classroom: taughtBy(teacherId), OR: [{ addedBy: null }, { addedBy: { not: "ROSTER_EXISTING" } }] },
+    where: { classroomId, studentId, removedAt: null, student: { role: "STUDENT" }, classroom: taughtBy(teacherId), OR: [{ addedBy: null }, { addedBy: { not: "ROSTER_EXISTING" } }] },
     select: { student: { select: { id: true, name: true } } },
   });
   if (!enrollment) return null;
@@ -111,14 +111,15 @@ export interface SignInCard {
 export async function issueSignInSheet(teacherId: string, classroomId: string, who: "new" | "all"): Promise<SignInCard[] | null> {
   const classroom = await prisma.classroom.findFirst({
     where: { id: classroomId, archivedAt: null, ...taughtBy(teacherId) },
-    select: { enrollments: { where: { removedAt: null }, select: { addedBy: true, student: { select: { id: true, name: true, email: true, passwordHash: true } } } } },
+    select: { enrollments: { where: { removedAt: null, student: { role: "STUDENT" } }, select: { addedBy: true, student: { select: { id: true, name: true, email: true, passwordHash: true } } } } },
   });
   if (!classroom) return null;
   const cards: SignInCard[] = [];
   const students = [...classroom.enrollments].sort((a, b) => a.student.name.localeCompare(b.student.name, "en-GB") || a.student.email.localeCompare(b.student.email));
   for (const { addedBy, student } of students) {
     const hasPassword = hasUsablePassword(student.passwordHash);
-    const gets = who === "new" ? !hasPassword : addedBy !== "ROSTER_EXISTING" || !hasPassword;
+    // Never for an account a roster found already there (its owner's), whatever its password (decision 024).
+    const gets = addedBy !== "ROSTER_EXISTING" && (who === "all" || !hasPassword);
     const issued = gets ? await issueSetupCode(student.id) : null;
     cards.push({ studentId: student.id, name: student.name, email: student.email, code: issued?.code ?? null, expiresAt: issued?.expiresAt ?? null, hasPassword });
   }

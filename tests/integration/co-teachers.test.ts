@@ -151,3 +151,17 @@ describe("co-teachers", () => {
     expect((await prisma.classTeacher.findMany({ where: { classroomId: w.classroom.id } })).map((t) => t.teacherId)).toEqual([w.colleague.id]);
   });
 });
+
+describe("an invitation ends with its maker's place in the class (review finding)", () => {
+  it("a removed co-teacher cannot come back with a code they made", async () => {
+    const w = await setUp();
+    expect((await join(await invite(w), w.colleagueCookie)).status).toBe(302);
+    // The colleague makes a code, then is removed.
+    const made = await call(teachersAction, post(teachersUrl(w.classroom.id), { intent: "invite" }, w.colleagueCookie), { classId: w.classroom.id });
+    const code = made.data.invite.code as string;
+    const row = await prisma.classTeacher.findFirstOrThrow({ where: { classroomId: w.classroom.id, teacherId: w.colleague.id } });
+    expect((await call(teachersAction, post(teachersUrl(w.classroom.id), { intent: "remove-teacher", classTeacherId: row.id }, w.teacherCookie), { classId: w.classroom.id })).status).toBe(200);
+    expect((await join(code, w.colleagueCookie)).status).toBe(400);
+    expect(await prisma.classTeacher.count({ where: { classroomId: w.classroom.id, teacherId: w.colleague.id } })).toBe(0);
+  });
+});

@@ -91,7 +91,7 @@ describe("npm run import -- roster", () => {
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toContain("OneRoster 1.2: sis-export.zip → class Physics 9B");
     expect(out.stdout).toContain("Enrolled 3 students; 0 already in the class.");
-    expect(out.stdout).toContain("Not added as a co-teacher: Marie Curie (marie.curie@or12.example).");
+    expect(out.stdout).toContain("Teacher in the file: Marie Curie (marie.curie@or12.example). Teachers are not added from a file");
     expect(out.last).toEqual({ imported: 3, skipped: 0, errors: [{ where: expect.any(String), why: expect.stringMatching(/No Rebound teacher account/) }] });
     expect(await enrolledEmails(classroom.id)).toEqual(["alan.turing@or12.example", "grace.hopper@or12.example", "katherine.johnson@or12.example"]);
     // Rosalind is in the other class, the guardian is nobody's student.

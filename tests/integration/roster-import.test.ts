@@ -14,6 +14,7 @@ import * as rosterRoute from "~/routes/teach.classes.$classId_.roster";
 import { action as rosterAction, loader as rosterLoader } from "~/routes/teach.classes.$classId_.roster";
 import { STORAGE_UNAVAILABLE_MESSAGE } from "~/utils/prisma-errors.server";
 import { action as sheetAction } from "~/routes/teach.classes.$classId_.sign-in-sheet";
+import { action as classAction } from "~/routes/teach.classes.$classId";
 import { issueSetupCodeForStudent, redeemSetupCode } from "~/models/setup-code.server";
 import { importRosterFile } from "~/models/roster-import.server";
 import { createClassroom, createStudent, createTeacher, enroll } from "../support/factories";
@@ -135,7 +136,7 @@ describe("a CSV roster", () => {
 describe("a OneRoster export", () => {
   /** This block's email domain (the CSV tests above use the fixtures' own). */
   const D = "or.example";
-  it("brings in the chosen class, remembers sourcedIds, adds the teacher as a co-teacher, and re-imports without duplicates", async () => {
+  it("brings in the chosen class, remembers sourcedIds, lists the teacher to invite (never adds them), and re-imports without duplicates", async () => {
     const w = await world();
     const marie = await prisma.user.create({ data: { email: "marie.curie@or.example", name: "Marie Curie", role: "TEACHER", passwordHash: "x" } });
     const first = await read(w, "export.zip", oneRosterZip("oneroster-1.2", {}, D));
@@ -145,9 +146,10 @@ describe("a OneRoster export", () => {
     expect(names(shown.preview.plan.enrol)).toEqual(["Alan Turing", "Grace Hopper", "Katherine Johnson"]);
     const report = await importIt(w, first.pending, ["class-9b"]);
     expect(names(report.enrolled)).toHaveLength(3);
-    expect(names(report.coTeachersAdded)).toEqual(["Marie Curie"]);
-    expect(await prisma.classTeacher.findFirst({ where: { classroomId: w.classroom.id, teacherId: marie.id } })).toMatchObject({ source: "ROSTER" });
-    expect(await prisma.externalIdentity.count({ where: { source: "oneroster", externalId: { in: ["u-s1", "u-s2", "u-s3", "u-t1"] } } })).toBe(4);
+    // A teacher in the file is listed to invite, with the same words whether an account has that email or not (decision 021).
+    expect(names(report.teachersToInvite)).toEqual(["Marie Curie"]);
+    expect(await prisma.classTeacher.count({ where: { classroomId: w.classroom.id, teacherId: marie.id } })).toBe(0);
+    expect(await prisma.externalIdentity.count({ where: { source: "oneroster", externalId: { in: ["u-s1", "u-s2", "u-s3"] } } })).toBe(3);
 
     // Grace has work in the class; Alan's email changed in the school's system.
     const grace = await prisma.user.findUniqueOrThrow({ where: { email: "grace.hopper@or.example" } });
@@ -275,5 +277,37 @@ describe("the sign-in sheet", () => {
     // Another teacher gets nothing.
     const other = await cookieFor((await createTeacher()).id);
     expect((await call(sheetAction, post(path, { intent: "make-codes", who: "all" }, other), { classId: w.classroom.id })).status).toBe(404);
+  });
+});
+
+describe("a roster never opens someone else's account (review findings, decisions 021 and 024)", () => {
+  it("gives no set-up code for an account that had no password yet but was not made by this import", async () => {
+    // Another teacher's import made Ada's account; she has not chosen a password yet.
+    const first = await world();
+    const { pending: p1 } = await read(first, "r.csv", new TextEncoder().encode("Name,Email\nAda Lovelace,ada@takeover.example\n"));
+    await importIt(first, p1);
+    // A second teacher types her email into their own roster.
+    const second = await world();
+    const { pending: p2 } = await read(second, "r.csv", new TextEncoder().encode("Name,Email\nAda Lovelace,ada@takeover.example\n"));
+    await importIt(second, p2);
+    const ada = await prisma.user.findUniqueOrThrow({ where: { email: "ada@takeover.example" } });
+    const sheet = await call(sheetAction, post(`/teach/classes/${second.classroom.id}/sign-in-sheet`, { intent: "make-codes", who: "all" }, second.cookie), { classId: second.classroom.id });
+    expect(sheet.status).toBe(200);
+    expect(sheet.data.cards.find((c: { email: string }) => c.email === ada.email).code).toBeNull();
+    const given = await call(classAction, post(`/teach/classes/${second.classroom.id}`, { intent: "give-setup-code", studentId: ada.id }, second.cookie), { classId: second.classroom.id });
+    expect(given.status).toBe(404);
+    // The teacher whose import made the account still can.
+    const own = await call(classAction, post(`/teach/classes/${first.classroom.id}`, { intent: "give-setup-code", studentId: ada.id }, first.cookie), { classId: first.classroom.id });
+    expect(own.status).toBe(200);
+  });
+
+  it("never enrols a site administrator (or a teacher) as a student", async () => {
+    await prisma.user.create({ data: { email: "admin@takeover.example", name: "Site Admin", role: "SITE_ADMIN", passwordHash: NO_PASSWORD_YET } });
+    const w = await world();
+    const { pending } = await read(w, "r.csv", new TextEncoder().encode("Name,Email\nSite Admin,admin@takeover.example\n"));
+    const report = await importIt(w, pending);
+    expect(report.enrolled).toEqual([]);
+    expect(report.invalid.map((r: { why: string }) => r.why)).toEqual([TEACHER_EMAIL]);
+    expect(await prisma.enrollment.count({ where: { classroomId: w.classroom.id } })).toBe(0);
   });
 });

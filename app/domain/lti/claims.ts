@@ -26,10 +26,10 @@ export const CUSTOM_PROJECT = "rebound_project";
 export type LtiRole = "TEACHER" | "STUDENT";
 
 const MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
-const TEACHING = ["Instructor", "TeachingAssistant", "ContentDeveloper", "Mentor"].map((r) => MEMBERSHIP + r);
+const TEACHING = ["Instructor", "TeachingAssistant", "ContentDeveloper"].map((r) => MEMBERSHIP + r);
 const LEARNING = [`${MEMBERSHIP}Learner`];
 /** The short forms LTI 1.3 still allows for context roles. */
-const SHORT_TEACHING = ["Instructor", "TeachingAssistant", "ContentDeveloper", "Mentor"];
+const SHORT_TEACHING = ["Instructor", "TeachingAssistant", "ContentDeveloper"];
 
 /**
  * The Rebound role from the LTI context roles: anyone teaching the course

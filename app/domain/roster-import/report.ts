@@ -12,9 +12,8 @@ export interface RosterReport {
   blocked: PlannedRow[];
   removed: PlannedRow[];
   invalid: (PlannedRow & { why: string })[];
-  coTeachersAdded: PlannedRow[];
-  /** Teacher enrolments with no Rebound teacher account to match (by sourcedId, then email). */
-  teachersNotFound: PlannedRow[];
+  /** Teacher enrolments in the file: listed to invite from the Teachers page, never added (decision 021). */
+  teachersToInvite: PlannedRow[];
   /** Missing from a bulk file and not confirmed: still in the class. */
   stillMissing: { userId: string; name: string; email: string }[];
   /** Students of the class without a password yet: they need a set-up code (the sign-in sheet). */
@@ -22,13 +21,12 @@ export interface RosterReport {
 }
 
 export const BLOCKED_WHY = "A teacher of this class blocked this student from rejoining; they stay out until allowed back.";
-export const TEACHER_NOT_FOUND_WHY = "No Rebound teacher account has this email or id: invite them from the class's Teachers page.";
+export const TEACHER_TO_INVITE_WHY = "Teachers are not added from a file: invite them from the class's Teachers page (decision 021).";
 
 export function reportLines(r: RosterReport): string[] {
   const lines = [`Enrolled ${plural(r.enrolled.length, "student")}; ${r.already.length} already in the class.`];
   if (r.removed.length) lines.push(`Removed ${plural(r.removed.length, "student")} (their work is kept): ${r.removed.map((p) => p.name).join(", ")}.`);
-  if (r.coTeachersAdded.length) lines.push(`Added as co-teachers: ${r.coTeachersAdded.map((p) => p.name).join(", ")}.`);
-  for (const t of r.teachersNotFound) lines.push(`Not added as a co-teacher: ${t.name} (${t.email || t.where}). ${TEACHER_NOT_FOUND_WHY}`);
+  for (const t of r.teachersToInvite) lines.push(`Teacher in the file: ${t.name} (${t.email || t.where}). ${TEACHER_TO_INVITE_WHY}`);
   for (const b of r.blocked) lines.push(`Stays out: ${b.name} (${b.email}). ${BLOCKED_WHY}`);
   for (const i of r.invalid) lines.push(`Not imported: ${i.where}${i.name ? ` (${i.name})` : ""}: ${i.why}`);
   if (r.stillMissing.length) lines.push(`Not in the file but still in the class, as you did not confirm removing them: ${r.stillMissing.map((m) => m.name).join(", ")}.`);
@@ -41,7 +39,7 @@ export function reportJson(r: RosterReport) {
   const errors = [
     ...r.invalid.map((i) => ({ where: i.where, why: i.why })),
     ...r.blocked.map((b) => ({ where: b.where, why: BLOCKED_WHY })),
-    ...r.teachersNotFound.map((t) => ({ where: t.where, why: TEACHER_NOT_FOUND_WHY })),
+    ...r.teachersToInvite.map((t) => ({ where: t.where, why: TEACHER_TO_INVITE_WHY })),
   ];
   return { imported: r.enrolled.length, skipped: r.invalid.length + r.blocked.length, errors };
 }
