@@ -6,7 +6,7 @@
 // OneRoster sourcedIds remembered, removals that keep work, co-teachers added —
 // so a file is imported whole or not at all. The class's teachers are in the
 // `where` of every query; another teacher's pending roster is not found.
-import { NO_PASSWORD_YET, hasUsablePassword } from "~/auth/password.server";
+import { NO_PASSWORD_YET } from "~/auth/password.server";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { ROSTER_LIMITS } from "~/domain/roster-import/limits";
