@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "build-e2e-*/**", "test-results-*/**", ".exp/**", "node_modules/**", "app/generated/**", "tests/.tmp/**", "test-results/**", "playwright-report/**", ".cache/**"] },
+  { ignores: ["build/**", "build-load/**", "build-before/**", "build-e2e-*/**", "test-results-*/**", ".exp/**", "node_modules/**", "app/generated/**", "tests/.tmp/**", "test-results/**", "playwright-report/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
