@@ -3,10 +3,9 @@
 // the proof). Verified, the person is signed in with a session cookie that
 // works inside the LMS's iframe (SameSite=None; Secure) and lands on the
 // project, the class or the deep-linking picker.
+import { LtiErrorBoundary, LtiPage } from "~/components/lti-page";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { startSession } from "~/auth/session.server";
-import { Card, PageHeader } from "~/components/ui";
 import { LTI_REFUSAL_WORDS } from "~/domain/labels";
 import { clearStateCookie, verifyLaunch } from "~/models/lti/launch.server";
 import { landLaunch } from "~/models/lti/landing.server";
@@ -33,27 +32,5 @@ export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs)
   return startSession(request, landing.userId, landing.redirectTo, { crossSite: true, headers: clear });
 });
 
-export default function LtiPage() {
-  return (
-    <>
-      <PageHeader title="Opening Rebound from your LMS" />
-      <Card>
-        <p>{LTI_REFUSAL_WORDS.missing}</p>
-      </Card>
-    </>
-  );
-}
-
-/** A refused launch or login: what happened and what to do, under the page's own title. */
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : LTI_REFUSAL_WORDS.missing;
-  return (
-    <>
-      <PageHeader title="Opening Rebound from your LMS" />
-      <Card>
-        <p role="alert">{message}</p>
-      </Card>
-    </>
-  );
-}
+export default LtiPage;
+export const ErrorBoundary = LtiErrorBoundary;

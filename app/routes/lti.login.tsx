@@ -3,10 +3,9 @@
 // the Origin check, the platform's signature is checked at the launch) and
 // Rebound sends it on to the LMS's authorization address with a state and a
 // nonce of its own.
+import { LtiErrorBoundary, LtiPage } from "~/components/lti-page";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { Card, PageHeader } from "~/components/ui";
 import { LTI_REFUSAL_WORDS } from "~/domain/labels";
 import { startLogin } from "~/models/lti/launch.server";
 import { keepsFormOnFailure } from "~/utils/action-failure.server";
@@ -47,27 +46,5 @@ export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs)
   return login(request, (name) => text(form.get(name)));
 });
 
-export default function LtiPage() {
-  return (
-    <>
-      <PageHeader title="Opening Rebound from your LMS" />
-      <Card>
-        <p>{LTI_REFUSAL_WORDS.missing}</p>
-      </Card>
-    </>
-  );
-}
-
-/** A refused launch or login: what happened and what to do, under the page's own title. */
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : LTI_REFUSAL_WORDS.missing;
-  return (
-    <>
-      <PageHeader title="Opening Rebound from your LMS" />
-      <Card>
-        <p role="alert">{message}</p>
-      </Card>
-    </>
-  );
-}
+export default LtiPage;
+export const ErrorBoundary = LtiErrorBoundary;
