@@ -21,7 +21,7 @@ import { createClassroom, createStudent, createTeacher, enroll } from "../suppor
 import { renderRoute } from "../support/render-route";
 import { oneRosterFiles, oneRosterZip, rosterBytes, withRows } from "../support/roster-fixtures";
 import { BASE, call, cookieFor, get, post } from "../support/routes";
-import { takeNoChanges } from "../support/storage";
+import { refuseInsertOf, takeNoChanges } from "../support/storage";
 
 function upload(path: string, cookie: string, name: string, bytes: Uint8Array): Request {
   const form = new FormData();
@@ -244,11 +244,11 @@ describe("a OneRoster export", () => {
     const users = await prisma.user.count();
     // The second new account cannot be written (a trigger stands in for a full disk): the first goes too.
     const bytes = new TextEncoder().encode("Name,Email\nAda Lovelace,ada@rollback.example\nBo Li,bo@rollback.example\n");
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER stop_bo BEFORE INSERT ON "User" WHEN NEW.email = 'bo@rollback.example' BEGIN SELECT RAISE(ABORT, 'no'); END`);
+    const undo = await refuseInsertOf("User", "email", "bo@rollback.example");
     try {
       await expect(importRosterFile({ teacherId: w.teacher.id, classroomId: w.classroom.id }, "r.csv", bytes, { classIds: [] })).rejects.toThrow();
     } finally {
-      await prisma.$executeRawUnsafe(`DROP TRIGGER stop_bo`);
+      await undo();
     }
     expect(await prisma.user.count()).toBe(users);
     expect(await prisma.enrollment.count({ where: { classroomId: w.classroom.id } })).toBe(0);

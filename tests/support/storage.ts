@@ -22,3 +22,23 @@ export async function takeNoChanges(on: boolean): Promise<void> {
   }
   await prisma.$disconnect();
 }
+
+// Makes the database refuse one row (an insert into `table` whose `column` is
+// `value`), as a full disk would half way through a batch. Returns the undo.
+export async function refuseInsertOf(table: string, column: string, value: string): Promise<() => Promise<void>> {
+  const quoted = value.replace(/'/g, "''");
+  if (testEngine() !== "postgres") {
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_one BEFORE INSERT ON "${table}" WHEN NEW."${column}" = '${quoted}' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`,
+    );
+    return async () => void (await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_one`));
+  }
+  await prisma.$executeRawUnsafe(
+    `CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."${column}" = '${quoted}' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`,
+  );
+  await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_one BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION refuse_one()`);
+  return async () => {
+    await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_one ON "${table}"`);
+    await prisma.$executeRawUnsafe(`DROP FUNCTION refuse_one()`);
+  };
+}
