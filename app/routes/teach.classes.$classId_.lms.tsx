@@ -87,7 +87,7 @@ export default function ClassLmsPage() {
           {courses.map((course) => (
             <Card key={course.ltiContextId} title={course.title}>
               <p className="text-slate-700">
-                In {course.platformName}.{" "}
+                On {course.platformName}.{" "}
                 {course.rosterSyncedAt ? `Roster last brought in ${formatDateTime(course.rosterSyncedAt)}.` : "Its roster has not been brought in yet."}
               </p>
               {course.canSyncRoster ? (

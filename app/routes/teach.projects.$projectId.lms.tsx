@@ -72,7 +72,7 @@ export default function ProjectGradebookPage() {
           {links.map((link) => (
             <Card key={link.id} title={link.title || "Link in the LMS"}>
               <p className="text-slate-700">
-                In {link.course} ({link.platformName}).{" "}
+                In {link.course}, on {link.platformName}.{" "}
                 {link.scoresPostedAt
                   ? `Last sent ${formatDateTime(link.scoresPostedAt)}, for ${plural(link.scoresPostedCount ?? 0, "student")}.`
                   : "Nothing sent yet."}
@@ -107,7 +107,7 @@ function GradeReportCard({ report }: { report: GradeReport }) {
       <div className="space-y-3">
         <p>
           {plural(report.posted, "student")} sent, out of {plural(report.total, "checkpoint")} each
-          {report.notStarted > 0 ? `; ${report.notStarted} of them have not started and were sent without a score` : ""}.
+          {report.notStarted === 1 ? "; 1 of them has not started and was sent without a score" : report.notStarted > 1 ? `; ${report.notStarted} of them have not started and were sent without a score` : ""}.
         </p>
         {report.failed.length > 0 ? (
           <section aria-label="Not taken by the LMS">
