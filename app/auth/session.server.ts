@@ -36,13 +36,24 @@ export function cookieIsSecure(request: Request): boolean {
 function serialize(request: Request, cookie: Cookie, maxAgeSeconds?: number, crossSite = false): string {
   // A session begun by an LTI launch (decision 023) lives in the LMS's iframe: its cookie must come
   // with requests from inside another site's page, which takes SameSite=None, and None takes Secure.
+  // Partitioned (CHIPS): browsers that keep ordinary cookies away from framed sites (Chromium without
+  // third-party cookies, Firefox) keep this one, for this LMS's pages only. Safari ignores it.
   const attributes = crossSite ? { ...cookie.attributes, secure: true, sameSite: "none" as const } : { ...cookie.attributes, secure: cookieIsSecure(request) };
   if (maxAgeSeconds !== undefined) attributes.maxAge = maxAgeSeconds;
-  return new Cookie(cookie.name, cookie.value, attributes).serialize();
+  const text = new Cookie(cookie.name, cookie.value, attributes).serialize();
+  return crossSite ? `${text}; Partitioned` : text;
 }
 
 function blankCookie(request: Request): string {
   return serialize(request, lucia.createBlankSessionCookie());
+}
+
+/** Clears both kinds of session cookie: the site's own, and the one kept inside an LMS's frame. */
+function blankCookies(request: Request): Headers {
+  const headers = new Headers();
+  headers.append("Set-Cookie", blankCookie(request));
+  headers.append("Set-Cookie", serialize(request, lucia.createBlankSessionCookie(), undefined, true));
+  return headers;
 }
 
 type SessionCheck =
@@ -147,13 +158,13 @@ export async function startSession(
 export async function endSession(request: Request): Promise<Response> {
   const sessionId = sessionIdFrom(request);
   if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
-  return redirect(paths.home(), { headers: { "Set-Cookie": blankCookie(request) } });
+  return redirect(paths.home(), { headers: blankCookies(request) });
 }
 
 /** Logs the user out on every device, this one included, and sends them to log in. */
 export async function endAllSessions(request: Request, userId: string): Promise<Response> {
   await prisma.session.deleteMany({ where: { userId } });
-  return redirect(paths.login({ signedOut: "everywhere" }), { headers: { "Set-Cookie": blankCookie(request) } });
+  return redirect(paths.login({ signedOut: "everywhere" }), { headers: blankCookies(request) });
 }
 
 /** How many browsers the user is signed in on now (sessions neither idle nor past their end). */

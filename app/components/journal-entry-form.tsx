@@ -5,7 +5,7 @@ import { Form, useFetcher, useFormAction } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { ConfidenceScale } from "~/components/confidence-scale";
 import { SubmitButton, TextareaField, FormAlert, resultFor } from "~/components/form";
-import { Notice, formatDateTime } from "~/components/ui";
+import { Notice, formatDateTime, formatTime } from "~/components/ui";
 import { MAX_JOURNAL_ANSWER, journalFormId, type JournalFormView } from "~/domain/journal-entry";
 import { ADD_ENTRY_INTENT, SAVE_DRAFT_INTENT, journalEntrySchema, type JournalFormResult } from "~/schemas/journal";
 import { isSaveFailed, type SaveFailed } from "~/utils/save-failed";
@@ -15,10 +15,6 @@ export const skipDraftRevalidation: ShouldRevalidateFunction = ({ formData, defa
   formData?.get("intent") === SAVE_DRAFT_INTENT ? false : defaultShouldRevalidate;
 
 const AUTOSAVE_DELAY_MS = 1000;
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
-}
 
 function draftFormData(form: HTMLFormElement | null): FormData | null {
   if (!form) return null;

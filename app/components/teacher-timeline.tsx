@@ -4,10 +4,6 @@ import { Badge } from "~/components/ui";
 import type { Outcome } from "~/domain/grading";
 import { tagSourceLabel } from "~/domain/labels";
 
-export function formatTime(value: string | Date): string {
-  const d = typeof value === "string" ? new Date(value) : value;
-  return d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
-}
 
 export function verdictLabel(verdict: Outcome): string {
   return verdict === "GOT_IT" ? "Got it" : "Not yet";

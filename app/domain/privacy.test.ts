@@ -5,7 +5,6 @@ const empty = (): PersonalRecord => ({
   account: [],
   sessions: [],
   setupCodes: [],
-  lmsHandoffs: [],
   externalIds: [],
   classes: [],
   attempts: [],

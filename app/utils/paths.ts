@@ -109,11 +109,10 @@ export const paths = {
   adminLti: () => "/admin/lti",
   adminLtiPlatform: (platformId: string) => `/admin/lti/${platformId}`,
   /** The tool's LTI addresses, which the LMS administrator enters in the LMS (decision 023). */
-  ltiLogin: () => "/lti/login",
+  /** The LTI login initiation; with `again`, the same login started again in a tab of its own (decision 023). */
+  ltiLogin: (again?: Record<string, string>) => withQuery("/lti/login", again ?? {}),
   ltiLaunch: () => "/lti/launch",
   ltiJwks: () => "/lti/jwks",
-  /** Where a launch from a frame that kept cookies away continues, in a new tab (decision 023). */
-  ltiContinue: (code: string) => withQuery("/lti/continue", { code }),
   /** The Deep Linking picker (decision 023): a teacher chooses the project the LMS link will open. */
   ltiDeepLink: (requestId: string) => `/lti/deep-link/${requestId}`,
   /** A class's LMS course (decision 023): roster sync from the LMS (NRPS). */

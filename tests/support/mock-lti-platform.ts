@@ -221,7 +221,7 @@ export class MockLtiPlatform {
       const q = url.searchParams;
       const claims = this.pending.get(q.get("login_hint") ?? "");
       if (!claims || q.get("client_id") !== this.clientId || q.get("response_mode") !== "form_post" || q.get("scope") !== "openid") return html(400, "bad authorization request");
-      this.pending.delete(q.get("login_hint")!);
+      // A hint stays good for a while, as an LMS's does: a login started again (in a new tab) uses it too.
       const token = await this.idToken(claims, q.get("nonce") ?? "");
       return html(200, `<!doctype html><html lang="en"><head><title>Mock LMS</title></head><body>${autoPost(q.get("redirect_uri") ?? "", { id_token: token, state: q.get("state") ?? "" })}</body></html>`);
     }

@@ -480,8 +480,6 @@ export const ROUTES: Record<string, RouteEntry> = {
   // The Deep Linking picker (decision 023): the teacher's own open request from their class's LMS course.
   "teach.projects.$projectId.lms": { loader: "class-teacher", action: "class-teacher", intents: { "post-scores": (ids) => ({ linkId: ids.ltiResourceLinkId }) }, prepare: { "post-scores": lmsAnswers } },
   "lti.deep-link.$requestId": { loader: "class-teacher", action: "class-teacher", intents: { "": (ids) => ({ projectId: ids.projectId }) } },
-  // Only a valid one-time code from a launch in a frame gets in; the table's has none (decision 023).
-  "lti.continue": { loader: "lti-platform", action: "lti-platform", intents: { "": () => ({ code: "x".repeat(43) }) } },
   "lti.launch": { loader: "anyone", action: "lti-platform", intents: { "": () => ({ state: "no-such-state", id_token: "not.a.token" }) } },
 };
 

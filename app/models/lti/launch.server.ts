@@ -61,7 +61,18 @@ export async function startLogin(params: LoginParams, launchUrl: string, now = n
   const state = random(32);
   const nonce = random(32);
   await prisma.ltiLoginState.create({
-    data: { id: state, platformId: platform.id, nonce, targetLinkUri: params.targetLinkUri, createdAt: now, expiresAt: new Date(now.getTime() + LOGIN_STATE_MINUTES * 60_000) },
+    data: {
+      id: state,
+      platformId: platform.id,
+      nonce,
+      targetLinkUri: params.targetLinkUri,
+      // What the platform sent, so a launch in a frame that kept the cookie away can start again in a tab.
+      loginHint: params.loginHint,
+      messageHint: params.ltiMessageHint,
+      deploymentId: params.deploymentId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + LOGIN_STATE_MINUTES * 60_000),
+    },
   });
   // Old states are cleared as new ones come (no cron needed).
   await prisma.ltiLoginState.deleteMany({ where: { expiresAt: { lte: now } } });
@@ -79,13 +90,14 @@ export async function startLogin(params: LoginParams, launchUrl: string, now = n
   };
   if (params.ltiMessageHint) query.lti_message_hint = params.ltiMessageHint;
   for (const [k, v] of Object.entries(query)) auth.searchParams.set(k, v);
-  const cookie = `${cookieNameFor(state)}=${state}; Path=/lti; Max-Age=${LOGIN_STATE_MINUTES * 60}; HttpOnly; Secure; SameSite=None`;
+  // Partitioned: kept inside the LMS's frame by browsers that block ordinary third-party cookies (see session.server.ts).
+  const cookie = `${cookieNameFor(state)}=${state}; Path=/lti; Max-Age=${LOGIN_STATE_MINUTES * 60}; HttpOnly; Secure; SameSite=None; Partitioned`;
   return { ok: true, redirectTo: auth.toString(), cookie };
 }
 
 /** Clears this launch's state cookie. */
 export function clearStateCookie(state: string): string {
-  return `${cookieNameFor(state)}=; Path=/lti; Max-Age=0; HttpOnly; Secure; SameSite=None`;
+  return `${cookieNameFor(state)}=; Path=/lti; Max-Age=0; HttpOnly; Secure; SameSite=None; Partitioned`;
 }
 
 function stateInCookies(cookieHeader: string | null, state: string): boolean {
@@ -110,13 +122,18 @@ export type LaunchRefusal =
   | "unknown-deployment"
   | "unsupported-message";
 
+/** The login initiation's own parameters, to start it again (in a tab of its own). */
+export type LoginAgain = { iss: string; login_hint: string; target_link_uri: string; client_id: string; lti_message_hint?: string; lti_deployment_id?: string };
+
 /**
- * A verified launch; `inFrameWithoutCookies` when it came inside the LMS's
- * frame from a browser that kept the state cookie away (nobody can be signed
- * in there: the person continues in a new tab, app/models/lti/handoff.server.ts).
+ * A verified launch, or why not. `open-in-tab`: the launch came inside the
+ * LMS's frame and the browser kept even the partitioned state cookie away
+ * (Safari): nothing is read from the token; the person starts the same login
+ * again in a tab of their own (`again`), where the cookie is first-party.
  */
 export type VerifiedLaunch =
-  | { ok: true; platformId: string; claims: LaunchClaims; state: string; inFrameWithoutCookies: boolean }
+  | { ok: true; platformId: string; claims: LaunchClaims; state: string }
+  | { ok: false; reason: "open-in-tab"; state: string; again: LoginAgain }
   | { ok: false; reason: LaunchRefusal; state: string | null };
 
 const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
@@ -144,7 +161,7 @@ export async function verifyLaunch(
   form: { state: string | null; idToken: string | null },
   cookieHeader: string | null,
   now = new Date(),
-  /** The browser says the launch is loading in a frame (Sec-Fetch-Dest: iframe). */
+  /** The browser says the launch is loading in a frame (Sec-Fetch-Dest: iframe or frame). */
   framed = false,
 ): Promise<VerifiedLaunch> {
   const state = form.state;
@@ -154,14 +171,29 @@ export async function verifyLaunch(
   // One try per state: whatever happens next, it cannot be used again.
   const row = await prisma.ltiLoginState.findUnique({
     where: { id: state },
-    select: { nonce: true, expiresAt: true, platform: { select: { id: true, issuer: true, clientId: true, jwksUrl: true } } },
+    select: {
+      nonce: true,
+      expiresAt: true,
+      targetLinkUri: true,
+      loginHint: true,
+      messageHint: true,
+      deploymentId: true,
+      platform: { select: { id: true, issuer: true, clientId: true, jwksUrl: true } },
+    },
   });
   const { count } = await prisma.ltiLoginState.deleteMany({ where: { id: state } });
   if (!row || count !== 1 || row.expiresAt <= now) return { ok: false, reason: "unknown-state", state };
-  // In a frame, a browser that blocks cookies from framed sites never kept the state cookie:
-  // the rest is checked all the same, and nobody is signed in inside the frame.
-  const cookieBack = stateInCookies(cookieHeader, state);
-  if (!cookieBack && !framed) return { ok: false, reason: "other-browser", state };
+  if (!stateInCookies(cookieHeader, state)) {
+    // Inside the LMS's frame, a browser that keeps every cookie away from framed sites never kept the
+    // state: offer the same login again in a tab (it signs in whoever the LMS says is there, nobody else).
+    if (framed && row.loginHint) {
+      const again: LoginAgain = { iss: row.platform.issuer, login_hint: row.loginHint, target_link_uri: row.targetLinkUri, client_id: row.platform.clientId };
+      if (row.messageHint) again.lti_message_hint = row.messageHint;
+      if (row.deploymentId) again.lti_deployment_id = row.deploymentId;
+      return { ok: false, reason: "open-in-tab", state, again };
+    }
+    return { ok: false, reason: "other-browser", state };
+  }
   if (!form.idToken) return { ok: false, reason: "missing-token", state };
   const { platform } = row;
   let payload: JWTPayload;
@@ -196,5 +228,5 @@ export async function verifyLaunch(
   if (claims.version !== "1.3.0" || (claims.messageType !== MESSAGE.resourceLink && claims.messageType !== MESSAGE.deepLinking) || !claims.sub) {
     return { ok: false, reason: "unsupported-message", state };
   }
-  return { ok: true, platformId: platform.id, claims, state, inFrameWithoutCookies: !cookieBack };
+  return { ok: true, platformId: platform.id, claims, state };
 }
