@@ -7,6 +7,7 @@
 // bulk file for the teacher to confirm, adds co-teachers; broken files change
 // nothing; and the sign-in sheet's codes let a new student in.
 import { describe, expect, it, vi } from "vitest";
+import * as passwords from "~/auth/password.server";
 import { NO_PASSWORD_YET } from "~/auth/password.server";
 import { prisma } from "~/db.server";
 import { TEACHER_EMAIL } from "~/domain/roster-import/plan";
@@ -277,6 +278,65 @@ describe("the sign-in sheet", () => {
     // Another teacher gets nothing.
     const other = await cookieFor((await createTeacher()).id);
     expect((await call(sheetAction, post(path, { intent: "make-codes", who: "all" }, other), { classId: w.classroom.id })).status).toBe(404);
+  });
+});
+
+describe("making the sign-in sheet (issue 11)", () => {
+  async function classOfNewStudents(count: number) {
+    const w = await world();
+    for (let i = 0; i < count; i++) {
+      const student = await prisma.user.create({ data: { name: `Student ${i}`, email: `s${i}-${w.classroom.id}@sheet.example`, role: "STUDENT", passwordHash: NO_PASSWORD_YET } });
+      await enroll(w.classroom.id, student.id);
+    }
+    return { ...w, sheetPath: `/teach/classes/${w.classroom.id}/sign-in-sheet` };
+  }
+
+  it("is limited per teacher: over the limit 429 with a message, and no code replaced", async () => {
+    process.env.RATE_LIMIT_SIGN_IN_SHEET = "2/3600";
+    try {
+      const w = await classOfNewStudents(2);
+      const make = (cookie = w.cookie) => call(sheetAction, post(w.sheetPath, { intent: "make-codes", who: "all" }, cookie), { classId: w.classroom.id });
+      expect((await make()).status).toBe(200);
+      expect((await make()).status).toBe(200);
+      const before = await prisma.setupCode.findMany({ orderBy: { userId: "asc" } });
+      const refused = await make();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(refused.data).toMatchObject({ ok: false, message: expect.stringContaining("Too many sign-in sheets") });
+      expect(await prisma.setupCode.findMany({ orderBy: { userId: "asc" } })).toEqual(before);
+      // A co-teacher of the same class has a limit of their own.
+      const coTeacher = await createTeacher();
+      await prisma.classTeacher.create({ data: { classroomId: w.classroom.id, teacherId: coTeacher.id, source: "INVITED" } });
+      expect((await make(await cookieFor(coTeacher.id))).status).toBe(200);
+    } finally {
+      delete process.env.RATE_LIMIT_SIGN_IN_SHEET;
+    }
+  });
+
+  it("hashes the codes a few at a time, not one after another, and every code is the one stored", async () => {
+    const w = await classOfNewStudents(12);
+    let running = 0;
+    let most = 0;
+    const real = passwords.hashPassword;
+    vi.spyOn(passwords, "hashPassword").mockImplementation(async (text) => {
+      running++;
+      most = Math.max(most, running);
+      try {
+        return await real(text);
+      } finally {
+        running--;
+      }
+    });
+    try {
+      const res = await call(sheetAction, post(w.sheetPath, { intent: "make-codes", who: "new" }, w.cookie), { classId: w.classroom.id });
+      expect(res.status).toBe(200);
+      expect(res.data.cards.filter((c: { code: string | null }) => c.code)).toHaveLength(12);
+      expect(most).toBeGreaterThan(1);
+      expect(most).toBeLessThanOrEqual(4);
+      for (const card of res.data.cards) expect((await redeemSetupCode(card.email, card.code, "a long new password")).ok).toBe(true);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 
