@@ -16,6 +16,7 @@ import type { RosterReport } from "~/domain/roster-import/report";
 import { RosterFileError, type Roster, type RosterIssue, type RosterPerson } from "~/domain/roster-import/types";
 import { taughtBy } from "~/models/class-teachers.server";
 import { enrollStudent, removeStudent } from "~/models/classroom.server";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -124,7 +125,19 @@ export async function previewRoster(target: RosterTarget, roster: Roster, classI
   return { plan, refusal: tooManyPeople(plan) };
 }
 
-export type RosterOutcome = { ok: true; report: RosterReport } | { ok: false; reason: "not-found" | "too-many"; message?: string };
+/**
+ * "taken": someone else (another import, a sign-up, an LMS launch) made an
+ * account or kept an id this import was about to, at the same moment; nothing
+ * was imported, and a fresh look at the preview shows what is there now.
+ */
+export type RosterOutcome = { ok: true; report: RosterReport } | { ok: false; reason: "not-found" | "too-many" | "taken"; message?: string };
+
+/** Undoes an import's transaction when it is refused: the refusal leaves everything as it was, the pending roster too. */
+class ImportRefused extends Error {
+  constructor(readonly outcome: RosterOutcome) {
+    super("The import was refused.");
+  }
+}
 
 /** A large class is a few thousand rows: more than Prisma's 5-second default. */
 const ROSTER_TRANSACTION = { timeout: 300_000, maxWait: 30_000 } as const;
@@ -132,24 +145,49 @@ const ROSTER_TRANSACTION = { timeout: 300_000, maxWait: 30_000 } as const;
 /**
  * Imports a pending roster: the chosen OneRoster classes (none for a CSV),
  * and the missing students the teacher confirmed to remove. The pending
- * roster is deleted in the same transaction (two clicks import once).
+ * roster is deleted in the same transaction (two clicks import once). A
+ * refusal (too many people, a class no longer the teacher's, an account or id
+ * someone else made at the same moment) rolls everything back, the deletion
+ * too: the preview stays for the teacher to choose again.
  */
 export async function commitPendingRoster(target: RosterTarget, pendingId: string, choice: { classIds: readonly string[]; removeMissing: readonly string[] }): Promise<RosterOutcome> {
-  return prisma.$transaction(async (tx) => {
-    const pending = await tx.pendingRoster.findFirst({ where: { id: pendingId, ...pendingWhere(target), expiresAt: { gt: new Date() } }, select: { id: true, fileName: true, roster: true } });
-    if (!pending) return { ok: false, reason: "not-found" } as const;
-    const deleted = await tx.pendingRoster.deleteMany({ where: { id: pending.id } });
-    if (deleted.count !== 1) return { ok: false, reason: "not-found" } as const;
-    return saveWithin(tx, target, pending.fileName, JSON.parse(pending.roster) as Roster, choice);
-  }, ROSTER_TRANSACTION);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const pending = await tx.pendingRoster.findFirst({ where: { id: pendingId, ...pendingWhere(target), expiresAt: { gt: new Date() } }, select: { id: true, fileName: true, roster: true } });
+      if (!pending) return { ok: false, reason: "not-found" } as const;
+      const deleted = await tx.pendingRoster.deleteMany({ where: { id: pending.id } });
+      if (deleted.count !== 1) return { ok: false, reason: "not-found" } as const;
+      const outcome = await saveWithin(tx, target, pending.fileName, JSON.parse(pending.roster) as Roster, choice);
+      if (!outcome.ok) throw new ImportRefused(outcome);
+      return outcome;
+    }, ROSTER_TRANSACTION);
+  } catch (error) {
+    return refusedOutcome(error);
+  }
+}
+
+/** A refusal's outcome (the transaction is rolled back by then); any other failure goes on up. */
+function refusedOutcome(error: unknown): RosterOutcome {
+  if (error instanceof ImportRefused) return error.outcome;
+  // Two imports (or an import and a sign-up) making the same new email or sourcedId at once: the second is refused.
+  if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
+  throw error;
 }
 
 /** Reads and imports a file in one go (the command line): nothing changes when the file cannot be read. */
 export async function importRosterFile(target: RosterTarget, fileName: string, bytes: Uint8Array, choice: { classIds: readonly string[]; removeMissing?: readonly string[] }): Promise<{ read: RosterReadResult; outcome: RosterOutcome | null }> {
   const read = readRoster(fileName, bytes);
   if (!read.ok) return { read, outcome: null };
-  const outcome = await prisma.$transaction((tx) => saveWithin(tx, target, fileName, read.roster, { classIds: choice.classIds, removeMissing: choice.removeMissing ?? [] }), ROSTER_TRANSACTION);
-  return { read, outcome };
+  try {
+    const outcome = await prisma.$transaction(async (tx) => {
+      const outcome = await saveWithin(tx, target, fileName, read.roster, { classIds: choice.classIds, removeMissing: choice.removeMissing ?? [] });
+      if (!outcome.ok) throw new ImportRefused(outcome);
+      return outcome;
+    }, ROSTER_TRANSACTION);
+    return { read, outcome };
+  } catch (error) {
+    return { read, outcome: refusedOutcome(error) };
+  }
 }
 
 async function saveWithin(tx: Prisma.TransactionClient, target: RosterTarget, fileName: string, roster: Roster, choice: { classIds: readonly string[]; removeMissing: readonly string[] }): Promise<RosterOutcome> {

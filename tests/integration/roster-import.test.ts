@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from "vitest";
 import * as passwords from "~/auth/password.server";
 import { NO_PASSWORD_YET } from "~/auth/password.server";
 import { prisma } from "~/db.server";
+import { ROSTER_LIMITS } from "~/domain/roster-import/limits";
 import { TEACHER_EMAIL } from "~/domain/roster-import/plan";
 import * as rosterRoute from "~/routes/teach.classes.$classId_.roster";
 import { action as rosterAction, loader as rosterLoader } from "~/routes/teach.classes.$classId_.roster";
@@ -23,6 +24,7 @@ import { renderRoute } from "../support/render-route";
 import { oneRosterFiles, oneRosterZip, rosterBytes, withRows } from "../support/roster-fixtures";
 import { BASE, call, cookieFor, get, post } from "../support/routes";
 import { refuseInsertOf, takeNoChanges } from "../support/storage";
+import { testEngine } from "../setup/test-database";
 
 function upload(path: string, cookie: string, name: string, bytes: Uint8Array): Request {
   const form = new FormData();
@@ -280,6 +282,72 @@ describe("the sign-in sheet", () => {
     expect((await call(sheetAction, post(path, { intent: "make-codes", who: "all" }, other), { classId: w.classroom.id })).status).toBe(404);
   });
 });
+
+describe("a refused import keeps its preview (issue 11)", () => {
+  it("refused for size: the preview stays, and the teacher imports with fewer classes", async () => {
+    const D = "refused.example";
+    const w = await world();
+    const { pending } = await read(w, "sis.zip", oneRosterZip("oneroster-1.2", {}, D));
+    const limits = ROSTER_LIMITS as { people: number };
+    const saved = limits.people;
+    limits.people = 3;
+    try {
+      const both = await call(rosterAction, post(w.path, { intent: "import", pendingId: pending, class: ["class-9b", "class-9c"] }, w.cookie), { classId: w.classroom.id });
+      expect(both.status).toBe(400);
+      expect(both.data.message).toContain("Choose fewer classes");
+      expect(await activeEmails(w.classroom.id)).toEqual([]);
+      // The preview is still there to choose again.
+      expect((await preview(w, pending, ["class-9b"])).preview.plan.enrol).toHaveLength(3);
+      const report = await importIt(w, pending, ["class-9b"]);
+      expect(names(report.enrolled)).toHaveLength(3);
+    } finally {
+      limits.people = saved;
+    }
+  });
+
+  it("someone else adds the same new email at the same moment: a clear message, nothing imported, the preview kept", async () => {
+    const w = await world();
+    const email = "race@race.example";
+    const { pending } = await read(w, "r.csv", new TextEncoder().encode(`Name,Email\nAda Lovelace,${email}\nAlan Turing,alan@race.example\n`));
+    expect(names((await preview(w, pending)).preview.plan.enrol)).toEqual(["Ada Lovelace", "Alan Turing"]);
+    // Another import (another server) makes the account between this import's look and its write.
+    const stop = await insertFirst(email);
+    let res;
+    try {
+      res = await call(rosterAction, post(w.path, { intent: "import", pendingId: pending }, w.cookie), { classId: w.classroom.id });
+    } finally {
+      await stop();
+    }
+    expect(res.status).toBe(409);
+    expect(res.data.message).toContain("Someone else just added");
+    expect(res.data.message).toMatch(/look at the preview again/i);
+    expect(await activeEmails(w.classroom.id)).toEqual([]);
+    expect(await prisma.user.count({ where: { email: "alan@race.example" } })).toBe(0);
+    // The other import's account is there now; the preview, kept, shows it and imports.
+    await prisma.user.create({ data: { email, name: "Ada L.", role: "STUDENT", passwordHash: NO_PASSWORD_YET } });
+    expect((await preview(w, pending)).preview).toBeTruthy();
+    const report = await importIt(w, pending);
+    expect(names(report.enrolled)).toEqual(["Ada Lovelace", "Alan Turing"]);
+  });
+});
+
+/** Until the returned function runs, inserting a User with this email first inserts another with it (as a racing import would). */
+async function insertFirst(email: string): Promise<() => Promise<void>> {
+  if (testEngine() !== "postgres") {
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER race_first BEFORE INSERT ON "User" WHEN NEW."email" = '${email}' AND NEW."id" <> 'racer' BEGIN INSERT INTO "User" ("id", "email", "name", "role", "passwordHash") VALUES ('racer', NEW."email", 'Someone else', 'STUDENT', '${NO_PASSWORD_YET}'); END`,
+    );
+    return async () => void (await prisma.$executeRawUnsafe(`DROP TRIGGER race_first`));
+  }
+  await prisma.$executeRawUnsafe(
+    `CREATE FUNCTION race_first() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."email" = '${email}' AND NEW."id" <> 'racer' THEN INSERT INTO "User" ("id", "email", "name", "role", "passwordHash") VALUES ('racer', NEW."email", 'Someone else', 'STUDENT', '${NO_PASSWORD_YET}'); END IF; RETURN NEW; END $$`,
+  );
+  await prisma.$executeRawUnsafe(`CREATE TRIGGER race_first BEFORE INSERT ON "User" FOR EACH ROW EXECUTE FUNCTION race_first()`);
+  return async () => {
+    await prisma.$executeRawUnsafe(`DROP TRIGGER race_first ON "User"`);
+    await prisma.$executeRawUnsafe(`DROP FUNCTION race_first()`);
+  };
+}
 
 describe("making the sign-in sheet (issue 11)", () => {
   async function classOfNewStudents(count: number) {
