@@ -721,7 +721,9 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
       const taught = await tx.classroom.findFirst({ where: { id: classroomId, ...taughtBy(userId) }, select: { id: true } });
       if (!taught) continue;
       if (newTeacherId) await addClassTeacher(tx, taught.id, newTeacherId, "HANDOVER");
-      else await tx.classroom.update({ where: { id: taught.id }, data: { archivedAt: now } });
+      // Archived only while this person is still its only teacher: a colleague who joined after the page was
+      // filled in (decision 021) keeps the class open, as an unplanned shared class does.
+      else await tx.classroom.updateMany({ where: { id: taught.id, teachers: { every: { teacherId: userId } } }, data: { archivedAt: now } });
     }
     const taughtIds = (await tx.classTeacher.findMany({ where: { teacherId: userId }, select: { classroomId: true } })).map((t) => t.classroomId);
     await tx.classTeacher.deleteMany({ where: { teacherId: userId } });
