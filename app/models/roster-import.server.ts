@@ -12,6 +12,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { ROSTER_LIMITS } from "~/domain/roster-import/limits";
 import { chosenPeople, planRoster, tooManyPeople, type KnownPerson, type PlannedRow, type RosterPlan } from "~/domain/roster-import/plan";
 import { readRosterFile } from "~/domain/roster-import/read";
+import { ONEROSTER, externalKey, externalSource } from "~/domain/roster-import/sources";
 import type { RosterReport } from "~/domain/roster-import/report";
 import { RosterFileError, type Roster, type RosterIssue, type RosterPerson } from "~/domain/roster-import/types";
 import { taughtBy } from "~/models/class-teachers.server";
@@ -19,9 +20,6 @@ import { enrollStudent, removeStudent } from "~/models/classroom.server";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 type Db = Prisma.TransactionClient | typeof prisma;
-
-/** The source name OneRoster sourcedIds are kept under (ExternalIdentity.source). */
-export const ONEROSTER = "oneroster";
 
 export interface RosterTarget {
   teacherId: string;
@@ -77,23 +75,36 @@ interface Account {
   passwordHash: string;
 }
 
-/** What the database knows of the file's people, for this class: found by sourcedId first, then email. */
+/** Any OneRoster source, scoped per school or the unscoped one of ids kept before (decision 024). */
+const ONEROSTER_SOURCES = { OR: [{ source: ONEROSTER }, { source: { startsWith: `${ONEROSTER}:` } }] };
+
+/**
+ * What the database knows of the file's people, for this class: found by
+ * sourcedId first — under their school's source only, so another school
+ * system's same id finds nobody (decision 024) — then by email.
+ */
 async function gatherFacts(db: Db, classroomId: string, people: RosterPerson[]) {
-  const sourcedIds = [...new Set(people.flatMap((p) => (p.sourcedId ? [p.sourcedId] : [])))];
+  const idsBySource = new Map<string, Set<string>>();
+  for (const p of people) if (p.sourcedId) idsBySource.set(externalSource(p), (idsBySource.get(externalSource(p)) ?? new Set()).add(p.sourcedId));
   const emails = [...new Set(people.flatMap((p) => (p.email ? [p.email] : [])))];
   const accountSelect = { id: true, role: true, name: true, passwordHash: true } as const;
   const [identities, byEmail, sourceRows] = await Promise.all([
-    sourcedIds.length ? db.externalIdentity.findMany({ where: { source: ONEROSTER, externalId: { in: sourcedIds } }, select: { externalId: true, user: { select: accountSelect } } }) : [],
+    idsBySource.size
+      ? db.externalIdentity.findMany({
+          where: { OR: [...idsBySource].map(([source, ids]) => ({ source, externalId: { in: [...ids] } })) },
+          select: { source: true, externalId: true, user: { select: accountSelect } },
+        })
+      : [],
     emails.length ? db.user.findMany({ where: { email: { in: emails } }, select: { ...accountSelect, email: true } }) : [],
     // Students in the class now who came with a OneRoster id (for "missing from a bulk file").
     db.enrollment.findMany({
-      where: { classroomId, removedAt: null, student: { externalIdentities: { some: { source: ONEROSTER } } } },
-      select: { student: { select: { id: true, name: true, email: true, externalIdentities: { where: { source: ONEROSTER }, select: { externalId: true } } } } },
+      where: { classroomId, removedAt: null, student: { externalIdentities: { some: ONEROSTER_SOURCES } } },
+      select: { student: { select: { id: true, name: true, email: true, externalIdentities: { where: ONEROSTER_SOURCES, select: { source: true, externalId: true } } } } },
     }),
   ]);
-  const bySourcedId = new Map<string, Account>(identities.map((i) => [i.externalId, i.user]));
+  const bySourcedId = new Map<string, Account>(identities.map((i) => [externalKey(i.source, i.externalId), i.user]));
   const byAddress = new Map<string, Account>(byEmail.map((u) => [u.email, u]));
-  const accountOf = (p: RosterPerson): Account | undefined => (p.sourcedId ? bySourcedId.get(p.sourcedId) : undefined) ?? (p.email ? byAddress.get(p.email) : undefined);
+  const accountOf = (p: RosterPerson): Account | undefined => (p.sourcedId ? bySourcedId.get(externalKey(externalSource(p), p.sourcedId)) : undefined) ?? (p.email ? byAddress.get(p.email) : undefined);
   const ids = [...new Set([...bySourcedId.values(), ...byAddress.values()].map((a) => a.id))];
   const [enrolments, teaching] = await Promise.all([
     ids.length ? db.enrollment.findMany({ where: { classroomId, studentId: { in: ids } }, select: { studentId: true, removedAt: true, blockedAt: true } }) : [],
@@ -107,7 +118,7 @@ async function gatherFacts(db: Db, classroomId: string, people: RosterPerson[]) 
     // Any account that is not a student's (a teacher, a site administrator) is never enrolled as one.
     return { userId: account.id, role: account.role === "STUDENT" ? "STUDENT" : "TEACHER", enrolment: enrolmentOf.get(account.id) ?? null, teachesClass: teaches.has(account.id), name: account.name };
   };
-  const sourceMembers = sourceRows.map((r) => ({ userId: r.student.id, sourcedId: r.student.externalIdentities[0]?.externalId ?? "", name: r.student.name, email: r.student.email }));
+  const sourceMembers = sourceRows.flatMap((r) => r.student.externalIdentities.map((i) => ({ userId: r.student.id, source: i.source, sourcedId: i.externalId, name: r.student.name, email: r.student.email })));
   return { find, accountOf, sourceMembers };
 }
 
@@ -213,7 +224,7 @@ async function saveWithin(tx: Prisma.TransactionClient, target: RosterTarget, fi
       account = await tx.user.create({ data: { email: person.email, name: person.name, role: "STUDENT", passwordHash: NO_PASSWORD_YET }, select: { id: true, role: true, name: true, passwordHash: true } });
       created = true;
     }
-    if (person.sourcedId) await remember(tx, account.id, person.sourcedId);
+    if (person.sourcedId) await remember(tx, account.id, externalSource(person), person.sourcedId);
     const result = await enrollStudent(classroom.id, account.id, { db: tx, addedBy: created ? "ROSTER_NEW" : "ROSTER_EXISTING" });
     if (result.status === "refused") report.blocked.push(row);
     else report.enrolled.push(row);
@@ -236,10 +247,10 @@ async function saveWithin(tx: Prisma.TransactionClient, target: RosterTarget, fi
   return { ok: true, report };
 }
 
-/** Keeps a person's OneRoster sourcedId, unless they have one already (the first one found stays theirs). */
-async function remember(tx: Prisma.TransactionClient, userId: string, sourcedId: string) {
-  const existing = await tx.externalIdentity.findFirst({ where: { OR: [{ userId, source: ONEROSTER }, { source: ONEROSTER, externalId: sourcedId }] }, select: { id: true } });
-  if (!existing) await tx.externalIdentity.create({ data: { userId, source: ONEROSTER, externalId: sourcedId } });
+/** Keeps a person's OneRoster sourcedId under their school, unless they have one there already (the first one found stays theirs). */
+async function remember(tx: Prisma.TransactionClient, userId: string, source: string, sourcedId: string) {
+  const existing = await tx.externalIdentity.findFirst({ where: { OR: [{ userId, source }, { source, externalId: sourcedId }] }, select: { id: true } });
+  if (!existing) await tx.externalIdentity.create({ data: { userId, source, externalId: sourcedId } });
 }
 
 /** Pending rosters past their time (run with the session purge). */

@@ -152,7 +152,7 @@ describe("a OneRoster export", () => {
     // A teacher in the file is listed to invite, with the same words whether an account has that email or not (decision 021).
     expect(names(report.teachersToInvite)).toEqual(["Marie Curie"]);
     expect(await prisma.classTeacher.count({ where: { classroomId: w.classroom.id, teacherId: marie.id } })).toBe(0);
-    expect(await prisma.externalIdentity.count({ where: { source: "oneroster", externalId: { in: ["u-s1", "u-s2", "u-s3"] } } })).toBe(3);
+    expect(await prisma.externalIdentity.count({ where: { source: "oneroster:org-1", externalId: { in: ["u-s1", "u-s2", "u-s3"] } } })).toBe(3);
 
     // Grace has work in the class; Alan's email changed in the school's system.
     const grace = await prisma.user.findUniqueOrThrow({ where: { email: "grace.hopper@or.example" } });
@@ -280,6 +280,61 @@ describe("the sign-in sheet", () => {
     // Another teacher gets nothing.
     const other = await cookieFor((await createTeacher()).id);
     expect((await call(sheetAction, post(path, { intent: "make-codes", who: "all" }, other), { classId: w.classroom.id })).status).toBe(404);
+  });
+});
+
+describe("OneRoster ids are kept per school system (issue 11, decision 024)", () => {
+  /** The fixture export as school `org` of its own system sends it: the same sourcedIds for people of its own. */
+  const exportOf = (org: string, domain: string, changes: (files: Record<string, string>) => Record<string, string> = () => ({})) => {
+    const files = Object.fromEntries(Object.entries(oneRosterFiles("oneroster-1.2", domain)).map(([name, text]) => [name, text.replaceAll("org-1", org)]));
+    return oneRosterZip("oneroster-1.2", { ...files, ...changes(files) }, domain);
+  };
+
+  it("two systems using the same sourcedId for different people never match each other", async () => {
+    const a = await world();
+    const first = await read(a, "a.zip", exportOf("org-system-a", "a.example"));
+    expect(names((await importIt(a, first.pending, ["class-9b"])).enrolled)).toHaveLength(3);
+    expect(await prisma.externalIdentity.count({ where: { source: "oneroster:org-system-a", externalId: { in: ["u-s1", "u-s2", "u-s3"] } } })).toBe(3);
+
+    // Another school system on the same server: u-s1… are other people there.
+    const b = await world();
+    const users = await prisma.user.count();
+    const other = await read(b, "b.zip", exportOf("org-system-b", "b.example"));
+    const plan = (await preview(b, other.pending, ["class-9b"])).preview.plan;
+    expect(names(plan.enrol)).toEqual(["Alan Turing", "Grace Hopper", "Katherine Johnson"]);
+    const report = await importIt(b, other.pending, ["class-9b"]);
+    expect(names(report.enrolled)).toHaveLength(3);
+    expect(await prisma.user.count()).toBe(users + 3);
+    expect(await activeEmails(b.classroom.id)).toEqual(["alan.turing@b.example", "grace.hopper@b.example", "katherine.johnson@b.example"]);
+    expect(await activeEmails(a.classroom.id)).toEqual(["alan.turing@a.example", "grace.hopper@a.example", "katherine.johnson@a.example"]);
+
+    // Within one system the id still finds its person: a changed email makes no second account.
+    const again = await read(a, "a2.zip", exportOf("org-system-a", "a.example", (f) => ({ "users.csv": f["users.csv"].replace("alan.turing@a.example", "alan.t@a.example") })));
+    const second = (await preview(a, again.pending, ["class-9b"])).preview.plan;
+    expect(names(second.already)).toEqual(["Alan Turing", "Grace Hopper", "Katherine Johnson"]);
+    expect(second.enrol).toEqual([]);
+  });
+
+  it("an id kept before ids were scoped finds nobody by id; the email finds the person, who then gets their school's id", async () => {
+    const w = await world();
+    const alan = await prisma.user.create({ data: { email: "alan.turing@legacy.example", name: "Alan Turing", role: "STUDENT", passwordHash: NO_PASSWORD_YET } });
+    const someoneElse = await prisma.user.create({ data: { email: "someone@legacy-other.example", name: "Someone Else", role: "STUDENT", passwordHash: NO_PASSWORD_YET } });
+    // Unscoped ids from before: whose system u-s2 came from is unknown, so it is not trusted to mean Grace.
+    await prisma.externalIdentity.create({ data: { userId: someoneElse.id, source: "oneroster", externalId: "u-s2" } });
+    const { pending } = await read(w, "legacy.zip", exportOf("org-legacy", "legacy.example"));
+    await importIt(w, pending, ["class-9b"]);
+    expect(await activeEmails(w.classroom.id)).toEqual(["alan.turing@legacy.example", "grace.hopper@legacy.example", "katherine.johnson@legacy.example"]);
+    expect(await prisma.externalIdentity.findMany({ where: { userId: alan.id }, select: { source: true, externalId: true } })).toEqual([{ source: "oneroster:org-legacy", externalId: "u-s1" }]);
+    expect(await prisma.externalIdentity.count({ where: { userId: someoneElse.id } })).toBe(1);
+  });
+
+  it("a class without its school's sourcedId is refused, with where and why", async () => {
+    const w = await world();
+    const files = oneRosterFiles("oneroster-1.2", "noschool.example");
+    const res = await call(rosterAction, upload(w.path, w.cookie, "x.zip", oneRosterZip("oneroster-1.2", { "classes.csv": files["classes.csv"].replace("PHYS9-B,scheduled,Lab 2,org-1", "PHYS9-B,scheduled,Lab 2,") }, "noschool.example")), { classId: w.classroom.id });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.data)).toContain("classes.csv, line 2");
+    expect(JSON.stringify(res.data)).toContain("schoolSourcedId");
   });
 });
 
