@@ -7,7 +7,7 @@ import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErr
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { prisma } from "~/db.server";
-import { platformOrigins } from "~/models/lti/platforms.server";
+import { cachedPlatformOrigins } from "~/models/lti/platforms.server";
 import { NonceProvider } from "~/utils/nonce";
 import { isStorageUnavailable, lastLine } from "~/utils/prisma-errors.server";
 
@@ -61,23 +61,13 @@ export async function closeDatabase() {
   await prisma.$disconnect();
 }
 
-/** How long scripts/server.mjs keeps the registered LMS origins before reading them again. */
-const PLATFORM_ORIGINS_TTL_MS = 30_000;
-let platformOriginsCache: { at: number; origins: Promise<string[]> } | null = null;
-
 /**
  * The origins of the registered LMS platforms (decision 023), for
  * scripts/server.mjs: only they may frame Rebound (frame-ancestors), and the
- * LTI pages may post back to them (form-action). Read again every 30 seconds,
- * so a newly registered LMS can frame the app within that time.
+ * LTI pages may post back to them (form-action). Kept for 30 seconds, and
+ * read afresh at once after a registration on this server.
  */
-export function ltiPlatformOrigins(now = Date.now()): Promise<string[]> {
-  if (!platformOriginsCache || now - platformOriginsCache.at > PLATFORM_ORIGINS_TTL_MS) {
-    const origins = platformOrigins().catch(() => []);
-    platformOriginsCache = { at: now, origins };
-  }
-  return platformOriginsCache.origins;
-}
+export const ltiPlatformOrigins = (now = Date.now()) => cachedPlatformOrigins(now);
 
 export default function handleRequest(
   request: Request,

@@ -101,3 +101,21 @@ export function moderationMessage(result: { ok: true; decision: "release" | "dec
     ? `Released ${what} to the board, together, in a random order.`
     : `Kept ${what} off the board. ${result.posts + result.notes === 1 ? "Its author still sees it" : "Their authors still see them"}, marked as kept off.`;
 }
+
+/** Why an LMS service call (roster or gradebook, decision 023) did not work, in words for the teacher; nothing in Rebound changed. */
+export function lmsServiceFailure(what: "roster" | "gradebook", failure: { reason: "unreachable" | "refused" | "unreadable"; status?: number; detail: string }): string {
+  const named = what === "roster" ? "the course roster" : "the gradebook";
+  switch (failure.reason) {
+    case "unreachable":
+      return `The LMS did not answer when Rebound asked for ${named} (${failure.detail}). Nothing was changed; try again in a few minutes.`;
+    case "refused": {
+      const hint =
+        failure.status === 401 || failure.status === 403 || failure.status === 400
+          ? ` Your school's LMS administrator may need to allow Rebound access to ${named} in the LMS's settings for this tool.`
+          : "";
+      return `The LMS refused Rebound's request for ${named} (${[failure.status, failure.detail].filter(Boolean).join(" ")}).${hint}`;
+    }
+    case "unreadable":
+      return `The LMS answered, but not in a form Rebound could read for ${named} (${failure.detail}). Nothing was changed.`;
+  }
+}

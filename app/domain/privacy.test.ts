@@ -5,6 +5,7 @@ const empty = (): PersonalRecord => ({
   account: [],
   sessions: [],
   setupCodes: [],
+  lmsHandoffs: [],
   externalIds: [],
   classes: [],
   attempts: [],

@@ -39,7 +39,8 @@ export type SectionName =
   | "failurePosts"
   | "failureNotes"
   | "reactionsGiven"
-  | "lmsAccounts";
+  | "lmsAccounts"
+  | "lmsHandoffs";
 
 export interface PersonalDataEntry {
   /** The Prisma model, and its field that points at User (null for the User row itself). */
@@ -76,6 +77,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   { model: "FailureNote", relation: "student", what: "your \"what helped me\" notes on classmates' posts in class failure sessions, and where each stands", erasure: "delete", section: "failureNotes" },
   { model: "FailureReaction", relation: "student", what: "the reactions you gave to classmates' posts in class failure sessions (nobody else sees who gave them)", erasure: "delete", section: "reactionsGiven" },
   { model: "LtiIdentity", relation: "user", what: "the LMS accounts (an LMS and your id in it) that open Rebound without a password (decision 023)", erasure: "delete", section: "lmsAccounts" },
+  { model: "LtiHandoff", relation: "user", what: "an LMS launch waiting to continue in a new tab, for two minutes (when it ends; the code itself is stored only as a hash and not exported)", erasure: "delete", section: "lmsHandoffs" },
 ];
 
 /** A row of a section: flat values only, so it is also a CSV row. */
@@ -115,6 +117,7 @@ const SECTION_TITLES: Record<SectionName, string> = {
   failureNotes: "Failure session notes",
   reactionsGiven: "Failure session reactions",
   lmsAccounts: "LMS accounts",
+  lmsHandoffs: "LMS launches continuing in a new tab",
 };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -402,6 +402,7 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
     }),
     failureSessionOf(userId, scope),
   ]);
+  const handoffs = await prisma.ltiHandoff.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, expiresAt: true } });
   const lmsAccounts = await prisma.ltiIdentity.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },
@@ -474,6 +475,7 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
     failureNotes: failureSession.notes,
     reactionsGiven: failureSession.reactions,
     lmsAccounts: lmsAccounts.map((i) => ({ lms: i.platform.name, lmsAddress: i.platform.issuer, yourIdThere: i.sub, linkedAt: iso(i.createdAt), lastOpenedAt: iso(i.lastLaunchAt) })),
+    lmsHandoffs: handoffs.map((h) => ({ startedAt: iso(h.createdAt), endsAt: iso(h.expiresAt) })),
   };
   return { record, name: user.name };
 }
@@ -556,6 +558,7 @@ export async function classStudentDownload(
     failureNotes: failureSession.notes,
     reactionsGiven: [],
     lmsAccounts: [],
+    lmsHandoffs: [],
   };
   const meta: ArchiveMeta = { subject: `${student.name}'s work in ${classroom.name}`, exportedAt: now, emailLeftOut: !input.withEmail };
   return { filename: archiveFilename([student.name, classroom.name], now), bytes: zip(archiveFiles(record, meta), now) };
@@ -743,6 +746,7 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
     await tx.externalIdentity.deleteMany({ where: { userId } });
     // Their LMS accounts (and any open deep-linking request) go: a later launch makes a new account.
     await tx.ltiIdentity.deleteMany({ where: { userId } });
+    await tx.ltiHandoff.deleteMany({ where: { userId } });
     await tx.user.delete({ where: { id: userId } });
   });
   await forgetAccountLimits([user.id, user.email]);

@@ -2,15 +2,20 @@
 // (a cross-site form post, exempt from the Origin check because the token is
 // the proof). Verified, the person is signed in with a session cookie that
 // works inside the LMS's iframe (SameSite=None; Secure) and lands on the
-// project, the class or the deep-linking picker.
+// project, the class or the deep-linking picker. Inside a frame whose browser
+// keeps cookies away from framed sites, nobody can be signed in: the page
+// offers to continue in a new tab with a one-time code instead.
 import { LtiErrorBoundary, LtiPage } from "~/components/lti-page";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { startSession } from "~/auth/session.server";
 import { LTI_REFUSAL_WORDS } from "~/domain/labels";
+import { createHandoff } from "~/models/lti/handoff.server";
 import { clearStateCookie, verifyLaunch } from "~/models/lti/launch.server";
 import { landLaunch } from "~/models/lti/landing.server";
 import { keepsFormOnFailure } from "~/utils/action-failure.server";
 import { readForm } from "~/utils/form.server";
+import { paths } from "~/utils/paths";
 
 export const meta: MetaFunction = () => [{ title: "Opening Rebound from your LMS · Rebound" }];
 
@@ -22,13 +27,18 @@ export function loader() {
 
 export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs) => {
   const form = await readForm(request);
-  const verified = await verifyLaunch({ state: text(form.get("state")), idToken: text(form.get("id_token")) }, request.headers.get("Cookie"));
+  const framed = request.headers.get("Sec-Fetch-Dest") === "iframe";
+  const verified = await verifyLaunch({ state: text(form.get("state")), idToken: text(form.get("id_token")) }, request.headers.get("Cookie"), new Date(), framed);
   const clear = verified.state ? [clearStateCookie(verified.state)] : [];
   const refuse = (reason: string) =>
     new Response(LTI_REFUSAL_WORDS[reason], { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...(clear.length ? { "Set-Cookie": clear[0] } : {}) } });
   if (!verified.ok) throw refuse(verified.reason);
   const landing = await landLaunch(verified.platformId, verified.claims);
   if (!landing.ok) throw refuse(landing.reason);
+  if (verified.inFrameWithoutCookies) {
+    const code = await createHandoff(landing.userId, landing.redirectTo);
+    return data({ continueAt: paths.ltiContinue(code) }, { headers: { "Cache-Control": "no-store" } });
+  }
   return startSession(request, landing.userId, landing.redirectTo, { crossSite: true, headers: clear });
 });
 

@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: true,
       joinCode: true,
       teachers: { orderBy: { addedAt: "asc" }, select: { teacher: { select: { id: true, name: true } } } },
+      ltiContexts: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, platform: { select: { name: true } } } },
       enrollments: {
         select: { id: true, joinedAt: true, removedAt: true, blockedAt: true, addedBy: true, student: { select: { id: true, name: true, email: true } } },
       },
@@ -290,6 +291,22 @@ export default function ClassroomPage() {
                 </Link>
               </p>
             </Card>
+            {classroom.ltiContexts.length > 0 ? (
+              <Card title="LMS course">
+                <ul className="text-sm text-slate-800">
+                  {classroom.ltiContexts.map((c) => (
+                    <li key={c.id}>
+                      {c.title} <span className="text-slate-600">({c.platform.name})</span>
+                    </li>
+                  ))}
+                </ul>
+                <p className="mt-3 text-sm">
+                  <Link to={paths.teacherClassLms(classroom.id)} className="font-medium">
+                    Bring the roster in from the LMS
+                  </Link>
+                </p>
+              </Card>
+            ) : null}
             <Card title="New project">
               <Form method="post" className="space-y-3" {...getFormProps(form)}>
                 <Field label="Title" errors={fields.title.errors} inputProps={getInputProps(fields.title, { type: "text" })} />

@@ -13,12 +13,13 @@ import { cellCounts, describeCell } from "~/domain/progress";
 import { requireTeacherProject } from "~/models/project.server";
 import { loadProgressGrid } from "~/models/progress.server";
 import { paths } from "~/utils/paths";
+import { projectIsInLms } from "~/models/lti/grades.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Class progress · ${data?.project.title ?? "Project"} · Rebound` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { project } = await requireTeacherProject(request, params);
-  const grid = await loadProgressGrid(project);
+  const [grid, lmsLinks] = await Promise.all([loadProgressGrid(project), projectIsInLms(project)]);
   const now = new Date();
   // Ages are worded on the server so the page reads the same before and after hydration.
   // A cell goes as its status and counts only, in the checkpoints' order: a grid can
@@ -48,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       page: shown.info,
     },
     waitingSupport,
+    /** Opened from an LMS course: its gradebook can take this progress (decision 023). */
+    inLms: lmsLinks,
   };
 }
 
@@ -69,7 +72,7 @@ const LEGEND = [
 ] as const;
 
 export default function ProjectProgress() {
-  const { project, grid, waitingSupport } = useLoaderData<typeof loader>();
+  const { project, grid, waitingSupport, inLms } = useLoaderData<typeof loader>();
   const gridFrame = useRef<HTMLDivElement>(null);
   useDelegatedLinks(gridFrame);
   const totalStudents = grid.activeStudents;
@@ -125,6 +128,11 @@ export default function ProjectProgress() {
         title={project.title}
         subtitle={`Class progress · ${plural(totalStudents, "student")} · ${plural(grid.checkpoints.length, "checkpoint")}`}
       />
+      {inLms ? (
+        <p className="-mt-2 mb-4 print:hidden">
+          <Link to={paths.teacherProjectLms(project.id)}>Send this progress to the LMS gradebook</Link>
+        </p>
+      ) : null}
 
       {project.status !== "PUBLISHED" ? (
         <div className="mb-4">

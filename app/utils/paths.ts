@@ -112,6 +112,8 @@ export const paths = {
   ltiLogin: () => "/lti/login",
   ltiLaunch: () => "/lti/launch",
   ltiJwks: () => "/lti/jwks",
+  /** Where a launch from a frame that kept cookies away continues, in a new tab (decision 023). */
+  ltiContinue: (code: string) => withQuery("/lti/continue", { code }),
   /** The Deep Linking picker (decision 023): a teacher chooses the project the LMS link will open. */
   ltiDeepLink: (requestId: string) => `/lti/deep-link/${requestId}`,
   /** A class's LMS course (decision 023): roster sync from the LMS (NRPS). */

@@ -108,6 +108,7 @@ export const UNTRACKED_TABLES: Record<string, string> = {
   LtiContext: "which LMS course a class is (decision 023)",
   LtiResourceLink: "which project an LMS link opens (decision 023)",
   LtiDeepLinkRequest: "a teacher's open request to place a project in an LMS course (decision 023)",
+  LtiHandoff: "an LMS launch continuing in a new tab (decision 023): a sign-in about to begin",
 };
 
 const VERSION_TABLE = `"ProjectDataVersion"`;

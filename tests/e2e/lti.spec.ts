@@ -8,7 +8,7 @@
 // on a published project. Accessibility is checked on the admin page.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { expect } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { MockLtiPlatform, ROLE } from "../support/mock-lti-platform";
 import { expectNoSeriousA11yViolations, test } from "./fixtures";
 
@@ -88,6 +88,96 @@ test("an administrator registers the LMS; an instructor and a student open Rebou
   await expect(studentPage).toHaveURL(`${app}/learn`);
   await expect(studentPage.getByText("Physics 12 (LMS)")).toBeVisible();
   await studentBrowser.close();
+});
+
+/**
+ * Opens Rebound from the LMS course page inside its frame. This Chromium, like
+ * Safari, Firefox and Brave, keeps cookies away from sites in frames, so the
+ * frame offers a new tab, where the person confirms who they are (decision 023).
+ */
+async function openFromFrame(context: BrowserContext, coursePath: string, name: string): Promise<Page> {
+  const lms = await context.newPage();
+  await lms.goto(`${platform.origin}${coursePath}&frame=1`);
+  const frame = lms.frameLocator('iframe[name="tool"]');
+  await expect(frame.getByRole("heading", { level: 1, name: "Rebound opens in a new tab" })).toBeVisible();
+  const [tab] = await Promise.all([context.waitForEvent("page"), frame.getByRole("link", { name: "Open Rebound in a new tab" }).click()]);
+  await expect(tab.getByRole("heading", { level: 1, name: "Continue from your LMS" })).toBeVisible();
+  await expectNoSeriousA11yViolations(tab);
+  await tab.getByRole("button", { name: `Continue as ${name}` }).click();
+  await lms.close();
+  return tab;
+}
+
+test("from the LMS's frame: a teacher makes and places a project, a student works on it, the roster comes in and the progress goes to the gradebook", async ({ browser }) => {
+  // The teacher: the frame hands over to a new tab, signed in there; forms work.
+  const teacherContext = await browser.newContext();
+  const teacher = await openFromFrame(teacherContext, "/course/phys-12?as=lms-teacher-1&link=unit-1", "Rosalind Franklin");
+  await expect(teacher.getByRole("heading", { level: 1, name: "Physics 12 (LMS)" })).toBeVisible();
+  await teacher.getByLabel("Title").fill("Vectors from the LMS");
+  await teacher.getByLabel("Goal").fill("Add forces as arrows.");
+  await teacher.getByRole("button", { name: "Create draft project" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Vectors from the LMS" })).toBeVisible();
+  await teacher.getByLabel("Multiple choice").check();
+  await teacher.getByRole("button", { name: "Add checkpoint" }).click();
+  await teacher.getByLabel("Title").fill("Two forces at right angles");
+  await teacher.getByLabel("Question").fill("3 N east and 4 N north. How big is the resultant?");
+  await teacher.getByRole("group", { name: "Option 1" }).getByLabel("Option text").fill("5 N");
+  await teacher.getByRole("group", { name: "Option 1" }).getByLabel("Correct answer").check();
+  await teacher.getByRole("group", { name: "Option 2" }).getByLabel("Option text").fill("7 N");
+  await teacher.getByRole("button", { name: "Add checkpoint" }).last().click();
+  await expect(teacher.getByRole("heading", { name: "Two forces at right angles" })).toBeVisible();
+  await teacher.getByRole("button", { name: "Publish" }).click();
+  await expect(teacher.getByText("Published", { exact: true })).toBeVisible();
+
+  // Deep Linking from the frame: the picker opens in a new tab; the signed answer goes back to the LMS.
+  const picker = await openFromFrame(teacherContext, "/course/phys-12?as=lms-teacher-1&deep=1", "Rosalind Franklin");
+  await expect(picker.getByRole("heading", { name: "Add a project to Physics 12 (LMS)" })).toBeVisible();
+  await picker.getByLabel("Vectors from the LMS").check();
+  await picker.getByRole("button", { name: "Add to the course" }).click();
+  await expect(picker.getByRole("heading", { name: "Placed in the course" })).toBeVisible();
+  await picker.close();
+  const placed = platform.received.deepLinks.at(-1)!["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] as { custom: { rebound_project: string } }[];
+  const projectId = placed[0].custom.rebound_project;
+
+  // The student opens the placed link from the frame, lands on the project, and gets it on the second try.
+  const studentContext = await browser.newContext();
+  const student = await openFromFrame(studentContext, `/course/phys-12?as=lms-student-1&link=placed&project=${projectId}`, "Chien-Shiung Wu");
+  await expect(student.getByRole("heading", { level: 1, name: "Vectors from the LMS" })).toBeVisible();
+  await student.getByRole("link", { name: "Two forces at right angles" }).first().click();
+  await student.getByLabel("7 N").check();
+  await student.getByRole("button", { name: /Check my answer/ }).click();
+  await expect(student.getByText(/Not yet/).first()).toBeVisible();
+  await student.getByLabel("5 N").check();
+  await student.getByRole("button", { name: /Check my answer/ }).click();
+  await expect(student.getByText(/Got it/).first()).toBeVisible();
+  await studentContext.close();
+
+  // A learner added to the course since: the teacher brings the roster in.
+  platform.courses.get("phys-12")!.members.push({ sub: "lms-student-2", name: "Tu Youyou", roles: [ROLE.learner] });
+  await teacher.goto("/teach");
+  await teacher.getByRole("link", { name: /Physics 12 \(LMS\)/ }).first().click();
+  await teacher.getByRole("link", { name: "Bring the roster in from the LMS" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "LMS course" })).toBeVisible();
+  await expectNoSeriousA11yViolations(teacher);
+  await teacher.getByRole("button", { name: "Bring the roster in from the LMS" }).click();
+  await expect(teacher.getByText("1 student enrolled from Physics 12 (LMS).")).toBeVisible();
+  await expect(teacher.getByRole("region", { name: "Enrolled now" }).getByText("Tu Youyou")).toBeVisible();
+  await expectNoSeriousA11yViolations(teacher);
+
+  // The progress goes to the gradebook when the teacher sends it: 1 of 1 for the student who worked, nothing for the newcomer.
+  await teacher.goto(`/teach/projects/${projectId}/progress`);
+  await teacher.getByRole("link", { name: "Send this progress to the LMS gradebook" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "LMS gradebook" })).toBeVisible();
+  await expectNoSeriousA11yViolations(teacher);
+  const before = platform.received.scores.length;
+  await teacher.getByRole("button", { name: "Send progress to the gradebook" }).click();
+  await expect(teacher.getByText("Progress sent to the gradebook in Physics 12 (LMS) for 2 students.")).toBeVisible();
+  await expect(teacher.getByText(/Last sent .*, for 2 students\./)).toBeVisible();
+  const sent = Object.fromEntries(platform.received.scores.slice(before).map((score) => [score.userId, score]));
+  expect(sent["lms-student-1"]).toMatchObject({ scoreGiven: 1, scoreMaximum: 1, activityProgress: "Completed", comment: "Got the checkpoint in Rebound, over 2 attempts." });
+  expect(sent["lms-student-2"]).toMatchObject({ activityProgress: "Initialized", gradingProgress: "NotReady" });
+  await expectNoSeriousA11yViolations(teacher);
+  await teacherContext.close();
 });
 
 test("a launch whose state cookie did not come back is refused with a message, and nobody is signed in", async ({ page, request }) => {

@@ -10,6 +10,7 @@ import { createTeacher } from "../support/factories";
 import { ROLE, type MockLtiPlatform } from "../support/mock-lti-platform";
 import { action as pickerAction, loader as pickerLoader } from "~/routes/lti.deep-link.$requestId";
 import { BASE, call } from "../support/routes";
+import { action as continueAction, loader as continueLoader } from "~/routes/lti.continue";
 import { launch, postLaunch, registeredPlatform, startLogin, userOf } from "../support/lti";
 
 let platform: MockLtiPlatform;
@@ -204,6 +205,60 @@ describe("refused launches: a message, no account, class or session", () => {
     await refusedWith(async () => postLaunch({ id_token: await platform.idToken(claims(), "some-other-nonce"), state: login.state }, login.cookie), "doesn't belong to the sign-in");
     const again = await startLogin(platform);
     await refusedWith(async () => postLaunch({ id_token: await platform.idToken(claims(), again.nonce, { iss: "https://other-lms.example" }), state: again.state }, again.cookie), "different LMS");
+  });
+});
+
+describe("inside the LMS's frame, in a browser that keeps cookies from framed sites", () => {
+  const framedMember = { sub: "s-frame", name: "Mae Jemison", roles: [ROLE.learner] };
+
+  it("verifies the launch all the same, signs nobody in there, and continues once in a new tab after the person confirms who they are", async () => {
+    platform.addCourse({ id: "course-frame", title: "Optics", members: [teacher, framedMember] });
+    await launch(platform, "course-frame", teacher);
+    const login = await startLogin(platform);
+    const token = await platform.idToken(platform.launchClaims("course-frame", framedMember, { link: "link-1" }), login.nonce);
+    const sessions = await prisma.session.count();
+    // No state cookie came back (the browser kept it away from the frame).
+    const res = await postLaunch({ id_token: token, state: login.state }, undefined, { framed: true });
+    expect(res.status, JSON.stringify(res.data)).toBe(200);
+    expect(res.headers.getSetCookie().some((c) => c.startsWith("rebound_session="))).toBe(false);
+    expect(await prisma.session.count()).toBe(sessions);
+    const continueAt = (res.data as { continueAt: string }).continueAt;
+    expect(continueAt).toMatch(/^\/lti\/continue\?code=[\w-]{43}$/);
+    const code = new URL(continueAt, BASE).searchParams.get("code")!;
+    // Only its hash is kept.
+    expect(JSON.stringify(await prisma.ltiHandoff.findMany())).not.toContain(code);
+
+    const page = await call(continueLoader, new Request(`${BASE}${continueAt}`), {});
+    expect(page.status).toBe(200);
+    expect(page.data).toEqual({ code, name: "Mae Jemison" });
+    const first = await call(continueAction, new Request(`${BASE}/lti/continue`, { method: "POST", body: new URLSearchParams({ code }), headers: { "Content-Type": "application/x-www-form-urlencoded" } }), {});
+    expect(first.status).toBe(302);
+    expect(first.location).toBe("/learn");
+    expect(first.headers.getSetCookie().some((c) => c.startsWith("rebound_session="))).toBe(true);
+    const session = await prisma.session.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    expect(session.userId).toBe((await userOf(platformId, framedMember.sub)).id);
+    // Once only.
+    const second = await call(continueAction, new Request(`${BASE}/lti/continue`, { method: "POST", body: new URLSearchParams({ code }), headers: { "Content-Type": "application/x-www-form-urlencoded" } }), {});
+    expect(second.status).toBe(400);
+    expect(JSON.stringify(second.data)).toContain("has been used or has run out");
+    expect((await call(continueLoader, new Request(`${BASE}${continueAt}`), {})).status).toBe(400);
+  });
+
+  it("lets a code run out after two minutes, and still refuses a forged or replayed token in a frame", async () => {
+    const login = await startLogin(platform);
+    const token = await platform.idToken(platform.launchClaims("course-frame", framedMember, { link: "link-1" }), login.nonce);
+    const res = await postLaunch({ id_token: token, state: login.state }, undefined, { framed: true });
+    const code = new URL((res.data as { continueAt: string }).continueAt, BASE).searchParams.get("code")!;
+    await prisma.ltiHandoff.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    const late = await call(continueAction, new Request(`${BASE}/lti/continue`, { method: "POST", body: new URLSearchParams({ code }), headers: { "Content-Type": "application/x-www-form-urlencoded" } }), {});
+    expect(late.status).toBe(400);
+    // The same token again, with a new state: the nonce was used.
+    const again = await startLogin(platform);
+    expect((await postLaunch({ id_token: token, state: again.state }, undefined, { framed: true })).status).toBe(400);
+    const { privateKey } = await generateKeyPair("RS256");
+    const third = await startLogin(platform);
+    const forged = await platform.idToken(platform.launchClaims("course-frame", framedMember, { link: "link-1" }), third.nonce, {}, privateKey);
+    expect((await postLaunch({ id_token: forged, state: third.state }, undefined, { framed: true })).status).toBe(400);
   });
 });
 

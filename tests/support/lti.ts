@@ -29,9 +29,11 @@ export async function startLogin(platform: MockLtiPlatform, loginHint = "hint") 
 }
 
 /** Posts a launch (id_token and state) as the platform's page does, from its own site, with the browser's cookies. */
-export function postLaunch(fields: { id_token?: string; state?: string }, cookie?: string): Promise<RouteResult<unknown>> {
+export function postLaunch(fields: { id_token?: string; state?: string }, cookie?: string, options: { framed?: boolean } = {}): Promise<RouteResult<unknown>> {
   const body = new URLSearchParams(Object.entries(fields).filter(([, v]) => v !== undefined) as [string, string][]);
   const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+  // The browser says where the response goes: a frame inside the LMS's page.
+  if (options.framed) headers["Sec-Fetch-Dest"] = "iframe";
   if (cookie) headers.Cookie = cookie;
   return call(launchAction, new Request(LAUNCH_URL, { method: "POST", body, headers }));
 }

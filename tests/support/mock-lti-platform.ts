@@ -34,14 +34,18 @@ export interface MockCourse {
   id: string;
   title: string;
   members: MockMember[];
-  lineItems: { id: string; label: string; scoreMaximum: number; resourceLinkId?: string }[];
+  lineItems: { id: string; label: string; scoreMaximum: number; resourceLinkId?: string; tag?: string }[];
+  /** Members per NRPS page (all on one page when unset); the next page is named in a Link header. */
+  rosterPageSize?: number;
+  /** Students (subs) whose score the gradebook refuses, as an LMS does for a member who left. */
+  refuseScoresFor?: string[];
 }
 
 export interface PostedScore {
   lineItem: string;
   userId: string;
-  scoreGiven: number;
-  scoreMaximum: number;
+  scoreGiven?: number;
+  scoreMaximum?: number;
   comment?: string;
   activityProgress: string;
   gradingProgress: string;
@@ -65,7 +69,12 @@ export class MockLtiPlatform {
   readonly deploymentId: string;
   readonly kid = `platform-${randomUUID().slice(0, 8)}`;
   readonly courses = new Map<string, MockCourse>();
-  readonly received = { tokenRequests: [] as { scope: string; assertion: Record<string, unknown> }[], scores: [] as PostedScore[], deepLinks: [] as Record<string, unknown>[] };
+  readonly received = {
+    tokenRequests: [] as { scope: string; assertion: Record<string, unknown> }[],
+    scores: [] as PostedScore[],
+    deepLinks: [] as Record<string, unknown>[],
+    rosterPages: 0,
+  };
   private server!: Server;
   private keys!: { privateKey: CryptoKey; publicJwk: JWK };
   private tokens = new Map<string, string[]>();
@@ -93,6 +102,8 @@ export class MockLtiPlatform {
     });
     const host = options.host ?? "127.0.0.1";
     await new Promise<void>((resolve) => platform.server.listen(0, host, resolve));
+    // A test process may end without stopping it.
+    platform.server.unref();
     platform.origin = `http://${host}:${(platform.server.address() as AddressInfo).port}`;
     return platform;
   }
@@ -253,12 +264,21 @@ export class MockLtiPlatform {
       if (!needs("lti-nrps/scope/contextmembership.readonly")) return json(401, { error: "no token" });
       const course = this.courses.get(decodeURIComponent(nrps[1]));
       if (!course) return json(404, { error: "no course" });
+      const size = course.rosterPageSize ?? course.members.length;
+      const page = Number(url.searchParams.get("page") ?? "0");
+      const members = course.members.slice(page * size, (page + 1) * size);
+      if ((page + 1) * size < course.members.length) {
+        const next = new URL(url);
+        next.searchParams.set("page", String(page + 1));
+        res.setHeader("Link", `<${next}>; rel="next"`);
+      }
+      this.received.rosterPages++;
       return json(
         200,
         {
           id: url.toString(),
           context: { id: course.id, title: course.title },
-          members: course.members.map((m) => ({ user_id: m.sub, name: m.name, ...(m.email ? { email: m.email } : {}), roles: m.roles, status: m.status ?? "Active" })),
+          members: members.map((m) => ({ user_id: m.sub, name: m.name, ...(m.email ? { email: m.email } : {}), roles: m.roles, status: m.status ?? "Active" })),
         },
         "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
       );
@@ -270,8 +290,8 @@ export class MockLtiPlatform {
       if (!course) return json(404, { error: "no course" });
       if (req.method === "POST") {
         if (!needs("lti-ags/scope/lineitem")) return json(401, { error: "no token" });
-        const item = JSON.parse(body) as { label: string; scoreMaximum: number; resourceLinkId?: string };
-        const made = { id: String(course.lineItems.length + 1), label: item.label, scoreMaximum: item.scoreMaximum, resourceLinkId: item.resourceLinkId };
+        const item = JSON.parse(body) as { label: string; scoreMaximum: number; resourceLinkId?: string; tag?: string };
+        const made = { id: String(course.lineItems.length + 1), label: item.label, scoreMaximum: item.scoreMaximum, resourceLinkId: item.resourceLinkId, tag: item.tag };
         course.lineItems.push(made);
         return json(201, { ...made, id: `${this.origin}/ags/${course.id}/lineitems/${made.id}` }, "application/vnd.ims.lis.v2.lineitem+json");
       }
@@ -289,6 +309,7 @@ export class MockLtiPlatform {
       if (!needs("lti-ags/scope/score")) return json(401, { error: "no token" });
       if (!/application\/vnd\.ims\.lis\.v1\.score\+json/.test(req.headers["content-type"] ?? "")) return json(415, { error: "score media type" });
       const score = JSON.parse(body) as Omit<PostedScore, "lineItem">;
+      if (this.courses.get(decodeURIComponent(scores[1]))?.refuseScoresFor?.includes(score.userId)) return json(422, { error: "not_in_course", error_description: "This user is not in the course." });
       this.received.scores.push({ ...score, lineItem: `${this.origin}/ags/${scores[1]}/lineitems/${scores[2]}` });
       res.writeHead(204).end();
       return;

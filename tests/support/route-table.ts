@@ -12,6 +12,9 @@ import { issueSetupCodeForStudent } from "~/models/setup-code.server";
 import { addClassTeacher, createCoTeacherInvite } from "~/models/class-teachers.server";
 import { keepPendingImport, readAndPlan } from "~/models/question-import.server";
 import { keepPendingRoster, readRoster } from "~/models/roster-import.server";
+import { toolJwks } from "~/models/lti/keys.server";
+import { SCOPE } from "~/models/lti/service-token.server";
+import { MockLtiPlatform } from "./mock-lti-platform";
 import type { ClassWorld, RecordIds } from "./two-classes";
 import { TEST_PASSWORD, createTeacher } from "./factories";
 
@@ -115,6 +118,23 @@ async function keepRoster(own: ClassWorld) {
   pendingRosterId = id;
 }
 
+/** One mock LMS on loopback for the whole file, started when first needed. */
+let mockLms: Promise<MockLtiPlatform> | null = null;
+
+/** The class's LMS course answers for real (decision 023): its roster (NRPS) and the project's gradebook column (AGS), on the mock LMS. */
+async function lmsAnswers(own: ClassWorld) {
+  mockLms ??= MockLtiPlatform.start({ toolJwks: () => toolJwks() });
+  const mock = await mockLms;
+  const context = await prisma.ltiContext.findUniqueOrThrow({ where: { id: own.ids.ltiContextId } });
+  mock.addCourse({ id: context.contextId, title: context.title });
+  await prisma.ltiPlatform.update({ where: { id: context.platformId }, data: { tokenUrl: `${mock.origin}/token`, clientId: mock.clientId } });
+  await prisma.ltiContext.update({
+    where: { id: context.id },
+    data: { membershipsUrl: `${mock.origin}/nrps/${encodeURIComponent(context.contextId)}`, lineItemsUrl: `${mock.origin}/ags/${encodeURIComponent(context.contextId)}/lineitems`, agsScopes: SCOPE.score },
+  });
+  await prisma.ltiResourceLink.update({ where: { id: own.ids.ltiResourceLinkId }, data: { lineItemUrl: `${mock.origin}/ags/${encodeURIComponent(context.contextId)}/lineitems/1` } });
+}
+
 async function removeStudentFromClass(own: ClassWorld, blocked: boolean) {
   await prisma.enrollment.update({ where: { id: own.ids.enrollmentId }, data: { removedAt: new Date(), blockedAt: blocked ? new Date() : null } });
 }
@@ -195,6 +215,12 @@ export const ROUTES: Record<string, RouteEntry> = {
     action: "class-teacher",
     intents: { invite: () => ({}), "cancel-invite": () => ({}), "remove-teacher": () => ({ classTeacherId: coTeacherRowId }) },
     prepare: { "cancel-invite": inviteToOwnClass, "remove-teacher": addCoTeacher },
+  },
+  "teach.classes.$classId_.lms": {
+    loader: "class-teacher",
+    action: "class-teacher",
+    intents: { sync: (ids) => ({ courseId: ids.ltiContextId }), remove: (ids) => ({ studentId: ids.studentId }) },
+    prepare: { sync: lmsAnswers },
   },
   "teach.classes.$classId": {
     loader: "class-teacher",
@@ -452,7 +478,10 @@ export const ROUTES: Record<string, RouteEntry> = {
     intents: { "": () => ({ iss: "https://unknown-lms.example", login_hint: "someone", target_link_uri: "http://localhost/lti/launch" }) },
   },
   // The Deep Linking picker (decision 023): the teacher's own open request from their class's LMS course.
+  "teach.projects.$projectId.lms": { loader: "class-teacher", action: "class-teacher", intents: { "post-scores": (ids) => ({ linkId: ids.ltiResourceLinkId }) }, prepare: { "post-scores": lmsAnswers } },
   "lti.deep-link.$requestId": { loader: "class-teacher", action: "class-teacher", intents: { "": (ids) => ({ projectId: ids.projectId }) } },
+  // Only a valid one-time code from a launch in a frame gets in; the table's has none (decision 023).
+  "lti.continue": { loader: "lti-platform", action: "lti-platform", intents: { "": () => ({ code: "x".repeat(43) }) } },
   "lti.launch": { loader: "anyone", action: "lti-platform", intents: { "": () => ({ state: "no-such-state", id_token: "not.a.token" }) } },
 };
 

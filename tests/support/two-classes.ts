@@ -61,6 +61,10 @@ export interface RecordIds {
   ltiPlatformId: string;
   /** The teacher's open Deep Linking request from that LMS's course mapped to the class (decision 023). */
   ltiDeepLinkRequestId: string;
+  /** That LMS course (decision 023): its roster can be brought into the class. */
+  ltiContextId: string;
+  /** A link in that course that opens the published project, with a gradebook column. */
+  ltiResourceLinkId: string;
 }
 
 export interface ClassWorld {
@@ -110,6 +114,9 @@ async function buildClass(marker: string): Promise<ClassWorld> {
   const teacherIdentity = await prisma.ltiIdentity.create({ data: { platformId: platform.id, sub: `teacher-${marker}`, userId: teacher.id } });
   const deepLink = await prisma.ltiDeepLinkRequest.create({
     data: { id: `dl-${Math.random().toString(36).slice(2, 12)}`, identityId: teacherIdentity.id, ltiContextId: ltiContext.id, deploymentId: "deployment-1", returnUrl: `https://${lms}/deep-link-return`, expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  const resourceLink = await prisma.ltiResourceLink.create({
+    data: { ltiContextId: ltiContext.id, resourceLinkId: `link-${marker}`, title: `Unit ${marker}`, projectId: project.id, lineItemUrl: `https://${lms}/ags/course-${marker}/lineitems/1` },
   });
   const spare = await extraCheckpoint(4, "Spare", null);
   const archived = await extraCheckpoint(5, "Retired", new Date());
@@ -245,6 +252,8 @@ async function buildClass(marker: string): Promise<ClassWorld> {
       imageId: image.id,
       ltiPlatformId: platform.id,
       ltiDeepLinkRequestId: deepLink.id,
+      ltiContextId: ltiContext.id,
+      ltiResourceLinkId: resourceLink.id,
     },
   };
 }

@@ -110,7 +110,14 @@ export type LaunchRefusal =
   | "unknown-deployment"
   | "unsupported-message";
 
-export type VerifiedLaunch = { ok: true; platformId: string; claims: LaunchClaims; state: string } | { ok: false; reason: LaunchRefusal; state: string | null };
+/**
+ * A verified launch; `inFrameWithoutCookies` when it came inside the LMS's
+ * frame from a browser that kept the state cookie away (nobody can be signed
+ * in there: the person continues in a new tab, app/models/lti/handoff.server.ts).
+ */
+export type VerifiedLaunch =
+  | { ok: true; platformId: string; claims: LaunchClaims; state: string; inFrameWithoutCookies: boolean }
+  | { ok: false; reason: LaunchRefusal; state: string | null };
 
 const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 function platformKeys(url: string) {
@@ -133,7 +140,13 @@ function refusalFor(error: unknown): LaunchRefusal {
 }
 
 /** Checks a launch as posted (its `state` and `id_token`) and the browser's cookies; consumes the state either way. */
-export async function verifyLaunch(form: { state: string | null; idToken: string | null }, cookieHeader: string | null, now = new Date()): Promise<VerifiedLaunch> {
+export async function verifyLaunch(
+  form: { state: string | null; idToken: string | null },
+  cookieHeader: string | null,
+  now = new Date(),
+  /** The browser says the launch is loading in a frame (Sec-Fetch-Dest: iframe). */
+  framed = false,
+): Promise<VerifiedLaunch> {
   const state = form.state;
   if (!state) return { ok: false, reason: "missing-state", state: null };
   // Rebound's states are 43 base64url characters; anything else was never issued (and is not echoed into a cookie).
@@ -145,7 +158,10 @@ export async function verifyLaunch(form: { state: string | null; idToken: string
   });
   const { count } = await prisma.ltiLoginState.deleteMany({ where: { id: state } });
   if (!row || count !== 1 || row.expiresAt <= now) return { ok: false, reason: "unknown-state", state };
-  if (!stateInCookies(cookieHeader, state)) return { ok: false, reason: "other-browser", state };
+  // In a frame, a browser that blocks cookies from framed sites never kept the state cookie:
+  // the rest is checked all the same, and nobody is signed in inside the frame.
+  const cookieBack = stateInCookies(cookieHeader, state);
+  if (!cookieBack && !framed) return { ok: false, reason: "other-browser", state };
   if (!form.idToken) return { ok: false, reason: "missing-token", state };
   const { platform } = row;
   let payload: JWTPayload;
@@ -180,5 +196,5 @@ export async function verifyLaunch(form: { state: string | null; idToken: string
   if (claims.version !== "1.3.0" || (claims.messageType !== MESSAGE.resourceLink && claims.messageType !== MESSAGE.deepLinking) || !claims.sub) {
     return { ok: false, reason: "unsupported-message", state };
   }
-  return { ok: true, platformId: platform.id, claims, state };
+  return { ok: true, platformId: platform.id, claims, state, inFrameWithoutCookies: !cookieBack };
 }

@@ -30,7 +30,7 @@ function ownAddress(platformId: string, sub: string): string {
  * already, or a new one. An account keeps its role: a linked student account
  * launched as an instructor is refused rather than made a teacher.
  */
-export async function accountFor(platformId: string, person: Person, now = new Date()): Promise<AccountResult> {
+export async function accountFor(platformId: string, person: Person, now = new Date(), how: "launch" | "roster" = "launch"): Promise<AccountResult> {
   for (let round = 0; round < 3; round++) {
     const linked = await prisma.ltiIdentity.findUnique({
       where: { platformId_sub: { platformId, sub: person.sub } },
@@ -38,7 +38,8 @@ export async function accountFor(platformId: string, person: Person, now = new D
     });
     if (linked) {
       if (linked.user.role !== person.role) return { ok: false, reason: "role-mismatch" };
-      await prisma.ltiIdentity.update({ where: { id: linked.id }, data: { lastLaunchAt: now } });
+      // A roster sync is not a launch: only a launch says when the person last came in.
+      if (how === "launch") await prisma.ltiIdentity.update({ where: { id: linked.id }, data: { lastLaunchAt: now } });
       return { ok: true, userId: linked.user.id, created: false };
     }
     const emailFree = person.email ? (await prisma.user.count({ where: { email: person.email } })) === 0 : false;

@@ -20,6 +20,7 @@ export async function registerPlatform(input: LtiPlatformInput): Promise<SavePla
       data: { ...fields(input), deployments: { create: input.deploymentIds.map((deploymentId) => ({ deploymentId })) } },
       select: { id: true },
     });
+    forgetPlatformOrigins();
     return { ok: true, id: made.id };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
@@ -30,7 +31,7 @@ export async function registerPlatform(input: LtiPlatformInput): Promise<SavePla
 /** Saves the registration; deployments no longer listed stop launching (their courses and links stay). */
 export async function updatePlatform(id: string, input: LtiPlatformInput): Promise<SavePlatformResult> {
   try {
-    return await prisma.$transaction(async (tx) => {
+    const saved = await prisma.$transaction(async (tx) => {
       const { count } = await tx.ltiPlatform.updateMany({ where: { id }, data: fields(input) });
       if (count === 0) return { ok: false, reason: "not-found" } as const;
       await tx.ltiDeployment.deleteMany({ where: { platformId: id, deploymentId: { notIn: input.deploymentIds } } });
@@ -39,6 +40,8 @@ export async function updatePlatform(id: string, input: LtiPlatformInput): Promi
       }
       return { ok: true, id } as const;
     });
+    forgetPlatformOrigins();
+    return saved;
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
     throw error;
@@ -73,4 +76,23 @@ export async function platformOrigins(): Promise<string[]> {
     }
   }
   return [...origins].sort();
+}
+
+/** How long a server keeps the registered origins before reading them again (another server's registration shows within this). */
+const PLATFORM_ORIGINS_TTL_MS = 30_000;
+let originsCache: { at: number; origins: Promise<string[]> } | null = null;
+
+/**
+ * platformOrigins, read at most every 30 seconds: the server asks for them on
+ * every page (scripts/server.mjs, for frame-ancestors and form-action). A
+ * registration or change on this server is seen at once; on another server
+ * within 30 seconds.
+ */
+export function cachedPlatformOrigins(now = Date.now()): Promise<string[]> {
+  if (!originsCache || now - originsCache.at > PLATFORM_ORIGINS_TTL_MS) originsCache = { at: now, origins: platformOrigins().catch(() => []) };
+  return originsCache.origins;
+}
+
+function forgetPlatformOrigins() {
+  originsCache = null;
 }
