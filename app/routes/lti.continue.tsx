@@ -3,8 +3,8 @@
 // it left a one-time code (app/models/lti/handoff.server.ts). Here, first-party,
 // the person sees whose account it is and continues with one click.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { LtiErrorBoundary } from "~/components/lti-page";
 import { startSession } from "~/auth/session.server";
 import { SubmitButton } from "~/components/form";
 import { Card, PageHeader } from "~/components/ui";
@@ -15,39 +15,39 @@ import { readForm } from "~/utils/form.server";
 export const meta: MetaFunction = () => [{ title: "Continue from your LMS · Rebound" }];
 
 const GONE = "This link has been used or has run out (it lasts two minutes). Open Rebound from your course in the LMS again.";
+/** The page's error boundary says it. */
+const gone = () => new Response(GONE, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const code = new URL(request.url).searchParams.get("code") ?? "";
   const handoff = await findHandoff(code);
-  return data({ code: handoff ? code : null, name: handoff?.user.name ?? null }, { status: handoff ? 200 : 400, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  if (!handoff) throw gone();
+  return { code, name: handoff.user.name };
 }
 
 export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs) => {
   const form = await readForm(request);
   const used = await useHandoff(String(form.get("code") ?? ""));
-  if (!used) return data({ message: GONE }, { status: 400 });
+  if (!used) throw gone();
   return startSession(request, used.userId, used.redirectTo);
 });
 
 export default function ContinueFromLms() {
   const { code, name } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
   return (
     <>
       <PageHeader title="Continue from your LMS" />
       <Card>
-        {code && name && !answer ? (
-          <Form method="post" className="space-y-4">
-            <input type="hidden" name="code" value={code} />
-            <p>
-              Your LMS opened Rebound for <strong>{name}</strong>. If that is you, continue; if not, close this tab.
-            </p>
-            <SubmitButton pendingText="Signing in…">Continue as {name}</SubmitButton>
-          </Form>
-        ) : (
-          <p role="alert">{answer?.message ?? GONE}</p>
-        )}
+        <Form method="post" className="space-y-4">
+          <input type="hidden" name="code" value={code} />
+          <p>
+            Your LMS opened Rebound for <strong>{name}</strong>. If that is you, continue; if not, close this tab.
+          </p>
+          <SubmitButton pendingText="Signing in…">Continue as {name}</SubmitButton>
+        </Form>
       </Card>
     </>
   );
 }
+
+export const ErrorBoundary = LtiErrorBoundary;

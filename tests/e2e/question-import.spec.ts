@@ -23,12 +23,13 @@ const journeys = [
   { format: "Moodle GIFT", file: "forces.gift", bytes: () => fixtureBytes("forces.gift"), count: 4, titles: ["Balanced forces", "Braking distance"], skipped: /An essay question/ },
   { format: "Moodle XML", file: "forces-moodle.xml", bytes: () => fixtureBytes("forces-moodle.xml"), count: 3, titles: ["Reading a speed-time graph", "Weight on Earth"], skipped: /An essay question/ },
   { format: "QTI", file: "forces-qti.zip", bytes: () => fixtureZip("qti3-package"), count: 2, titles: ["Acceleration from a graph", "Stretching a spring"], skipped: /orderInteraction/ },
+  { format: "QTI", file: "qti21-choice.xml", bytes: () => fixtureBytes("qti21-choice.xml"), count: 1, titles: ["Falling objects"], skipped: null },
   { format: "Diagnostic-question CSV", file: "fractions.zip", bytes: () => fixtureZip("fractions-diagnostic"), count: 5, titles: ["Add fractions with different denominators"], skipped: /should be A, B, C or D/ },
   { format: "Rebound project file", file: "energy-project.json", bytes: () => fixtureBytes("energy-project.json"), count: 2, titles: ["A kettle", "Efficiency"], skipped: null },
 ];
 
 for (const j of journeys) {
-  test(`${j.format}: upload, preview with what was skipped, import, checkpoints on the Build page`, async ({ page }) => {
+  test(`${j.format} (${j.file}): upload, preview with what was skipped, import, checkpoints on the Build page`, async ({ page }) => {
     await openClassImport(page);
     await choose(page, j.file, j.bytes());
     await expect(page.getByText(`${j.file} (${j.format})`)).toBeVisible();

@@ -8,6 +8,7 @@
 import type { Locator } from "@playwright/test";
 import { expect, expectNoSeriousA11yViolations, signUp, test } from "./fixtures";
 import { readPdf } from "./pdf-text";
+import { oneRosterFiles, oneRosterZip, rosterBytes, withRows } from "../support/roster-fixtures";
 
 /** Enough students for the sheet to run over a printed page, so a card could be cut. */
 const STUDENTS = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Hedy Lamarr", "Katherine Johnson", "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth", "Frances Allen", "John Backus", "Radia Perlman", "Tim Berners-Lee", "Margaret Hamilton", "Ken Thompson"];
@@ -119,4 +120,70 @@ test("a teacher imports a CSV class list, prints the sign-in sheet, and a studen
   // Back on the teacher's sheet page: one fewer student without a password.
   await page.goto(page.url());
   await expect(page.getByText(`${STUDENTS.length - 1} without a password yet`)).toBeVisible();
+});
+
+test("a teacher brings one class of a OneRoster export in, then a changed export: the student marked for deletion is removed with their work kept, and a broken export imports nothing", async ({ page }) => {
+  const run = `${Date.now()}`;
+  const domain = `sis-${run}.example`;
+  const className = `Physics 9B ${run.slice(-5)}`;
+  await signUp(page, "Teacher", "Owen Roster");
+  await page.getByLabel("Class name").fill(className);
+  await page.getByRole("button", { name: "Create class" }).click();
+  await page.getByRole("link", { name: "import a roster" }).click();
+
+  // The student information system's zip (tests/fixtures/rosters/oneroster-1.2): two classes; this one is Physics 9B.
+  const send = async (name: string, bytes: Uint8Array) => {
+    await page.getByLabel("Roster file").setInputFiles({ name, mimeType: "application/zip", buffer: Buffer.from(bytes) });
+    await page.getByRole("button", { name: "Read the roster" }).click();
+  };
+  await send("sis-export.zip", oneRosterZip("oneroster-1.2", {}, domain));
+  await expect(page.getByRole("group", { name: "Which classes come into this Rebound class?" })).toBeVisible();
+  await page.getByRole("checkbox", { name: /Physics 9B/ }).check();
+  await page.getByRole("button", { name: "Show what importing them does" }).click();
+  const enrol = page.getByRole("region", { name: "Will be enrolled" });
+  await expect(enrol.getByRole("heading", { name: "Will be enrolled (3)" })).toBeVisible();
+  for (const name of ["Alan Turing", "Grace Hopper", "Katherine Johnson"]) await expect(enrol.getByText(name)).toBeVisible();
+  // The teacher in the file is listed to invite, never added; the guardian is not a student.
+  await expect(page.getByText("Marie Curie")).toBeVisible();
+  await expect(page.getByText("Parent Turing")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("3");
+
+  // Next term's export: Grace is marked tobedeleted, Mary is new.
+  const files = oneRosterFiles("oneroster-1.2", domain);
+  const changed = oneRosterZip(
+    "oneroster-1.2",
+    {
+      "users.csv": withRows(files["users.csv"], `u-s5,,2026-10-01T08:00:00Z,true,mjackson,,Mary,Jackson,,S-1005,mary.jackson@${domain},,,,09,,,,,,,org-1,`),
+      "enrollments.csv": withRows(files["enrollments.csv"].replace("e-3,,2026-09-01T08:00:00Z", "e-3,tobedeleted,2026-10-01T08:00:00Z"), "e-12,,2026-10-01T08:00:00Z,class-9b,org-1,u-s5,student,,,"),
+    },
+    domain,
+  );
+  await page.goto(page.url().replace(/\/teach\/classes\/([^/?]+).*$/, "/teach/classes/$1/roster"));
+  await send("sis-export-term2.zip", changed);
+  await page.getByRole("checkbox", { name: /Physics 9B/ }).check();
+  await page.getByRole("button", { name: "Show what importing them does" }).click();
+  await expect(page.getByRole("region", { name: "Will be enrolled" }).getByText("Mary Jackson")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Will be removed (their work is kept)" }).getByText("Grace Hopper")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Already in this class" }).getByText("Alan Turing")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  // On the class page: Mary in, Grace listed among the removed (her work kept, she can be allowed back).
+  await page.getByRole("link", { name: className }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: className })).toBeVisible();
+  await expect(page.getByText("Mary Jackson").first()).toBeVisible();
+
+  // A broken export: an enrolment of someone not in users.csv. Where and why, per file and row; nothing imported.
+  await page.goto(page.url().replace(/\/teach\/classes\/([^/?]+).*$/, "/teach/classes/$1/roster"));
+  await send("broken.zip", oneRosterZip("oneroster-1.2", { "enrollments.csv": withRows(files["enrollments.csv"], "e-9,,2026-09-01,class-9b,org-1,u-nobody,student,,,") }, domain));
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Nothing was imported.");
+  await expect(alert).toContainText("enrollments.csv, line 8");
+  await expect(alert).toContainText("The user u-nobody is not in users.csv.");
+  // And a broken CSV class list (an unclosed quote), from the fixtures.
+  await send("broken.csv", rosterBytes("broken.csv", domain));
+  await expect(page.getByRole("alert")).toContainText("Nothing was imported.");
+  await expect(page.getByLabel("Roster file")).toBeVisible();
 });

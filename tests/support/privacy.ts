@@ -202,6 +202,8 @@ export async function seedEverything() {
   });
   await prisma.ltiIdentity.create({ data: { platformId: platform.id, sub: "lms-student-1", userId: student.id } });
   await prisma.ltiIdentity.create({ data: { platformId: platform.id, sub: "lms-teacher-1", userId: teacher.id } });
+  // A launch from a frame waiting to continue in a new tab (decision 023).
+  await prisma.ltiHandoff.create({ data: { id: `handoff-${student.id}`, userId: student.id, redirectTo: "/learn", expiresAt: new Date(Date.now() + 120_000) } });
 
   // The student's second class, with another teacher: untouched when the first teacher deletes their data.
   const elsewhereTeacher = await createTeacher();
