@@ -42,7 +42,7 @@ async function freshDatabaseUrl() {
 const cspReports = path.join(root, "tests", ".tmp", `csp-${port}.log`);
 fs.rmSync(cspReports, { force: true });
 // Every test reaches the app from 127.0.0.1: the per-address rate limits are lifted; the per-account ones stay.
-const limits = { RATE_LIMIT_LOGIN_ADDRESS: "100000/900", RATE_LIMIT_SIGNUP_ADDRESS: "100000/3600", RATE_LIMIT_JOIN_ADDRESS: "100000/900", RATE_LIMIT_SETUP_CODE_ADDRESS: "100000/900" };
+const limits = { RATE_LIMIT_LOGIN_ADDRESS: "100000/900", RATE_LIMIT_SIGNUP_ADDRESS: "100000/3600", RATE_LIMIT_JOIN_ADDRESS: "100000/900", RATE_LIMIT_SETUP_CODE_ADDRESS: "100000/900", RATE_LIMIT_LTI_LOGIN: "100000/900" };
 const env = { ...process.env, ...limits, CSP_REPORT_FILE: cspReports, DEMO_PASSWORD: "rebound-demo-e2e", DATABASE_URL: await freshDatabaseUrl(), PORT: port, REMIX_BUILD_DIR: buildDir, HOST: "127.0.0.1", NODE_ENV: "production" };
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });

@@ -116,7 +116,7 @@ async function importRoster(file: string, bytes: Uint8Array, classroom: { id: st
     }
   } else if (wanted.length) finish({ imported: 0, skipped: 0, errors: [{ where: "--oneroster-class", why: "A CSV roster has no OneRoster classes to choose." }] }, 1);
   const { outcome } = await importRosterFile({ teacherId, classroomId: classroom.id }, path.basename(file), bytes, { classIds });
-  if (!outcome?.ok) finish({ imported: 0, skipped: 0, errors: [{ where: "--class", why: outcome?.message ?? "The class is no longer there." }] }, 1);
+  if (!outcome?.ok) finish({ imported: 0, skipped: 0, errors: [{ where: "--class", why: outcome?.message ?? (outcome?.reason === "taken" ? "Someone else added one of these people at the same moment, so nothing was imported. Run the command again." : "The class is no longer there.") }] }, 1);
   console.log(`${roster.format === "csv" ? "CSV roster" : `OneRoster ${roster.version}`}: ${path.basename(file)} → class ${classroom.name}`);
   for (const note of roster.notes) console.log(`Note: ${note}`);
   for (const line of reportLines(outcome.report)) console.log(line);

@@ -34,6 +34,10 @@ export const RATE_LIMITS = {
   IMPORT_TEACHER: { env: "RATE_LIMIT_IMPORT_TEACHER", fallback: "60/3600" },
   /** Wrong co-teacher invitation codes, per teacher account (decision 021). */
   CO_TEACHER_CODE: { env: "RATE_LIMIT_CO_TEACHER_CODE", fallback: "10/900" },
+  /** Sign-in sheets one teacher makes (issue 11; each hashes a set-up code per student, up to a whole year group). */
+  SIGN_IN_SHEET: { env: "RATE_LIMIT_SIGN_IN_SHEET", fallback: "30/3600" },
+  /** LTI login initiations from one address (issue 11; each writes a login state row; a school's LMS launches share one address). */
+  LTI_LOGIN: { env: "RATE_LIMIT_LTI_LOGIN", fallback: "600/900" },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -16,6 +16,7 @@ import { CLASS_TEACHER_SOURCE_WORDS, FOLLOW_UP_WORDS, OWN_ITEM_WORDS, REACTION_W
 import { isReactionKind } from "~/domain/failure-session";
 import { goalStatusWords } from "~/domain/learning-goals";
 import { isFollowUpResult } from "~/domain/plans";
+import { isOneRosterSource, schoolOfSource } from "~/domain/roster-import/sources";
 import { archiveFiles, archiveFilename, type ArchiveMeta, type PersonalRecord, type Row } from "~/domain/privacy";
 import { effectiveOutcome } from "~/domain/progress";
 import type { Prisma } from "~/generated/prisma/client";
@@ -25,6 +26,13 @@ import { forgetCachedGrids } from "~/models/progress.server";
 import { addClassTeacher, taughtBy } from "~/models/class-teachers.server";
 
 type Tx = Prisma.TransactionClient;
+
+/** A kept school-system id's source, in the export's words: OneRoster, and the school it is kept under (decision 024). */
+function oneRosterSystemWords(source: string): string {
+  if (!isOneRosterSource(source)) return source;
+  const school = schoolOfSource(source);
+  return school ? `OneRoster (school ${school})` : "OneRoster";
+}
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const OUTCOME_WORDS: Record<string, string> = { GOT_IT: "Got it", NOT_YET: "Not yet" };
@@ -403,7 +411,7 @@ export async function collectAccountData(userId: string): Promise<{ record: Pers
     account: [{ name: user.name, email: user.email, role: roleWords(user.role).label, createdAt: iso(user.createdAt) }],
     sessions: sessions.map((s) => ({ startedAt: iso(s.createdAt), lastSeenAt: iso(s.lastSeenAt), endsAt: iso(s.expiresAt) })),
     setupCodes: setupCodes.map((c) => ({ givenAt: iso(c.createdAt), endsAt: iso(c.expiresAt) })),
-    externalIds: externalIds.map((e) => ({ system: e.source === "oneroster" ? "OneRoster" : e.source, id: e.externalId, keptSince: iso(e.createdAt) })),
+    externalIds: externalIds.map((e) => ({ system: oneRosterSystemWords(e.source), id: e.externalId, keptSince: iso(e.createdAt) })),
     classes,
     attempts,
     journalEntries,
@@ -721,7 +729,9 @@ export async function deleteAccount(userId: string, plan: ClassPlan[]): Promise<
       const taught = await tx.classroom.findFirst({ where: { id: classroomId, ...taughtBy(userId) }, select: { id: true } });
       if (!taught) continue;
       if (newTeacherId) await addClassTeacher(tx, taught.id, newTeacherId, "HANDOVER");
-      else await tx.classroom.update({ where: { id: taught.id }, data: { archivedAt: now } });
+      // Archived only while this person is still its only teacher: a colleague who joined after the page was
+      // filled in (decision 021) keeps the class open, as an unplanned shared class does.
+      else await tx.classroom.updateMany({ where: { id: taught.id, teachers: { every: { teacherId: userId } } }, data: { archivedAt: now } });
     }
     const taughtIds = (await tx.classTeacher.findMany({ where: { teacherId: userId }, select: { classroomId: true } })).map((t) => t.classroomId);
     await tx.classTeacher.deleteMany({ where: { teacherId: userId } });

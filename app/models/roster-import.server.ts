@@ -12,15 +12,14 @@ import type { Prisma } from "~/generated/prisma/client";
 import { ROSTER_LIMITS } from "~/domain/roster-import/limits";
 import { chosenPeople, planRoster, tooManyPeople, type KnownPerson, type PlannedRow, type RosterPlan } from "~/domain/roster-import/plan";
 import { readRosterFile } from "~/domain/roster-import/read";
+import { ONEROSTER, externalKey, externalSource } from "~/domain/roster-import/sources";
 import type { RosterReport } from "~/domain/roster-import/report";
 import { RosterFileError, type Roster, type RosterIssue, type RosterPerson } from "~/domain/roster-import/types";
 import { taughtBy } from "~/models/class-teachers.server";
 import { enrollStudent, removeStudent } from "~/models/classroom.server";
+import { isUniqueViolation } from "~/utils/prisma-errors.server";
 
 type Db = Prisma.TransactionClient | typeof prisma;
-
-/** The source name OneRoster sourcedIds are kept under (ExternalIdentity.source). */
-export const ONEROSTER = "oneroster";
 
 export interface RosterTarget {
   teacherId: string;
@@ -76,23 +75,36 @@ interface Account {
   passwordHash: string;
 }
 
-/** What the database knows of the file's people, for this class: found by sourcedId first, then email. */
+/** Any OneRoster source, scoped per school or the unscoped one of ids kept before (decision 024). */
+const ONEROSTER_SOURCES = { OR: [{ source: ONEROSTER }, { source: { startsWith: `${ONEROSTER}:` } }] };
+
+/**
+ * What the database knows of the file's people, for this class: found by
+ * sourcedId first — under their school's source only, so another school
+ * system's same id finds nobody (decision 024) — then by email.
+ */
 async function gatherFacts(db: Db, classroomId: string, people: RosterPerson[]) {
-  const sourcedIds = [...new Set(people.flatMap((p) => (p.sourcedId ? [p.sourcedId] : [])))];
+  const idsBySource = new Map<string, Set<string>>();
+  for (const p of people) if (p.sourcedId) idsBySource.set(externalSource(p), (idsBySource.get(externalSource(p)) ?? new Set()).add(p.sourcedId));
   const emails = [...new Set(people.flatMap((p) => (p.email ? [p.email] : [])))];
   const accountSelect = { id: true, role: true, name: true, passwordHash: true } as const;
   const [identities, byEmail, sourceRows] = await Promise.all([
-    sourcedIds.length ? db.externalIdentity.findMany({ where: { source: ONEROSTER, externalId: { in: sourcedIds } }, select: { externalId: true, user: { select: accountSelect } } }) : [],
+    idsBySource.size
+      ? db.externalIdentity.findMany({
+          where: { OR: [...idsBySource].map(([source, ids]) => ({ source, externalId: { in: [...ids] } })) },
+          select: { source: true, externalId: true, user: { select: accountSelect } },
+        })
+      : [],
     emails.length ? db.user.findMany({ where: { email: { in: emails } }, select: { ...accountSelect, email: true } }) : [],
     // Students in the class now who came with a OneRoster id (for "missing from a bulk file").
     db.enrollment.findMany({
-      where: { classroomId, removedAt: null, student: { externalIdentities: { some: { source: ONEROSTER } } } },
-      select: { student: { select: { id: true, name: true, email: true, externalIdentities: { where: { source: ONEROSTER }, select: { externalId: true } } } } },
+      where: { classroomId, removedAt: null, student: { externalIdentities: { some: ONEROSTER_SOURCES } } },
+      select: { student: { select: { id: true, name: true, email: true, externalIdentities: { where: ONEROSTER_SOURCES, select: { source: true, externalId: true } } } } },
     }),
   ]);
-  const bySourcedId = new Map<string, Account>(identities.map((i) => [i.externalId, i.user]));
+  const bySourcedId = new Map<string, Account>(identities.map((i) => [externalKey(i.source, i.externalId), i.user]));
   const byAddress = new Map<string, Account>(byEmail.map((u) => [u.email, u]));
-  const accountOf = (p: RosterPerson): Account | undefined => (p.sourcedId ? bySourcedId.get(p.sourcedId) : undefined) ?? (p.email ? byAddress.get(p.email) : undefined);
+  const accountOf = (p: RosterPerson): Account | undefined => (p.sourcedId ? bySourcedId.get(externalKey(externalSource(p), p.sourcedId)) : undefined) ?? (p.email ? byAddress.get(p.email) : undefined);
   const ids = [...new Set([...bySourcedId.values(), ...byAddress.values()].map((a) => a.id))];
   const [enrolments, teaching] = await Promise.all([
     ids.length ? db.enrollment.findMany({ where: { classroomId, studentId: { in: ids } }, select: { studentId: true, removedAt: true, blockedAt: true } }) : [],
@@ -106,7 +118,7 @@ async function gatherFacts(db: Db, classroomId: string, people: RosterPerson[]) 
     // Any account that is not a student's (a teacher, a site administrator) is never enrolled as one.
     return { userId: account.id, role: account.role === "STUDENT" ? "STUDENT" : "TEACHER", enrolment: enrolmentOf.get(account.id) ?? null, teachesClass: teaches.has(account.id), name: account.name };
   };
-  const sourceMembers = sourceRows.map((r) => ({ userId: r.student.id, sourcedId: r.student.externalIdentities[0]?.externalId ?? "", name: r.student.name, email: r.student.email }));
+  const sourceMembers = sourceRows.flatMap((r) => r.student.externalIdentities.map((i) => ({ userId: r.student.id, source: i.source, sourcedId: i.externalId, name: r.student.name, email: r.student.email })));
   return { find, accountOf, sourceMembers };
 }
 
@@ -124,7 +136,19 @@ export async function previewRoster(target: RosterTarget, roster: Roster, classI
   return { plan, refusal: tooManyPeople(plan) };
 }
 
-export type RosterOutcome = { ok: true; report: RosterReport } | { ok: false; reason: "not-found" | "too-many"; message?: string };
+/**
+ * "taken": someone else (another import, a sign-up, an LMS launch) made an
+ * account or kept an id this import was about to, at the same moment; nothing
+ * was imported, and a fresh look at the preview shows what is there now.
+ */
+export type RosterOutcome = { ok: true; report: RosterReport } | { ok: false; reason: "not-found" | "too-many" | "taken"; message?: string };
+
+/** Undoes an import's transaction when it is refused: the refusal leaves everything as it was, the pending roster too. */
+class ImportRefused extends Error {
+  constructor(readonly outcome: RosterOutcome) {
+    super("The import was refused.");
+  }
+}
 
 /** A large class is a few thousand rows: more than Prisma's 5-second default. */
 const ROSTER_TRANSACTION = { timeout: 300_000, maxWait: 30_000 } as const;
@@ -132,24 +156,49 @@ const ROSTER_TRANSACTION = { timeout: 300_000, maxWait: 30_000 } as const;
 /**
  * Imports a pending roster: the chosen OneRoster classes (none for a CSV),
  * and the missing students the teacher confirmed to remove. The pending
- * roster is deleted in the same transaction (two clicks import once).
+ * roster is deleted in the same transaction (two clicks import once). A
+ * refusal (too many people, a class no longer the teacher's, an account or id
+ * someone else made at the same moment) rolls everything back, the deletion
+ * too: the preview stays for the teacher to choose again.
  */
 export async function commitPendingRoster(target: RosterTarget, pendingId: string, choice: { classIds: readonly string[]; removeMissing: readonly string[] }): Promise<RosterOutcome> {
-  return prisma.$transaction(async (tx) => {
-    const pending = await tx.pendingRoster.findFirst({ where: { id: pendingId, ...pendingWhere(target), expiresAt: { gt: new Date() } }, select: { id: true, fileName: true, roster: true } });
-    if (!pending) return { ok: false, reason: "not-found" } as const;
-    const deleted = await tx.pendingRoster.deleteMany({ where: { id: pending.id } });
-    if (deleted.count !== 1) return { ok: false, reason: "not-found" } as const;
-    return saveWithin(tx, target, pending.fileName, JSON.parse(pending.roster) as Roster, choice);
-  }, ROSTER_TRANSACTION);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const pending = await tx.pendingRoster.findFirst({ where: { id: pendingId, ...pendingWhere(target), expiresAt: { gt: new Date() } }, select: { id: true, fileName: true, roster: true } });
+      if (!pending) return { ok: false, reason: "not-found" } as const;
+      const deleted = await tx.pendingRoster.deleteMany({ where: { id: pending.id } });
+      if (deleted.count !== 1) return { ok: false, reason: "not-found" } as const;
+      const outcome = await saveWithin(tx, target, pending.fileName, JSON.parse(pending.roster) as Roster, choice);
+      if (!outcome.ok) throw new ImportRefused(outcome);
+      return outcome;
+    }, ROSTER_TRANSACTION);
+  } catch (error) {
+    return refusedOutcome(error);
+  }
+}
+
+/** A refusal's outcome (the transaction is rolled back by then); any other failure goes on up. */
+function refusedOutcome(error: unknown): RosterOutcome {
+  if (error instanceof ImportRefused) return error.outcome;
+  // Two imports (or an import and a sign-up) making the same new email or sourcedId at once: the second is refused.
+  if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
+  throw error;
 }
 
 /** Reads and imports a file in one go (the command line): nothing changes when the file cannot be read. */
 export async function importRosterFile(target: RosterTarget, fileName: string, bytes: Uint8Array, choice: { classIds: readonly string[]; removeMissing?: readonly string[] }): Promise<{ read: RosterReadResult; outcome: RosterOutcome | null }> {
   const read = readRoster(fileName, bytes);
   if (!read.ok) return { read, outcome: null };
-  const outcome = await prisma.$transaction((tx) => saveWithin(tx, target, fileName, read.roster, { classIds: choice.classIds, removeMissing: choice.removeMissing ?? [] }), ROSTER_TRANSACTION);
-  return { read, outcome };
+  try {
+    const outcome = await prisma.$transaction(async (tx) => {
+      const outcome = await saveWithin(tx, target, fileName, read.roster, { classIds: choice.classIds, removeMissing: choice.removeMissing ?? [] });
+      if (!outcome.ok) throw new ImportRefused(outcome);
+      return outcome;
+    }, ROSTER_TRANSACTION);
+    return { read, outcome };
+  } catch (error) {
+    return { read, outcome: refusedOutcome(error) };
+  }
 }
 
 async function saveWithin(tx: Prisma.TransactionClient, target: RosterTarget, fileName: string, roster: Roster, choice: { classIds: readonly string[]; removeMissing: readonly string[] }): Promise<RosterOutcome> {
@@ -175,7 +224,7 @@ async function saveWithin(tx: Prisma.TransactionClient, target: RosterTarget, fi
       account = await tx.user.create({ data: { email: person.email, name: person.name, role: "STUDENT", passwordHash: NO_PASSWORD_YET }, select: { id: true, role: true, name: true, passwordHash: true } });
       created = true;
     }
-    if (person.sourcedId) await remember(tx, account.id, person.sourcedId);
+    if (person.sourcedId) await remember(tx, account.id, externalSource(person), person.sourcedId);
     const result = await enrollStudent(classroom.id, account.id, { db: tx, addedBy: created ? "ROSTER_NEW" : "ROSTER_EXISTING" });
     if (result.status === "refused") report.blocked.push(row);
     else report.enrolled.push(row);
@@ -198,10 +247,10 @@ async function saveWithin(tx: Prisma.TransactionClient, target: RosterTarget, fi
   return { ok: true, report };
 }
 
-/** Keeps a person's OneRoster sourcedId, unless they have one already (the first one found stays theirs). */
-async function remember(tx: Prisma.TransactionClient, userId: string, sourcedId: string) {
-  const existing = await tx.externalIdentity.findFirst({ where: { OR: [{ userId, source: ONEROSTER }, { source: ONEROSTER, externalId: sourcedId }] }, select: { id: true } });
-  if (!existing) await tx.externalIdentity.create({ data: { userId, source: ONEROSTER, externalId: sourcedId } });
+/** Keeps a person's OneRoster sourcedId under their school, unless they have one there already (the first one found stays theirs). */
+async function remember(tx: Prisma.TransactionClient, userId: string, source: string, sourcedId: string) {
+  const existing = await tx.externalIdentity.findFirst({ where: { OR: [{ userId, source }, { source, externalId: sourcedId }] }, select: { id: true } });
+  if (!existing) await tx.externalIdentity.create({ data: { userId, source, externalId: sourcedId } });
 }
 
 /** Pending rosters past their time (run with the session purge). */

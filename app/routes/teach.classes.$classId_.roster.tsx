@@ -24,6 +24,14 @@ import { notFound } from "~/utils/http.server";
 import { paths } from "~/utils/paths";
 import { isSaveFailed } from "~/utils/save-failed";
 
+/** What a refused "Import" says (the preview stays, but when it has ended). */
+const IMPORT_REFUSED: Record<string, string> = {
+  "not-found": "This preview has ended (it lasts a day, and goes once imported or discarded). Send the file again to see it afresh.",
+  "too-many": "This brings in more people than one import takes. Choose fewer classes.",
+  taken: "Someone else just added one of these people to Rebound (another import or a sign-up, at the same moment), so nothing was imported. Look at the preview again: it shows them as they are now, and Import then brings everyone in.",
+};
+const IMPORT_REFUSED_STATUS: Record<string, number> = { "not-found": 404, "too-many": 400, taken: 409 };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import a roster · ${data?.classroom.name ?? "Class"} · Rebound` }];
 
 async function requireClass(request: Request, classId: string | undefined) {
@@ -91,7 +99,7 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
   const pendingId = String(form.get(ROSTER_FIELDS.pendingId) ?? "");
   if (intent === "import") {
     const outcome = await commitPendingRoster(target, pendingId, { classIds: form.getAll(ROSTER_FIELDS.classIds).map(String), removeMissing: remove });
-    if (!outcome.ok) return fail(outcome.message ?? "This preview has ended (it lasts a day, and goes once imported or discarded). Send the file again to see it afresh.", outcome.reason === "not-found" ? 404 : 400);
+    if (!outcome.ok) return fail(outcome.message ?? IMPORT_REFUSED[outcome.reason], IMPORT_REFUSED_STATUS[outcome.reason]);
     return data<ActionResult>({ ok: true, report: outcome.report });
   }
   if (intent === "discard") {

@@ -2,10 +2,12 @@
 // with the class's name, their email, a set-up code when they need one, and
 // where to go. Set-up codes are stored only as hashes, so the sheet is made
 // when the teacher asks for the codes — the answer to that post — and says
-// that the codes are shown this once. Printed on A4, cards kept whole.
+// that the codes are shown this once. Printed on A4, cards kept whole. Making
+// a sheet is limited per teacher (RATE_LIMIT_SIGN_IN_SHEET, decision 010).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { checkLimits, countTry, tooManyTries } from "~/auth/rate-limit.server";
 import { requireTeacher } from "~/auth/session.server";
 import { hasUsablePassword } from "~/auth/password.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -45,6 +47,13 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
   const form = await readForm(request);
   if (form.get("intent") !== "make-codes") return data({ ok: false as const, message: "We didn't understand that request." }, { status: 400 });
   const who = form.get("who") === "all" ? "all" : "new";
+  // Each sheet hashes a code per student: limited per teacher (decision 010), counted before the work.
+  const check = await checkLimits([["SIGN_IN_SHEET", teacher.id]]);
+  if (!check.ok) {
+    const { message, headers } = tooManyTries(check.retryAfterSeconds, "sign-in sheets made");
+    return data({ ok: false as const, message }, { status: 429, headers });
+  }
+  await countTry([["SIGN_IN_SHEET", teacher.id]]);
   const cards = await issueSignInSheet(teacher.id, classroom.id, who);
   if (!cards) notFound(NOT_FOUND.classroom);
   const origin = new URL(request.url).origin;

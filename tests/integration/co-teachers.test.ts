@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { acceptCoTeacherInvite, createCoTeacherInvite, generateInviteCode } from "~/models/class-teachers.server";
+import { deleteAccount, planClasses } from "~/models/privacy.server";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/account.delete";
 import { action as homeAction, loader as homeLoader } from "~/routes/teach._index";
 import { loader as classLoader } from "~/routes/teach.classes.$classId";
@@ -149,6 +150,28 @@ describe("co-teachers", () => {
     expect(res.status).toBe(302);
     expect(await prisma.classroom.findUniqueOrThrow({ where: { id: w.classroom.id } })).toMatchObject({ archivedAt: null });
     expect((await prisma.classTeacher.findMany({ where: { classroomId: w.classroom.id } })).map((t) => t.teacherId)).toEqual([w.colleague.id]);
+  });
+});
+
+describe("deleting an account never archives a class another teacher shares (issue 11)", () => {
+  it("a colleague who joined after the delete page was filled in keeps the class open", async () => {
+    const w = await setUp();
+    // The page was filled in while the teacher taught the class alone: "archive it".
+    const planned = await planClasses(w.teacher.id, [{ classroomId: w.classroom.id, choice: "archive" }]);
+    expect(planned).toMatchObject({ ok: true, plan: [{ classroomId: w.classroom.id, newTeacherId: null }] });
+    // Before the deletion runs, a colleague joins the class.
+    await acceptCoTeacherInvite((await createCoTeacherInvite(w.classroom.id, w.teacher.id))!.code, w.colleague.id);
+    await deleteAccount(w.teacher.id, planned.ok ? planned.plan : []);
+    expect(await prisma.user.count({ where: { id: w.teacher.id } })).toBe(0);
+    expect(await prisma.classroom.findUniqueOrThrow({ where: { id: w.classroom.id } })).toMatchObject({ archivedAt: null });
+    expect((await prisma.classTeacher.findMany({ where: { classroomId: w.classroom.id } })).map((t) => t.teacherId)).toEqual([w.colleague.id]);
+  });
+
+  it("a class the teacher taught alone is archived as planned", async () => {
+    const w = await setUp();
+    const planned = await planClasses(w.teacher.id, [{ classroomId: w.classroom.id, choice: "archive" }]);
+    await deleteAccount(w.teacher.id, planned.ok ? planned.plan : []);
+    expect(await prisma.classroom.findUniqueOrThrow({ where: { id: w.classroom.id } })).toMatchObject({ archivedAt: expect.any(Date) });
   });
 });
 

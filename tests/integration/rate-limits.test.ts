@@ -89,3 +89,31 @@ describe("sign-up does the same work for a taken email and a new one (issue 8, d
     expect(hash).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("LTI login initiation (issue 11)", () => {
+  it("is limited per address: over the limit it answers 429 with a message and writes no login state", async () => {
+    process.env.RATE_LIMIT_LTI_LOGIN = "3/900";
+    const { registeredPlatform } = await import("../support/lti");
+    const { loader: ltiLogin } = await import("~/routes/lti.login");
+    const { platform } = await registeredPlatform();
+    try {
+      const query = new URLSearchParams({ iss: platform.issuer, login_hint: "hint", target_link_uri: "http://localhost/lti/launch", client_id: platform.clientId, lti_deployment_id: platform.deploymentId });
+      const initiate = (address: string) => from(address, ltiLogin, new Request(`http://localhost/lti/login?${query}`));
+      for (let i = 0; i < 3; i++) expect((await initiate("10.4.4.4")).status).toBe(302);
+      expect(await prisma.ltiLoginState.count()).toBe(3);
+      const refused = await initiate("10.4.4.4");
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(String(refused.data)).toContain("Too many sign-ins from your LMS");
+      expect(await prisma.ltiLoginState.count()).toBe(3);
+      // A POST initiation is limited the same way.
+      const { action: ltiLoginPost } = await import("~/routes/lti.login");
+      expect((await from("10.4.4.4", ltiLoginPost, new Request("http://localhost/lti/login", { method: "POST", body: query }))).status).toBe(429);
+      expect(await prisma.ltiLoginState.count()).toBe(3);
+      // Another address is not affected.
+      expect((await initiate("10.4.4.5")).status).toBe(302);
+    } finally {
+      platform.stop();
+    }
+  });
+});

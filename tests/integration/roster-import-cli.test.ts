@@ -97,7 +97,7 @@ describe("npm run import -- roster", () => {
     // Rosalind is in the other class, the guardian is nobody's student.
     expect(await prisma.user.count({ where: { email: { in: ["rosalind.franklin@or12.example", "parent@home.example"] } } })).toBe(0);
     const alan = await prisma.user.findUniqueOrThrow({ where: { email: "alan.turing@or12.example" }, select: { externalIdentities: { select: { source: true, externalId: true } } } });
-    expect(alan.externalIdentities).toEqual([{ source: "oneroster", externalId: "u-s1" }]);
+    expect(alan.externalIdentities).toEqual([{ source: "oneroster:org-1", externalId: "u-s1" }]);
 
     const unknown = run("roster", file, "--class", classroom.joinCode, "--oneroster-class", "class-nope");
     expect(unknown.code).toBe(1);

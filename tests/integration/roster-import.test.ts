@@ -7,8 +7,10 @@
 // bulk file for the teacher to confirm, adds co-teachers; broken files change
 // nothing; and the sign-in sheet's codes let a new student in.
 import { describe, expect, it, vi } from "vitest";
+import * as passwords from "~/auth/password.server";
 import { NO_PASSWORD_YET } from "~/auth/password.server";
 import { prisma } from "~/db.server";
+import { ROSTER_LIMITS } from "~/domain/roster-import/limits";
 import { TEACHER_EMAIL } from "~/domain/roster-import/plan";
 import * as rosterRoute from "~/routes/teach.classes.$classId_.roster";
 import { action as rosterAction, loader as rosterLoader } from "~/routes/teach.classes.$classId_.roster";
@@ -22,6 +24,7 @@ import { renderRoute } from "../support/render-route";
 import { oneRosterFiles, oneRosterZip, rosterBytes, withRows } from "../support/roster-fixtures";
 import { BASE, call, cookieFor, get, post } from "../support/routes";
 import { refuseInsertOf, takeNoChanges } from "../support/storage";
+import { testEngine } from "../setup/test-database";
 
 function upload(path: string, cookie: string, name: string, bytes: Uint8Array): Request {
   const form = new FormData();
@@ -149,7 +152,7 @@ describe("a OneRoster export", () => {
     // A teacher in the file is listed to invite, with the same words whether an account has that email or not (decision 021).
     expect(names(report.teachersToInvite)).toEqual(["Marie Curie"]);
     expect(await prisma.classTeacher.count({ where: { classroomId: w.classroom.id, teacherId: marie.id } })).toBe(0);
-    expect(await prisma.externalIdentity.count({ where: { source: "oneroster", externalId: { in: ["u-s1", "u-s2", "u-s3"] } } })).toBe(3);
+    expect(await prisma.externalIdentity.count({ where: { source: "oneroster:org-1", externalId: { in: ["u-s1", "u-s2", "u-s3"] } } })).toBe(3);
 
     // Grace has work in the class; Alan's email changed in the school's system.
     const grace = await prisma.user.findUniqueOrThrow({ where: { email: "grace.hopper@or.example" } });
@@ -277,6 +280,186 @@ describe("the sign-in sheet", () => {
     // Another teacher gets nothing.
     const other = await cookieFor((await createTeacher()).id);
     expect((await call(sheetAction, post(path, { intent: "make-codes", who: "all" }, other), { classId: w.classroom.id })).status).toBe(404);
+  });
+});
+
+describe("OneRoster ids are kept per school system (issue 11, decision 024)", () => {
+  /** The fixture export as school `org` of its own system sends it: the same sourcedIds for people of its own. */
+  const exportOf = (org: string, domain: string, changes: (files: Record<string, string>) => Record<string, string> = () => ({})) => {
+    const files = Object.fromEntries(Object.entries(oneRosterFiles("oneroster-1.2", domain)).map(([name, text]) => [name, text.replaceAll("org-1", org)]));
+    return oneRosterZip("oneroster-1.2", { ...files, ...changes(files) }, domain);
+  };
+
+  it("two systems using the same sourcedId for different people never match each other", async () => {
+    const a = await world();
+    const first = await read(a, "a.zip", exportOf("org-system-a", "a.example"));
+    expect(names((await importIt(a, first.pending, ["class-9b"])).enrolled)).toHaveLength(3);
+    expect(await prisma.externalIdentity.count({ where: { source: "oneroster:org-system-a", externalId: { in: ["u-s1", "u-s2", "u-s3"] } } })).toBe(3);
+
+    // Another school system on the same server: u-s1… are other people there.
+    const b = await world();
+    const users = await prisma.user.count();
+    const other = await read(b, "b.zip", exportOf("org-system-b", "b.example"));
+    const plan = (await preview(b, other.pending, ["class-9b"])).preview.plan;
+    expect(names(plan.enrol)).toEqual(["Alan Turing", "Grace Hopper", "Katherine Johnson"]);
+    const report = await importIt(b, other.pending, ["class-9b"]);
+    expect(names(report.enrolled)).toHaveLength(3);
+    expect(await prisma.user.count()).toBe(users + 3);
+    expect(await activeEmails(b.classroom.id)).toEqual(["alan.turing@b.example", "grace.hopper@b.example", "katherine.johnson@b.example"]);
+    expect(await activeEmails(a.classroom.id)).toEqual(["alan.turing@a.example", "grace.hopper@a.example", "katherine.johnson@a.example"]);
+
+    // Within one system the id still finds its person: a changed email makes no second account.
+    const again = await read(a, "a2.zip", exportOf("org-system-a", "a.example", (f) => ({ "users.csv": f["users.csv"].replace("alan.turing@a.example", "alan.t@a.example") })));
+    const second = (await preview(a, again.pending, ["class-9b"])).preview.plan;
+    expect(names(second.already)).toEqual(["Alan Turing", "Grace Hopper", "Katherine Johnson"]);
+    expect(second.enrol).toEqual([]);
+  });
+
+  it("an id kept before ids were scoped finds nobody by id; the email finds the person, who then gets their school's id", async () => {
+    const w = await world();
+    const alan = await prisma.user.create({ data: { email: "alan.turing@legacy.example", name: "Alan Turing", role: "STUDENT", passwordHash: NO_PASSWORD_YET } });
+    const someoneElse = await prisma.user.create({ data: { email: "someone@legacy-other.example", name: "Someone Else", role: "STUDENT", passwordHash: NO_PASSWORD_YET } });
+    // Unscoped ids from before: whose system u-s2 came from is unknown, so it is not trusted to mean Grace.
+    await prisma.externalIdentity.create({ data: { userId: someoneElse.id, source: "oneroster", externalId: "u-s2" } });
+    const { pending } = await read(w, "legacy.zip", exportOf("org-legacy", "legacy.example"));
+    await importIt(w, pending, ["class-9b"]);
+    expect(await activeEmails(w.classroom.id)).toEqual(["alan.turing@legacy.example", "grace.hopper@legacy.example", "katherine.johnson@legacy.example"]);
+    expect(await prisma.externalIdentity.findMany({ where: { userId: alan.id }, select: { source: true, externalId: true } })).toEqual([{ source: "oneroster:org-legacy", externalId: "u-s1" }]);
+    expect(await prisma.externalIdentity.count({ where: { userId: someoneElse.id } })).toBe(1);
+  });
+
+  it("a class without its school's sourcedId is refused, with where and why", async () => {
+    const w = await world();
+    const files = oneRosterFiles("oneroster-1.2", "noschool.example");
+    const res = await call(rosterAction, upload(w.path, w.cookie, "x.zip", oneRosterZip("oneroster-1.2", { "classes.csv": files["classes.csv"].replace("PHYS9-B,scheduled,Lab 2,org-1", "PHYS9-B,scheduled,Lab 2,") }, "noschool.example")), { classId: w.classroom.id });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.data)).toContain("classes.csv, line 2");
+    expect(JSON.stringify(res.data)).toContain("schoolSourcedId");
+  });
+});
+
+describe("a refused import keeps its preview (issue 11)", () => {
+  it("refused for size: the preview stays, and the teacher imports with fewer classes", async () => {
+    const D = "refused.example";
+    const w = await world();
+    const { pending } = await read(w, "sis.zip", oneRosterZip("oneroster-1.2", {}, D));
+    const limits = ROSTER_LIMITS as { people: number };
+    const saved = limits.people;
+    limits.people = 3;
+    try {
+      const both = await call(rosterAction, post(w.path, { intent: "import", pendingId: pending, class: ["class-9b", "class-9c"] }, w.cookie), { classId: w.classroom.id });
+      expect(both.status).toBe(400);
+      expect(both.data.message).toContain("Choose fewer classes");
+      expect(await activeEmails(w.classroom.id)).toEqual([]);
+      // The preview is still there to choose again.
+      expect((await preview(w, pending, ["class-9b"])).preview.plan.enrol).toHaveLength(3);
+      const report = await importIt(w, pending, ["class-9b"]);
+      expect(names(report.enrolled)).toHaveLength(3);
+    } finally {
+      limits.people = saved;
+    }
+  });
+
+  it("someone else adds the same new email at the same moment: a clear message, nothing imported, the preview kept", async () => {
+    const w = await world();
+    const email = "race@race.example";
+    const { pending } = await read(w, "r.csv", new TextEncoder().encode(`Name,Email\nAda Lovelace,${email}\nAlan Turing,alan@race.example\n`));
+    expect(names((await preview(w, pending)).preview.plan.enrol)).toEqual(["Ada Lovelace", "Alan Turing"]);
+    // Another import (another server) makes the account between this import's look and its write.
+    const stop = await insertFirst(email);
+    let res;
+    try {
+      res = await call(rosterAction, post(w.path, { intent: "import", pendingId: pending }, w.cookie), { classId: w.classroom.id });
+    } finally {
+      await stop();
+    }
+    expect(res.status).toBe(409);
+    expect(res.data.message).toContain("Someone else just added");
+    expect(res.data.message).toMatch(/look at the preview again/i);
+    expect(await activeEmails(w.classroom.id)).toEqual([]);
+    expect(await prisma.user.count({ where: { email: "alan@race.example" } })).toBe(0);
+    // The other import's account is there now; the preview, kept, shows it and imports.
+    await prisma.user.create({ data: { email, name: "Ada L.", role: "STUDENT", passwordHash: NO_PASSWORD_YET } });
+    expect((await preview(w, pending)).preview).toBeTruthy();
+    const report = await importIt(w, pending);
+    expect(names(report.enrolled)).toEqual(["Ada Lovelace", "Alan Turing"]);
+  });
+});
+
+/** Until the returned function runs, inserting a User with this email first inserts another with it (as a racing import would). */
+async function insertFirst(email: string): Promise<() => Promise<void>> {
+  if (testEngine() !== "postgres") {
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER race_first BEFORE INSERT ON "User" WHEN NEW."email" = '${email}' AND NEW."id" <> 'racer' BEGIN INSERT INTO "User" ("id", "email", "name", "role", "passwordHash") VALUES ('racer', NEW."email", 'Someone else', 'STUDENT', '${NO_PASSWORD_YET}'); END`,
+    );
+    return async () => void (await prisma.$executeRawUnsafe(`DROP TRIGGER race_first`));
+  }
+  await prisma.$executeRawUnsafe(
+    `CREATE FUNCTION race_first() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."email" = '${email}' AND NEW."id" <> 'racer' THEN INSERT INTO "User" ("id", "email", "name", "role", "passwordHash") VALUES ('racer', NEW."email", 'Someone else', 'STUDENT', '${NO_PASSWORD_YET}'); END IF; RETURN NEW; END $$`,
+  );
+  await prisma.$executeRawUnsafe(`CREATE TRIGGER race_first BEFORE INSERT ON "User" FOR EACH ROW EXECUTE FUNCTION race_first()`);
+  return async () => {
+    await prisma.$executeRawUnsafe(`DROP TRIGGER race_first ON "User"`);
+    await prisma.$executeRawUnsafe(`DROP FUNCTION race_first()`);
+  };
+}
+
+describe("making the sign-in sheet (issue 11)", () => {
+  async function classOfNewStudents(count: number) {
+    const w = await world();
+    for (let i = 0; i < count; i++) {
+      const student = await prisma.user.create({ data: { name: `Student ${i}`, email: `s${i}-${w.classroom.id}@sheet.example`, role: "STUDENT", passwordHash: NO_PASSWORD_YET } });
+      await enroll(w.classroom.id, student.id);
+    }
+    return { ...w, sheetPath: `/teach/classes/${w.classroom.id}/sign-in-sheet` };
+  }
+
+  it("is limited per teacher: over the limit 429 with a message, and no code replaced", async () => {
+    process.env.RATE_LIMIT_SIGN_IN_SHEET = "2/3600";
+    try {
+      const w = await classOfNewStudents(2);
+      const make = (cookie = w.cookie) => call(sheetAction, post(w.sheetPath, { intent: "make-codes", who: "all" }, cookie), { classId: w.classroom.id });
+      expect((await make()).status).toBe(200);
+      expect((await make()).status).toBe(200);
+      const before = await prisma.setupCode.findMany({ orderBy: { userId: "asc" } });
+      const refused = await make();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(refused.data).toMatchObject({ ok: false, message: expect.stringContaining("Too many sign-in sheets") });
+      expect(await prisma.setupCode.findMany({ orderBy: { userId: "asc" } })).toEqual(before);
+      // A co-teacher of the same class has a limit of their own.
+      const coTeacher = await createTeacher();
+      await prisma.classTeacher.create({ data: { classroomId: w.classroom.id, teacherId: coTeacher.id, source: "INVITED" } });
+      expect((await make(await cookieFor(coTeacher.id))).status).toBe(200);
+    } finally {
+      delete process.env.RATE_LIMIT_SIGN_IN_SHEET;
+    }
+  });
+
+  it("hashes the codes a few at a time, not one after another, and every code is the one stored", async () => {
+    const w = await classOfNewStudents(12);
+    let running = 0;
+    let most = 0;
+    const real = passwords.hashPassword;
+    vi.spyOn(passwords, "hashPassword").mockImplementation(async (text) => {
+      running++;
+      most = Math.max(most, running);
+      try {
+        return await real(text);
+      } finally {
+        running--;
+      }
+    });
+    try {
+      const res = await call(sheetAction, post(w.sheetPath, { intent: "make-codes", who: "new" }, w.cookie), { classId: w.classroom.id });
+      expect(res.status).toBe(200);
+      expect(res.data.cards.filter((c: { code: string | null }) => c.code)).toHaveLength(12);
+      expect(most).toBeGreaterThan(1);
+      expect(most).toBeLessThanOrEqual(4);
+      for (const card of res.data.cards) expect((await redeemSetupCode(card.email, card.code, "a long new password")).ok).toBe(true);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 

@@ -101,7 +101,8 @@ export function readOneRoster(files: Map<string, string>): Roster {
   };
   const usersOk = need(users, "sourcedId", "givenName", "familyName", "email", ...(version === "1.1" ? ["role", "orgSourcedIds"] : []));
   const enrollmentsOk = need(enrollments, "sourcedId", "classSourcedId", "userSourcedId", "role");
-  const classesOk = need(classes, "sourcedId", "title");
+  // The class's school: people's sourcedIds are kept per school system (decision 024).
+  const classesOk = need(classes, "sourcedId", "title", "schoolSourcedId");
   for (const file of ["orgs.csv", "academicSessions.csv", "courses.csv"] as const) need(tables.get(file), "sourcedId");
   need(tables.get("roles.csv"), "sourcedId", "userSourcedId", "role");
 
@@ -158,17 +159,20 @@ export function readOneRoster(files: Map<string, string>): Roster {
     const [id, title] = [columnOf(courses.header, "sourcedId"), columnOf(courses.header, "title")];
     for (const { cells } of courses.rows) courseTitles.set(cell(cells, id), cell(cells, title));
   }
-  const rosterClasses = new Map<string, RosterClass & { removed: boolean }>();
+  const rosterClasses = new Map<string, RosterClass & { removed: boolean; school: string }>();
   if (classes && classesOk) {
     const c = (n: string) => columnOf(classes.header, n);
-    const [id, title, code, course, status] = [c("sourcedId"), c("title"), c("classCode"), c("courseSourcedId"), c("status")];
+    const [id, title, code, course, status, school] = [c("sourcedId"), c("title"), c("classCode"), c("courseSourcedId"), c("status"), c("schoolSourcedId")];
     for (const { line, cells } of classes.rows) {
       const sourcedId = cell(cells, id);
       if (!sourcedId) continue;
       if (!cell(cells, title)) issues.add("classes.csv", line, "The title is empty.");
+      const schoolId = cell(cells, school);
+      if (!schoolId) issues.add("classes.csv", line, "The schoolSourcedId is empty: Rebound keeps people's ids per school, so it needs the class's school.");
+      else if (schoolId.length > 200) issues.add("classes.csv", line, "The schoolSourcedId is longer than 200 characters.");
       const courseId = cell(cells, course);
       if (courseId && courses && modeOf("courses.csv") !== "delta" && !courseTitles.has(courseId)) issues.add("classes.csv", line, `The course ${courseId} is not in courses.csv.`);
-      rosterClasses.set(sourcedId, { sourcedId, title: cell(cells, title).slice(0, 200), classCode: cell(cells, code).slice(0, 60), course: (courseTitles.get(courseId) ?? "").slice(0, 200), members: [], removed: cell(cells, status).toLowerCase() === "tobedeleted" });
+      rosterClasses.set(sourcedId, { sourcedId, title: cell(cells, title).slice(0, 200), classCode: cell(cells, code).slice(0, 60), course: (courseTitles.get(courseId) ?? "").slice(0, 200), members: [], school: schoolId, removed: cell(cells, status).toLowerCase() === "tobedeleted" });
     }
   }
 
@@ -200,11 +204,11 @@ export function readOneRoster(files: Map<string, string>): Roster {
       const person = people.get(userId);
       if (!person) {
         // A delta file may remove someone it does not describe again; anyone else must be in users.csv.
-        if (removing && usersDelta) target.members.push({ where: `enrollments.csv, line ${line}`, name: "", email: "", sourcedId: userId, role: r as "student" | "teacher", remove: true });
+        if (removing && usersDelta) target.members.push({ where: `enrollments.csv, line ${line}`, name: "", email: "", sourcedId: userId, system: target.school, role: r as "student" | "teacher", remove: true });
         else issues.add("enrollments.csv", line, `The user ${userId} is not in users.csv.`);
         continue;
       }
-      const member: RosterPerson = { where: person.where, name: person.name, email: person.email, sourcedId: userId, role: r as "student" | "teacher" };
+      const member: RosterPerson = { where: person.where, name: person.name, email: person.email, sourcedId: userId, system: target.school, role: r as "student" | "teacher" };
       if (person.studentNumber) member.studentNumber = person.studentNumber;
       if (removing || person.remove || target.removed) member.remove = true;
       else {
@@ -218,7 +222,7 @@ export function readOneRoster(files: Map<string, string>): Roster {
 
   const found = issues.all();
   if (found.length) throw new RosterFileError(found);
-  const list = [...rosterClasses.values()].map(({ removed: _removed, ...c }) => c);
+  const list = [...rosterClasses.values()].map(({ removed: _removed, school: _school, ...c }) => c);
   if (list.length === 0) throw new RosterFileError([{ where: "classes.csv", why: "The file lists no classes." }]);
   return { format: "oneroster", version, bulk: modeOf("enrollments.csv") !== "delta", people: [], classes: list, notes };
 }

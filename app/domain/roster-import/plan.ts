@@ -8,6 +8,7 @@
 // their class already, who they blocked, and that an email cannot be used for
 // a student (it belongs to a teacher's account) — no more than that.
 import { ROSTER_LIMITS } from "./limits";
+import { externalKey, externalSource } from "./sources";
 import type { Roster, RosterPerson } from "./types";
 
 /** What the class knows of a person the file names (found by sourcedId, then email). */
@@ -25,8 +26,8 @@ export interface KnownPerson {
 export interface PlanFacts {
   /** The person a row stands for, or undefined when nobody in Rebound is found for it. */
   find: (person: RosterPerson) => KnownPerson | undefined;
-  /** Students in the class now who came from this source (for a bulk file): their OneRoster sourcedId, name and email. */
-  sourceMembers: { userId: string; sourcedId: string; name: string; email: string }[];
+  /** Students in the class now who came from a OneRoster export (for a bulk file): their sourcedId and where it is kept, name and email. */
+  sourceMembers: { userId: string; source: string; sourcedId: string; name: string; email: string }[];
 }
 
 export interface PlannedRow {
@@ -100,8 +101,8 @@ export function planRoster(people: RosterPerson[], facts: PlanFacts, { bulk }: {
     else plan.enrol.push(row(person, i));
   }
   if (bulk) {
-    const inFile = new Set(people.filter((p) => p.role === "student" && !p.remove).map((p) => p.sourcedId));
-    plan.missing = facts.sourceMembers.filter((m) => !seen.has(m.userId) && !inFile.has(m.sourcedId)).map(({ userId, name, email }) => ({ userId, name, email }));
+    const inFile = new Set(people.filter((p) => p.role === "student" && !p.remove && p.sourcedId).map((p) => externalKey(externalSource(p), p.sourcedId!)));
+    plan.missing = facts.sourceMembers.filter((m) => !seen.has(m.userId) && !inFile.has(externalKey(m.source, m.sourcedId))).map(({ userId, name, email }) => ({ userId, name, email }));
   }
   return plan;
 }

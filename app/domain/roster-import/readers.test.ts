@@ -141,7 +141,7 @@ describe("a OneRoster 1.1 zip", () => {
 
 describe("the plan of an import", () => {
   const roster = () => readRosterFile("export.zip", oneRosterZip("oneroster-1.2"));
-  const facts = (known: Record<string, KnownPerson>, sourceMembers: { userId: string; sourcedId: string; name: string; email: string }[] = []) => ({
+  const facts = (known: Record<string, KnownPerson>, sourceMembers: { userId: string; source: string; sourcedId: string; name: string; email: string }[] = []) => ({
     find: (p: { sourcedId?: string; email: string }) => known[p.sourcedId ?? ""] ?? known[p.email],
     sourceMembers,
   });
@@ -162,7 +162,12 @@ describe("the plan of an import", () => {
         "grace.hopper@school.example": { userId: "g", role: "STUDENT", enrolment: { removed: true, blocked: true } },
         "katherine.johnson@school.example": { userId: "k", role: "TEACHER", enrolment: null },
         "u-t1": { userId: "t", role: "TEACHER", enrolment: null, teachesClass: true },
-      }, [{ userId: "r", sourcedId: "u-s4", name: "Rosalind Franklin", email: "rosalind.franklin@school.example" }, { userId: "a", sourcedId: "u-s1", name: "Alan Turing", email: "alan.turing@school.example" }]),
+      }, [
+        { userId: "r", source: "oneroster:org-1", sourcedId: "u-s4", name: "Rosalind Franklin", email: "rosalind.franklin@school.example" },
+        { userId: "a", source: "oneroster:org-1", sourcedId: "u-s1", name: "Alan Turing", email: "alan.turing@school.example" },
+        // Another school system's u-s2 is someone else: missing from this file, though this file has a u-s2 (decision 024).
+        { userId: "o", source: "oneroster:org-elsewhere", sourcedId: "u-s2", name: "Other Person", email: "other@elsewhere.example" },
+      ]),
       { bulk: true },
     );
     expect(plan.already.map((r) => r.name)).toEqual(["Alan Turing"]);
@@ -170,9 +175,12 @@ describe("the plan of an import", () => {
     expect(plan.invalid).toEqual([expect.objectContaining({ name: "Katherine Johnson", why: TEACHER_EMAIL })]);
     expect(plan.teachers).toEqual([]);
     expect(plan.enrol).toEqual([]);
-    expect(plan.missing).toEqual([{ userId: "r", name: "Rosalind Franklin", email: "rosalind.franklin@school.example" }]);
+    expect(plan.missing).toEqual([
+      { userId: "r", name: "Rosalind Franklin", email: "rosalind.franklin@school.example" },
+      { userId: "o", name: "Other Person", email: "other@elsewhere.example" },
+    ]);
     // A delta file says nothing about who else is in the class.
-    expect(planRoster(people, facts({}, [{ userId: "r", sourcedId: "u-s4", name: "R", email: "r@x.example" }]), { bulk: false }).missing).toEqual([]);
+    expect(planRoster(people, facts({}, [{ userId: "r", source: "oneroster:org-1", sourcedId: "u-s4", name: "R", email: "r@x.example" }]), { bulk: false }).missing).toEqual([]);
   });
 
   it("brings each person in once across chosen classes, and a second person with the same email is invalid", () => {

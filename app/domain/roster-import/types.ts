@@ -16,6 +16,13 @@ export interface RosterPerson {
   studentNumber?: string;
   /** OneRoster's `sourcedId` for the person (stored, so a re-import finds them again). */
   sourcedId?: string;
+  /**
+   * OneRoster: the school (its org `sourcedId`, the class's `schoolSourcedId`)
+   * the person came in through. SourcedIds are unique only within one school
+   * system, so the person's is kept and looked up under this school
+   * (`externalSource`, decision 024).
+   */
+  system?: string;
   role: RosterRole;
   /** `status=tobedeleted` in a delta file: remove from the class (their work is kept). */
   remove?: boolean;
