@@ -108,6 +108,7 @@ test("inside the LMS's frame: a teacher makes and places a project, a student wo
   await expect(teacher.getByRole("heading", { level: 1, name: "Vectors from the LMS" })).toBeVisible();
   await teacher.getByLabel("Multiple choice").check();
   await teacher.getByRole("button", { name: "Add checkpoint" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Add a multiple choice checkpoint" })).toBeVisible();
   await teacher.getByLabel("Title").fill("Two forces at right angles");
   await teacher.getByLabel("Question").fill("3 N east and 4 N north. How big is the resultant?");
   await teacher.getByRole("group", { name: "Option 1" }).getByLabel("Option text").fill("5 N");
@@ -132,6 +133,7 @@ test("inside the LMS's frame: a teacher makes and places a project, a student wo
   const { frame: student } = await openInFrame(studentContext, `/course/phys-12?as=lms-student-1&link=placed&project=${projectId}`);
   await expect(student.getByRole("heading", { level: 1, name: "Vectors from the LMS" })).toBeVisible();
   await student.getByRole("link", { name: "Two forces at right angles" }).first().click();
+  await expect(student.getByRole("heading", { name: "Two forces at right angles" }).first()).toBeVisible();
   await student.getByLabel("7 N").check();
   await student.getByRole("button", { name: /Check my answer/ }).click();
   await expect(student.getByText(/Not yet/).first()).toBeVisible();
@@ -152,7 +154,9 @@ test("inside the LMS's frame: a teacher makes and places a project, a student wo
 
   // The progress goes to the gradebook when the teacher sends it: 1 of 1 for the student who worked, nothing for the newcomer.
   await frame.getByRole("link", { name: "Physics 12 (LMS)" }).first().click();
+  await expect(frame.getByRole("heading", { level: 1, name: "Physics 12 (LMS)" })).toBeVisible();
   await frame.getByRole("link", { name: "Vectors from the LMS" }).first().click();
+  await expect(frame.getByRole("heading", { level: 1, name: "Vectors from the LMS" })).toBeVisible();
   await frame.getByRole("link", { name: "Class progress" }).click();
   await frame.getByRole("link", { name: "Send this progress to the LMS gradebook" }).click();
   await expect(frame.getByRole("heading", { level: 1, name: "LMS gradebook" })).toBeVisible();
