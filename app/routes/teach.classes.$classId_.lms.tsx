@@ -38,7 +38,7 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
   const answer = (a: Answer, status = 200) => data(a, { status });
   const intent = form.get("intent");
   if (intent === "sync") {
-    const result = await syncLmsRoster({ ltiContextId: String(form.get("courseId") ?? ""), teacherId: teacher.id });
+    const result = await syncLmsRoster({ ltiContextId: String(form.get("courseId") ?? ""), classroomId: classroom.id, teacherId: teacher.id });
     if (result.ok) {
       const { report } = result;
       const summary = report.enrolled.length > 0 ? `${plural(report.enrolled.length, "student")} enrolled from ${report.course}.` : `Everyone in ${report.course} was already in the class.`;
@@ -49,7 +49,7 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
       result.reason === "no-roster-service"
         ? "This course's LMS does not offer its roster to Rebound. Students are enrolled as each opens Rebound from the course."
         : result.reason === "too-many-pages"
-          ? "The LMS sent more pages of roster than Rebound reads at once. Nobody was enrolled; ask your LMS administrator."
+          ? "The LMS sent a bigger roster than Rebound reads at once (more than 200 pages or 10,000 people). Nobody was enrolled; ask your LMS administrator."
           : "That course is not linked to this class any more. The list below is up to date.";
     return answer({ ok: false, message }, 400);
   }

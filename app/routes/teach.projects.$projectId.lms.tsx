@@ -35,6 +35,9 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
   const answer = (a: Answer, status = 200) => data(a, { status });
   if (form.get("intent") !== "post-scores") return answer({ ok: false, message: "We didn't understand that request. Reload the page and try again." }, 400);
   const result = await postProgressToLms(project, String(form.get("linkId") ?? ""));
+  if (result.ok && result.report.columnGone) {
+    return answer({ ok: false, message: "The LMS no longer has the gradebook column this link used (it may have been deleted there). Nothing was sent; press Send again and Rebound makes a new column." }, 502);
+  }
   if (result.ok) {
     const { report } = result;
     const sent = `Progress sent to the gradebook in ${report.course} for ${plural(report.posted, "student")}.`;

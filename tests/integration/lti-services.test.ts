@@ -134,8 +134,19 @@ describe("bringing a course's roster in (NRPS)", () => {
     const refused = await call(classLmsAction, post(path, { intent: "sync", courseId: c.context.id }, c.cookie), { classId: c.classroomId });
     expect(refused.status).toBe(502);
     expect(refused.data.message).toBe("The LMS refused Rebound's request for the course roster (404 no course).");
+    // An address that is not one (stored before addresses were checked, or a broken Link header): words, not a 500.
+    await prisma.ltiContext.update({ where: { id: c.context.id }, data: { membershipsUrl: "not a url" } });
+    const broken = await call(classLmsAction, post(path, { intent: "sync", courseId: c.context.id }, c.cookie), { classId: c.classroomId });
+    expect(broken.status).toBe(502);
+    expect(broken.data.message).toMatch(/not in a form Rebound could read for the course roster \(the roster address is not one\)/);
     expect(await prisma.enrollment.count()).toBe(enrolments);
 
+    // The same teacher's other class: its course, sent from this class's page, is not this class's (nothing synced, nothing listed here).
+    const second = await courseWithClass("nrps-3b", [learner(33)]);
+    await prisma.classTeacher.create({ data: { classroomId: second.classroomId, teacherId: c.teacherUser.id, source: "INVITE" } });
+    const crossed = await call(classLmsAction, post(path, { intent: "sync", courseId: second.context.id }, c.cookie), { classId: c.classroomId });
+    expect(crossed.status).toBe(400);
+    expect(await prisma.enrollment.count()).toBe(enrolments);
     // A teacher of another class: the class is not theirs (404), and a course id of it sent from their own class is not found.
     const other = await courseWithClass("nrps-4", []);
     const theirs = await call(classLmsAction, post(path, { intent: "sync", courseId: c.context.id }, other.cookie), { classId: c.classroomId });
@@ -222,6 +233,37 @@ describe("sending progress to the gradebook (AGS)", () => {
     expect(platform.received.scores.slice(before).map((s) => s.lineItem)).toEqual([`${platform.origin}/ags/ags-2/lineitems/77`]);
     expect(platform.received.tokenRequests.at(-1)!.scope).toBe("https://purl.imsglobal.org/spec/lti-ags/scope/score");
     expect(w.course.lineItems).toHaveLength(1);
+  });
+
+  it("forgets a column the LMS deleted and makes another on the next send; refuses a column address on another site", async () => {
+    const w = await linkedProject("ags-5", [learner(71)]);
+    const path = `/teach/projects/${w.project.id}/lms`;
+    const linkId = (await prisma.ltiResourceLink.findFirstOrThrow({ where: { projectId: w.project.id } })).id;
+    expect((await call(projectLmsAction, post(path, { intent: "post-scores", linkId }, w.cookie), { projectId: w.project.id })).status).toBe(200);
+    // The teacher deletes the column in the LMS: its scores address answers 404.
+    const made = await prisma.ltiResourceLink.findUniqueOrThrow({ where: { id: linkId } });
+    await prisma.ltiResourceLink.update({ where: { id: linkId }, data: { lineItemUrl: made.lineItemUrl!.replace(/\/ags\/ags-5\//, "/ags/no-such-course/") } });
+    platform.courses.get("ags-5")!.lineItems.length = 0;
+    const gone = await call(projectLmsAction, post(path, { intent: "post-scores", linkId }, w.cookie), { projectId: w.project.id });
+    expect(gone.status).toBe(502);
+    expect(gone.data.message).toMatch(/^The LMS no longer has the gradebook column/);
+    expect((await prisma.ltiResourceLink.findUniqueOrThrow({ where: { id: linkId } })).lineItemUrl).toBeNull();
+    const again = await call(projectLmsAction, post(path, { intent: "post-scores", linkId }, w.cookie), { projectId: w.project.id });
+    expect(again.status).toBe(200);
+    expect(w.course.lineItems).toHaveLength(1);
+
+    // An LMS that answers a new column's address on another site: refused, not remembered.
+    await prisma.ltiResourceLink.update({ where: { id: linkId }, data: { lineItemUrl: null } });
+    w.course.lineItems.length = 0;
+    platform.foreignLineItemIds = true;
+    try {
+      const foreign = await call(projectLmsAction, post(path, { intent: "post-scores", linkId }, w.cookie), { projectId: w.project.id });
+      expect(foreign.status).toBe(502);
+      expect(foreign.data.message).toMatch(/a gradebook column address on another site/);
+      expect((await prisma.ltiResourceLink.findUniqueOrThrow({ where: { id: linkId } })).lineItemUrl).toBeNull();
+    } finally {
+      platform.foreignLineItemIds = false;
+    }
   });
 
   it("refuses a link of another project, and says so when the LMS gave no gradebook access; nothing is sent", async () => {

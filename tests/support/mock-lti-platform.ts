@@ -81,6 +81,8 @@ export class MockLtiPlatform {
   /** What each login hint launches as (set by `prepareLaunch`, read by /auth). */
   private pending = new Map<string, Record<string, unknown>>();
   origin = "";
+  /** Answer new line items with an address on another site (a test of what Rebound accepts). */
+  foreignLineItemIds = false;
 
   constructor(private options: Options) {
     this.clientId = options.clientId ?? "rebound-tool";
@@ -293,7 +295,8 @@ export class MockLtiPlatform {
         const item = JSON.parse(body) as { label: string; scoreMaximum: number; resourceLinkId?: string; tag?: string };
         const made = { id: String(course.lineItems.length + 1), label: item.label, scoreMaximum: item.scoreMaximum, resourceLinkId: item.resourceLinkId, tag: item.tag };
         course.lineItems.push(made);
-        return json(201, { ...made, id: `${this.origin}/ags/${course.id}/lineitems/${made.id}` }, "application/vnd.ims.lis.v2.lineitem+json");
+        const base = this.foreignLineItemIds ? "https://elsewhere.example" : this.origin;
+        return json(201, { ...made, id: `${base}/ags/${course.id}/lineitems/${made.id}` }, "application/vnd.ims.lis.v2.lineitem+json");
       }
       if (!needs("lti-ags/scope/lineitem") && !needs("lti-ags/scope/lineitem.readonly")) return json(401, { error: "no token" });
       const wanted = url.searchParams.get("resource_link_id");
@@ -308,6 +311,8 @@ export class MockLtiPlatform {
     if (scores && req.method === "POST") {
       if (!needs("lti-ags/scope/score")) return json(401, { error: "no token" });
       if (!/application\/vnd\.ims\.lis\.v1\.score\+json/.test(req.headers["content-type"] ?? "")) return json(415, { error: "score media type" });
+      const column = this.courses.get(decodeURIComponent(scores[1]))?.lineItems.find((l) => l.id === scores[2]);
+      if (!column) return json(404, { error: "not_found", error_description: "No such line item." });
       const score = JSON.parse(body) as Omit<PostedScore, "lineItem">;
       if (this.courses.get(decodeURIComponent(scores[1]))?.refuseScoresFor?.includes(score.userId)) return json(422, { error: "not_in_course", error_description: "This user is not in the course." });
       this.received.scores.push({ ...score, lineItem: `${this.origin}/ags/${scores[1]}/lineitems/${scores[2]}` });

@@ -126,7 +126,7 @@ async function lmsAnswers(own: ClassWorld) {
   mockLms ??= MockLtiPlatform.start({ toolJwks: () => toolJwks() });
   const mock = await mockLms;
   const context = await prisma.ltiContext.findUniqueOrThrow({ where: { id: own.ids.ltiContextId } });
-  mock.addCourse({ id: context.contextId, title: context.title });
+  mock.addCourse({ id: context.contextId, title: context.title, lineItems: [{ id: "1", label: "Progress", scoreMaximum: 3 }] });
   await prisma.ltiPlatform.update({ where: { id: context.platformId }, data: { tokenUrl: `${mock.origin}/token`, clientId: mock.clientId } });
   await prisma.ltiContext.update({
     where: { id: context.id },

@@ -48,6 +48,17 @@ export function roleFromClaims(roles: unknown): LtiRole | null {
 }
 
 const str = (value: unknown, max = 2000): string | null => (typeof value === "string" && value.length > 0 ? value.slice(0, max) : null);
+/** A service address from the token: an absolute http(s) URL, else none (the service is then not offered). */
+export function serviceUrl(value: unknown): string | null {
+  const text = str(value);
+  if (!text) return null;
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
 const obj = (value: unknown): Record<string, unknown> => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 export interface LaunchClaims {
@@ -90,10 +101,10 @@ export function readLaunchClaims(payload: Record<string, unknown>): LaunchClaims
     resourceLink: linkId ? { id: linkId, title: str(link.title, 200) ?? "" } : null,
     targetLinkUri: str(payload[CLAIM.targetLinkUri]),
     projectId: str(custom[CUSTOM_PROJECT], 100),
-    membershipsUrl: str(obj(payload[CLAIM.nrps]).context_memberships_url),
+    membershipsUrl: serviceUrl(obj(payload[CLAIM.nrps]).context_memberships_url),
     ags: {
-      lineItemsUrl: str(ags.lineitems),
-      lineItemUrl: str(ags.lineitem),
+      lineItemsUrl: serviceUrl(ags.lineitems),
+      lineItemUrl: serviceUrl(ags.lineitem),
       scopes: Array.isArray(ags.scope) ? ags.scope.filter((s): s is string => typeof s === "string") : [],
     },
     deepLinking: returnUrl

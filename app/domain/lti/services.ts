@@ -12,6 +12,8 @@ export const MEDIA = {
 
 /** Pages of a course roster Rebound follows at most (an LMS pages at 10–100 members; 200 pages is a year group many times over). */
 export const MAX_ROSTER_PAGES = 200;
+/** People in one course roster Rebound reads at most (a course, even a year group, is far fewer). */
+export const MAX_ROSTER_MEMBERS = 10_000;
 
 export interface RosterMember {
   sub: string;

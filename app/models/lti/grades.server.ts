@@ -6,11 +6,13 @@
 // The gradebook column is the one the LMS gave the link, or one Rebound makes
 // (and remembers) under the link.
 import { prisma } from "~/db.server";
+import { serviceUrl } from "~/domain/lti/claims";
 import { MEDIA, progressScore, scoresUrl, type StudentProgress } from "~/domain/lti/services";
 import { byName } from "~/domain/names";
+import { mapWithConcurrency } from "~/utils/concurrency";
 import { loadProgressGrid } from "~/models/progress.server";
 import type { OwnedProject } from "~/models/project.server";
-import { SCOPE, callService, errorDetail, serviceToken, type ServiceFailure } from "~/models/lti/service-token.server";
+import { SCOPE, callService, errorDetail, readJson, serviceToken, type ServiceFailure } from "~/models/lti/service-token.server";
 
 /** A tag Rebound puts on the gradebook columns it makes, so it finds them again. */
 export const LINE_ITEM_TAG = "rebound-progress";
@@ -76,6 +78,8 @@ export type GradeReport = {
   notFromLms: Person[];
   failed: { name: string; detail: string }[];
   total: number;
+  /** The LMS answered that the column is gone (every score 404 or 410): Rebound forgot it, and the next send makes or finds another. */
+  columnGone: boolean;
 };
 export type GradeResult =
   | { ok: true; report: GradeReport }
@@ -95,8 +99,12 @@ async function lineItemFor(
   total: number,
   token: string,
 ): Promise<{ ok: true; url: string } | { ok: false; failure: ServiceFailure }> {
-  if (link.lineItemUrl) return { ok: true, url: link.lineItemUrl };
-  const container = link.context.lineItemsUrl!;
+  if (link.lineItemUrl) {
+    const given = serviceUrl(link.lineItemUrl);
+    return given ? { ok: true, url: given } : { ok: false, failure: { reason: "unreadable", detail: "the gradebook column's address is not one" } };
+  }
+  const container = serviceUrl(link.context.lineItemsUrl);
+  if (!container) return { ok: false, failure: { reason: "unreadable", detail: "the gradebook's address is not one" } };
   const auth = { Authorization: `Bearer ${token}` };
   const query = new URL(container);
   query.searchParams.set("resource_link_id", link.resourceLinkId);
@@ -104,8 +112,9 @@ async function lineItemFor(
   const found = await callService(query.toString(), { headers: { ...auth, Accept: MEDIA.lineItems } });
   const foundFailure = await failureOf(found);
   if (foundFailure) return { ok: false, failure: foundFailure };
-  const items = (await (found as Response).json().catch(() => null)) as { id?: unknown; resourceLinkId?: unknown }[] | null;
-  const existing = Array.isArray(items) ? items.find((i) => typeof i.id === "string" && i.resourceLinkId === link.resourceLinkId) : undefined;
+  const items = (await readJson(found as Response)) as { id?: unknown; resourceLinkId?: unknown; tag?: unknown }[] | null;
+  // Rebound's own column under this link: the link and the tag (an LMS may ignore the query's filters).
+  const existing = Array.isArray(items) ? items.find((i) => typeof i.id === "string" && i.resourceLinkId === link.resourceLinkId && i.tag === LINE_ITEM_TAG) : undefined;
   let url = typeof existing?.id === "string" ? existing.id : null;
   if (!url) {
     const made = await callService(container, {
@@ -115,16 +124,16 @@ async function lineItemFor(
     });
     const madeFailure = await failureOf(made);
     if (madeFailure) return { ok: false, failure: madeFailure };
-    const item = (await (made as Response).json().catch(() => null)) as { id?: unknown } | null;
+    const item = (await readJson(made as Response, 1024 * 1024)) as { id?: unknown } | null;
     if (!item || typeof item.id !== "string") return { ok: false, failure: { reason: "unreadable", detail: "the new gradebook column has no id" } };
     url = item.id;
   }
+  // The column's address comes from the LMS's answer, not the signed launch: it must be on the container's site.
+  const checked = serviceUrl(url);
+  if (!checked || new URL(checked).origin !== new URL(container).origin) return { ok: false, failure: { reason: "unreadable", detail: "a gradebook column address on another site" } };
+  url = checked;
   await prisma.ltiResourceLink.update({ where: { id: link.id }, data: { lineItemUrl: url } });
   return { ok: true, url };
-}
-
-async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>) {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
 }
 
 export async function postProgressToLms(project: OwnedProject, linkId: string, now = new Date()): Promise<GradeResult> {
@@ -161,14 +170,15 @@ export async function postProgressToLms(project: OwnedProject, linkId: string, n
     select: { userId: true, sub: true },
   });
   const subOf = new Map(identities.map((i) => [i.userId, i.sub]));
-  const report: GradeReport = { course: link.context.title, posted: 0, notStarted: 0, notFromLms: [], failed: [], total };
+  const report: GradeReport = { course: link.context.title, posted: 0, notStarted: 0, notFromLms: [], failed: [], total, columnGone: false };
+  let gone = 0;
   const target = scoresUrl(column.url);
   const sendable = students.filter((s) => {
     if (subOf.has(s.person.id)) return true;
     report.notFromLms.push(s.person);
     return false;
   });
-  await inBatches(sendable, SCORE_CONCURRENCY, async ({ person, progress }) => {
+  await mapWithConcurrency(sendable, SCORE_CONCURRENCY, async ({ person, progress }) => {
     const res = await callService(target, {
       method: "POST",
       headers: { Authorization: `Bearer ${token.token}`, "Content-Type": MEDIA.score },
@@ -176,6 +186,7 @@ export async function postProgressToLms(project: OwnedProject, linkId: string, n
     });
     const failure = await failureOf(res);
     if (failure) {
+      if (failure.status === 404 || failure.status === 410) gone++;
       report.failed.push({ name: person.name, detail: failure.status ? `${failure.status} ${failure.detail}`.trim() : failure.detail });
       return;
     }
@@ -184,6 +195,11 @@ export async function postProgressToLms(project: OwnedProject, linkId: string, n
   });
   report.notFromLms.sort(byName);
   report.failed.sort(byName);
+  if (sendable.length > 0 && gone === sendable.length) {
+    report.columnGone = true;
+    await prisma.ltiResourceLink.update({ where: { id: link.id }, data: { lineItemUrl: null } });
+    return { ok: true, report };
+  }
   await prisma.ltiResourceLink.update({ where: { id: link.id }, data: { scoresPostedAt: now, scoresPostedCount: report.posted } });
   return { ok: true, report };
 }

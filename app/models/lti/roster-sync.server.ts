@@ -8,12 +8,13 @@
 // not (or no longer) active in the course are listed for the teacher to
 // remove, keeping their work, if they choose.
 import { prisma } from "~/db.server";
-import { MAX_ROSTER_PAGES, MEDIA, nextPageLink, readMembershipPage, type RosterMember } from "~/domain/lti/services";
+import { serviceUrl } from "~/domain/lti/claims";
+import { MAX_ROSTER_MEMBERS, MAX_ROSTER_PAGES, MEDIA, nextPageLink, readMembershipPage, type RosterMember } from "~/domain/lti/services";
 import { byName } from "~/domain/names";
 import { addClassTeacher, taughtBy } from "~/models/class-teachers.server";
 import { enrollStudent } from "~/models/classroom.server";
 import { accountFor } from "~/models/lti/people.server";
-import { SCOPE, callService, errorDetail, serviceToken, type ServiceFailure } from "~/models/lti/service-token.server";
+import { SCOPE, callService, errorDetail, readJson, serviceToken, type ServiceFailure } from "~/models/lti/service-token.server";
 
 export interface LmsCourse {
   ltiContextId: string;
@@ -61,6 +62,7 @@ export type RosterSyncResult =
 async function readRoster(url: string, token: string): Promise<{ ok: true; members: RosterMember[]; unreadable: number } | { ok: false; reason: "too-many-pages" } | { ok: false; reason: "service"; failure: ServiceFailure }> {
   const members: RosterMember[] = [];
   let unreadable = 0;
+  if (!serviceUrl(url)) return { ok: false, reason: "service", failure: { reason: "unreadable", detail: "the roster address is not one" } };
   const origin = new URL(url).origin;
   let next: string | null = url;
   for (let page = 0; next; page++) {
@@ -68,21 +70,23 @@ async function readRoster(url: string, token: string): Promise<{ ok: true; membe
     const res = await callService(next, { headers: { Authorization: `Bearer ${token}`, Accept: MEDIA.memberships } });
     if (!(res instanceof Response)) return { ok: false, reason: "service", failure: res };
     if (!res.ok) return { ok: false, reason: "service", failure: { reason: "refused", status: res.status, detail: await errorDetail(res) } };
-    const read = readMembershipPage(await res.json().catch(() => null));
+    const read = readMembershipPage(await readJson(res));
     if (!read) return { ok: false, reason: "service", failure: { reason: "unreadable", detail: "the answer has no members list" } };
     members.push(...read.members);
     unreadable += read.unreadable;
-    next = nextPageLink(res.headers.get("link"));
+    const link = nextPageLink(res.headers.get("link"));
+    next = link ? serviceUrl(URL.canParse(link, url) ? new URL(link, url).toString() : null) : null;
+    if (link && !next) return { ok: false, reason: "service", failure: { reason: "unreadable", detail: "a next page address that is not one" } };
     // The roster's pages stay on the LMS that the signed launch named.
-    if (next && new URL(next, url).origin !== origin) return { ok: false, reason: "service", failure: { reason: "unreadable", detail: "a next page on another site" } };
-    if (next) next = new URL(next, url).toString();
+    if (next && new URL(next).origin !== origin) return { ok: false, reason: "service", failure: { reason: "unreadable", detail: "a next page on another site" } };
+    if (members.length > MAX_ROSTER_MEMBERS) return { ok: false, reason: "too-many-pages" };
   }
   return { ok: true, members, unreadable };
 }
 
-export async function syncLmsRoster(input: { ltiContextId: string; teacherId: string }, now = new Date()): Promise<RosterSyncResult> {
+export async function syncLmsRoster(input: { ltiContextId: string; classroomId: string; teacherId: string }, now = new Date()): Promise<RosterSyncResult> {
   const context = await prisma.ltiContext.findFirst({
-    where: { id: input.ltiContextId, classroom: { ...taughtBy(input.teacherId), archivedAt: null } },
+    where: { id: input.ltiContextId, classroomId: input.classroomId, classroom: { ...taughtBy(input.teacherId), archivedAt: null } },
     select: { id: true, title: true, classroomId: true, membershipsUrl: true, platform: { select: { id: true, clientId: true, tokenUrl: true } } },
   });
   if (!context) return { ok: false, reason: "not-found" };

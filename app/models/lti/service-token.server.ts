@@ -22,9 +22,46 @@ export type ServiceFailure = { reason: "unreachable" | "refused" | "unreadable";
 
 export type TokenResult = { ok: true; token: string } | ({ ok: false } & ServiceFailure);
 
+/** The most of one answer Rebound reads from an LMS (a roster page of 1,000 people is well under 1 MB). */
+export const MAX_ANSWER_BYTES = 5 * 1024 * 1024;
+
+/** An answer's body as text, read no further than `max` bytes (null when it is longer, or the stream fails). */
+export async function readCapped(res: Response, max = MAX_ANSWER_BYTES): Promise<string | null> {
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return null;
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** An answer's JSON, read within the cap; null when it is too long or not JSON. */
+export async function readJson(res: Response, max = MAX_ANSWER_BYTES): Promise<unknown> {
+  const text = await readCapped(res, max);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** A short text from an LMS's error answer, for the teacher's report (never more than a line). */
 export async function errorDetail(res: Response): Promise<string> {
-  const text = (await res.text().catch(() => "")).replace(/\s+/g, " ").trim();
+  const text = ((await readCapped(res, 16 * 1024)) ?? "").replace(/\s+/g, " ").trim();
   try {
     const parsed = JSON.parse(text) as { error?: unknown; error_description?: unknown };
     if (typeof parsed.error === "string") return `${parsed.error}${typeof parsed.error_description === "string" ? `: ${parsed.error_description}` : ""}`.slice(0, 200);
@@ -68,7 +105,7 @@ export async function serviceToken(platform: { clientId: string; tokenUrl: strin
   const res = await callService(platform.tokenUrl, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" } });
   if (!(res instanceof Response)) return { ok: false, ...res };
   if (!res.ok) return { ok: false, reason: "refused", status: res.status, detail: await errorDetail(res) };
-  const json = (await res.json().catch(() => null)) as { access_token?: unknown } | null;
+  const json = (await readJson(res, 64 * 1024)) as { access_token?: unknown } | null;
   if (!json || typeof json.access_token !== "string" || !json.access_token) return { ok: false, reason: "unreadable", detail: "no access_token in the answer" };
   return { ok: true, token: json.access_token };
 }
