@@ -292,7 +292,9 @@ async function copyIntoPostgres(sqlite: Database.Database, url: string): Promise
         const batch = rows.slice(i, i + perBatch);
         const values: unknown[] = [];
         const tuples = batch.map((row) => `(${row.map((v, k) => `$${values.push(convert[k](v))}`).join(", ")})`);
-        await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`, values);
+        // The version rows are made by PostgreSQL's own triggers as the projects are copied (decision 015): those stand.
+        const onConflict = table === "ProjectDataVersion" ? " ON CONFLICT DO NOTHING" : "";
+        await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}${onConflict}`, values);
       }
       copied += rows.length;
     }
