@@ -30,7 +30,7 @@ export const action = keepsFormOnFailure(async ({ request }: ActionFunctionArgs)
   const framed = dest === "iframe" || dest === "frame";
   const verified = await verifyLaunch({ state: text(form.get("state")), idToken: text(form.get("id_token")) }, request.headers.get("Cookie"), new Date(), framed);
   const clear = verified.state ? [clearStateCookie(verified.state)] : [];
-  if (!verified.ok && verified.reason === "open-in-tab" && "again" in verified) {
+  if (!verified.ok && verified.reason === "open-in-tab") {
     return data({ openInTab: paths.ltiLogin(verified.again) }, { headers: { "Cache-Control": "no-store" } });
   }
   const refuse = (reason: string) =>

@@ -13,7 +13,7 @@ import { ActionNotice, Card, EmptyState, PageHeader, formatDateTime } from "~/co
 import { NOT_FOUND } from "~/domain/labels";
 import { plural } from "~/domain/words";
 import { findTeacherClassroom, removeStudent } from "~/models/classroom.server";
-import { lmsCoursesOfClass, syncLmsRoster, type RosterSyncReport } from "~/models/lti/roster-sync.server";
+import { lmsCoursesOfClass, studentsStillInClass, syncLmsRoster, type RosterSyncReport } from "~/models/lti/roster-sync.server";
 import { keepsFormOnFailure } from "~/utils/action-failure.server";
 import { readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
@@ -28,7 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { classroom: { id: classroom.id, name: classroom.name }, courses: await lmsCoursesOfClass(classroom.id, teacher.id) };
 }
 
-type Answer = { ok: boolean; message: string | null; report?: RosterSyncReport };
+const SYNC_REFUSAL = {
+  "no-roster-service": "This course's LMS does not offer its roster to Rebound. Students are enrolled as each opens Rebound from the course.",
+  "too-many-pages": "The LMS sent a bigger roster than Rebound reads at once (more than 200 pages or 10,000 people). Nobody was enrolled; ask your LMS administrator.",
+  "not-found": "That course is not linked to this class any more. The list below is up to date.",
+} as const;
+
+type Answer = { ok: boolean; message: string | null; report?: RosterSyncReport; notInCourse?: { id: string; name: string }[] };
 
 export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
   const teacher = await requireTeacher(request);
@@ -45,20 +51,22 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
       return answer({ ok: true, message: summary, report });
     }
     if (result.reason === "service") return answer({ ok: false, message: lmsServiceFailure("roster", result.failure) }, 502);
-    const message =
-      result.reason === "no-roster-service"
-        ? "This course's LMS does not offer its roster to Rebound. Students are enrolled as each opens Rebound from the course."
-        : result.reason === "too-many-pages"
-          ? "The LMS sent a bigger roster than Rebound reads at once (more than 200 pages or 10,000 people). Nobody was enrolled; ask your LMS administrator."
-          : "That course is not linked to this class any more. The list below is up to date.";
-    return answer({ ok: false, message }, 400);
+    return answer({ ok: false, message: SYNC_REFUSAL[result.reason] }, 400);
   }
   if (intent === "remove") {
     const ids = form.getAll("studentId").map(String);
-    if (ids.length === 0) return answer({ ok: false, message: "Tick the students to remove first; nobody was removed." }, 400);
+    // The list the teacher was looking at, as it stands now: shown again under the answer.
+    const listed = form.getAll("listed").map(String);
+    if (ids.length === 0) {
+      return answer({ ok: false, message: "Tick the students to remove first; nobody was removed.", notInCourse: await studentsStillInClass(classroom.id, teacher.id, listed) }, 400);
+    }
     let removed = 0;
     for (const studentId of ids) if (await removeStudent({ classroomId: classroom.id, teacherId: teacher.id, studentId, block: false })) removed++;
-    return answer({ ok: true, message: `${plural(removed, "student")} removed from the class. Their work is kept, and they can join again.` });
+    return answer({
+      ok: true,
+      message: `${plural(removed, "student")} removed from the class. Their work is kept, and they can join again.`,
+      notInCourse: await studentsStillInClass(classroom.id, teacher.id, listed),
+    });
   }
   return answer({ ok: false, message: "We didn't understand that request. Reload the page and try again." }, 400);
 });
@@ -77,6 +85,11 @@ export default function ClassLmsPage() {
       <PageHeader title="LMS course" subtitle={`The courses in your school's LMS that open ${classroom.name}.`} />
       <ActionNotice result={answer} />
       {answer && "report" in answer && answer.report ? <SyncReport report={answer.report} /> : null}
+      {answer && "notInCourse" in answer && answer.notInCourse ? (
+        <Card title="Not active in the LMS course">
+          <NotInCourse students={answer.notInCourse} />
+        </Card>
+      ) : null}
       {courses.length === 0 ? (
         <EmptyState>
           {classroom.name} is not linked to an LMS course. A class is linked when a teacher opens Rebound from a course in the school&apos;s LMS; your school&apos;s
@@ -160,30 +173,41 @@ function SyncReport({ report }: { report: RosterSyncReport }) {
           </section>
         ) : null}
         {report.unreadable > 0 ? <p>{plural(report.unreadable, "member")} of the course came without an LMS user id and were left out.</p> : null}
-        {report.notInCourse.length > 0 ? (
-          <Form method="post" aria-label="Not in the course">
-            <fieldset>
-              <legend className="font-medium">In this class but not active in the course</legend>
-              <p className="text-sm text-slate-700">
-                They may have joined with the class code, or left the course. Nobody is removed unless you tick them; their work is kept either way.
-              </p>
-              <ul className="mt-2 space-y-1">
-                {report.notInCourse.map((s) => (
-                  <li key={s.id}>
-                    <label className="flex items-center gap-2">
-                      <input type="checkbox" name="studentId" value={s.id} className="h-5 w-5" />
-                      {s.name}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-            <SubmitButton name="intent" value="remove" intent="remove" variant="secondary" className="mt-3" pendingText="Removing…">
-              Remove the ticked students from the class
-            </SubmitButton>
-          </Form>
-        ) : null}
+        <NotInCourse students={report.notInCourse} />
       </div>
     </Card>
+  );
+}
+
+/**
+ * Students of the class not active in the course, each with a tick box. The
+ * form carries the whole list, so an answer to it (nothing ticked, or some
+ * removed) shows the rest again without another sync.
+ */
+function NotInCourse({ students, ticked = [] }: { students: { id: string; name: string }[]; ticked?: string[] }) {
+  if (students.length === 0) return null;
+  return (
+    <Form method="post" aria-label="Not in the course">
+      <fieldset>
+        <legend className="font-medium">In this class but not active in the course</legend>
+        <p className="text-sm text-slate-700">
+          They may have joined with the class code, or left the course. Nobody is removed unless you tick them; their work is kept either way.
+        </p>
+        <ul className="mt-2 space-y-1">
+          {students.map((s) => (
+            <li key={s.id}>
+              <input type="hidden" name="listed" value={s.id} />
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="studentId" value={s.id} defaultChecked={ticked.includes(s.id)} className="h-5 w-5" />
+                {s.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <SubmitButton name="intent" value="remove" intent="remove" variant="secondary" className="mt-3" pendingText="Removing…">
+        Remove the ticked students from the class
+      </SubmitButton>
+    </Form>
   );
 }

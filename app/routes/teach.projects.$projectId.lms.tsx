@@ -27,6 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { project: { id: project.id, title: project.title }, links: await lmsLinksOfProject(project) };
 }
 
+const GRADE_REFUSAL = {
+  "no-checkpoints": "This project has no checkpoints yet, so there is no progress to send.",
+  "no-gradebook": "The LMS did not give Rebound access to a gradebook column for this link. Your LMS administrator can allow it in the tool's settings.",
+  "not-found": "That LMS link no longer opens this project. The list below is up to date.",
+} as const;
+
 type Answer = { ok: boolean; message: string | null; report?: GradeReport };
 
 export const action = keepsFormOnFailure(async ({ request, params }: ActionFunctionArgs) => {
@@ -44,13 +50,7 @@ export const action = keepsFormOnFailure(async ({ request, params }: ActionFunct
     return answer({ ok: report.failed.length === 0, message: report.failed.length === 0 ? sent : `${sent} The LMS did not take ${plural(report.failed.length, "student")}'s; see below.`, report });
   }
   if (result.reason === "service") return answer({ ok: false, message: lmsServiceFailure("gradebook", result.failure) }, 502);
-  const message =
-    result.reason === "no-checkpoints"
-      ? "This project has no checkpoints yet, so there is no progress to send."
-      : result.reason === "no-gradebook"
-        ? "The LMS did not give Rebound access to a gradebook column for this link. Your LMS administrator can allow it in the tool's settings."
-        : "That LMS link no longer opens this project. The list below is up to date.";
-  return answer({ ok: false, message }, 400);
+  return answer({ ok: false, message: GRADE_REFUSAL[result.reason] }, 400);
 });
 
 export default function ProjectGradebookPage() {

@@ -89,9 +89,16 @@ describe("bringing a course's roster in (NRPS)", () => {
     expect(again.data.report.alreadyIn).toBe(4);
     expect(await prisma.user.count()).toBe(users);
 
+    // Remove pressed with nothing ticked: a message, nobody removed, and the list is shown again (no second sync needed).
+    const untouched = await call(classLmsAction, post(path, { intent: "remove", listed: [byCode.id] }, c.cookie), { classId: c.classroomId });
+    expect(untouched.status).toBe(400);
+    expect(untouched.data.message).toBe("Tick the students to remove first; nobody was removed.");
+    expect(untouched.data.notInCourse).toEqual([{ id: byCode.id, name: "Zed Code-Joiner" }]);
+    expect(await activeNames(c.classroomId)).toContain("Zed Code-Joiner");
     // The teacher removes the one not in the course, ticked; their work would be kept.
-    const removed = await call(classLmsAction, post(path, { intent: "remove", studentId: [byCode.id] }, c.cookie), { classId: c.classroomId });
+    const removed = await call(classLmsAction, post(path, { intent: "remove", studentId: [byCode.id], listed: [byCode.id] }, c.cookie), { classId: c.classroomId });
     expect(removed.data.message).toMatch(/^1 student removed from the class\. Their work is kept/);
+    expect(removed.data.notInCourse).toEqual([]);
     expect(await activeNames(c.classroomId)).not.toContain("Zed Code-Joiner");
   });
 

@@ -147,3 +147,13 @@ export async function syncLmsRoster(input: { ltiContextId: string; classroomId: 
   await prisma.ltiContext.update({ where: { id: context.id }, data: { rosterSyncedAt: now } });
   return { ok: true, report };
 }
+
+/** Of these students, those still active in the teacher's class, by name (the sync's list, as it stands now). */
+export async function studentsStillInClass(classroomId: string, teacherId: string, studentIds: string[]): Promise<{ id: string; name: string }[]> {
+  if (studentIds.length === 0) return [];
+  const rows = await prisma.enrollment.findMany({
+    where: { classroomId, classroom: taughtBy(teacherId), removedAt: null, studentId: { in: studentIds.slice(0, 10_000) } },
+    select: { student: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => r.student).sort(byName);
+}
