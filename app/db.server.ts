@@ -1,8 +1,10 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
 import { isPostgresUrl } from "~/utils/database-url";
+import { sqliteConnection } from "~/utils/sqlite-connection.server";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
@@ -22,8 +24,22 @@ export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DAT
     const adapter = new PrismaPg({ connectionString: url, ...(readOnly ? { options: "-c default_transaction_read_only=on" } : {}) });
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSqlite3({ url, readonly: readOnly });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: cachingStatements(new PrismaBetterSqlite3({ url, readonly: readOnly })) });
+}
+
+/**
+ * The SQLite adapter's connections, each with immediate transactions and a cache of prepared statements
+ * (app/utils/sqlite-connection.server.ts; decision 016).
+ */
+function cachingStatements(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const connection = adapter as unknown as { client: Database.Database };
+    connection.client = sqliteConnection(connection.client);
+    return adapter;
+  };
+  return factory;
 }
 
 /** The engine behind `prisma`, read from the same DATABASE_URL. */

@@ -38,7 +38,8 @@
 // of one request of each; --cpu-prof DIR runs the server under node's CPU
 // profiler and leaves the profile in DIR (read it with
 // `node scripts/cpu-profile-summary.mjs DIR/*.cpuprofile`); --build-dir DIR
-// uses another production build as it is (to measure an older one).
+// uses another production build as it is (to measure an older one);
+// --workers N serves with N app processes (WEB_CONCURRENCY, decision 016).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -78,10 +79,12 @@ interface Options {
   cpuProf: string | null;
   /** An existing build to use as it is (to compare builds), instead of build-load/. */
   buildDir: string | null;
+  /** How many app processes serve (WEB_CONCURRENCY; scripts/lib/cluster.mjs). */
+  workers: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { duration: 30, connections: 100, timeout: 30, only: null, build: false, keep: false, postgres: null, json: null, queries: false, cpuProf: null, buildDir: null };
+  const options: Options = { duration: 30, connections: 100, timeout: 30, only: null, build: false, keep: false, postgres: null, json: null, queries: false, cpuProf: null, buildDir: null, workers: 1 };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--")) fail(`${name} needs a value.`);
@@ -106,9 +109,10 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--queries") options.queries = true;
     else if (arg === "--cpu-prof") options.cpuProf = path.resolve(value(i++, arg));
     else if (arg === "--build-dir") options.buildDir = value(i++, arg);
+    else if (arg === "--workers") options.workers = Math.round(positive(value(i++, arg), arg));
     else
       fail(
-        `Unknown option ${arg}. Options: --duration S, --connections N, --timeout S, --quick, --only a,b, --build, --keep, --postgres [URL], --json FILE, --queries, --cpu-prof DIR, --build-dir DIR.`,
+        `Unknown option ${arg}. Options: --duration S, --connections N, --timeout S, --quick, --only a,b, --build, --keep, --postgres [URL], --json FILE, --queries, --cpu-prof DIR, --build-dir DIR, --workers N.`,
       );
   }
   return options;
@@ -368,7 +372,9 @@ async function startServer(buildDir: string, databaseUrl: string, logFile: strin
     if (exited) fail(`the server stopped while starting; its log:\n${fs.readFileSync(logFile, "utf8")}`);
     try {
       const res = await fetch(`${origin}/healthz`);
-      if (res.ok) break;
+      // With several processes, all of them listening (the first process says so once they are).
+      const processes = Number(extras.env.WEB_CONCURRENCY ?? 1);
+      if (res.ok && (processes <= 1 || fs.readFileSync(logFile, "utf8").includes(`(${processes} processes)`))) break;
       if (res.status === 404) fail("the server has no /healthz endpoint.");
     } catch {
       // not listening yet
@@ -761,7 +767,7 @@ async function main() {
   console.log(`  1× bench class: ${cls.studentEmails.length} active students, ${cls.checkpoints.length} checkpoints, ${cls.attempts} attempts (${((Date.now() - setupStarted) / 1000).toFixed(1)} s)`);
 
   const queryLog = path.join(dir, "queries.log");
-  const extras: ServerExtras = { nodeArgs: [], env: {} };
+  const extras: ServerExtras = { nodeArgs: [], env: { WEB_CONCURRENCY: String(options.workers) } };
   if (options.queries) {
     extras.nodeArgs.push("--import", pathToFileURL(path.join(root, "scripts", "lib", "query-log.mjs")).href);
     extras.env.QUERY_LOG_FILE = queryLog;
@@ -773,7 +779,7 @@ async function main() {
   const server = await startServer(buildDir, db.url, path.join(dir, "server.log"), extras);
   let exitCode = 0;
   try {
-    console.log(`Server: scripts/server.mjs at ${server.origin} (log ${server.logFile})`);
+    console.log(`Server: scripts/server.mjs at ${server.origin}, ${options.workers === 1 ? "one process" : `${options.workers} processes (WEB_CONCURRENCY)`} (log ${server.logFile})`);
     const loginStarted = Date.now();
     const studentCookies = await logInAll(server.origin, cls.studentEmails);
     const teacherCookies = await logInAll(server.origin, Array.from({ length: 10 }, () => cls.teacherEmail), 4);
@@ -837,6 +843,7 @@ async function main() {
     const summary = {
       startedAt: startedAt.toISOString(),
       engine: options.postgres ? "postgresql" : "sqlite",
+      workers: options.workers,
       connections: options.connections,
       duration: options.duration,
       cpus: os.cpus().length,

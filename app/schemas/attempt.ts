@@ -9,30 +9,31 @@ export const DISMISS_REFLECTION_INTENT = "dismiss-reflection";
 /** The longest numeric answer a student may type. */
 export const MAX_NUMERIC_ANSWER = 200;
 
+const CONFIDENCE_MESSAGE = "Choose how sure you are from 1 to 5, or no rating.";
+
+/**
+ * The fields of an attempt, built once: Zod compiles an object schema on its first use, which cost more than the rest
+ * of reading the form when it was built afresh for every attempt (decision 016).
+ */
+const attemptFields = z.object({
+  submissionKey: z.string().max(100).optional(),
+  optionIds: z.array(z.string().max(100)).max(50).optional(),
+  numericAnswer: z.string().max(MAX_NUMERIC_ANSWER, `Keep the number under ${MAX_NUMERIC_ANSWER} characters.`).optional(),
+  textAnswer: z.string().max(MAX_TEXT_ANSWER, `Keep your answer under ${MAX_TEXT_ANSWER.toLocaleString("en-GB")} characters.`).optional(),
+  confidence: z.number({ error: CONFIDENCE_MESSAGE }).int(CONFIDENCE_MESSAGE).min(1, CONFIDENCE_MESSAGE).max(5, CONFIDENCE_MESSAGE).optional(),
+});
+
 /**
  * An attempt at a checkpoint. The answer is checked with the same parser the
  * grading uses, and its message sits next to the field that carries the answer.
  */
 export function attemptSchema(spec: CheckpointSpec) {
-  return z
-    .object({
-      submissionKey: z.string().max(100).optional(),
-      optionIds: z.array(z.string().max(100)).max(50).optional(),
-      numericAnswer: z.string().max(MAX_NUMERIC_ANSWER, `Keep the number under ${MAX_NUMERIC_ANSWER} characters.`).optional(),
-      textAnswer: z.string().max(MAX_TEXT_ANSWER, `Keep your answer under ${MAX_TEXT_ANSWER.toLocaleString("en-GB")} characters.`).optional(),
-      confidence: z
-        .number({ error: "Choose how sure you are from 1 to 5, or no rating." })
-        .int("Choose how sure you are from 1 to 5, or no rating.")
-        .min(1, "Choose how sure you are from 1 to 5, or no rating.")
-        .max(5, "Choose how sure you are from 1 to 5, or no rating.")
-        .optional(),
-    })
-    .superRefine((value, ctx) => {
-      // An answer over its length limit already has its message; reading it too would say so twice.
-      if ((value.textAnswer?.length ?? 0) > MAX_TEXT_ANSWER || (value.numericAnswer?.length ?? 0) > MAX_NUMERIC_ANSWER) return;
-      const parsed = parseAnswer(spec, { optionIds: value.optionIds, value: value.numericAnswer, text: value.textAnswer });
-      if (!parsed.ok) ctx.addIssue({ code: "custom", path: [ANSWER_FIELD[spec.kind]], message: parsed.error });
-    });
+  return attemptFields.superRefine((value, ctx) => {
+    // An answer over its length limit already has its message; reading it too would say so twice.
+    if ((value.textAnswer?.length ?? 0) > MAX_TEXT_ANSWER || (value.numericAnswer?.length ?? 0) > MAX_NUMERIC_ANSWER) return;
+    const parsed = parseAnswer(spec, { optionIds: value.optionIds, value: value.numericAnswer, text: value.textAnswer });
+    if (!parsed.ok) ctx.addIssue({ code: "custom", path: [ANSWER_FIELD[spec.kind]], message: parsed.error });
+  });
 }
 
 export const selfAssessmentSchema = z.object({

@@ -149,67 +149,77 @@ test("GET /healthz answers 503 when the database is not a Rebound database", asy
   }
 });
 
-test("SIGTERM to `npm run start:production` in the middle of a burst of attempts: every acknowledged attempt is stored", async () => {
-  const database = copyDatabase("stop");
-  const server = await startServer(database, { viaNpm: true });
-  const checkpoint = demoCheckpoint(database, "Speed of a cyclist");
-  const before = countAttempts(database, checkpoint.checkpointId);
-  const cookies = await Promise.all(["ben", "chloe", "dev", "elif"].map((name) => sessionCookie(server.url, `${name}@rebound.test`)));
+// One process, and several on one port sharing the database file (scripts/lib/cluster.mjs; decision 016).
+for (const processes of [1, 2]) {
+  const served = processes === 1 ? "" : ` served by ${processes} processes (WEB_CONCURRENCY)`;
+  test(`SIGTERM to \`npm run start:production\`${served} in the middle of a burst of attempts: every acknowledged attempt is stored`, async () => {
+    const database = copyDatabase(`stop-${processes}`);
+    const server = await startServer(database, { viaNpm: true, env: { WEB_CONCURRENCY: String(processes) } });
+    const checkpoint = demoCheckpoint(database, "Speed of a cyclist");
+    const before = countAttempts(database, checkpoint.checkpointId);
+    const cookies = await Promise.all(["ben", "chloe", "dev", "elif"].map((name) => sessionCookie(server.url, `${name}@rebound.test`)));
 
-  // Twenty attempts in flight at any moment (five per student), each with its own idempotency key, until the server is gone.
-  let signalledAt = 0;
-  const acknowledged: { id: string; at: number }[] = [];
-  const failures: string[] = [];
-  const refusedStatuses: number[] = [];
-  const sender = async (cookie: string) => {
-    for (;;) {
-      let res: Response;
-      try {
-        res = await fetch(server.url + checkpoint.path, {
-          method: "POST",
-          redirect: "manual",
-          headers: { Origin: server.url, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ intent: "attempt", submissionKey: randomUUID(), numericAnswer: String(10 + Math.round(Math.random() * 5)), confidence: "3" }),
-        });
-      } catch (error) {
-        failures.push(String((error as { cause?: { code?: string } }).cause?.code ?? error));
-        return;
+    // Twenty attempts in flight at any moment (five per student), each with its own idempotency key, until the server is gone.
+    let signalledAt = 0;
+    const acknowledged: { id: string; at: number }[] = [];
+    const failures: string[] = [];
+    const refusedStatuses: number[] = [];
+    const sender = async (cookie: string) => {
+      for (;;) {
+        let res: Response;
+        try {
+          res = await fetch(server.url + checkpoint.path, {
+            method: "POST",
+            redirect: "manual",
+            headers: { Origin: server.url, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ intent: "attempt", submissionKey: randomUUID(), numericAnswer: String(10 + Math.round(Math.random() * 5)), confidence: "3" }),
+          });
+        } catch (error) {
+          failures.push(String((error as { cause?: { code?: string } }).cause?.code ?? error));
+          return;
+        }
+        if (res.status >= 200 && res.status < 400) {
+          const id = new URL(res.headers.get("location") ?? "", server.url).searchParams.get("attempt");
+          expect(id, `an acknowledged attempt names itself (${res.headers.get("location")})`).toBeTruthy();
+          acknowledged.push({ id: id!, at: Date.now() });
+        } else {
+          refusedStatuses.push(res.status);
+        }
+        await res.arrayBuffer();
       }
-      if (res.status >= 200 && res.status < 400) {
-        const id = new URL(res.headers.get("location") ?? "", server.url).searchParams.get("attempt");
-        expect(id, `an acknowledged attempt names itself (${res.headers.get("location")})`).toBeTruthy();
-        acknowledged.push({ id: id!, at: Date.now() });
-      } else {
-        refusedStatuses.push(res.status);
-      }
-      await res.arrayBuffer();
+    };
+    const senders = cookies.flatMap((cookie) => Array.from({ length: 5 }, () => sender(cookie)));
+    while (acknowledged.length < 60) await new Promise((r) => setTimeout(r, 10));
+    signalledAt = Date.now();
+    server.process.kill("SIGTERM");
+    await Promise.all(senders);
+    const code = await server.exited;
+
+    const afterSignal = acknowledged.filter((a) => a.at >= signalledAt).length;
+    console.log(`stop under load: ${acknowledged.length} attempts acknowledged (${afterSignal} of them finished after SIGTERM), ${refusedStatuses.length} refused, ${failures.length} connections refused after the stop`);
+    expect(code).toBe(0);
+    // Each process stopped gracefully (with several, the first passed the signal on and waited for them all).
+    expect(server.output().match(/\[rebound\] SIGTERM: taking no new connections, finishing \d+ request\(s\) in flight/g)).toHaveLength(processes);
+    expect(server.output().match(/\[rebound\] every request finished and the database is closed: stopped/g)).toHaveLength(processes);
+    if (processes > 1) {
+      expect(server.output()).toContain(`(${processes} processes)`);
+      expect(server.output()).toContain(`[rebound] SIGTERM: stopping ${processes} app process(es)`);
+      expect(server.output()).toContain("[rebound] every process stopped");
     }
-  };
-  const senders = cookies.flatMap((cookie) => Array.from({ length: 5 }, () => sender(cookie)));
-  while (acknowledged.length < 60) await new Promise((r) => setTimeout(r, 10));
-  signalledAt = Date.now();
-  server.process.kill("SIGTERM");
-  await Promise.all(senders);
-  const code = await server.exited;
+    // Requests already in flight when the signal came were finished, not dropped.
+    expect(afterSignal).toBeGreaterThan(0);
+    expect(refusedStatuses).toEqual([]);
 
-  const afterSignal = acknowledged.filter((a) => a.at >= signalledAt).length;
-  console.log(`stop under load: ${acknowledged.length} attempts acknowledged (${afterSignal} of them finished after SIGTERM), ${refusedStatuses.length} refused, ${failures.length} connections refused after the stop`);
-  expect(code).toBe(0);
-  expect(server.output()).toMatch(/\[rebound\] SIGTERM: taking no new connections, finishing \d+ request\(s\) in flight/);
-  expect(server.output()).toContain("[rebound] every request finished and the database is closed: stopped");
-  // Requests already in flight when the signal came were finished, not dropped.
-  expect(afterSignal).toBeGreaterThan(0);
-  expect(refusedStatuses).toEqual([]);
-
-  // Every acknowledged attempt is stored, and nothing was stored without an answer.
-  const db = new Database(database, { readonly: true });
-  const stored = new Set((db.prepare(`SELECT id FROM "Attempt" WHERE checkpointId = ?`).all(checkpoint.checkpointId) as { id: string }[]).map((r) => r.id));
-  db.close();
-  expect(acknowledged.filter((a) => !stored.has(a.id))).toEqual([]);
-  expect(stored.size - before).toBe(acknowledged.length);
-  // The database was closed: SQLite folded its write-ahead log back into the file.
-  expect(fs.existsSync(`${database}-wal`) ? fs.statSync(`${database}-wal`).size : 0).toBe(0);
-});
+    // Every acknowledged attempt is stored, and nothing was stored without an answer.
+    const db = new Database(database, { readonly: true });
+    const stored = new Set((db.prepare(`SELECT id FROM "Attempt" WHERE checkpointId = ?`).all(checkpoint.checkpointId) as { id: string }[]).map((r) => r.id));
+    db.close();
+    expect(acknowledged.filter((a) => !stored.has(a.id))).toEqual([]);
+    expect(stored.size - before).toBe(acknowledged.length);
+    // The database was closed: SQLite folded its write-ahead log back into the file.
+    expect(fs.existsSync(`${database}-wal`) ? fs.statSync(`${database}-wal`).size : 0).toBe(0);
+  });
+}
 
 test.describe("a database that takes no changes (opened read-only)", () => {
   let database: string;
