@@ -20,7 +20,7 @@ import { LRUCache } from "lru-cache";
  * adapter makes are offered (reader, columns, raw().all(), run()); anything else goes to a fresh statement, so a
  * caller this module does not know still works as before.
  */
-export const STATEMENT_CACHE_SIZE = 500;
+const STATEMENT_CACHE_SIZE = 500;
 
 type Args = unknown[];
 
