@@ -181,6 +181,18 @@ export async function listOwnGoals(studentId: string, project: EnrolledProject):
   return orderGoals((await readGoals({ studentId, classroomId: project.classroomId })).map(goalView));
 }
 
+/**
+ * The student's goals in the class as a project page lists them (text, date, status), in the same order: one query,
+ * where `listOwnGoals` reads each goal's source and notes too (decision 016: fewer statements per student page).
+ */
+export async function listOwnGoalSummaries(studentId: string, project: EnrolledProject) {
+  const rows = await prisma.learningGoal.findMany({
+    where: { studentId, classroomId: project.classroomId },
+    select: { id: true, text: true, targetDate: true, status: true, createdAt: true },
+  });
+  return orderGoals(rows.map((g) => ({ ...g, status: isGoalStatus(g.status) ? g.status : ("WORKING" as GoalStatus) })));
+}
+
 /** The class's goals for its teacher, by student; null when the class is not the teacher's. */
 export async function listClassGoals(teacherId: string, classroomId: string) {
   const classroom = await prisma.classroom.findFirst({ where: { id: classroomId, ...taughtBy(teacherId) }, select: { id: true, name: true } });

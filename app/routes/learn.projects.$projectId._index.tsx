@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StatusLabel } from "~/components/teacher-progress";
 import { Card, EmptyState, PageHeader } from "~/components/ui";
 import { formatTargetDate } from "~/domain/learning-goals";
-import { listOwnGoals } from "~/models/learning-goal.server";
+import { listOwnGoalSummaries } from "~/models/learning-goal.server";
 import { cellState, describeCell } from "~/domain/progress";
 import { parseQuestions } from "~/domain/reflection-templates";
 import { nextUpIndex } from "~/domain/student-path";
@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     sessionNotice(project),
   ]);
   // Goals belong to the student in the class: the same ones show on every project of it (decision 018).
-  const goals = await listOwnGoals(student.id, project);
+  const goals = await listOwnGoalSummaries(student.id, project);
   const attemptsOn = new Map<string, typeof attempts>();
   for (const a of attempts) {
     const list = attemptsOn.get(a.checkpointId);
