@@ -10,6 +10,7 @@ import { prisma } from "~/db.server";
 import { cachedPlatformOrigins } from "~/models/lti/platforms.server";
 import { NonceProvider } from "~/utils/nonce";
 import { isStorageUnavailable, lastLine } from "~/utils/prisma-errors.server";
+import { stopInsightWorker } from "~/models/insight-worker.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -58,8 +59,15 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { context
  * log back into the database file).
  */
 export async function closeDatabase() {
+  await stopInsightWorker();
   await prisma.$disconnect();
 }
+
+/**
+ * For scripts/lib/app-server.mjs: builds of the insight report run on a worker thread started from `setup`
+ * (decision 015); and for that worker (scripts/lib/insight-worker.mjs), the analysis it runs.
+ */
+export { buildInsightReportHere, useInsightWorker } from "~/models/insight-worker.server";
 
 /**
  * The origins of the registered LMS platforms (decision 023), for

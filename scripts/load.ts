@@ -434,6 +434,8 @@ interface Target {
   /** The status every response should have. */
   expect: number;
   request: autocannon.Request;
+  /** Work kept going beside the run (started with it, stopped after it); says what it did. */
+  beside?: () => { stop(): Promise<string> };
 }
 
 interface Submissions {
@@ -520,6 +522,43 @@ function targets(origin: string, cls: LoadClass, studentCookies: string[], teach
       label: "teacher progress grid",
       expect: 200,
       request: { method: "GET", path: `/teach/projects/${cls.projectId}/progress`, setupRequest: (req) => ({ ...req, headers: { ...req.headers, Cookie: teacher() } }) },
+    },
+    {
+      // The floor again, while the insight report of the class is rebuilt over and over beside it: one student answers,
+      // the teacher views the overview (which starts a rebuild after the write; at 1× it is rebuilt in the background),
+      // and again. Its p99 against the floor's says how much a rebuild holds up everybody else's requests (decision 015).
+      name: "health-while-rebuilding",
+      label: "health, reports rebuilding",
+      expect: 200,
+      request: { method: "GET", path: "/healthz" },
+      beside: () => {
+        let going = true;
+        let views = 0;
+        const loop = (async () => {
+          for (let n = 0; going; n++) {
+            const checkpoint = answerable[n % answerable.length];
+            const answer: Record<string, string> = checkpoint.kind === "MULTIPLE_CHOICE" ? { optionIds: answers[n % answers.length] } : { numericAnswer: String(n % 97) };
+            const sent = await fetch(`${origin}${checkpointPath(checkpoint.id)}`, {
+              method: "POST",
+              redirect: "manual",
+              headers: { Cookie: student(), Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+              body: new URLSearchParams({ intent: "attempt", submissionKey: `rebuild-${randomUUID()}`, ...answer }),
+            });
+            await sent.arrayBuffer();
+            const viewed = await fetch(`${origin}/teach/projects/${cls.projectId}/insight`, { headers: { Cookie: teacher() } });
+            await viewed.arrayBuffer();
+            views++;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        })();
+        return {
+          stop: async () => {
+            going = false;
+            await loop;
+            return `${views} overview views after a new attempt beside it`;
+          },
+        };
+      },
     },
     {
       name: "teacher-insight",
@@ -779,7 +818,7 @@ async function main() {
   const server = await startServer(buildDir, db.url, path.join(dir, "server.log"), extras);
   let exitCode = 0;
   try {
-    console.log(`Server: scripts/server.mjs at ${server.origin}, ${options.workers === 1 ? "one process" : `${options.workers} processes (WEB_CONCURRENCY)`} (log ${server.logFile})`);
+    console.log(`Server: scripts/server.mjs at ${server.origin}, ${options.workers === 1 ? "one process" : `${options.workers} processes (WEB_CONCURRENCY)`}, insight reports built ${process.env.INSIGHT_WORKER === "0" ? "on the request thread (INSIGHT_WORKER=0)" : "on a worker thread"} (log ${server.logFile})`);
     const loginStarted = Date.now();
     const studentCookies = await logInAll(server.origin, cls.studentEmails);
     const teacherCookies = await logInAll(server.origin, Array.from({ length: 10 }, () => cls.teacherEmail), 4);
@@ -810,13 +849,16 @@ async function main() {
       const busy = waited >= SETTLE_LIMIT_S ? `(still busy after ${SETTLE_LIMIT_S} s with the last run's requests: these figures are low) ` : "";
       process.stdout.write(`${pad(target.label, 26)}… ${busy || (waited >= 1 ? `(settled ${waited.toFixed(0)} s) ` : "")}`);
       const abortedBefore = abortedRenders();
+      const beside = target.beside?.();
       const figures = await drive(server.origin, target, options);
+      const besideDid = await beside?.stop();
       figures.abortedRenders = abortedRenders() - abortedBefore;
       rows.push(figures);
       console.log(
         `${num(figures.rps, 1)} req/s, p50 ${num(figures.p50)} ms, p99 ${num(figures.p99)} ms, ${figures.errors} errors, ${figures.timeouts} timeouts, statuses ${JSON.stringify(figures.statuses)}` +
           (Object.keys(figures.errorKinds).length ? `, errors and timeouts by kind ${JSON.stringify(figures.errorKinds)}` : "") +
-          (figures.abortedRenders ? `, ${figures.abortedRenders} renders cut short by the server` : ""),
+          (figures.abortedRenders ? `, ${figures.abortedRenders} renders cut short by the server` : "") +
+          (besideDid ? `; beside it: ${besideDid}` : ""),
       );
     }
     const floor = rows.find((r) => r.name === "health");

@@ -15,11 +15,10 @@
 // Takes the guard's proven project (requireTeacherProject), as the loaders do.
 import { performance } from "node:perf_hooks";
 import { prisma } from "~/db.server";
-import { prepare } from "~/domain/insight/prepare";
-import { analyseProject, type ProjectReport } from "~/domain/insight/report";
+import type { ProjectReport } from "~/domain/insight/report";
 import { ByteLru, covers, estimateBytes, planView, replaces, type CachedReport, type CachePolicy, type VersionStamp } from "~/domain/report-cache";
 import { textGroupsForProject } from "~/models/answer-group-cache.server";
-import { loadProjectData } from "~/models/insight.server";
+import { InsightWorkerStopped, buildInsightReport } from "~/models/insight-worker.server";
 import type { OwnedProject } from "~/models/project.server";
 
 export interface ReportOptions {
@@ -77,12 +76,9 @@ export async function readReportVersion(projectId: string): Promise<VersionStamp
  * counts itself, so a cached report does not go out of date by itself.
  */
 async function buildNow(project: OwnedProject, options: ReportOptions): Promise<ProjectReport | null> {
-  const [data, textGroups] = await Promise.all([loadProjectData(project), options.textGroups ? textGroupsForProject(project) : undefined]);
-  if (!data) return null;
-  // The analysis runs on this thread: indexing and analysing in two turns lets requests that came in meanwhile go between them.
-  const prepared = prepare(data);
-  await new Promise((resolve) => setImmediate(resolve));
-  return analyseProject(prepared, { textGroups });
+  const textGroups = options.textGroups ? await textGroupsForProject(project) : undefined;
+  // On the production server the rows are read and analysed on a worker thread; elsewhere here (app/models/insight-worker.server.ts).
+  return buildInsightReport(project, textGroups);
 }
 
 /** Outside production, a cached report is frozen, so a page that changed one would fail its tests. */
@@ -151,6 +147,7 @@ export async function loadCachedReport(project: OwnedProject, options: ReportOpt
     if (plan.refresh) {
       startBuild(key, project, options, current, readAt).catch((error: unknown) => {
         // The page already has the last report; the next view tries again.
+        if (error instanceof InsightWorkerStopped) return;
         console.error(`Rebuilding the insight report of project ${project.id} in the background failed:`, error);
       });
     }

@@ -22,7 +22,14 @@ const maxUploadBytes = Number(process.env.MAX_UPLOAD_BYTES ?? DEFAULT_MAX_UPLOAD
 const frameAncestors = (process.env.FRAME_ANCESTORS ?? "").split(/\s+/).filter(Boolean);
 const SESSION_COOKIE = "rebound_session";
 
-const build = await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href);
+const serverBuild = pathToFileURL(path.join(buildDir, "server", "index.js")).href;
+const build = await import(serverBuild);
+
+// The insight report's analysis runs on a worker thread of this process, so building a large class's report does not
+// hold up every other request (decision 015). INSIGHT_WORKER=0 keeps it on this thread.
+if (process.env.INSIGHT_WORKER !== "0") {
+  await build.entry.module.useInsightWorker?.({ script: pathToFileURL(path.join(root, "scripts", "lib", "insight-worker.mjs")).href, build: serverBuild });
+}
 
 const app = express();
 app.disable("x-powered-by");

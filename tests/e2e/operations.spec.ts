@@ -221,6 +221,30 @@ for (const processes of [1, 2]) {
   });
 }
 
+// The insight report is built on a worker thread of the server's process (decision 015), so a large class's build does
+// not hold up everybody else's requests; INSIGHT_WORKER=0 builds it on the request thread as the dev server does.
+for (const worker of [true, false]) {
+  test(`the insight overview is built ${worker ? "on a worker thread" : "on the request thread with INSIGHT_WORKER=0"}, and shows the same report`, async () => {
+    const database = copyDatabase(`insight-${worker}`);
+    const server = await startServer(database, { env: worker ? {} : { INSIGHT_WORKER: "0" } });
+    try {
+      const cookie = await sessionCookie(server.url, "teacher@rebound.test");
+      const { projectId } = demoCheckpoint(database, "Speed of a cyclist");
+      const res = await fetch(`${server.url}/teach/projects/${projectId}/insight`, { headers: { Cookie: cookie } });
+      const html = await res.text();
+      expect(res.status).toBe(200);
+      expect(html).toContain("Top misconceptions");
+      expect(html).toContain("Who needs help now");
+      expect(server.output().includes("[rebound] insight reports are built on a worker thread of this process")).toBe(worker);
+    } finally {
+      expect(await stopServer(server)).toBe(0);
+    }
+    // The worker closed its own database connection before the server closed its: nothing left in the write-ahead log.
+    expect(server.output()).not.toMatch(/failed|Error/);
+    expect(fs.existsSync(`${database}-wal`) ? fs.statSync(`${database}-wal`).size : 0).toBe(0);
+  });
+}
+
 test.describe("a database that takes no changes (opened read-only)", () => {
   let database: string;
   let server: Server;
