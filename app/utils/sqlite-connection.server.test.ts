@@ -66,7 +66,8 @@ describe("the SQLite connection Prisma works through", () => {
     expect(() => conn.prepare("INSERT INTO t (name) VALUES (?)").bind(["a"]).run()).toThrow(/readonly/);
     conn.prepare("ROLLBACK").run();
     db.pragma("query_only = 0");
-    conn.prepare("BEGIN").run();
+    // Bound or not, as the adapter may send it.
+    conn.prepare("BEGIN").bind([]).run();
     conn.prepare("INSERT INTO t (name) VALUES (?)").bind(["a"]).run();
     conn.prepare("COMMIT").run();
     expect(db.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 1n });

@@ -85,6 +85,9 @@ class BeginHandle {
   get reader() {
     return false;
   }
+  bind() {
+    return this;
+  }
   run() {
     try {
       return this.immediate.statement.run();

@@ -38,6 +38,8 @@ export function runPrimary(count, { exec, log = console.log, error = console.err
   const listening = new Set();
   const restarts = [];
 
+  cluster.on("online", (worker) => log(`[rebound] app process ${worker.process.pid} started`));
+
   cluster.on("listening", (worker, address) => {
     listening.add(worker.id);
     if (!announced && listening.size >= count) {
@@ -48,9 +50,10 @@ export function runPrimary(count, { exec, log = console.log, error = console.err
   });
 
   cluster.on("exit", (worker, code, signal) => {
-    listening.delete(worker.id);
+    const wasListening = listening.delete(worker.id);
     if (stopping) {
-      if (code !== 0) cleanStops = false;
+      // A process still starting when the stop came ends by the signal itself: it had taken no request, so that is clean too.
+      if (code !== 0 && !(signal === "SIGTERM" && !wasListening)) cleanStops = false;
       if (Object.keys(cluster.workers ?? {}).length === 0) {
         log(cleanStops ? "[rebound] every process stopped" : "[rebound] every process stopped, not all of them cleanly");
         process.exit(cleanStops ? 0 : 1);

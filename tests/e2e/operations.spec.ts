@@ -221,6 +221,22 @@ for (const processes of [1, 2]) {
   });
 }
 
+test("with several processes, one that dies is replaced and the others go on serving", async () => {
+  const database = copyDatabase("replace");
+  const server = await startServer(database, { env: { WEB_CONCURRENCY: "2" } });
+  const started = () => [...server.output().matchAll(/\[rebound\] app process (\d+) started/g)].map((m) => Number(m[1]));
+  expect(started()).toHaveLength(2);
+  const [victim] = started();
+  process.kill(victim, "SIGKILL");
+  for (let i = 0; i < 100 && started().length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(server.output()).toContain(`[rebound] app process ${victim} stopped unexpectedly (SIGKILL): starting another`);
+  expect(started()).toHaveLength(3);
+  for (let i = 0; i < 10; i++) expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  expect(await stopServer(server), server.output()).toBe(0);
+  expect(server.output()).toContain("[rebound] SIGTERM: stopping 2 app process(es)");
+  expect(server.output()).toContain("[rebound] every process stopped");
+});
+
 // The insight report is built on a worker thread of the server's process (decision 015), so a large class's build does
 // not hold up everybody else's requests; INSIGHT_WORKER=0 builds it on the request thread as the dev server does.
 for (const worker of [true, false]) {
