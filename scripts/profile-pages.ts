@@ -1,4 +1,4 @@
-// Times the student pages, attempt submission and the teacher's progress grid and overview one request at a time, in
+// Times the student pages, attempt submission, the teacher's progress grid and overview, and /healthz and the login page for scale, one request at a time, in
 // this process, through the production build's own Remix handler (no HTTP, no
 // Express, no other load): where `npm run load` says how a page holds up under
 // 100 connections, this says what one request of it costs, so a profile shows
@@ -73,6 +73,8 @@ const answerable = checkpoints.filter((c) => c.kind !== "SHORT_TEXT");
 let serial = 0;
 const targets: Record<string, (k: number) => Request> = {
   health: () => new Request(`${origin}/healthz`),
+  // A page with the root loader and no data of its own: what Remix and React cost on any page.
+  login: () => new Request(`${origin}/login`),
   "student-project": (k) => new Request(`${origin}${project}`, { headers: { Cookie: cookies[k % cookies.length] } }),
   "student-project.data": (k) => new Request(`${origin}${project}.data`, { headers: { Cookie: cookies[k % cookies.length] } }),
   "student-checkpoint": (k) =>
