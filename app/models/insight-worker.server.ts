@@ -3,9 +3,11 @@
 // CPU (1.3 s for 300 students × 40 checkpoints, over a minute for a year
 // group); on the thread that answers requests, every student's page waited
 // for it. The production server (scripts/lib/app-server.mjs) starts one
-// worker thread per process for it: the rows are still read here (the
-// database connection stays this thread's), and the analysis, a pure function
-// of the rows (app/domain/insight), runs there, one build at a time.
+// worker thread per process for it, with its own database connection: it
+// reads the project's rows and analyses them there, one build at a time, and
+// only the report comes back. It keeps nothing between builds (no cache: a
+// deleted person's data is never left in it). The short-answer groups are
+// still worked out here, where their cache is, and sent along.
 //
 // Without the production server (the dev server, the tests) the build runs
 // here as before, the analysis in two turns of the event loop. If the worker cannot start

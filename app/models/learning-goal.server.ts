@@ -155,12 +155,15 @@ function readGoals(where: NonNullable<Parameters<typeof prisma.learningGoal.find
   return prisma.learningGoal.findMany({ where, select: { ...goalSelect, student: { select: { id: true, name: true } } } });
 }
 
+/** A stored status as the pages read it (one they do not know reads as still working on it). */
+const goalStatusOf = (status: string): GoalStatus => (isGoalStatus(status) ? status : "WORKING");
+
 function goalView(g: GoalRow) {
   return {
     id: g.id,
     text: g.text,
     targetDate: g.targetDate,
-    status: isGoalStatus(g.status) ? g.status : ("WORKING" as GoalStatus),
+    status: goalStatusOf(g.status),
     createdAt: g.createdAt,
     updatedAt: g.updatedAt,
     student: g.student,
@@ -190,7 +193,7 @@ export async function listOwnGoalSummaries(studentId: string, project: EnrolledP
     where: { studentId, classroomId: project.classroomId },
     select: { id: true, text: true, targetDate: true, status: true, createdAt: true },
   });
-  return orderGoals(rows.map((g) => ({ ...g, status: isGoalStatus(g.status) ? g.status : ("WORKING" as GoalStatus) })));
+  return orderGoals(rows.map((g) => ({ ...g, status: goalStatusOf(g.status) })));
 }
 
 /** The class's goals for its teacher, by student; null when the class is not the teacher's. */

@@ -52,7 +52,8 @@ export function runPrimary(count, { exec, log = console.log, error = console.err
   cluster.on("exit", (worker, code, signal) => {
     const wasListening = listening.delete(worker.id);
     if (stopping) {
-      // A process still starting when the stop came ends by the signal itself: it had taken no request, so that is clean too.
+      // A process still starting when the stop came (loading its modules, before its graceful stop is installed) ends by
+      // the signal itself: it had taken no request, so that is clean too. Only this process can tell, by whether it listened.
       if (code !== 0 && !(signal === "SIGTERM" && !wasListening)) cleanStops = false;
       if (Object.keys(cluster.workers ?? {}).length === 0) {
         log(cleanStops ? "[rebound] every process stopped" : "[rebound] every process stopped, not all of them cleanly");
