@@ -15,13 +15,37 @@ import { teacherName } from "~/domain/labels";
 import { describeForStudent } from "~/domain/group-feedback";
 import { lockRow } from "~/utils/row-locks.server";
 
-/** A checkpoint of a project the caller has already found for the student. */
-export function findProjectCheckpoint(projectId: string, checkpointId: string) {
-  return prisma.checkpoint.findFirst({
-    where: { id: checkpointId, projectId },
-    include: { versions: { orderBy: { version: "desc" }, take: 1 } },
-  });
+/** A checkpoint of a project the caller has already found for the student, with its latest version; null when it is not the project's or has no version yet. */
+export async function findProjectCheckpoint(projectId: string, checkpointId: string) {
+  // One statement for the checkpoint and its latest version (decision 016): the checkpoint page and every attempt read it.
+  const rows = await prisma.$queryRaw<CheckpointWithLatestRow[]>`
+    SELECT c."id", c."projectId", c."position", c."kind", c."maxAttempts", c."archivedAt", c."createdAt",
+      v."id" AS "versionId", v."version", v."title", v."prompt", v."spec", v."createdAt" AS "versionCreatedAt"
+    FROM "Checkpoint" c JOIN "CheckpointVersion" v ON v."checkpointId" = c."id"
+    WHERE c."id" = ${checkpointId} AND c."projectId" = ${projectId}
+    ORDER BY v."version" DESC
+    LIMIT 1`;
+  const row = rows[0];
+  if (!row) return null;
+  const { versionId, version, title, prompt, spec, versionCreatedAt, ...checkpoint } = row;
+  return { ...checkpoint, versions: [{ id: versionId, checkpointId: checkpoint.id, version, title, prompt, spec, createdAt: versionCreatedAt }] };
 }
+
+type CheckpointWithLatestRow = {
+  id: string;
+  projectId: string;
+  position: number;
+  kind: string;
+  maxAttempts: number | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+  versionId: string;
+  version: number;
+  title: string;
+  prompt: string;
+  spec: string;
+  versionCreatedAt: Date;
+};
 
 export interface CheckpointToAttempt {
   id: string;
@@ -70,11 +94,10 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
     try {
       const result = await prisma.$transaction(async (tx): Promise<SubmitAttemptResult> => {
         await lockRow(tx, "User", studentId);
-        // One read for both: this key already stored, and how many attempts there are.
-        const earlier = await tx.attempt.findMany({
-          where: { studentId, checkpointId: checkpoint.id },
-          select: { id: true, number: true, outcome: true, submissionKey: true },
-        });
+        // One read for both: this key already stored, and how many attempts there are (a plain statement: the
+        // hottest write of the app, decision 016).
+        const earlier = await tx.$queryRaw<{ id: string; number: number; outcome: string | null; submissionKey: string | null }[]>`
+          SELECT "id", "number", "outcome", "submissionKey" FROM "Attempt" WHERE "studentId" = ${studentId} AND "checkpointId" = ${checkpoint.id}`;
         const existing = submissionKey ? earlier.find((a) => a.submissionKey === submissionKey) : undefined;
         if (existing) return { ok: true, attempt: { id: existing.id, number: existing.number, outcome: existing.outcome }, duplicate: true };
         const made = earlier.length;

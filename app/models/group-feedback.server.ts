@@ -254,7 +254,8 @@ export async function setReachLater(project: OwnedProject, teacherId: string, fe
  */
 export async function deliverLaterMembers(projectId: string, studentId?: string): Promise<number> {
   try {
-    const rows = await prisma.groupFeedback.findMany({ where: { projectId, reachLater: true }, select: { id: true } });
+    // Asked after every attempt, and almost always answered "none": a plain statement (decision 016).
+    const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "GroupFeedback" WHERE "projectId" = ${projectId} AND "reachLater" = ${true}`;
     let delivered = 0;
     for (const { id } of rows) {
       const row = await loadRow({ id });

@@ -33,14 +33,24 @@ export async function findTeacherProject(projectId: string, teacherId: string): 
   return project as OwnedProject | null;
 }
 
-/** A published project in a class the student is actively enrolled in, or null. */
+type ProjectRow = Omit<ProjectWithClassroom, "classroom"> & { classroomName: string };
+
+/**
+ * A published project in a class the student is actively enrolled in, or null. Every student page and every attempt
+ * starts here, so it is one statement (decision 016): Prisma's relation read took two and about four times the
+ * JavaScript. The enrolment is in the `where`, as in every ownership check of this module.
+ */
 export async function findStudentProject(projectId: string, studentId: string): Promise<EnrolledProject | null> {
-  const project = await projectQuery({
-    id: projectId,
-    status: "PUBLISHED",
-    classroom: { enrollments: { some: { studentId, removedAt: null } } },
-  });
-  return project as EnrolledProject | null;
+  const rows = await prisma.$queryRaw<ProjectRow[]>`
+    SELECT p."id", p."classroomId", p."title", p."goal", p."instructions", p."status", p."publishedAt", p."createdAt", p."updatedAt",
+      c."name" AS "classroomName"
+    FROM "Project" p JOIN "Classroom" c ON c."id" = p."classroomId"
+    WHERE p."id" = ${projectId} AND p."status" = 'PUBLISHED'
+      AND EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."classroomId" = p."classroomId" AND e."studentId" = ${studentId} AND e."removedAt" IS NULL)`;
+  const row = rows[0];
+  if (!row) return null;
+  const { classroomName, ...project } = row;
+  return { ...project, classroom: { id: project.classroomId, name: classroomName } } as EnrolledProject;
 }
 
 /**
