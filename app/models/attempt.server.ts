@@ -1,7 +1,7 @@
 // A student's attempts: stored append-only, graded against the version they answered.
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { commentsForStudent } from "~/models/comment.server";
+import { commentForStudentSelect } from "~/models/comment.server";
 import { parseSpec, type CheckpointSpec } from "~/domain/checkpoint-spec";
 import { describeAnswer } from "~/domain/answer-display";
 import { grade, parseAnswer, type Outcome } from "~/domain/grading";
@@ -152,25 +152,76 @@ export async function submitAttempt(studentId: string, checkpoint: CheckpointToA
 /** An attempt's own fields wherever an attempt is shown: on the student's checkpoint page and in the teacher's timeline. */
 export const shownAttemptFields = { id: true, number: true, answer: true, outcome: true, confidence: true, createdAt: true } as const satisfies Prisma.AttemptSelect;
 
-/** Every attempt the student made on a checkpoint, newest first, with what is needed to show it and its reflection status. */
-export function listOwnAttempts(studentId: string, checkpointId: string) {
-  return prisma.attempt.findMany({
-    where: { studentId, checkpointId },
-    orderBy: { number: "desc" },
-    select: {
-      ...shownAttemptFields,
-      checkpointVersion: { select: { id: true, version: true, title: true, prompt: true, spec: true } },
-      reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, note: true, createdAt: true } },
-      misconceptions: {
-        where: { active: true },
+/**
+ * Every attempt the student made on a checkpoint, newest first, with what is needed to show it and its reflection status.
+ *
+ * Plain statements, side by side (decision 016): the attempts with their version and reflection facts, their reviews,
+ * their active misconception tags, and the comments on them only when there are any. Prisma's nested read took one
+ * statement per relation, empty ones too, about eleven for this page, most of its JavaScript.
+ */
+export async function listOwnAttempts(studentId: string, checkpointId: string) {
+  const [rows, reviews, tags] = await Promise.all([
+    prisma.$queryRaw<OwnAttemptRow[]>`
+      SELECT a."id", a."number", a."answer", a."outcome", a."confidence", a."createdAt",
+        v."id" AS "versionId", v."version", v."title", v."prompt", v."spec",
+        (SELECT j."id" FROM "JournalEntry" j WHERE j."attemptId" = a."id" AND j."studentId" = ${studentId} AND j."status" = 'SUBMITTED' LIMIT 1) AS "reflectionId",
+        (SELECT d."id" FROM "ReflectionDismissal" d WHERE d."attemptId" = a."id") AS "dismissalId",
+        CASE WHEN EXISTS (SELECT 1 FROM "TeacherComment" t WHERE t."attemptId" = a."id" AND t."studentId" = ${studentId}) THEN 1 ELSE 0 END AS "commented"
+      FROM "Attempt" a JOIN "CheckpointVersion" v ON v."id" = a."checkpointVersionId"
+      WHERE a."studentId" = ${studentId} AND a."checkpointId" = ${checkpointId}
+      ORDER BY a."number" DESC`,
+    prisma.$queryRaw<{ attemptId: string; role: string; verdict: string; note: string; createdAt: Date }[]>`
+      SELECT r."attemptId", r."role", r."verdict", r."note", r."createdAt"
+      FROM "AttemptReview" r JOIN "Attempt" a ON a."id" = r."attemptId"
+      WHERE a."studentId" = ${studentId} AND a."checkpointId" = ${checkpointId}
+      ORDER BY r."createdAt", r."id"`,
+    prisma.$queryRaw<{ attemptId: string; id: string; name: string; nextStep: string }[]>`
+      SELECT t."attemptId", m."id", m."name", m."nextStep"
+      FROM "AttemptMisconception" t JOIN "Attempt" a ON a."id" = t."attemptId" JOIN "Misconception" m ON m."id" = t."misconceptionId"
+      WHERE a."studentId" = ${studentId} AND a."checkpointId" = ${checkpointId} AND t."active" = ${true}
+      ORDER BY t."createdAt", t."id"`,
+  ]);
+  const commented = rows.filter((r) => Number(r.commented) > 0).map((r) => r.id);
+  const comments = commented.length
+    ? await prisma.teacherComment.findMany({
+        where: { studentId, attemptId: { in: commented } },
         orderBy: { createdAt: "asc" },
-        select: { misconception: { select: { id: true, name: true, nextStep: true } } },
-      },
-      comments: commentsForStudent(studentId),
-      ...reflectionFields(studentId),
-    },
-  });
+        select: { ...commentForStudentSelect, attemptId: true },
+      })
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    answer: r.answer,
+    outcome: r.outcome,
+    confidence: r.confidence,
+    createdAt: r.createdAt,
+    checkpointVersion: { id: r.versionId, version: r.version, title: r.title, prompt: r.prompt, spec: r.spec },
+    reviews: reviews.filter((v) => v.attemptId === r.id).map(({ role, verdict, note, createdAt }) => ({ role, verdict, note, createdAt })),
+    misconceptions: tags.filter((t) => t.attemptId === r.id).map(({ id, name, nextStep }) => ({ misconception: { id, name, nextStep } })),
+    comments: comments.filter((c) => c.attemptId === r.id).map(({ attemptId: _, ...c }) => c),
+    journalEntries: r.reflectionId ? [{ id: r.reflectionId }] : [],
+    reflectionDismissal: r.dismissalId ? { id: r.dismissalId } : null,
+  }));
 }
+
+type OwnAttemptRow = {
+  id: string;
+  number: number;
+  answer: string;
+  outcome: string | null;
+  confidence: number | null;
+  createdAt: Date;
+  versionId: string;
+  version: number;
+  title: string;
+  prompt: string;
+  spec: string;
+  reflectionId: string | null;
+  dismissalId: string | null;
+  /** 1 or 0 (a number on both engines; `Number()` also takes a bigint). */
+  commented: number | bigint;
+};
 
 export type OwnAttempt = Awaited<ReturnType<typeof listOwnAttempts>>[number];
 
@@ -221,19 +272,40 @@ export function attemptView(attempt: OwnAttempt, latestVersion: number) {
 }
 
 /** Every attempt of the student in a project (for progress), with the verdicts on them. */
-export function listOwnProjectAttempts(studentId: string, projectId: string) {
-  return prisma.attempt.findMany({
-    where: { studentId, checkpoint: { projectId } },
-    orderBy: { number: "asc" },
-    select: {
-      checkpointId: true,
-      number: true,
-      outcome: true,
-      createdAt: true,
-      reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, createdAt: true } },
-    },
-  });
+export async function listOwnProjectAttempts(studentId: string, projectId: string) {
+  // One statement for the attempts and their reviews (decision 016): the project page of every student reads it.
+  const rows = await prisma.$queryRaw<ProjectAttemptRow[]>`
+    SELECT a."id", a."checkpointId", a."number", a."outcome", a."createdAt",
+      r."role" AS "reviewRole", r."verdict" AS "reviewVerdict", r."createdAt" AS "reviewedAt"
+    FROM "Attempt" a
+    JOIN "Checkpoint" c ON c."id" = a."checkpointId"
+    LEFT JOIN "AttemptReview" r ON r."attemptId" = a."id"
+    WHERE a."studentId" = ${studentId} AND c."projectId" = ${projectId}
+    ORDER BY a."number", a."id", r."createdAt"`;
+  const attempts: { checkpointId: string; number: number; outcome: string | null; createdAt: Date; reviews: { role: string; verdict: string; createdAt: Date }[] }[] = [];
+  let last: (typeof attempts)[number] | undefined;
+  let lastId: string | undefined;
+  for (const row of rows) {
+    if (row.id !== lastId) {
+      last = { checkpointId: row.checkpointId, number: row.number, outcome: row.outcome, createdAt: row.createdAt, reviews: [] };
+      lastId = row.id;
+      attempts.push(last);
+    }
+    if (row.reviewRole !== null && row.reviewVerdict !== null && row.reviewedAt !== null) last!.reviews.push({ role: row.reviewRole, verdict: row.reviewVerdict, createdAt: row.reviewedAt });
+  }
+  return attempts;
 }
+
+type ProjectAttemptRow = {
+  id: string;
+  checkpointId: string;
+  number: number;
+  outcome: string | null;
+  createdAt: Date;
+  reviewRole: string | null;
+  reviewVerdict: string | null;
+  reviewedAt: Date | null;
+};
 
 /** Stored, or why not: the attempt is not the student's short-text attempt on this checkpoint, or the rules of decision 007 refuse it. */
 export type SelfAssessResult = { ok: true } | { ok: false; reason: "attempt-not-found" | SelfCheckRefusal };

@@ -476,10 +476,15 @@ export async function withdraw(project: EnrolledProject, studentId: string, inpu
 
 /** For the student's project page: whether a session is open now, and what was agreed at the end of the project before. */
 export async function sessionNotice(project: EnrolledProject, now = new Date()) {
-  const [open, any, carried] = await Promise.all([
-    prisma.failureSession.findFirst({ where: { projectId: project.id, closedAt: null }, select: { endsAt: true, closedAt: true } }),
-    prisma.failureSession.count({ where: { projectId: project.id } }),
+  const [sessions, carried] = await Promise.all([
+    // One statement for both questions (decision 016: every student's project page asks them): the open session if
+    // there is one, else any session at all.
+    prisma.$queryRaw<{ endsAt: Date; closedAt: Date | null }[]>`
+      SELECT "endsAt", "closedAt" FROM "FailureSession" WHERE "projectId" = ${project.id}
+      ORDER BY CASE WHEN "closedAt" IS NULL THEN 0 ELSE 1 END
+      LIMIT 1`,
     carriedActions(project),
   ]);
-  return { openSession: open ? { state: sessionState(open, now), minutesLeft: minutesLeft(open.endsAt, now) } : null, hasSession: any > 0, carried };
+  const open = sessions[0]?.closedAt === null ? sessions[0] : null;
+  return { openSession: open ? { state: sessionState(open, now), minutesLeft: minutesLeft(open.endsAt, now) } : null, hasSession: sessions.length > 0, carried };
 }

@@ -123,12 +123,15 @@ export function checkpointsWithLatestVersion(projectId: string) {
  * of its latest version: what a page that lists checkpoints by name needs,
  * without their questions.
  */
-export function listCheckpointTitles(projectId: string) {
-  return prisma.checkpoint.findMany({
-    where: { projectId },
-    orderBy: { position: "asc" },
-    select: { id: true, archivedAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
-  });
+export async function listCheckpointTitles(projectId: string): Promise<{ id: string; archivedAt: Date | null; versions: { title: string }[] }[]> {
+  // One statement (decision 016): Prisma read every version of every checkpoint to keep the latest title of each.
+  const rows = await prisma.$queryRaw<{ id: string; archivedAt: Date | null; title: string | null }[]>`
+    SELECT c."id", c."archivedAt",
+      (SELECT v."title" FROM "CheckpointVersion" v WHERE v."checkpointId" = c."id" ORDER BY v."version" DESC LIMIT 1) AS "title"
+    FROM "Checkpoint" c
+    WHERE c."projectId" = ${projectId}
+    ORDER BY c."position"`;
+  return rows.map((r) => ({ id: r.id, archivedAt: r.archivedAt, versions: r.title === null ? [] : [{ title: r.title }] }));
 }
 
 /** A student in one of the teacher's classes (active or removed — their work is kept). */

@@ -1,0 +1,145 @@
+// The student pages' hottest reads are plain SQL statements (decision 016). Each must answer exactly what the Prisma
+// read it replaced answered, on both engines: the Prisma reads are kept here as the reference, and compared on a class
+// with every kind of row (seedEverything) plus the cases a plain statement could get wrong (an inactive tag, a second
+// version, a retired checkpoint, a removed or blocked enrolment, a draft project, sessions open and closed).
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { serializeSpec } from "~/domain/checkpoint-spec";
+import { commentsForStudent } from "~/models/comment.server";
+import { findProjectCheckpoint, listOwnAttempts, listOwnProjectAttempts } from "~/models/attempt.server";
+import { sessionNotice } from "~/models/failure-session.server";
+import { reflectionFields } from "~/models/pending-reflection.server";
+import { findStudentProject, listCheckpointTitles } from "~/models/project.server";
+import { createProject, sampleSpecs } from "../support/factories";
+import { seedEverything } from "../support/privacy";
+
+const referenceOwnAttempts = (studentId: string, checkpointId: string) =>
+  prisma.attempt.findMany({
+    where: { studentId, checkpointId },
+    orderBy: { number: "desc" },
+    select: {
+      id: true,
+      number: true,
+      answer: true,
+      outcome: true,
+      confidence: true,
+      createdAt: true,
+      checkpointVersion: { select: { id: true, version: true, title: true, prompt: true, spec: true } },
+      reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, note: true, createdAt: true } },
+      misconceptions: { where: { active: true }, orderBy: { createdAt: "asc" }, select: { misconception: { select: { id: true, name: true, nextStep: true } } } },
+      comments: commentsForStudent(studentId),
+      ...reflectionFields(studentId),
+    },
+  });
+
+const referenceProjectAttempts = (studentId: string, projectId: string) =>
+  prisma.attempt.findMany({
+    where: { studentId, checkpoint: { projectId } },
+    orderBy: [{ number: "asc" }, { id: "asc" }],
+    select: { checkpointId: true, number: true, outcome: true, createdAt: true, reviews: { orderBy: { createdAt: "asc" }, select: { role: true, verdict: true, createdAt: true } } },
+  });
+
+const referenceTitles = (projectId: string) =>
+  prisma.checkpoint.findMany({
+    where: { projectId },
+    orderBy: { position: "asc" },
+    select: { id: true, archivedAt: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
+  });
+
+const referenceStudentProject = (projectId: string, studentId: string) =>
+  prisma.project.findFirst({
+    where: { id: projectId, status: "PUBLISHED", classroom: { enrollments: { some: { studentId, removedAt: null } } } },
+    include: { classroom: { select: { id: true, name: true } } },
+  });
+
+async function world() {
+  const seed = await seedEverything();
+  const { project, student, otherStudent, checkpoints, misconception, teacher } = seed;
+  const [choice, numeric, text] = checkpoints;
+  // An inactive tag (a teacher took it off), a second review on the same moment's attempt, a second version of a
+  // question (the title shown is the latest), a retired checkpoint with an attempt on it.
+  const second = await prisma.misconception.create({ data: { projectId: project.id, name: "Reads the axis backwards", nextStep: "Label both ends" } });
+  const numericTry = await prisma.attempt.findFirstOrThrow({ where: { studentId: student.id, checkpointId: numeric.id } });
+  await prisma.attemptMisconception.create({ data: { attemptId: numericTry.id, misconceptionId: second.id, source: "TEACHER", setById: teacher.id, active: false } });
+  await prisma.checkpointVersion.create({ data: { checkpointId: text.id, version: 2, title: "Explain it again, better", prompt: "Why?", spec: serializeSpec(sampleSpecs.text()) } });
+  await prisma.checkpoint.update({ where: { id: numeric.id }, data: { archivedAt: new Date() } });
+  await prisma.attemptMisconception.updateMany({ where: { misconceptionId: misconception.id, source: "RULE" }, data: { active: true } });
+  return { ...seed, choice, numeric, text, students: [student, otherStudent] };
+}
+
+describe("the student pages' plain reads answer what Prisma's reads answered", () => {
+  it("a student's attempts on a checkpoint: versions, reviews, active tags only, comments with their versions, reflection facts", async () => {
+    const w = await world();
+    let compared = 0;
+    for (const s of w.students) {
+      for (const c of w.checkpoints) {
+        const [plain, reference] = await Promise.all([listOwnAttempts(s.id, c.id), referenceOwnAttempts(s.id, c.id)]);
+        expect(plain).toEqual(reference);
+        compared += plain.length;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(6);
+    // What the fixture was chosen for is really in it.
+    const own = (await listOwnAttempts(w.student.id, w.choice.id)).find((a) => a.number === 1)!;
+    expect(own.comments[0].versions).toHaveLength(2);
+    expect(own.journalEntries).toHaveLength(1);
+    expect(own.misconceptions).toHaveLength(1);
+    const numeric = await listOwnAttempts(w.student.id, w.numeric.id);
+    expect(numeric[0].reflectionDismissal).not.toBeNull();
+    expect(numeric[0].misconceptions.map((m) => m.misconception.name)).toEqual([w.misconception.name]);
+    const text = await listOwnAttempts(w.student.id, w.text.id);
+    expect(text[0].reviews.map((r) => r.role)).toEqual(["SELF", "TEACHER"]);
+  });
+
+  it("a student's attempts in a project with their reviews, and the checkpoints' latest titles, retired ones too", async () => {
+    const w = await world();
+    for (const s of w.students) {
+      expect(await listOwnProjectAttempts(s.id, w.project.id)).toEqual(await referenceProjectAttempts(s.id, w.project.id));
+    }
+    const titles = await listCheckpointTitles(w.project.id);
+    expect(titles).toEqual(await referenceTitles(w.project.id));
+    expect(titles.find((t) => t.id === w.text.id)?.versions).toEqual([{ title: "Explain it again, better" }]);
+    expect(titles.find((t) => t.id === w.numeric.id)?.archivedAt).toBeInstanceOf(Date);
+  });
+
+  it("the project guard: found for an active enrolment in a published project, not for a removed one, another class or a draft", async () => {
+    const w = await world();
+    const found = await findStudentProject(w.project.id, w.student.id);
+    expect(found).toEqual(await referenceStudentProject(w.project.id, w.student.id));
+    expect(found?.classroom).toEqual({ id: w.classroom.id, name: w.classroom.name });
+    expect(found?.publishedAt).toBeInstanceOf(Date);
+
+    await prisma.enrollment.updateMany({ where: { classroomId: w.classroom.id, studentId: w.otherStudent.id }, data: { removedAt: new Date() } });
+    expect(await findStudentProject(w.project.id, w.otherStudent.id)).toBeNull();
+    expect(await referenceStudentProject(w.project.id, w.otherStudent.id)).toBeNull();
+    expect(await findStudentProject(w.project.id, w.teacher.id)).toBeNull();
+    expect(await findStudentProject("no-such-project", w.student.id)).toBeNull();
+    await prisma.project.update({ where: { id: w.project.id }, data: { status: "DRAFT" } });
+    expect(await findStudentProject(w.project.id, w.student.id)).toBeNull();
+  });
+
+  it("a checkpoint with its latest version, only in its own project", async () => {
+    const w = await world();
+    const found = await findProjectCheckpoint(w.project.id, w.text.id);
+    const reference = await prisma.checkpoint.findFirst({ where: { id: w.text.id, projectId: w.project.id }, include: { versions: { orderBy: { version: "desc" }, take: 1 } } });
+    expect(found).toEqual(reference);
+    expect(found?.versions[0].version).toBe(2);
+    expect(await findProjectCheckpoint("another-project", w.text.id)).toBeNull();
+  });
+
+  it("the failure-session notice: none, then an open one beside a closed one, then only closed ones", async () => {
+    const w = await world();
+    const { project: fresh } = await createProject(w.classroom.id);
+    const none = (await findStudentProject(fresh.id, w.student.id))!;
+    expect(await sessionNotice(none)).toMatchObject({ hasSession: false, openSession: null });
+
+    await prisma.failureSession.create({ data: { projectId: fresh.id, prompt: "Earlier", endsAt: new Date(Date.now() - 600_000), closedAt: new Date(), batches: 1 } });
+    await prisma.failureSession.create({ data: { projectId: fresh.id, prompt: "What went wrong?", endsAt: new Date(Date.now() + 600_000), batches: 1 } });
+    const withOpen = await sessionNotice(none);
+    expect(withOpen.hasSession).toBe(true);
+    expect(withOpen.openSession?.minutesLeft).toBeGreaterThan(0);
+
+    await prisma.failureSession.updateMany({ where: { projectId: fresh.id, closedAt: null }, data: { closedAt: new Date() } });
+    expect(await sessionNotice(none)).toMatchObject({ hasSession: true, openSession: null });
+  });
+});
