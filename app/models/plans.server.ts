@@ -6,7 +6,7 @@
 import { prisma } from "~/db.server";
 import { parseResponses } from "~/domain/journal-entry";
 import { buildPlans, isFollowUpResult, plansBeside, type FollowUpResult, type Plan, type PlanAttemptInput } from "~/domain/plans";
-import type { EnrolledProject } from "~/models/project.server";
+import { listCheckpointTitles, type EnrolledProject } from "~/models/project.server";
 
 /** One plan as the student's pages show it. */
 export interface OwnPlanView {
@@ -24,28 +24,28 @@ export interface OwnPlanView {
 }
 
 async function readOwnPlans(studentId: string, projectId: string) {
-  const [entries, attempts, followUps, checkpoints] = await Promise.all([
-    prisma.journalEntry.findMany({
-      where: { studentId, projectId, status: "SUBMITTED" },
-      select: { id: true, checkpointId: true, attemptId: true, responses: true, submittedAt: true, createdAt: true, attempt: { select: { checkpointId: true } } },
-    }),
-    prisma.attempt.findMany({
-      where: { studentId, checkpoint: { projectId } },
-      select: { id: true, checkpointId: true, number: true, createdAt: true },
-    }),
-    prisma.planFollowUp.findMany({
-      where: { journalEntry: { studentId, projectId, status: "SUBMITTED" }, attempt: { studentId } },
-      select: { journalEntryId: true, attemptId: true, result: true, createdAt: true },
-    }),
-    prisma.checkpoint.findMany({
-      where: { projectId },
-      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { title: true } } },
-    }),
+  // Plain statements (decision 016: the checkpoint page of every student reads this). A plan is a line of a submitted
+  // journal entry, so without entries there is nothing more to read.
+  const entries = await prisma.$queryRaw<{ id: string; checkpointId: string | null; attemptId: string | null; responses: string; submittedAt: Date | null; createdAt: Date; attemptCheckpointId: string | null }[]>`
+    SELECT j."id", j."checkpointId", j."attemptId", j."responses", j."submittedAt", j."createdAt", a."checkpointId" AS "attemptCheckpointId"
+    FROM "JournalEntry" j LEFT JOIN "Attempt" a ON a."id" = j."attemptId"
+    WHERE j."studentId" = ${studentId} AND j."projectId" = ${projectId} AND j."status" = 'SUBMITTED'`;
+  if (entries.length === 0) return { plans: [] as Plan[], titles: new Map<string, string>() };
+  const [attempts, followUps, checkpoints] = await Promise.all([
+    prisma.$queryRaw<{ id: string; checkpointId: string; number: number; createdAt: Date }[]>`
+      SELECT a."id", a."checkpointId", a."number", a."createdAt"
+      FROM "Attempt" a JOIN "Checkpoint" c ON c."id" = a."checkpointId"
+      WHERE a."studentId" = ${studentId} AND c."projectId" = ${projectId}`,
+    prisma.$queryRaw<{ journalEntryId: string; attemptId: string; result: string; createdAt: Date }[]>`
+      SELECT f."journalEntryId", f."attemptId", f."result", f."createdAt"
+      FROM "PlanFollowUp" f JOIN "JournalEntry" j ON j."id" = f."journalEntryId" JOIN "Attempt" a ON a."id" = f."attemptId"
+      WHERE j."studentId" = ${studentId} AND j."projectId" = ${projectId} AND j."status" = 'SUBMITTED' AND a."studentId" = ${studentId}`,
+    listCheckpointTitles(projectId),
   ]);
   const plans = buildPlans(
     entries.map((e) => ({
       id: e.id,
-      checkpointId: e.checkpointId ?? e.attempt?.checkpointId ?? null,
+      checkpointId: e.checkpointId ?? e.attemptCheckpointId ?? null,
       attemptId: e.attemptId,
       responses: parseResponses(e.responses),
       at: (e.submittedAt ?? e.createdAt).getTime(),

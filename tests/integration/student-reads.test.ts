@@ -8,6 +8,7 @@ import { serializeSpec } from "~/domain/checkpoint-spec";
 import { commentsForStudent } from "~/models/comment.server";
 import { findProjectCheckpoint, listOwnAttempts, listOwnProjectAttempts } from "~/models/attempt.server";
 import { sessionNotice } from "~/models/failure-session.server";
+import { listOwnPlans } from "~/models/plans.server";
 import { reflectionFields } from "~/models/pending-reflection.server";
 import { findStudentProject, listCheckpointTitles } from "~/models/project.server";
 import { createProject, sampleSpecs } from "../support/factories";
@@ -116,6 +117,25 @@ describe("the student pages' plain reads answer what Prisma's reads answered", (
     expect(await findStudentProject("no-such-project", w.student.id)).toBeNull();
     await prisma.project.update({ where: { id: w.project.id }, data: { status: "DRAFT" } });
     expect(await findStudentProject(w.project.id, w.student.id)).toBeNull();
+  });
+
+  it("a student's plans: read from their submitted entries, with the attempt each was tried on and how it went", async () => {
+    const w = await world();
+    const project = (await findStudentProject(w.project.id, w.student.id))!;
+    // The plan was written after the seed's attempts: the next attempt is the one it is tried on.
+    const entry = await prisma.journalEntry.findFirstOrThrow({ where: { studentId: w.student.id, projectId: w.project.id, status: "SUBMITTED", attemptId: { not: null } } });
+    const later = new Date((entry.submittedAt ?? entry.createdAt).getTime() + 60_000);
+    const next = await prisma.attempt.create({
+      data: { studentId: w.student.id, checkpointId: w.choice.id, checkpointVersionId: w.choice.versions[0].id, number: 3, answer: '["a"]', outcome: "GOT_IT", createdAt: later },
+    });
+    await prisma.planFollowUp.create({ data: { journalEntryId: entry.id, attemptId: next.id, result: "HELPED" } });
+    const plans = await listOwnPlans(w.student.id, project);
+    expect(plans).toContainEqual(
+      expect.objectContaining({ text: "Write the ratio down before choosing", checkpointId: w.choice.id, result: "HELPED", triedOn: expect.objectContaining({ id: next.id, number: 3 }) }),
+    );
+    // Another student has no entries, so no plans.
+    const other = (await findStudentProject(w.project.id, w.otherStudent.id))!;
+    expect(await listOwnPlans(w.otherStudent.id, other)).toEqual([]);
   });
 
   it("a checkpoint with its latest version, only in its own project", async () => {
