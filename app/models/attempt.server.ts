@@ -9,7 +9,6 @@ import { attemptsLeft, effectiveOutcome } from "~/domain/progress";
 import { selfCheckRefusal, selfCheckState, type SelfCheckRefusal } from "~/domain/self-check";
 import { feedbackForStoredAnswer } from "~/domain/student-path";
 import { tagNewShortTextAttempt } from "~/models/answer-group-tagging.server";
-import { reflectionFields } from "~/models/pending-reflection.server";
 import { isUniqueViolation } from "~/utils/prisma-errors.server";
 import { teacherName } from "~/domain/labels";
 import { describeForStudent } from "~/domain/group-feedback";
