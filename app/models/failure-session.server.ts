@@ -124,7 +124,9 @@ async function agreedActionsOf(projectId: string) {
 
 /** What the class agreed at the end of the project before this one (in the class's order of projects), or null when nothing was agreed. */
 export async function carriedActions(project: AnyProject): Promise<{ project: { id: string; title: string }; actions: AgreedActionView[] } | null> {
-  const projects = await prisma.project.findMany({ where: { classroomId: project.classroomId }, select: { id: true, title: true, createdAt: true } });
+  // A plain statement (decision 016: every student's project page asks).
+  const projects = await prisma.$queryRaw<{ id: string; title: string; createdAt: Date }[]>`
+    SELECT "id", "title", "createdAt" FROM "Project" WHERE "classroomId" = ${project.classroomId}`;
   const previousId = previousProjectId(projects, project.id);
   if (!previousId) return null;
   const actions = await agreedActionsOf(previousId);

@@ -3,6 +3,7 @@
 // with requireStudentProject; every query is scoped to both. listAddedEntries
 // also serves the teacher's timeline, with the project requireTeacherProject proved.
 import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { commentForStudentSelect, commentsForStudent } from "~/models/comment.server";
 import type { EnrolledProject, OwnedProject } from "~/models/project.server";
 import {
@@ -349,12 +350,19 @@ export function listOwnEntries(studentId: string, projectId: string) {
 }
 
 /** Live reflection prompts of a project for students, in the teacher's order. */
-export function listLivePrompts(projectId: string, where: { trigger: string | { in: string[] }; checkpointId?: string | null }) {
-  return prisma.reflectionPrompt.findMany({
-    where: { projectId, archivedAt: null, ...where },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, title: true, questions: true, trigger: true, checkpointId: true },
-  });
+export function listLivePrompts(
+  projectId: string,
+  where: { trigger: string | { in: string[] }; checkpointId?: string | null },
+): Promise<{ id: string; title: string; questions: string; trigger: string; checkpointId: string | null }[]> {
+  // A plain statement (decision 016: both student pages read the prompts).
+  const triggers = typeof where.trigger === "string" ? [where.trigger] : where.trigger.in;
+  if (triggers.length === 0) return Promise.resolve([]);
+  const checkpoint =
+    where.checkpointId === undefined ? Prisma.empty : where.checkpointId === null ? Prisma.sql`AND "checkpointId" IS NULL` : Prisma.sql`AND "checkpointId" = ${where.checkpointId}`;
+  return prisma.$queryRaw`
+    SELECT "id", "title", "questions", "trigger", "checkpointId" FROM "ReflectionPrompt"
+    WHERE "projectId" = ${projectId} AND "archivedAt" IS NULL AND "trigger" IN (${Prisma.join(triggers)}) ${checkpoint}
+    ORDER BY "position", "createdAt", "id"`;
 }
 
 /** Where to go after an entry was added: the same page, saying so next to the form. */
@@ -369,8 +377,12 @@ export function addedLocation(request: Request, result: { entryId: string; formK
 
 /** How many entries and drafts the student has in a project. */
 export async function countOwnJournal(studentId: string, projectId: string) {
-  const byStatus = await prisma.journalEntry.groupBy({ by: ["status"], where: { studentId, projectId }, _count: { _all: true } });
-  const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
+  // A plain statement (decision 016: every student's project page counts). The count is cast so both engines answer a number.
+  const byStatus = await prisma.$queryRaw<{ status: string; count: number }[]>`
+    SELECT "status", CAST(COUNT(*) AS INTEGER) AS "count" FROM "JournalEntry"
+    WHERE "studentId" = ${studentId} AND "projectId" = ${projectId}
+    GROUP BY "status"`;
+  const count = (status: string) => Number(byStatus.find((row) => row.status === status)?.count ?? 0);
   return { entries: count("SUBMITTED"), drafts: count("DRAFT") };
 }
 

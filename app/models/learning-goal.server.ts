@@ -189,10 +189,10 @@ export async function listOwnGoals(studentId: string, project: EnrolledProject):
  * where `listOwnGoals` reads each goal's source and notes too (decision 016: fewer statements per student page).
  */
 export async function listOwnGoalSummaries(studentId: string, project: EnrolledProject) {
-  const rows = await prisma.learningGoal.findMany({
-    where: { studentId, classroomId: project.classroomId },
-    select: { id: true, text: true, targetDate: true, status: true, createdAt: true },
-  });
+  // A plain statement (decision 016: every student's project page shows the goals).
+  const rows = await prisma.$queryRaw<{ id: string; text: string; targetDate: Date | null; status: string; createdAt: Date }[]>`
+    SELECT "id", "text", "targetDate", "status", "createdAt" FROM "LearningGoal"
+    WHERE "studentId" = ${studentId} AND "classroomId" = ${project.classroomId}`;
   return orderGoals(rows.map((g) => ({ ...g, status: goalStatusOf(g.status) })));
 }
 

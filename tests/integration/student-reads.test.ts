@@ -8,6 +8,8 @@ import { serializeSpec } from "~/domain/checkpoint-spec";
 import { commentsForStudent } from "~/models/comment.server";
 import { findProjectCheckpoint, listOwnAttempts, listOwnProjectAttempts } from "~/models/attempt.server";
 import { sessionNotice } from "~/models/failure-session.server";
+import { countOwnJournal, listLivePrompts } from "~/models/journal.server";
+import { listOwnGoalSummaries } from "~/models/learning-goal.server";
 import { listOwnPlans } from "~/models/plans.server";
 import { reflectionFields } from "~/models/pending-reflection.server";
 import { findStudentProject, listCheckpointTitles } from "~/models/project.server";
@@ -136,6 +138,43 @@ describe("the student pages' plain reads answer what Prisma's reads answered", (
     // Another student has no entries, so no plans.
     const other = (await findStudentProject(w.project.id, w.otherStudent.id))!;
     expect(await listOwnPlans(w.otherStudent.id, other)).toEqual([]);
+  });
+
+  it("the project page's small reads: journal counts, live prompts, goals", async () => {
+    const w = await world();
+    const prompt = (data: { trigger: string; checkpointId?: string; position?: number; archivedAt?: Date }) =>
+      prisma.reflectionPrompt.create({ data: { projectId: w.project.id, title: `Prompt ${data.trigger}`, questions: JSON.stringify(["Why?"]), ...data } });
+    await prompt({ trigger: "PROJECT", position: 2 });
+    await prompt({ trigger: "PROJECT", position: 1 });
+    await prompt({ trigger: "PROJECT", archivedAt: new Date() });
+    await prompt({ trigger: "CHECKPOINT", checkpointId: w.choice.id });
+    await prompt({ trigger: "AFTER_NOT_YET", checkpointId: w.choice.id });
+    await prompt({ trigger: "AFTER_NOT_YET", checkpointId: w.text.id });
+    const referencePrompts = (where: { trigger: string | { in: string[] }; checkpointId?: string | null }) =>
+      prisma.reflectionPrompt.findMany({
+        where: { projectId: w.project.id, archivedAt: null, ...where },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, title: true, questions: true, trigger: true, checkpointId: true },
+      });
+    for (const where of [{ trigger: "PROJECT" }, { trigger: { in: ["CHECKPOINT", "AFTER_NOT_YET"] }, checkpointId: w.choice.id }, { trigger: "AFTER_NOT_YET", checkpointId: null }]) {
+      expect(await listLivePrompts(w.project.id, where)).toEqual(await referencePrompts(where));
+    }
+    expect((await listLivePrompts(w.project.id, { trigger: "PROJECT" })).map((p) => p.title)).toHaveLength(2);
+    expect(await listLivePrompts(w.project.id, { trigger: { in: [] } })).toEqual([]);
+
+    for (const s of w.students) {
+      const byStatus = await prisma.journalEntry.groupBy({ by: ["status"], where: { studentId: s.id, projectId: w.project.id }, _count: { _all: true } });
+      const count = (status: string) => byStatus.find((r) => r.status === status)?._count._all ?? 0;
+      expect(await countOwnJournal(s.id, w.project.id)).toEqual({ entries: count("SUBMITTED"), drafts: count("DRAFT") });
+    }
+    expect((await countOwnJournal(w.student.id, w.project.id)).entries).toBeGreaterThan(0);
+
+    const project = (await findStudentProject(w.project.id, w.student.id))!;
+    const goals = await listOwnGoalSummaries(w.student.id, project);
+    const reference = await prisma.learningGoal.findMany({ where: { studentId: w.student.id, classroomId: w.classroom.id }, select: { id: true, text: true, targetDate: true, status: true, createdAt: true } });
+    expect(goals).toHaveLength(reference.length);
+    expect(goals).toEqual(expect.arrayContaining(reference.map((g) => expect.objectContaining({ id: g.id, text: g.text, targetDate: g.targetDate, createdAt: g.createdAt }))));
+    expect(goals.length).toBeGreaterThan(0);
   });
 
   it("a checkpoint with its latest version, only in its own project", async () => {
