@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { serializeSpec } from "~/domain/checkpoint-spec";
 import { commentsForStudent } from "~/models/comment.server";
-import { findProjectCheckpoint, listOwnAttempts, listOwnProjectAttempts } from "~/models/attempt.server";
+import { findProjectCheckpoint, listOwnAttempts, listOwnProjectAttempts, submitAttempt } from "~/models/attempt.server";
 import { sessionNotice } from "~/models/failure-session.server";
 import { countOwnJournal, listLivePrompts } from "~/models/journal.server";
 import { listOwnGoalSummaries } from "~/models/learning-goal.server";
@@ -200,5 +200,22 @@ describe("the student pages' plain reads answer what Prisma's reads answered", (
 
     await prisma.failureSession.updateMany({ where: { projectId: fresh.id, closedAt: null }, data: { closedAt: new Date() } });
     expect(await sessionNotice(none)).toMatchObject({ hasSession: true, openSession: null });
+  });
+
+  it("a submission whose key another student's attempt carries is stored without it; the same key again is the same attempt", async () => {
+    const w = await world();
+    const key = "shared-key-" + w.student.id;
+    const first = await submitAttempt(w.student.id, (await findProjectCheckpoint(w.project.id, w.choice.id))!, { optionIds: ["a"], submissionKey: key });
+    const second = await submitAttempt(w.otherStudent.id, (await findProjectCheckpoint(w.project.id, w.choice.id))!, { optionIds: ["b"], submissionKey: key });
+    expect(first).toMatchObject({ ok: true, duplicate: false });
+    expect(second).toMatchObject({ ok: true, duplicate: false });
+    if (!first.ok || !second.ok) throw new Error("not stored");
+    const stored = await prisma.attempt.findMany({ where: { id: { in: [first.attempt.id, second.attempt.id] } }, select: { id: true, studentId: true, submissionKey: true, createdAt: true } });
+    expect(stored.find((a) => a.id === first.attempt.id)).toMatchObject({ studentId: w.student.id, submissionKey: key });
+    expect(stored.find((a) => a.id === second.attempt.id)).toMatchObject({ studentId: w.otherStudent.id, submissionKey: null });
+    // The same key again from the first student is the same attempt.
+    const again = await submitAttempt(w.student.id, (await findProjectCheckpoint(w.project.id, w.choice.id))!, { optionIds: ["a"], submissionKey: key });
+    expect(again).toMatchObject({ ok: true, duplicate: true, attempt: { id: first.attempt.id } });
+    expect(stored.every((a) => a.createdAt instanceof Date)).toBe(true);
   });
 });
