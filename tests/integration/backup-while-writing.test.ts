@@ -21,7 +21,14 @@ const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 let writer: ChildProcess | undefined;
 
 afterAll(() => {
-  writer?.kill("SIGKILL");
+  // The whole group: tsx's command runs the writer as a child of its own, which a kill of the command leaves running.
+  if (writer?.pid && writer.exitCode === null) {
+    try {
+      process.kill(-writer.pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -49,6 +56,8 @@ it.skipIf(testEngine() === "postgres")("keeps every attempt acknowledged before 
   writer = spawn(process.execPath, [tsx, "tests/support/attempt-writer.ts"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: `file:${live}`, STUDENT_ID: studentId, CHECKPOINT_ID: checkpointId, PROJECT_ID: projectId, NODE_ENV: "test" },
+    // A process group of its own, so that a failed test can stop the writer too (afterAll).
+    detached: true,
   });
   let pending = "";
   writer.stdout!.on("data", (chunk: Buffer) => {
