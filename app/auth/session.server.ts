@@ -75,7 +75,9 @@ async function readSession(sessionId: string): Promise<SessionRow | null> {
   return rows[0] ?? null;
 }
 
-async function checkSessionNow(sessionId: string): Promise<SessionCheck> {
+async function checkSession(request: Request): Promise<SessionCheck> {
+  const sessionId = sessionIdFrom(request);
+  if (!sessionId) return { user: null, sessionId: null, ended: null, hadCookie: false };
   const row = await readSession(sessionId);
   if (!row) return { user: null, sessionId: null, ended: null, hadCookie: true };
   const now = new Date();
@@ -88,24 +90,6 @@ async function checkSessionNow(sessionId: string): Promise<SessionCheck> {
     await prisma.session.updateMany({ where: { id: sessionId, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: now } });
   }
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role as Role }, sessionId };
-}
-
-/**
- * Checks of one session under way. A page's loaders (layout, page) each check the session at the same moment;
- * they share one read instead of one each. A check is forgotten as soon as it settles, so a later request (after a
- * sign-out, a password change, the idle limit) always reads the session again.
- */
-const checksUnderWay = new Map<string, Promise<SessionCheck>>();
-
-async function checkSession(request: Request): Promise<SessionCheck> {
-  const sessionId = sessionIdFrom(request);
-  if (!sessionId) return { user: null, sessionId: null, ended: null, hadCookie: false };
-  let check = checksUnderWay.get(sessionId);
-  if (!check) {
-    check = checkSessionNow(sessionId).finally(() => checksUnderWay.delete(sessionId));
-    checksUnderWay.set(sessionId, check);
-  }
-  return check;
 }
 
 /**

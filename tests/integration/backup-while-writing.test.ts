@@ -22,7 +22,7 @@ let writer: ChildProcess | undefined;
 
 afterAll(() => {
   // The whole group: tsx's command runs the writer as a child of its own, which a kill of the command leaves running.
-  if (writer?.pid && writer.exitCode === null) {
+  if (writer?.pid) {
     try {
       process.kill(-writer.pid, "SIGKILL");
     } catch {
