@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { noun, plural } from "./words";
+import { fullStopAfter, noun, plural } from "./words";
 
 describe("plural", () => {
   it("keeps the singular for exactly one", () => {
@@ -19,5 +19,17 @@ describe("noun", () => {
     expect(noun(1, "attempt")).toBe("attempt");
     expect(noun(4, "attempt")).toBe("attempts");
     expect(noun(2, "entry", "entries")).toBe("entries");
+  });
+});
+
+describe("fullStopAfter", () => {
+  it("ends a sentence after a title, unless the title already ends one", () => {
+    expect(fullStopAfter("Speed of a cyclist")).toBe(".");
+    expect(fullStopAfter("Why does the car keep going?")).toBe("");
+    expect(fullStopAfter("Stop!")).toBe("");
+    expect(fullStopAfter("Forces, etc.")).toBe("");
+    expect(fullStopAfter('She said "stop."')).toBe("");
+    expect(fullStopAfter("Wait…")).toBe("");
+    expect(fullStopAfter("Mass (kg)")).toBe(".");
   });
 });

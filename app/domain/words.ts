@@ -10,3 +10,8 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function noun(count: number, one: string, many = `${one}s`): string {
   return count === 1 ? one : many;
 }
+
+/** The full stop after a title in a sentence, or nothing when the title already ends one ("Why does it stop?"). */
+export function fullStopAfter(title: string): string {
+  return /[.?!…]["'”’)]?\s*$/u.test(title) ? "" : ".";
+}

@@ -7,7 +7,7 @@ import { listOwnGoalSummaries } from "~/models/learning-goal.server";
 import { cellState, describeCell } from "~/domain/progress";
 import { parseQuestions } from "~/domain/reflection-templates";
 import { nextUpIndex } from "~/domain/student-path";
-import { plural } from "~/domain/words";
+import { fullStopAfter, plural } from "~/domain/words";
 import { listOwnProjectAttempts } from "~/models/attempt.server";
 import { countOwnJournal, listLivePrompts } from "~/models/journal.server";
 import { listCheckpointTitles, requireStudentProject } from "~/models/project.server";
@@ -121,7 +121,8 @@ export default function StudentProjectPage() {
             </h2>
             {nextUp ? (
               <p className="mt-1">
-                Checkpoint {nextUp.number}: <span className="font-medium">{nextUp.title}</span>.{" "}
+                Checkpoint {nextUp.number}: <span className="font-medium">{nextUp.title}</span>
+                {fullStopAfter(nextUp.title)}{" "}
                 <Link to={paths.studentCheckpoint(project.id, nextUp.id)} className="font-medium underline">
                   {nextUp.started ? "Pick up where you left off" : "Start it"}
                 </Link>
