@@ -38,13 +38,11 @@ type CheckpointWithLatestRow = {
   maxAttempts: number | null;
   archivedAt: Date | null;
   createdAt: Date;
-  versionId: string;
-  version: number;
-  title: string;
-  prompt: string;
-  spec: string;
   versionCreatedAt: Date;
-};
+} & VersionColumns;
+
+/** A checkpoint version's columns as the plain statements of this module select them. */
+type VersionColumns = { versionId: string; version: number; title: string; prompt: string; spec: string };
 
 export interface CheckpointToAttempt {
   id: string;
@@ -211,16 +209,11 @@ type OwnAttemptRow = {
   outcome: string | null;
   confidence: number | null;
   createdAt: Date;
-  versionId: string;
-  version: number;
-  title: string;
-  prompt: string;
-  spec: string;
   reflectionId: string | null;
   dismissalId: string | null;
   /** 1 or 0 (a number on both engines; `Number()` also takes a bigint). */
   commented: number | bigint;
-};
+} & VersionColumns;
 
 export type OwnAttempt = Awaited<ReturnType<typeof listOwnAttempts>>[number];
 
