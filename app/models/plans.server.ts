@@ -23,7 +23,11 @@ export interface OwnPlanView {
   status: Plan["status"];
 }
 
-async function readOwnPlans(studentId: string, projectId: string) {
+/** The project's checkpoints with their latest title, as `listCheckpointTitles` reads them. */
+type CheckpointTitles = Awaited<ReturnType<typeof listCheckpointTitles>>;
+
+/** `checkpointTitles`: the project's checkpoint titles when the caller has read them already (the checkpoint page has). */
+async function readOwnPlans(studentId: string, projectId: string, checkpointTitles?: CheckpointTitles) {
   // Plain statements (decision 016: the checkpoint page of every student reads this). A plan is a line of a submitted
   // journal entry, so without entries there is nothing more to read.
   const entries = await prisma.$queryRaw<{ id: string; checkpointId: string | null; attemptId: string | null; responses: string; submittedAt: Date | null; createdAt: Date; attemptCheckpointId: string | null }[]>`
@@ -40,7 +44,7 @@ async function readOwnPlans(studentId: string, projectId: string) {
       SELECT f."journalEntryId", f."attemptId", f."result", f."createdAt"
       FROM "PlanFollowUp" f JOIN "JournalEntry" j ON j."id" = f."journalEntryId" JOIN "Attempt" a ON a."id" = f."attemptId"
       WHERE j."studentId" = ${studentId} AND j."projectId" = ${projectId} AND j."status" = 'SUBMITTED' AND a."studentId" = ${studentId}`,
-    listCheckpointTitles(projectId),
+    checkpointTitles ?? listCheckpointTitles(projectId),
   ]);
   const plans = buildPlans(
     entries.map((e) => ({
@@ -84,8 +88,8 @@ export async function listOwnPlans(studentId: string, project: EnrolledProject):
  * ("Your plan: …", beside the question), and the plans tried on each of the
  * student's attempts here (to say how they went), by attempt id.
  */
-export async function plansForCheckpoint(studentId: string, project: EnrolledProject, checkpointId: string) {
-  const { plans, titles } = await readOwnPlans(studentId, project.id);
+export async function plansForCheckpoint(studentId: string, project: EnrolledProject, checkpointId: string, checkpointTitles?: CheckpointTitles) {
+  const { plans, titles } = await readOwnPlans(studentId, project.id, checkpointTitles);
   const beside = plansBeside(plans, checkpointId);
   const triedHere = new Map<string, OwnPlanView[]>();
   for (const p of plans) {

@@ -138,7 +138,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const besideForms = beside.map((p) => journalForm({ promptId: p.id, checkpointId: checkpoint.id, attemptId: null }, p.title, parseQuestions(p.questions)));
 
   // Plans (decision 017): those waiting for the next attempt here, and those tried on each attempt here.
-  const plans = await plansForCheckpoint(student.id, project, checkpoint.id);
+  const plans = await plansForCheckpoint(student.id, project, checkpoint.id, all);
   const selectedPlans = selected ? (plans.triedOn[selected.id] ?? []) : [];
   // Plans tried on an attempt that is not the one shown, still waiting to be followed up.
   const otherFollowUps = history
